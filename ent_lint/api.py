@@ -1,0 +1,42 @@
+"""The library API the command line, a web service or a batch runner call the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .engine import Checker
+from .model import Document, Finding
+from .readers import Source, read
+
+
+@dataclass
+class Report:
+    path: str
+    document: Optional[Document] = None
+    findings: list[Finding] = field(default_factory=list)
+    error: Optional[str] = None
+    source: Optional[Source] = None
+
+
+def extract(path: str, *, engine: str = "fast") -> Document:
+    """Read and parse one file; raises :class:`~ent_lint.errors.InputError` when unreadable."""
+    from .parse import parse
+
+    return parse(read(path, engine=engine))
+
+
+def lint(path: str, checker: Optional[Checker] = None, *, engine: str = "fast") -> Report:
+    """Read, parse and check one file.  An unreadable file gives a report with ``error`` set."""
+    from .config import Settings, build_checker
+    from .errors import InputError
+    from .parse import parse
+
+    if checker is None:
+        checker = build_checker(Settings())
+    try:
+        source = read(path, engine=engine)
+    except InputError as exc:
+        return Report(path, error=exc.message)
+    document = parse(source)
+    return Report(path, document, checker.check(document), source=source)

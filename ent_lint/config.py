@@ -1,0 +1,137 @@
+"""Settings from ``[tool.ent-lint]`` in pyproject.toml or ``[ent-lint]`` in setup.cfg.
+
+The nearest file that has such a section, walking up from the working directory, wins (in one
+folder pyproject.toml before setup.cfg); options on the command line override it key by key.
+"""
+
+from __future__ import annotations
+
+import configparser
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .engine import Checker, discover, resolve_ids
+from .errors import ConfigError
+from .model import SEVERITY_RANK
+
+KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir"}
+FAIL_LEVELS = ("error", "warning", "info", "never")
+
+
+@dataclass
+class Settings:
+    select: Optional[list[str]] = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    min_severity: str = "info"
+    fail_on: str = "warning"
+    rules_dir: list[str] = field(default_factory=list)
+    source: Optional[str] = None
+
+    def merged(self, **cli) -> "Settings":
+        """These settings with the command line's non-empty values on top."""
+        result = Settings(**{k: v for k, v in vars(self).items()})
+        for key, value in cli.items():
+            if value is None or value == () or value == []:
+                continue
+            if key == "severity":
+                result.severity = {**result.severity, **value}
+            elif key in ("extend_select", "ignore", "rules_dir"):
+                result_value = list(getattr(result, key)) + list(value)
+                setattr(result, key, result_value)
+            else:
+                setattr(result, key, list(value) if isinstance(value, tuple) else value)
+        return result
+
+
+def _split(value) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
+    if isinstance(value, list):
+        return [str(v).strip() for v in value]
+    raise ConfigError(f"expected a list of rule ids, got {value!r}")
+
+
+def _from_mapping(data: dict, where: str) -> Settings:
+    settings = Settings(source=where)
+    for key, value in data.items():
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
+        if key == "select":
+            settings.select = _split(value)
+        elif key == "extend-select":
+            settings.extend_select = _split(value)
+        elif key == "ignore":
+            settings.ignore = _split(value)
+        elif key == "rules-dir":
+            settings.rules_dir = _split(value)
+        elif key == "severity":
+            settings.severity = parse_severities(value, where)
+        elif key == "min-severity":
+            settings.min_severity = _level(str(value), where, SEVERITY_RANK)
+        elif key == "fail-on":
+            settings.fail_on = _level(str(value), where, FAIL_LEVELS)
+    return settings
+
+
+def _level(value: str, where: str, allowed) -> str:
+    if value not in allowed:
+        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def parse_severities(value, where: str) -> dict[str, str]:
+    """``{"quorum": "warning"}`` or the INI form ``quorum:warning, blank-date:info``."""
+    if isinstance(value, str):
+        pairs = {}
+        for item in _split(value):
+            rule, _, level = item.partition(":") if ":" in item else item.partition("=")
+            pairs[rule.strip()] = level.strip()
+        value = pairs
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: severity must map rule ids to error, warning or info")
+    for level in value.values():
+        _level(level, where, SEVERITY_RANK)
+    return dict(value)
+
+
+def find_config(start: Path) -> Settings:
+    for folder in [start, *start.parents]:
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            import tomllib
+
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"{pyproject}: invalid TOML ({exc})") from None
+            section = data.get("tool", {}).get("ent-lint")
+            if section is not None:
+                return _from_mapping(section, str(pyproject))
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file():
+            parser = configparser.ConfigParser()
+            try:
+                parser.read(setup_cfg, encoding="utf-8")
+            except configparser.Error as exc:
+                raise ConfigError(f"{setup_cfg}: invalid file ({exc})") from None
+            if parser.has_section("ent-lint"):
+                return _from_mapping(dict(parser.items("ent-lint")), str(setup_cfg))
+    return Settings()
+
+
+def build_checker(settings: Settings) -> Checker:
+    registry = discover(settings.rules_dir)
+    where = settings.source or "command line"
+    selected = (resolve_ids(registry, settings.select, where) if settings.select is not None
+                else set(registry))
+    selected |= resolve_ids(registry, settings.extend_select, where)
+    selected -= resolve_ids(registry, settings.ignore, where)
+    severities = {rule_id: cls.severity for rule_id, cls in registry.items()}
+    for name, level in settings.severity.items():
+        for rule_id in resolve_ids(registry, [name], where):
+            severities[rule_id] = level
+    rules = [registry[rule_id]() for rule_id in sorted(selected)]
+    return Checker(rules, severities, settings.min_severity)

@@ -1,0 +1,16 @@
+"""Errors that end the reading of one input and are reported as one line naming the file."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A file that cannot be read: the batch goes on, the file is reported as unreadable."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class ConfigError(Exception):
+    """A configuration or command-line value that makes no sense (an unknown rule id...)."""

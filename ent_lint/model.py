@@ -1,0 +1,206 @@
+"""The typed model: the contract between the parser and the rules.
+
+Glossary of the French terms behind the English field names:
+``in_office`` = "en exercice", ``legal_size`` = "afférents au conseil", ``present`` = "présents",
+``represented`` = "représentés" (by proxy), ``voting`` = "votants" / "ont pris part au vote",
+``proxy`` = "pouvoir" / "procuration", ``grantor`` = "mandant", ``holder`` = "mandataire",
+``convened_on`` = "date de la convocation", ``posted_on`` = "date d'affichage",
+``secretary`` = "secrétaire de séance", ``UAI`` = "unité administrative immatriculée" (ex-RNE).
+
+Every value the parser extracts keeps where it came from in a ``spans`` mapping beside it (a
+dotted field path to a :class:`Span`), so a rule can point at its evidence without knowing
+anything about files.  A value the document leaves as a placeholder is a :class:`Blank`, which
+is not the same as ``None`` (the document says nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Span(BaseModel):
+    """Where a value was read: 1-based page (PDFs only), line and column, and the text read."""
+
+    model_config = ConfigDict(frozen=True)
+
+    page: Optional[int] = None
+    line: int
+    column: int = 1
+    text: str = ""
+    ocr: bool = False
+
+
+class Blank(BaseModel):
+    """A value the document leaves as a placeholder ("le .....", "__/__/____")."""
+
+    blank: Literal[True] = True
+    text: str
+
+
+class Person(BaseModel):
+    """A name as written, with a key that ignores case, accents, civility, hyphens and order."""
+
+    name: str
+    normalized: str
+    span: Optional[Span] = Field(default=None, exclude=True)
+
+    def __hash__(self) -> int:  # people are compared by their normalised key
+        return hash(self.normalized)
+
+
+class Proxy(BaseModel):
+    grantor: Person
+    holder: Person
+    span: Optional[Span] = Field(default=None, exclude=True)
+
+
+class Counts(BaseModel):
+    legal_size: Optional[int] = None
+    in_office: Optional[int] = None
+    present: Optional[int] = None
+    represented: Optional[int] = None
+    voting: Optional[int] = None
+
+
+class Vote(BaseModel):
+    unanimous: Optional[bool] = None
+    for_: Optional[int] = Field(default=None, alias="for", serialization_alias="for")
+    against: Optional[int] = None
+    abstain: Optional[int] = None
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    @property
+    def stated(self) -> bool:
+        return self.unanimous is not None or self.for_ is not None or self.against is not None
+
+
+class Session(BaseModel):
+    date: Optional[dt.date] = None
+    time: Optional[str] = None
+    place: Optional[str] = None
+    president: Optional[Person] = None
+    weekday: Optional[str] = None
+    date_in_words: Optional[dt.date] = None
+
+
+DateValue = Union[dt.date, Blank, None]
+
+
+class Mention(BaseModel):
+    """A phrase found in the text that a rule may judge (a ministry name, a term, a residue)."""
+
+    kind: str
+    text: str
+    value: Optional[str] = None
+    span: Span
+
+
+class Deliberation(BaseModel):
+    authority: Optional[str] = None
+    body: Optional[Literal["municipal council", "community council"]] = None
+    number: Optional[str] = None
+    title: Optional[str] = None
+    session: Session = Field(default_factory=Session)
+    convened_on: DateValue = None
+    posted_on: DateValue = None
+    counts: Counts = Field(default_factory=Counts)
+    present: list[Person] = Field(default_factory=list)
+    proxies: list[Proxy] = Field(default_factory=list)
+    absent: list[Person] = Field(default_factory=list)
+    not_voting: list[Person] = Field(default_factory=list)
+    left: list[Person] = Field(default_factory=list)
+    arrived: list[Person] = Field(default_factory=list)
+    secretary: Optional[Person] = None
+    vote: Vote = Field(default_factory=Vote)
+    decisions: list[str] = Field(default_factory=list)
+    signatories: list[Person] = Field(default_factory=list)
+    signed_on: DateValue = None
+    transmitted_on: DateValue = None
+    published_on: DateValue = None
+    urgency: bool = False
+    second_convocation: bool = False
+    convention_duration: Optional[str] = None
+    convention_end: DateValue = None
+    lists_complete: bool = False
+    #: counts and lists read for this item itself (an extract), not only for the whole sitting
+    counts_for_item: bool = True
+    #: members arrived or left before this item: the sitting's counts no longer describe it
+    attendance_changed: bool = False
+    signature_roles: list[str] = Field(default_factory=list)
+    spans: dict[str, Span] = Field(default_factory=dict)
+
+
+class Party(BaseModel):
+    name: Optional[str] = None
+    address: Optional[str] = None
+    representative: Optional[Person] = None
+    role: Optional[str] = None
+
+
+class Article(BaseModel):
+    number: int
+    heading: str
+    label: str = "Article"
+    span: Optional[Span] = Field(default=None, exclude=True)
+
+
+class School(BaseModel):
+    type: Optional[str] = None
+    uai: Optional[str] = None
+    name: Optional[str] = None
+    address: Optional[str] = None
+    email: Optional[str] = None
+    spans: dict[str, Span] = Field(default_factory=dict)
+
+
+class Convention(BaseModel):
+    title: Optional[str] = None
+    parties: list[Party] = Field(default_factory=list)
+    duration: Optional[str] = None
+    start: Optional[str] = None
+    end_date: DateValue = None
+    signed_place: Optional[str] = None
+    signed_on: DateValue = None
+    signatories: list[Person] = Field(default_factory=list)
+    stated_page_count: Optional[int] = None
+    actual_page_count: Optional[int] = None
+    articles: list[Article] = Field(default_factory=list)
+    schools: list[School] = Field(default_factory=list)
+    spans: dict[str, Span] = Field(default_factory=dict)
+
+
+class Document(BaseModel):
+    path: str
+    kind: Literal["text", "pdf"] = "text"
+    page_count: Optional[int] = None
+    deliberations: list[Deliberation] = Field(default_factory=list)
+    conventions: list[Convention] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    #: the département of the collectivity, from the postcodes the document gives
+    department: Optional[str] = None
+    #: the document's date for naming rules: the sitting, or failing it a signature date
+    reference_date: Optional[dt.date] = None
+
+    def mentions_of(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Finding(BaseModel):
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    page: Optional[int] = None
+    line: Optional[int] = None
+    column: Optional[int] = None
+    evidence: Optional[str] = None
+    fix: Optional[str] = None
+    ocr: bool = False

@@ -1,0 +1,272 @@
+"""Conventions annexed to a deliberation: parties, articles, term, signatures, schools annex."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import Article, Convention, Party, School, Span
+from ..readers import Table
+from . import dates
+from .deliberation import ENDS_ON, date_after
+from .names import clean_name, person
+from .text import View, fold
+
+START = regex.compile(r"^\s*(?:entre\b|entre\s+les\s+soussignes)")
+TITLE = regex.compile(r"^\s*(?:convention|contrat|accord|avenant)\b")
+OTHER_PART = regex.compile(r"^\s*(?:et\b|d'autre\s+part)")
+AFTER_PARTIES = regex.compile(r"^\s*(?:il\s+(?:est|a\s+ete)\s+convenu|preambule|article\s+(?:1|premier|1er)\b)")
+ADDRESS = regex.compile(r"^\s*(?:situee?|sise?|domiciliee?|dont\s+le\s+siege\s+(?:social\s+)?est|ayant\s+son\s+siege)\s*(?:au|a|:)?\s*")
+REPRESENTED = regex.compile(r"represente?e?\s+par\s*")
+ROLE = regex.compile(r"ci-apres\s+(?:conjointement\s+)?(?:denommee?s?|designee?s?|appelee?s?)\s*(?:par\s+)?")
+ARTICLE = regex.compile(
+    r"^\s*(?P<label>articles?)\s+(?P<num>\d{1,2}|premier|1er|[ivx]{1,5})\b\s*(?:er\b)?\s*"
+    r"(?P<sep>[.:)-]|$)?\s*(?P<heading>.*)$")
+DURATION = regex.compile(
+    r"(?:conclue?|etablie?|passee?|signee?)?\s*pour\s+une\s+duree\s+(?:de\s+)?(?P<n>\d{1,2}|"
+    + dates.NUMBER_WORDS + r")\s+(?P<unit>an\(s\)|ans?|annees?|mois)")
+START_FROM = regex.compile(r"a\s+compter\s+(?:de\s+(?:la\s+date\s+de\s+)?(?:sa\s+)?(?P<sig>signature)|du\s+|de\s+)")
+SIGNED_AT = regex.compile(r"fait\s+a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
+PAGE_COUNT = regex.compile(r"comporte\s+(?P<n>\d{1,3}|" + dates.NUMBER_WORDS + r")\s+pages?")
+SIGNATURES = regex.compile(r"^\s*(?:signatures?\b|pour\s+(?:la|le|l')\s*\w+|les\s+parties)")
+ANNEX = regex.compile(r"^\s*annexe?s?\b")
+UAI = regex.compile(r"^\d{7}[A-Za-z]$")
+TYPE_CODE = regex.compile(r"^[A-Z]{3,5}$")
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HEADER_KEYS = [
+    ("email", regex.compile(r"electronique|courriel|e-?mail|\bmel\b|\bmail\b")),
+    ("uai", regex.compile(r"\buai\b|\brne\b|immatriculation|code\s+(?:ecole|etablissement)")),
+    ("type", regex.compile(r"\btype\b|nature")),
+    ("address", regex.compile(r"adresse|localisation")),
+    ("name", regex.compile(r"\bnom\b|denomination|ecole|etablissement")),
+]
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+
+
+def find_start(view: View) -> Optional[int]:
+    """Line index where an annexed convention begins: its title just before "Entre"."""
+    folded = [fold(line.text) for line in view.lines]
+    for index, text in enumerate(folded):
+        if not START.match(text):
+            continue
+        for back in range(index - 1, max(-1, index - 10), -1):
+            if TITLE.match(folded[back]):
+                return back
+        return index
+    return None
+
+
+def parse_convention(view: View, tables: list[Table], page_count: Optional[int]) -> Convention:
+    conv = Convention()
+    spans = conv.spans
+    folded = [fold(line.text) for line in view.lines]
+    start = next((i for i, f in enumerate(folded) if START.match(f)), 0)
+    title = [view.lines[i].text.strip() for i in range(start) if view.lines[i].text.strip()]
+    if title:
+        conv.title = " ".join(" ".join(title[:3]).split())
+        spans["title"] = view.line_span(0)
+    _parties(view, folded, start, conv)
+    for index, text in enumerate(folded):
+        match = ARTICLE.match(text)
+        if not match or not _is_heading(view.lines[index].text, match):
+            continue
+        number = _article_number(match["num"])
+        heading = view.lines[index].text[match.start("heading"):].strip(" .:-–")
+        label = view.lines[index].text[match.start("label"):match.end("label")]
+        conv.articles.append(Article(number=number, heading=heading, label=label,
+                                     span=view.span(view.starts[index] + match.start(),
+                                                    view.starts[index] + match.end("num"))))
+    match = DURATION.search(view.folded)
+    if match:
+        amount = dates.words_to_int(match["n"])
+        if amount:
+            unit = "M" if match["unit"].startswith("mois") else "Y"
+            conv.duration = f"P{amount}{unit}"
+            spans["duration"] = view.span(match.start(), match.end())
+        begin = START_FROM.search(view.folded, match.end(), match.end() + 80)
+        if begin:
+            if begin["sig"]:
+                conv.start = "signature"
+            else:
+                value, _ = date_after(view, begin.end() - 3 if view.folded[begin.end() - 3:begin.end()] == "du " else begin.end())
+                if value is None:
+                    value, _ = date_after(view, begin.end())
+                if value is not None and not hasattr(value, "blank"):
+                    conv.start = value.isoformat()
+            spans["start"] = view.span(begin.start(), begin.end())
+    ends = ENDS_ON.search(view.folded)
+    if ends:
+        value, span = date_after(view, ends.end())
+        if value is not None:
+            conv.end_date = value
+            spans["end_date"] = span
+    signed = SIGNED_AT.search(view.folded)
+    if signed:
+        conv.signed_place = view.text[signed.start("place"):signed.end("place")].strip()
+        spans["signed_place"] = view.span(signed.start("place"), signed.end("place"))
+        value, span = date_after(view, signed.end())
+        if value is not None:
+            conv.signed_on = value
+            spans["signed_on"] = span
+    count = PAGE_COUNT.search(view.folded)
+    if count:
+        conv.stated_page_count = dates.words_to_int(count["n"])
+        spans["stated_page_count"] = view.span(count.start(), count.end())
+    pages = [line.page for line in view.lines if line.page is not None]
+    if pages:
+        conv.actual_page_count = pages[-1] - pages[0] + 1
+    _signatories(view, folded, conv, signed)
+    conv.schools = schools_from_tables(tables, view)
+    return conv
+
+
+def _is_heading(text: str, match: regex.Match) -> bool:
+    heading = text[match.start("heading"):].strip()
+    if not text.lstrip()[:1].isupper():
+        return False
+    if match["sep"] and match["sep"] != "":
+        return len(text) < 120
+    return not heading or (heading[:1].isupper() and len(text) < 100)
+
+
+def _article_number(token: str) -> int:
+    if token in ("premier", "1er"):
+        return 1
+    if token.isdigit():
+        return int(token)
+    return _ROMAN.get(token, 0)
+
+
+def _parties(view: View, folded: list[str], start: int, conv: Convention) -> None:
+    end = next((i for i in range(start, len(folded)) if AFTER_PARTIES.match(folded[i])), len(folded))
+    blocks: list[list[int]] = [[]]
+    for index in range(start, end):
+        text = folded[index].strip()
+        if not text:
+            continue
+        if OTHER_PART.match(text) and blocks[-1]:
+            blocks.append([])
+            rest = regex.sub(r"^(?:et|d'autre\s+part)[\s,:]*(?:d'autre\s+part[\s,:]*)?", "", text)
+            if len(rest) > 3:
+                blocks[-1].append(index)
+            continue
+        if index == start:
+            rest = regex.sub(r"^entre(?:\s+les\s+soussignes)?[\s,:]*(?:d'une\s+part[\s,:]*)?", "", text)
+            if len(rest) > 3:
+                blocks[-1].append(index)
+            continue
+        if regex.match(r"^(?:d'une|d'autre)\s+part", text) or regex.match(r"^ci-apres\s+conjointement", text):
+            continue
+        blocks[-1].append(index)
+    for block in blocks:
+        if not block:
+            continue
+        party = Party()
+        for index in block:
+            text = view.lines[index].text.strip()
+            low = folded[index].strip()
+            low_offset = len(folded[index]) - len(folded[index].lstrip())
+            if index == start or OTHER_PART.match(low):
+                cut = regex.match(r"^(?:entre|et)(?:\s+les\s+soussignes)?[\s,:]*(?:d'(?:une|autre)\s+part[\s,:]*)?", low)
+                text, low = text[cut.end():], low[cut.end():]
+                low_offset += cut.end()
+            address = ADDRESS.match(low)
+            represented = REPRESENTED.search(low)
+            role = ROLE.search(low)
+            if address and party.address is None:
+                party.address = text[address.end():].strip(" ,.")
+            elif represented:
+                if party.name is None and represented.start() > 3:
+                    party.name = text[:represented.start()].strip(" ,")
+                rest = text[represented.end():]
+                rest = regex.sub(r"^(?:son|sa|leur)\s+[^,]+,\s*", "", rest, flags=regex.IGNORECASE)
+                name = clean_name(rest.split(",")[0])
+                if name:
+                    column = view.starts[index] + low_offset + represented.end()
+                    party.representative = person(name, view.span(column, column + len(rest.split(",")[0])))
+            elif role:
+                party.role = text[role.end():].strip(" «»\"“”.,")
+            elif party.name is None:
+                party.name = text.strip(" ,")
+        conv.parties.append(party)
+
+
+def _signatories(view: View, folded: list[str], conv: Convention, signed) -> None:
+    first = view.line_index(signed.end()) + 1 if signed else None
+    if first is None:
+        first = next((i for i, f in enumerate(folded) if SIGNATURES.match(f)), None)
+    if first is None:
+        return
+    for index in range(first, min(len(view.lines), first + 14)):
+        text = view.lines[index].text.strip()
+        if ANNEX.match(folded[index]):
+            break
+        if not text or SIGNATURES.match(folded[index]) and len(text) < 25:
+            continue
+        name = clean_name(text.split(",")[0])
+        if name and len(name.split()) >= 2:
+            conv.signatories.append(person(name, view.line_span(index)))
+
+
+def _header_columns(row: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for position, cell in enumerate(row):
+        text = fold(cell)
+        for key, pattern in _HEADER_KEYS:
+            if key not in columns and pattern.search(text):
+                columns[key] = position
+                break
+    return columns
+
+
+def schools_from_tables(tables: list[Table], view: View) -> list[School]:
+    schools: list[School] = []
+    for table in tables:
+        columns: dict[str, int] = {}
+        for row in table.rows:
+            texts = [cell.text.strip() for cell in row]
+            uai_at = next((i for i, t in enumerate(texts) if UAI.match(t.replace(" ", ""))), None)
+            if uai_at is None:
+                header = _header_columns(texts)
+                if "uai" in header or len(header) >= 3:
+                    columns = header
+                continue
+            school = School()
+            cols = dict(columns)
+            cols["uai"] = uai_at
+            if "email" not in cols:
+                found = next((i for i, t in enumerate(texts) if EMAIL.search(t)), None)
+                if found is not None:
+                    cols["email"] = found
+            if "type" not in cols:
+                found = next((i for i, t in enumerate(texts) if TYPE_CODE.match(t) and i != uai_at), None)
+                if found is not None:
+                    cols["type"] = found
+            rest = [i for i in range(len(texts)) if i not in cols.values()]
+            cols.setdefault("name", rest[0] if rest else -1)
+            rest = [i for i in rest if i != cols["name"]]
+            cols.setdefault("address", rest[0] if rest else -1)
+            for key in ("type", "uai", "name", "address", "email"):
+                position = cols.get(key, -1)
+                if not 0 <= position < len(row):
+                    continue
+                value = texts[position]
+                if key == "uai":
+                    value = value.replace(" ", "")
+                setattr(school, key, value or None)
+                cell = row[position]
+                school.spans[key] = _cell_span(view, cell.page, cell.line, value)
+            schools.append(school)
+    return schools
+
+
+def _cell_span(view: View, page: Optional[int], line: int, value: str) -> Span:
+    for candidate in view.lines:
+        if candidate.page == page and candidate.number == line:
+            probe = value.split(" ")[0] if value else ""
+            column = candidate.text.find(probe) if probe else -1
+            return Span(page=page, line=line, column=candidate.column(max(column, 0)), text=value,
+                        ocr=candidate.ocr)
+    return Span(page=page, line=line or 1, column=1, text=value)

@@ -1,0 +1,694 @@
+"""Deliberations and minutes: header, attendance, items, votes and signatures.
+
+All patterns run on folded text (lower case, no accents, plain quotes and dashes); values are
+then cut from the original text at the same offsets, so names keep their spelling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import regex
+
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Session, Span, Vote
+from . import dates
+from .names import clean_name, find, person, same_person, split_names
+from .text import View, fold
+
+# --- attendance -------------------------------------------------------------------------------
+
+COUNT = regex.compile(
+    r"""(?x)
+    (?:
+      (?P<in_office>\b(?:nombre\s+de\s+)?(?:membres?|conseillers?(?:\s+municipaux|\s+communautaires)?
+                   |elus?)?\s*(?:en\s+)?exercice)
+    | (?P<legal_size>\b(?:membres?\s+|conseillers?\s+)?afferents?(?:\s+au\s+conseil(?:\s+\w+)?)?
+                   |\bnombre\s+legal(?:\s+de\s+(?:membres|conseillers))?)
+    | (?P<present>\b(?:nombre\s+de\s+)?(?:membres?\s+|elus?\s+|conseillers?\s+)?presents?)
+    | (?P<represented>\b(?:absents?\s+)?representes?|\bpouvoirs?|\bprocurations?
+                   |\bont\s+donne\s+pouvoir)
+    | (?P<voting>\bvotants?|\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)
+                   |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
+    | (?P<absent>\babsents?(?:\s+excuses?)?)
+    )
+    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{2,})?\s*(?P<n>\d{1,3})(?![\d/.,:h])
+    """)
+COUNT_BEFORE = regex.compile(
+    r"(?<![\d/])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
+    r"(?P<label>en\s+exercice|presents?|representes?|votants?)\b")
+
+LIST_LABEL = regex.compile(
+    r"""(?x)
+    ^\s*(?:(?:etaient|sont|etait|est|membres?|elus?|conseillers?(?:\s+municipaux)?)\s+)?
+    (?:
+      (?P<proxies>(?:absents?\s+)?(?:excuses?\s+)?(?:\(?e?s?\)?\s*)?(?:ayant\s+donne|ont\s+donne|qui\s+ont\s+donne
+                 |avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
+                 |pouvoirs?|procurations?|absents?\s+representes?|representes?|mandats?)
+    | (?P<present>presents?|present\(e\)s|presente?s?)
+    | (?P<absent>absents?(?:\s*-?\s*excuses?)?(?:\s+non\s+(?:representes?|excuses?))?|excuses?)
+    | (?P<secretary>secretaire(?:\s+de\s+(?:la\s+)?seance)?)
+    )
+    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)
+    """)
+BODY_START = regex.compile(
+    r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:|ordre\s+du\s+jour
+    |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
+    |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:|expose\s+des\s+motifs)""")
+NEANT = regex.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
+
+PROXY_PATTERNS = [
+    regex.compile(
+        r"^(?P<g>.+?)\s*(?:\(|,|:|-)?\s*(?:qui\s+)?(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?"
+        r"(?:(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat|delegation)(?:\s+de\s+vote)?\s+)"
+        r"(?:a|au|aux)\s+(?P<h>[^()]+?)\)?\s*\.?$"),
+    regex.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?\s*\.?$"),
+    regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
+    regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
+]
+
+# --- items, votes, changes of attendance ----------------------------------------------------
+
+HEADING = regex.compile(
+    r"""(?x)^\s*(?:
+      (?:deliberation\s+)?(?:n°|no\.?|numero)\s*(?P<num>[\w/._-]*\d[\w/._-]*)\s*(?:[:-]\s*(?P<title>.*))?$
+    | (?P<num>\d{4}\s?[/_.-]\s?\d{1,4}(?:[/_.-][\w-]+)?)\s*[-:]\s*(?P<title>\S.+)$
+    | (?P<num>(?:de|dcm|del|d)[_-]?\d{4}[_-]\d+[\w_-]*)\b\s*[:-]?\s*(?P<title>.*)$
+    | objet\s*:\s*(?P<title>\S.+)$
+    | (?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2})\s*(?:\)|°|\s[-.]\s)\s*(?P<title>\S.{5,})$
+    )""")
+DELIBERATED = regex.compile(r"apres\s+en\s+avoir\s+delibere|delibere|le\s+conseil\s+\w+\s*,?\s+decide")
+UNANIMOUS = regex.compile(r"\bunanimite\b|\bunanimement\b")
+VOTE_FIGURES = [
+    ("for_", regex.compile(r"(?P<n>\d{1,3})\s+(?:voix\s+)?pour\b|\bpour\s*:\s*(?P<n>\d{1,3})\b"
+                           r"|\bpour\s+(?P<n>\d{1,3})\s*(?:voix)?\s*[,;/-]?\s*contre\b")),
+    ("against", regex.compile(r"(?P<n>\d{1,3})\s+(?:voix\s+)?contre\b|\bcontre\s*:?\s*(?P<n>\d{1,3})\b"
+                              r"|\bcontre\s*:\s*(?P<n>neant|aucune?)\b")),
+    ("abstain", regex.compile(r"(?P<n>\d{1,3})\s+abstentions?\b|\babstentions?\s*:?\s*(?P<n>\d{1,3})\b"
+                              r"|\babstentions?\s*:\s*(?P<n>neant|aucune?)\b")),
+]
+VOTE_CONTEXT = regex.compile(r"\bvoix\b|\bunanimite\b|\bpour\s*:|\bcontre\s*:|\babstention|\bvote\b"
+                             r"|\badopte|\bapprouve")
+NAME_IN_SENTENCE = (
+    r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()]{2,60}?)")
+NOT_VOTING = regex.compile(
+    NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:\(?\s*(?:interesse|concerne)e?s?[^)]*\)?\s*,?\s*)?"
+    r"(?:ne\s+prend|ne\s+prenant|n'a\s+pas\s+pris|ne\s+participe|ne\s+participant|n'a\s+pas\s+participe"
+    r"|ne\s+prennent)\s+(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat)")
+LEAVES = regex.compile(
+    NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:quitte|a\s+quitte|sort\s+de|se\s+retire\s+de|s'est\s+retiree?\s+de)"
+    r"\s+(?:la\s+|l')?(?P<where>salle|seance|assemblee|reunion)(?P<rest>[^.\n]{0,80})")
+ARRIVES = regex.compile(
+    r"(?:arrivee\s+de\s+" + NAME_IN_SENTENCE + r"|" + NAME_IN_SENTENCE.replace("who", "who2")
+    + r"\s+(?:arrive|rejoint|entre)\s+(?:en\s+|la\s+|dans\s+la\s+)?(?:seance|salle|assemblee))")
+RETURNS = regex.compile(NAME_IN_SENTENCE + r"\s+(?:revient|reintegre|rentre|regagne)")
+DECISION = regex.compile(
+    r"^\s*(?:-\s*)?(?P<verb>APPROUVE|AUTORISE|D[ÉE]CIDE|ADOPTE|DONNE|CHARGE|DIT|ACCEPTE|D[ÉE]SIGNE|FIXE"
+    r"|SOLLICITE|PREND\s+ACTE|[ÉE]MET|VALIDE|ACCORDE|ATTRIBUE|CR[ÉE]E|OPTE|PR[ÉE]CISE|D[ÉE]CLARE"
+    r"|ARR[ÊE]TE|CONFIRME|ENT[ÉE]RINE|RENOUVELLE|AUTORISENT|APPROUVENT|D[ÉE]CIDENT)\b(?P<rest>.*)$")
+
+# --- header ---------------------------------------------------------------------------------
+
+AUTHORITY = regex.compile(
+    r"(?P<epci>communaute\s+(?:de\s+communes|d'agglomeration|urbaine)\s+[^\n,]{2,60}"
+    r"|metropole\s+[^\n,]{2,40})"
+    r"|\b(?:commune|ville|mairie|conseil\s+municipal)\s+(?:de\s+la\s+commune\s+)?(?:de\s+|d')\s*"
+    r"(?P<name>[^\n,.]{2,40}?)\s*(?:$|\n|,|\.|\s+du\b|\s+-|\s+seance|\s+\()")
+SITTING_DATE_CONTEXT = regex.compile(
+    r"(?:seance|reunion|session|conseil\s+(?:municipal|communautaire))\s+(?:\w+\s+){0,2}du\s+"
+    r"|^\s*le\s+(?=" + dates.WEEKDAY + r"|\d)")
+PLACE = regex.compile(
+    r"(?:reuni|reunie|reunis|rassemble)e?s?\s*,?\s+(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
+    r"(?P<place>[^,\n]+?(?:\n[^,\n]+?)?)\s*(?:,|\s+sous\b|\s+en\s+seance|\s+apres\b|\.|$)")
+PRESIDENT = regex.compile(
+    r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)")
+CONVENED = regex.compile(
+    r"(?:date\s+de\s+(?:la\s+)?convocation|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
+    r"(?:a\s+ete\s+)?(?:adressee|envoyee|faite|transmise|du)?|convoquee?s?(?:\s+\w+){0,3}\s+le)\s*:?\s*(?:le\s+)?")
+POSTED = regex.compile(r"date\s+d'affichage(?:\s+de\s+la\s+convocation)?\s*:?\s*|convocation\s+affichee\s+le\s*")
+TRANSMITTED = regex.compile(
+    r"(?:transmise?\s+(?:en|a\s+la)\s+(?:prefecture|sous-prefecture)|recue?\s+en\s+(?:sous-)?prefecture"
+    r"|accuse\s+de\s+reception\s+(?:en\s+)?prefecture|date\s+de\s+(?:tele)?transmission"
+    r"|transmission\s+(?:au\s+controle\s+de\s+legalite|en\s+prefecture))\s*(?:le)?\s*:?\s*")
+PUBLISHED = regex.compile(
+    r"(?:publiee?|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage))"
+    r"\s*(?:le|du)?\s*:?\s*")
+SIGNED = regex.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
+URGENCY = regex.compile(r"\burgence\b")
+SECOND_CONVOCATION = regex.compile(
+    r"sans\s+condition\s+de\s+quorum|(?:deuxieme|seconde|nouvelle)\s+convocation"
+    r"|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint")
+SECRETARY_SENTENCE = regex.compile(
+    NAME_IN_SENTENCE + r"\s+(?:a\s+ete|est|fut)\s+(?:elue?|designee?|nommee?|choisie?)\s+"
+    r"(?:pour\s+remplir\s+les\s+fonctions\s+de\s+|comme\s+|en\s+qualite\s+de\s+)?secretaire")
+CONVENTION_DURATION = regex.compile(
+    r"duree\s+de\s+(?P<n>\d{1,2}|" + dates.NUMBER_WORDS + r")\s+(?P<unit>ans?|annees?|mois)\b")
+ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s+terminera)\s+le\s*")
+SIGNATURE_ROLE = regex.compile(
+    r"^\s*(?:pour\s+extrait\s+conforme\s*,?\s*)?(?:le|la)\s+(?P<role>maire|president|presidente"
+    r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
+
+
+def date_after(view: View, end: int, window: int = 60):
+    """The date, or a placeholder, that follows offset ``end`` (on the same or next line)."""
+    chunk = view.folded[end:end + window]
+    blank = dates.BLANK.match(chunk.lstrip(" :"))
+    lead = len(chunk) - len(chunk.lstrip(" :"))
+    if blank:
+        return Blank(text=view.text[end + lead:end + lead + blank.end()]), view.span(end + lead, end + lead + blank.end())
+    for pattern in (dates.DIGIT_DATE, dates.TEXT_DATE):
+        match = pattern.match(chunk, lead) or pattern.match(chunk, lead + (chunk[lead:lead + 9].find(" ") + 1 if chunk[lead:lead + 9].strip() else 0))
+        if match:
+            value = dates.date_from_match(match)
+            if value:
+                return value, view.span(end + match.start(), end + match.end())
+    return None, None
+
+
+class _List:
+    def __init__(self, kind: str, label_index: int, count: Optional[int]):
+        self.kind = kind
+        self.label_index = label_index
+        self.count = count
+        self.parts: list[tuple[int, str]] = []  # (line index, text)
+
+
+def _is_count_line(folded: str) -> bool:
+    stripped = folded.strip()
+    return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
+
+
+def _looks_like_list_line(text: str) -> bool:
+    pieces = split_names(text)
+    if not pieces:
+        return False
+    good = sum(1 for p in pieces if clean_name(p) or " a " in fold(p) or "pouvoir" in fold(p))
+    return good * 2 >= len(pieces)
+
+
+class AttendanceParser:
+    """The attendance block at the head of a deliberation or of minutes."""
+
+    def __init__(self, view: View):
+        self.view = view
+        self.lists: dict[str, _List] = {}
+        self.counts = Counts()
+        self.count_spans: dict[str, Span] = {}
+        self.secretary: Optional[Person] = None
+        self.end = len(view.lines)
+
+    def parse(self) -> None:
+        folded_lines = [fold(line.text) for line in self.view.lines]
+        body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
+        body = min(body, 120)
+        current: Optional[_List] = None
+        last_content = -1
+        for index in range(min(body, len(folded_lines))):
+            text = self.view.lines[index].text
+            folded = folded_lines[index]
+            self._counts(index, folded)
+            label = LIST_LABEL.match(folded)
+            if label and (label["colon"] == ":" or len(folded.strip()) == label.end() - label.start()
+                          or label["n"]):
+                kind = next(k for k in ("proxies", "present", "absent", "secretary") if label[k])
+                rest = text[label.end():].strip(" :")
+                if _is_count_line(folded):
+                    current = None
+                    continue
+                if kind == "secretary":
+                    self._secretary(index, label.end())
+                    if self.secretary is not None:
+                        self.end = index + 1
+                    current = None
+                    continue
+                if kind in self.lists:
+                    current = self.lists[kind]
+                else:
+                    current = self.lists[kind] = _List(kind, index, int(label["n"]) if label["n"] else None)
+                if rest:
+                    current.parts.append((index, rest))
+                    last_content = index
+                continue
+            if current is None:
+                continue
+            if not text.strip():
+                if current.parts and index - last_content > 1:
+                    current = None
+                continue
+            if _is_count_line(folded):
+                continue
+            if not _looks_like_list_line(text):
+                current = None
+                continue
+            current.parts.append((index, text.strip()))
+            last_content = index
+        if self.secretary is None:
+            match = SECRETARY_SENTENCE.search(self.view.folded)
+            if match:
+                name = clean_name(self.view.text[match.start("who"):match.end("who")])
+                if name:
+                    self.secretary = person(name, self.view.span(match.start("who"), match.end("who")))
+        if not self.lists and self.secretary is None:
+            self.end = 0
+        elif self.end == len(self.view.lines):
+            self.end = min(body, len(self.view.lines))
+
+    def _counts(self, index: int, folded: str) -> None:
+        base = self.view.starts[index]
+        found = [(m.start(), m.end(), next(k for k in ("in_office", "legal_size", "present", "represented",
+                                                         "voting", "absent") if m[k]), m["n"])
+                 for m in COUNT.finditer(folded)]
+        found += [(m.start(), m.end(), _label_key(m["label"]), m["n"]) for m in COUNT_BEFORE.finditer(folded)]
+        for start, end, key, number in sorted(found):
+            if key == "absent" or getattr(self.counts, key) is not None:
+                continue
+            setattr(self.counts, key, int(number))
+            self.count_spans[f"counts.{key}"] = self.view.span(base + start, base + end)
+
+    def _secretary(self, index: int, after: int) -> None:
+        text = self.view.lines[index].text[after:].strip(" :")
+        line = index
+        if not text and index + 1 < len(self.view.lines):
+            line = index + 1
+            text = self.view.lines[line].text.strip()
+        name = clean_name(text)
+        if name:
+            start = self.view.starts[line] + self.view.lines[line].text.find(name.split()[0])
+            self.secretary = person(name, self.view.span(start, start + len(name)))
+
+    def people(self, kind: str) -> tuple[list[Person], list[Proxy]]:
+        """The names of one list, and the proxies written inside it."""
+        entry = self.lists.get(kind)
+        if entry is None:
+            return [], []
+        return _names_and_proxies(self.view, entry.parts, proxies_list=kind == "proxies")
+
+
+def _label_key(label: str) -> str:
+    if "exercice" in label:
+        return "in_office"
+    if label.startswith("present"):
+        return "present"
+    if label.startswith("represent"):
+        return "represented"
+    return "voting"
+
+
+def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool):
+    """Join a list's lines into one string, keeping each character's offset in the view."""
+    text = ""
+    offsets: list[int] = []
+    for index, part in parts:
+        line = view.lines[index].text
+        start = view.starts[index] + max(0, line.find(part))
+        if text:
+            if text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
+                pass  # a name hyphenated across lines
+            else:
+                glue = " ; " if line_breaks_separate else " "
+                text += glue
+                offsets.extend([offsets[-1]] * len(glue))
+        text += part
+        offsets.extend(range(start, start + len(part)))
+    return text, offsets
+
+
+_INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
+
+
+def _names_and_proxies(view: View, parts, proxies_list: bool):
+    inline = any(_INLINE_SEPARATOR.search(p) for _, p in parts)
+    if proxies_list:
+        inline = inline and not all(len(regex.findall(r"\s(?:à|a)\s", p)) <= 1 for _, p in parts)
+    text, offsets = _joined(view, parts, line_breaks_separate=not inline)
+    people: list[Person] = []
+    proxies: list[Proxy] = []
+    cursor = 0
+    for piece in _split_outside_parentheses(text, proxies_list and not inline):
+        position = text.find(piece, cursor)
+        cursor = position + len(piece) if position >= 0 else cursor
+        start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
+        span = view.span(start, start + len(piece))
+        proxy = parse_proxy(piece, span)
+        if proxy is not None:
+            proxies.append(proxy)
+            continue
+        if NEANT.match(fold(piece)):
+            continue
+        name = clean_name(piece)
+        if name:
+            people.append(person(name, view.span(start, start + len(name))))
+    return people, proxies
+
+
+def _split_outside_parentheses(text: str, lines_only: bool) -> list[str]:
+    if lines_only:
+        return [p.strip() for p in text.split(" ; ") if p.strip()]
+    pieces = split_names(text)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and merged[-1].count("(") > merged[-1].count(")"):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
+    folded = fold(" ".join(text.split()))
+    original = " ".join(text.split())
+    for pattern in PROXY_PATTERNS:
+        match = pattern.match(folded)
+        if not match:
+            continue
+        grantor = clean_name(original[match.start("g"):match.end("g")])
+        holder = clean_name(original[match.start("h"):match.end("h")])
+        if grantor and holder:
+            return Proxy(grantor=person(grantor, span), holder=person(holder, span), span=span)
+    return None
+
+
+# --- the whole deliberation ------------------------------------------------------------------
+
+
+def _header(view: View, delib: Deliberation, stop: int) -> None:
+    head_end = view.starts[stop] if stop < len(view.starts) else len(view.text)
+    head = view.folded[:max(head_end, 0)] or view.folded[:3000]
+    spans = delib.spans
+    if "communautaire" in head:
+        delib.body = "community council"
+    elif "conseil municipal" in head or "municipal" in head:
+        delib.body = "municipal council"
+    match = AUTHORITY.search(head)
+    if match:
+        if match["epci"]:
+            value = view.text[match.start("epci"):match.end("epci")].strip()
+        else:
+            value = view.text[match.start("name"):match.end("name")].strip(" '")
+        delib.authority = value
+        spans["authority"] = view.span(match.start(), match.end())
+    words = dates.WORDS_DATE.search(head)
+    session = delib.session
+    if words:
+        session.date_in_words = dates.date_from_match(words)
+        spans["session.date_in_words"] = view.span(words.start(), words.end())
+    sitting = None
+    for context in SITTING_DATE_CONTEXT.finditer(head):
+        value, match = dates.first_date(head[context.end():context.end() + 60])
+        if value:
+            start = context.end() + match.start()
+            sitting = (value, start, context.end() + match.end(), match)
+            break
+    if sitting is None and session.date_in_words is None:
+        convened = CONVENED.search(head)
+        for match in dates.TEXT_DATE.finditer(head[:1500]):
+            if convened and convened.end() <= match.start() <= convened.end() + 3:
+                continue
+            value = dates.date_from_match(match)
+            if value:
+                sitting = (value, match.start(), match.end(), match)
+                break
+    if sitting:
+        session.date, start, end, match = sitting
+        spans["session.date"] = view.span(start, end)
+        if match["wd"] if "wd" in match.groupdict() else None:
+            session.weekday = match["wd"]
+            spans["session.weekday"] = view.span(start, end)
+    elif session.date_in_words:
+        session.date = session.date_in_words
+        spans["session.date"] = spans["session.date_in_words"]
+    if words and words["wd"] and not session.weekday:
+        session.weekday = words["wd"]
+        spans["session.weekday"] = spans["session.date_in_words"]
+    anchor = words.end() if words else (sitting[2] if sitting else 0)
+    session.time = dates.parse_time(head[anchor:anchor + 60].split("\n")[0]) if anchor else None
+    if session.time is None and sitting:
+        session.time = dates.parse_time(head[sitting[2]:sitting[2] + 40].split("\n")[0])
+    match = PLACE.search(head)
+    if match:
+        place = " ".join(view.text[match.start("place"):match.end("place")].split())
+        if len(place) <= 80:
+            session.place = place
+            spans["session.place"] = view.span(match.start("place"), match.end("place"))
+    match = PRESIDENT.search(head)
+    if match:
+        raw = " ".join(view.text[match.start("name"):match.end("name")].split())
+        name = clean_name(raw)
+        if name:
+            session.president = person(name, view.span(match.start("name"), match.start("name") + len(name)))
+            spans["session.president"] = session.president.span
+    for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
+        for match in pattern.finditer(head):
+            value, span = date_after(view, match.end())
+            if value is not None:
+                setattr(delib, field, value)
+                spans[field] = span
+                break
+    delib.urgency = bool(URGENCY.search(head))
+    delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+
+
+def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
+    start = view.starts[start_line] if start_line < len(view.starts) else len(view.text)
+    tail = view.folded
+    for field, pattern in (("transmitted_on", TRANSMITTED), ("published_on", PUBLISHED),
+                           ("signed_on", SIGNED)):
+        for match in pattern.finditer(tail, start):
+            value, span = date_after(view, match.end())
+            if value is not None:
+                setattr(delib, field, value)
+                delib.spans[field] = span
+                break
+
+
+def _vote(view: View, start: int, end: int) -> tuple[Vote, Optional[Span]]:
+    vote = Vote()
+    folded = view.folded[start:end]
+    span = None
+    match = UNANIMOUS.search(folded)
+    if match:
+        vote.unanimous = True
+        span = view.span(start + match.start(), start + match.end())
+    lines_with_votes = [m for m in regex.finditer(r"[^\n]*", folded) if VOTE_CONTEXT.search(m[0])]
+    for key, pattern in VOTE_FIGURES:
+        for line in lines_with_votes:
+            figure = pattern.search(line[0])
+            if figure:
+                value = figure["n"]
+                setattr(vote, key, 0 if not value.isdigit() else int(value))
+                if span is None:
+                    span = view.span(start + line.start() + figure.start(), start + line.start() + figure.end())
+                break
+    if vote.unanimous is None and (vote.for_ is not None or vote.against is not None):
+        vote.unanimous = False
+    return vote, span
+
+
+def _sentence_people(view: View, pattern, start: int, end: int, group: str = "who") -> list[Person]:
+    people = []
+    for match in pattern.finditer(view.folded, start, end):
+        g = group if match[group] else f"{group}2" if f"{group}2" in match.groupdict() else group
+        if not match[g]:
+            continue
+        name = clean_name(view.text[match.start(g):match.end(g)])
+        if name:
+            people.append(person(name, view.span(match.start(g), match.end(g))))
+    return people
+
+
+def _items(view: View, first: int) -> list[tuple[int, Optional[regex.Match]]]:
+    """Line indexes where items begin, with their heading match (deduplicated by number)."""
+    items: list[tuple[int, Optional[regex.Match]]] = []
+    for index in range(first, len(view.lines)):
+        match = HEADING.match(fold(view.lines[index].text))
+        if not match:
+            continue
+        number = match["num"]
+        if items and items[-1][1] is not None and number and items[-1][1]["num"] == number:
+            continue
+        items.append((index, match))
+    return items
+
+
+def _title(view: View, index: int, match: regex.Match) -> Optional[str]:
+    title = (view.lines[index].text[match.start("title"):].strip() if match["title"] else "")
+    parts = [title] if title else []
+    for line in view.lines[index + 1:index + 5]:
+        text = line.text.strip()
+        if not text:
+            if parts:
+                break
+            continue
+        folded = fold(text)
+        if HEADING.match(folded) or not (text.upper() == text and any(c.isalpha() for c in text)):
+            break
+        parts.append(text)
+    title = " ".join(" ".join(parts).split())
+    return title or None
+
+
+def parse_deliberations(view: View, document_text_has_extract: bool = True) -> list[Deliberation]:
+    attendance = AttendanceParser(view)
+    attendance.parse()
+    present, present_proxies = attendance.people("present")
+    proxy_names, proxies = attendance.people("proxies")
+    absent, absent_proxies = attendance.people("absent")
+    proxies = proxies + present_proxies + absent_proxies
+    template = Deliberation(counts=attendance.counts)
+    _header(view, template, attendance.end or len(view.lines))
+    template.spans.update(attendance.count_spans)
+    template.present = present
+    template.proxies = proxies
+    template.absent = [p for p in absent if not any(same_person(p, x.grantor) for x in proxies)]
+    template.secretary = attendance.secretary
+    if attendance.secretary is not None:
+        template.spans["secretary"] = attendance.secretary.span
+    for kind in ("present", "proxies", "absent"):
+        entry = attendance.lists.get(kind)
+        if entry is not None:
+            template.spans[f"list.{kind}"] = view.line_span(entry.label_index)
+            if entry.count is not None:
+                field = {"present": "present", "proxies": "represented", "absent": None}[kind]
+                if field and getattr(template.counts, field) is None:
+                    setattr(template.counts, field, entry.count)
+                    template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
+    template.lists_complete = "present" in attendance.lists and "absent" in attendance.lists and (
+        "proxies" in attendance.lists or bool(proxies) or not template.counts.represented)
+
+    start_line = attendance.end
+    items = _items(view, start_line)
+    heading_lines = {id(m): index for index, m in items}
+    if len({m["num"] or m["title"] for _, m in items if m is not None}) <= 1:
+        items = [(start_line, items[0][1] if items else None)]
+    bounds = [index for index, _ in items] + [len(view.lines)]
+    deliberations = []
+    present_now = list(template.present)
+    proxies_now = list(template.proxies)
+    changed = False
+    single = len(items) == 1
+    for number, (index, heading) in enumerate(items):
+        begin = view.starts[index] if index < len(view.starts) else len(view.text)
+        stop_line = bounds[number + 1]
+        end = view.starts[stop_line] if stop_line < len(view.starts) else len(view.text)
+        if single:
+            begin = view.starts[start_line] if start_line < len(view.starts) else len(view.text)
+        delib = template.model_copy(deep=True)
+        delib.counts_for_item = single
+        if heading is not None:
+            delib.number = heading["num"].strip() if heading["num"] else None
+            line = heading_lines[id(heading)]
+            base = view.starts[line]
+            if delib.number:
+                delib.spans["number"] = view.span(base + heading.start("num"), base + heading.end("num"))
+            delib.title = _title(view, line, heading)
+            if delib.title:
+                delib.spans["title"] = view.line_span(line)
+        if single and delib.number is None:
+            # an extract without a heading line: its number may stand in the text
+            match = regex.search(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)", view.folded)
+            if match:
+                delib.number = view.text[match.start("num"):match.end("num")]
+                delib.spans["number"] = view.span(match.start("num"), match.end("num"))
+        arrived = _sentence_people(view, ARRIVES, begin, end)
+        left_rest = []
+        for match in LEAVES.finditer(view.folded, begin, end):
+            name = clean_name(view.text[match.start("who"):match.end("who")])
+            if not name:
+                continue
+            who = person(name, view.span(match.start("who"), match.end("who")))
+            for_item = match["where"] == "salle" or "vote" in match["rest"] or "point" in match["rest"]
+            (delib.left if for_item else left_rest).append(who)
+        not_voting = _sentence_people(view, NOT_VOTING, begin, end)
+        returned = _sentence_people(view, RETURNS, begin, end)
+        for who in arrived:
+            if not find(present_now, who):
+                present_now.append(who)
+                changed = True
+        delib.arrived = arrived
+        delib.present = list(present_now)
+        delib.proxies = list(proxies_now)
+        delib.attendance_changed = changed
+        for who in delib.left:
+            if not find(not_voting, who) and not find(returned, who):
+                not_voting.append(who)
+        delib.not_voting = not_voting
+        delib.left = delib.left + left_rest
+        vote, span = _vote(view, begin, end)
+        delib.vote = vote
+        if span:
+            delib.spans["vote"] = span
+        delib.decisions = _decisions(view.lines[index if not single else start_line:stop_line])
+        duration = CONVENTION_DURATION.search(view.folded, begin, end)
+        if duration:
+            amount = dates.words_to_int(duration["n"])
+            if amount:
+                unit = "M" if duration["unit"].startswith("mois") else "Y"
+                delib.convention_duration = f"P{amount}{unit}"
+                delib.spans["convention_duration"] = view.span(duration.start(), duration.end())
+        ends = ENDS_ON.search(view.folded, begin, end)
+        if ends:
+            value, span = date_after(view, ends.end())
+            if value is not None:
+                delib.convention_end = value
+                delib.spans["convention_end"] = span
+        delib.spans["deliberated"] = view.span(begin, begin)
+        has_deliberation = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
+        if not has_deliberation and not single:
+            continue
+        deliberations.append(delib)
+        # members who left the sitting for good are gone for the next items
+        for who in left_rest:
+            found = find(present_now, who)
+            if found:
+                present_now.remove(found)
+                changed = True
+    last = deliberations[-1] if deliberations else None
+    if last is not None:
+        _signatures(view, last, bounds[-2] if len(bounds) > 1 else start_line)
+        _tail_dates(view, last, attendance.end)
+    return deliberations
+
+
+def _decisions(lines) -> list[str]:
+    """Operative paragraphs (APPROUVE..., AUTORISE...), wrapped lines joined."""
+    decisions: list[str] = []
+    open_paragraph = False
+    for line in lines:
+        text = " ".join(line.text.split())
+        if DECISION.match(text):
+            decisions.append(text)
+            open_paragraph = not text.endswith((".", ",", ";", ":"))
+        elif open_paragraph and text and not text[:1].isupper():
+            decisions[-1] += " " + text
+            open_paragraph = not text.endswith((".", ",", ";", ":"))
+        else:
+            open_paragraph = False
+    return decisions
+
+
+def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
+    """The signature block after the last vote: roles (mayor, secretary) and names."""
+    vote_span = delib.spans.get("vote")
+    first = start_line
+    if vote_span is not None:
+        for index, line in enumerate(view.lines):
+            if line.page == vote_span.page and line.number == vote_span.line:
+                first = index + 1
+                break
+    roles: list[str] = []
+    names: list[Person] = []
+    for index in range(first, min(len(view.lines), first + 25)):
+        text = view.lines[index].text.strip()
+        folded = fold(text)
+        role = SIGNATURE_ROLE.match(folded)
+        if role:
+            roles.append("secretary" if role["role"].startswith("secretaire") else "mayor")
+            rest = text[role.end():].strip(" ,:")
+            name = clean_name(rest) if rest else None
+            if name:
+                names.append(person(name, view.line_span(index)))
+            continue
+        if text and len(text) < 60 and not text.endswith(".") and clean_name(text) == text.strip(" ,"):
+            names.append(person(clean_name(text), view.line_span(index)))
+    delib.signature_roles = sorted(set(roles))
+    delib.signatories = names

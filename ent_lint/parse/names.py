@@ -1,0 +1,143 @@
+"""People's names: civilities, lists in every usual layout, and matching across spellings."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import regex
+
+from ..model import Person, Span
+from .text import fold
+
+# Civilities, on folded text.  "MM et Mmes" heads a list; "M.LANSADE" glues the civility.
+CIVILITY = regex.compile(
+    r"^(?:(?:mm|mmes?|mlles?|mr|mrs|m|messieurs|mesdames|monsieur|madame|mademoiselle|dr)\b\.?"
+    r"(?:\s*(?:et|&)\s*(?:mmes?|mm|m)\b\.?)?\s*)+")
+# Words that end a name when a list item goes on with a title or a comment.
+_STOP = {
+    "maire", "adjoint", "adjointe", "adjoints", "conseiller", "conseillere", "conseillers",
+    "president", "presidente", "vice-president", "vice-presidente", "secretaire", "inspecteur",
+    "inspectrice", "directeur", "directrice", "representant", "representante", "delegue",
+    "deleguee", "arrive", "arrivee", "qui", "absent", "absente", "excuse", "excusee", "pouvoir",
+    "procuration", "jusqu'a", "a", "au", "pour", "par", "elu", "elue",
+}
+_PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
+              "dos", "del", "y", "st", "ste", "saint", "sainte"}
+_TOKEN = regex.compile(r"[\p{L}][\p{L}'.-]*\.?")
+
+
+def normalize(name: str) -> str:
+    """A matching key: no civility, case, accents or hyphens, words in alphabetical order."""
+    folded = CIVILITY.sub("", fold(name).strip())
+    words = regex.findall(r"[\p{L}]+\.?|[\p{L}]\.", folded.replace("-", " "))
+    return " ".join(sorted(words))
+
+
+def clean_name(text: str) -> Optional[str]:
+    """Strip civility, punctuation and trailing comments; None when it is not a name."""
+    text = " ".join(text.replace("\t", " ").split()).strip(" ,;:.-–—*()")
+    folded = fold(text)
+    civility = CIVILITY.match(folded)
+    if civility and civility.end():
+        text = text[civility.end():].lstrip(" .")
+    kept: list[str] = []
+    for word in text.split(" "):
+        plain = fold(word).strip(",;:()")
+        if not plain:
+            continue
+        if kept and (plain in _STOP or plain.startswith("(")):
+            break
+        if word.endswith(","):
+            kept.append(word.rstrip(","))
+            break
+        kept.append(word)
+    name = " ".join(kept).strip(" ,;:-–—")
+    if not looks_like_name(name):
+        return None
+    return name
+
+
+def looks_like_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 60:
+        return False
+    capitalised = 0
+    for word in words:
+        plain = fold(word)
+        if plain in _PARTICLES or plain.startswith("d'") or plain.startswith("l'"):
+            continue
+        if not _TOKEN.fullmatch(word):
+            return False
+        if not word[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= 1 and any(len(w.strip(".")) >= 2 for w in words)
+
+
+def person(name: str, span: Optional[Span] = None) -> Person:
+    return Person(name=name, normalized=normalize(name), span=span)
+
+
+def _tokens(key: str) -> list[str]:
+    return key.split()
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """Whether two names can be one person: the same key, or one a short form of the other.
+
+    "PECAUD" and "Geoffrey PECAUD", "C.BUZOS" and "Cécile BUZOS" match; "Patrick GARNIER"
+    and "Jean-Pascal GARNIER" do not (the full words of the shorter must all be in the longer).
+    """
+    if a.normalized == b.normalized:
+        return True
+    ta, tb = _tokens(a.normalized), _tokens(b.normalized)
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    full_a = [t for t in ta if not t.endswith(".")]
+    if not full_a:
+        return False
+    rest = list(tb)
+    for token in full_a:
+        if token not in rest:
+            return False
+        rest.remove(token)
+    for initial in (t for t in ta if t.endswith(".")):
+        stem = initial.rstrip(".")
+        match = next((t for t in rest if t.startswith(stem)), None)
+        if match is None:
+            return False
+        rest.remove(match)
+    return True
+
+
+def find(people: Iterable[Person], who: Person) -> Optional[Person]:
+    for candidate in people:
+        if same_person(candidate, who):
+            return candidate
+    return None
+
+
+# Separators between names on one line: dashes with spaces around, commas, semicolons, " et ".
+_SEPARATOR = regex.compile(r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+et\s+|\t+|\s{3,}")
+_CIVILITY_BREAK = regex.compile(
+    r"(?<=\S)\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
+
+
+def split_names(text: str) -> list[str]:
+    """Split one list's text (lines already joined) into name candidates."""
+    pieces = []
+    current = text
+    parts: list[str] = []
+    start = 0
+    for match in _SEPARATOR.finditer(current):
+        if current.count("(", 0, match.start()) > current.count(")", 0, match.start()):
+            continue
+        parts.append(current[start:match.start()])
+        start = match.end()
+    parts.append(current[start:])
+    for part in parts:
+        for piece in _CIVILITY_BREAK.split(part):
+            piece = piece.strip()
+            if piece:
+                pieces.append(piece)
+    return pieces

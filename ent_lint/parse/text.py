@@ -1,0 +1,71 @@
+"""Text helpers shared by the parsers: folding, and a view of lines with offsets back to spans."""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from typing import Optional, Sequence
+
+from ..model import Span
+from ..readers import Line
+
+_PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-",
+          "\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " ", "\t": " ", "\u00ad": "-"}
+
+
+def _fold_char(char: str) -> str:
+    char = _PUNCT.get(char, char)
+    base = unicodedata.normalize("NFD", char)[0]
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, typographic quotes and dashes made plain; same length."""
+    if text.isascii():
+        return text.lower().replace("\t", " ").replace("`", "'")
+    return "".join(_fold_char(c) for c in text)
+
+
+def deaccent(text: str) -> str:
+    """The text without accents, case kept (for display-neutral comparisons)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text)
+
+
+class View:
+    """Consecutive lines joined by newlines, with the folded text for matching.
+
+    Offsets found by matching ``folded`` are the same in ``text``; :meth:`span` turns them back
+    into the page, line and column of the file.
+    """
+
+    def __init__(self, lines: Sequence[Line]):
+        self.lines = list(lines)
+        self.starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line.text) + 1
+        self.text = "\n".join(line.text for line in self.lines)
+        self.folded = fold(self.text)
+
+    def line_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def span(self, start: int, end: Optional[int] = None) -> Span:
+        index = self.line_index(start)
+        line = self.lines[index] if self.lines else Line(None, 1, "", "")
+        column = start - self.starts[index] if self.lines else 0
+        snippet = self.text[start:end if end is not None else start].strip()
+        if "\n" in snippet:
+            snippet = " ".join(snippet.split())
+        return Span(page=line.page, line=line.number, column=line.column(column), text=snippet,
+                    ocr=line.ocr)
+
+    def line_span(self, index: int) -> Span:
+        line = self.lines[index]
+        return Span(page=line.page, line=line.number, column=1, text=line.text.strip(),
+                    ocr=line.ocr)
+
+    def sub(self, start_line: int, end_line: int) -> "View":
+        return View(self.lines[start_line:end_line])

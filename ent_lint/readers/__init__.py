@@ -1,0 +1,93 @@
+"""Readers: files in, pages of numbered text lines and tables out.
+
+Only this package knows file formats.  Everything downstream sees a :class:`Source`: numbered
+lines (with the page for PDFs), the tables found on the pages, and the page count.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..errors import InputError
+
+
+@dataclass(slots=True)
+class Line:
+    page: Optional[int]
+    number: int
+    text: str
+    """The text the parser reads (markup removed)."""
+    raw: str
+    """The line as it stands in the file, for display."""
+    colmap: Optional[list[int]] = None
+    ocr: bool = False
+
+    def column(self, index: int) -> int:
+        """1-based column in :attr:`raw` of the character at ``index`` in :attr:`text`."""
+        if self.colmap is None:
+            return index + 1
+        if not self.colmap:
+            return 1
+        return self.colmap[min(index, len(self.colmap) - 1)] + 1
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    page: Optional[int]
+    line: int
+
+
+@dataclass(slots=True)
+class Table:
+    page: Optional[int]
+    rows: list[list[Cell]]
+
+
+@dataclass
+class Source:
+    path: str
+    kind: str
+    lines: list[Line]
+    tables: list[Table] = field(default_factory=list)
+    page_count: Optional[int] = None
+
+    def line_at(self, page: Optional[int], number: int) -> Optional[Line]:
+        for line in self.lines:
+            if line.page == page and line.number == number:
+                return line
+        return None
+
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+
+
+def read(path: str, *, engine: str = "fast") -> Source:
+    """Read a file into a :class:`Source`, or raise :class:`InputError` with a one-line reason.
+
+    ``engine`` chooses how PDFs are read: ``fast`` takes the text layer through pypdfium2 and
+    uses pdfplumber only on pages that show a table; ``pdfplumber`` reads every page with it.
+    """
+    if not os.path.exists(path):
+        raise InputError(path, "no such file")
+    if os.path.isdir(path):
+        raise InputError(path, "is a directory, not a file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
+        from . import pdf
+
+        return pdf.read_pdf(path, data, engine=engine)
+    if suffix in TEXT_SUFFIXES or not suffix:
+        from . import text
+
+        return text.read_text(path, data, markdown=suffix in {".md", ".markdown"})
+    raise InputError(path, f"unsupported file type {suffix!r} (expected .pdf, .txt or .md)")

@@ -1,0 +1,88 @@
+"""Plain text and Markdown: encodings, light markup, and tab or pipe tables."""
+
+from __future__ import annotations
+
+import regex
+
+from ..errors import InputError
+from . import Cell, Line, Source, Table
+
+# Emphasis and heading markup that word processors' Markdown exports leave around the text.
+_MARKUP = regex.compile(r"\*\*|__|^\#{1,6}[ \t]+|^\*(?=\S)|(?<=\S)\*[ \t]*$|\\$")
+_RULE = regex.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def decode(path: str, data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "binary file, not text (NUL bytes found)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def clean(raw: str) -> tuple[str, list[int] | None]:
+    """Remove Markdown markup; return the text and, if it moved, each character's raw column."""
+    if _RULE.match(raw):
+        return "", None
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in _MARKUP.finditer(raw):
+        pieces.append((start, match.start()))
+        start = match.end()
+    if not pieces:
+        return raw.rstrip(), None
+    pieces.append((start, len(raw)))
+    text: list[str] = []
+    colmap: list[int] = []
+    for begin, end in pieces:
+        text.append(raw[begin:end])
+        colmap.extend(range(begin, end))
+    joined = "".join(text)
+    stripped = joined.rstrip()
+    return stripped, colmap[: len(stripped)]
+
+
+def _cells(line: Line) -> list[str] | None:
+    raw = line.text
+    if "\t" in raw:
+        cells = [c.strip() for c in raw.split("\t")]
+    elif raw.lstrip().startswith("|") and raw.count("|") >= 3:
+        cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+    else:
+        return None
+    cells = [c for c in cells if c]
+    return cells if len(cells) >= 3 else None
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    """Runs of at least two lines of three or more tab- or pipe-separated cells."""
+    tables: list[Table] = []
+    run: list[list[Cell]] = []
+    for line in lines + [Line(None, 0, "", "")]:
+        if _PIPE_SEPARATOR.match(line.text) and run:
+            continue
+        cells = _cells(line)
+        if cells:
+            run.append([Cell(c, line.page, line.number) for c in cells])
+            continue
+        if len(run) >= 2:
+            tables.append(Table(None, run))
+        run = []
+    return tables
+
+
+def read_text(path: str, data: bytes, *, markdown: bool) -> Source:
+    text = decode(path, data)
+    lines = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        cleaned, colmap = clean(raw)
+        lines.append(Line(None, number, cleaned, raw, colmap))
+    return Source(path, "text", lines, find_tables(lines), page_count=None)
