@@ -103,7 +103,7 @@ ARRIVES = regex.compile(
     + r"\s+(?:arrive|rejoint|entre)\s+(?:en\s+|la\s+|dans\s+la\s+)?(?:seance|salle|assemblee))")
 RETURNS = regex.compile(NAME_IN_SENTENCE + r"\s+(?:revient|reintegre|rentre|regagne)")
 DECISION = regex.compile(
-    r"^\s*(?:-\s*)?(?P<verb>APPROUVE|AUTORISE|D[ÉE]CIDE|ADOPTE|DONNE|CHARGE|DIT|ACCEPTE|D[ÉE]SIGNE|FIXE"
+    r"(?:^\s*(?:-\s*)?|(?<=[,:]\s*))(?P<verb>APPROUVE|AUTORISE|D[ÉE]CIDE|ADOPTE|DONNE|CHARGE|DIT|ACCEPTE|D[ÉE]SIGNE|FIXE"
     r"|SOLLICITE|PREND\s+ACTE|[ÉE]MET|VALIDE|ACCORDE|ATTRIBUE|CR[ÉE]E|OPTE|PR[ÉE]CISE|D[ÉE]CLARE"
     r"|ARR[ÊE]TE|CONFIRME|ENT[ÉE]RINE|RENOUVELLE|AUTORISENT|APPROUVENT|D[ÉE]CIDENT)\b(?P<rest>.*)$")
 
@@ -134,7 +134,7 @@ PUBLISHED = regex.compile(
     r"(?:publiee?|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage))"
     r"\s*(?:le|du)?\s*:?\s*")
 SIGNED = regex.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
-URGENCY = regex.compile(r"\burgence\b")
+URGENCY = regex.compile(r"\burgence\b(?!\s+sanitaire)")
 SECOND_CONVOCATION = regex.compile(
     r"sans\s+condition\s+de\s+quorum|(?:deuxieme|seconde|nouvelle)\s+convocation"
     r"|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint")
@@ -145,7 +145,7 @@ CONVENTION_DURATION = regex.compile(
     r"duree\s+de\s+(?P<n>\d{1,2}|" + dates.NUMBER_WORDS + r")\s+(?P<unit>ans?|annees?|mois)\b")
 ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s+terminera)\s+le\s*")
 SIGNATURE_ROLE = regex.compile(
-    r"^\s*(?:pour\s+extrait\s+conforme\s*,?\s*)?(?:le|la)\s+(?P<role>maire|president|presidente"
+    r"(?:^\s*|\s{2,}|,\s+)(?:pour\s+extrait\s+conforme\s*,?\s*)?(?:le|la)\s+(?P<role>maire|president|presidente"
     r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
 
 
@@ -506,6 +506,8 @@ def _items(view: View, first: int) -> list[tuple[int, Optional[regex.Match]]]:
         number = match["num"]
         if items and items[-1][1] is not None and number and items[-1][1]["num"] == number:
             continue
+        if items and not number and items[-1][1]["num"] and index - items[-1][0] <= 3:
+            continue  # "Objet :" under a numbered heading is that item's title
         items.append((index, match))
     return items
 
@@ -520,6 +522,10 @@ def _title(view: View, index: int, match: regex.Match) -> Optional[str]:
                 break
             continue
         folded = fold(text)
+        subject = regex.match(r"objet\s*:\s*", folded)
+        if subject and not parts:
+            parts.append(text[subject.end():])
+            break
         if HEADING.match(folded) or not (text.upper() == text and any(c.isalpha() for c in text)):
             break
         parts.append(text)
@@ -655,7 +661,9 @@ def _decisions(lines) -> list[str]:
     open_paragraph = False
     for line in lines:
         text = " ".join(line.text.split())
-        if DECISION.match(text):
+        found = DECISION.search(text)
+        if found:
+            text = text[found.start("verb"):]
             decisions.append(text)
             open_paragraph = not text.endswith((".", ",", ";", ":"))
         elif open_paragraph and text and not text[:1].isupper():
@@ -680,10 +688,11 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
     for index in range(first, min(len(view.lines), first + 25)):
         text = view.lines[index].text.strip()
         folded = fold(text)
-        role = SIGNATURE_ROLE.match(folded)
+        found = list(SIGNATURE_ROLE.finditer(folded))
+        role = found[0] if found else None
         if role:
-            roles.append("secretary" if role["role"].startswith("secretaire") else "mayor")
-            rest = text[role.end():].strip(" ,:")
+            roles += ["secretary" if r["role"].startswith("secretaire") else "mayor" for r in found]
+            rest = text[role.end():].strip(" ,:") if len(found) == 1 else ""
             name = clean_name(rest) if rest else None
             if name:
                 names.append(person(name, view.line_span(index)))

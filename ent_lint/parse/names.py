@@ -124,20 +124,27 @@ _CIVILITY_BREAK = regex.compile(
 
 
 def split_names(text: str) -> list[str]:
-    """Split one list's text (lines already joined) into name candidates."""
+    """Split one list's text (lines already joined) into name candidates.
+
+    Separators and civilities inside parentheses ("X (pouvoir à M. Y)") do not split.
+    """
+    depth = []
+    level = 0
+    for char in text:
+        level += char == "("
+        depth.append(level > 0)
+        level -= char == ")" and level > 0
+    cuts: list[tuple[int, int]] = []
+    for pattern in (_SEPARATOR, _CIVILITY_BREAK):
+        for match in pattern.finditer(text):
+            if match.start() < len(depth) and not depth[match.start()]:
+                cuts.append((match.start(), match.end()))
     pieces = []
-    current = text
-    parts: list[str] = []
     start = 0
-    for match in _SEPARATOR.finditer(current):
-        if current.count("(", 0, match.start()) > current.count(")", 0, match.start()):
+    for begin, end in sorted(cuts):
+        if begin < start:
             continue
-        parts.append(current[start:match.start()])
-        start = match.end()
-    parts.append(current[start:])
-    for part in parts:
-        for piece in _CIVILITY_BREAK.split(part):
-            piece = piece.strip()
-            if piece:
-                pieces.append(piece)
-    return pieces
+        pieces.append(text[start:begin])
+        start = end
+    pieces.append(text[start:])
+    return [p.strip() for p in pieces if p.strip()]
