@@ -581,8 +581,9 @@ def parse_deliberations(view: View, document_text_has_extract: bool = True) -> l
         delib = template.model_copy(deep=True)
         delib.counts_for_item = single
         if heading is not None:
-            delib.number = heading["num"].strip() if heading["num"] else None
             line = heading_lines[id(heading)]
+            delib.number = (view.lines[line].text[heading.start("num"):heading.end("num")].strip()
+                            if heading["num"] else None)
             base = view.starts[line]
             if delib.number:
                 delib.spans["number"] = view.span(base + heading.start("num"), base + heading.end("num"))
@@ -674,6 +675,25 @@ def _decisions(lines) -> list[str]:
     return decisions
 
 
+def _side_by_side(text: str) -> list[str]:
+    """Names printed side by side in a signature block: "Hervé CASTELLI   Inès JOLY".
+
+    Columns are split on wide spaces, or where a capitalised first name follows a surname in
+    capitals (the spaces collapse when a PDF is read).
+    """
+    pieces = regex.split(r"\s{2,}|\t", text.strip())
+    result = []
+    for piece in pieces:
+        words = piece.split()
+        start = 0
+        for i in range(1, len(words) - 1):
+            if words[i - 1].isupper() and len(words[i - 1]) > 1 and words[i][:1].isupper() and not words[i].isupper():
+                result.append(" ".join(words[start:i]))
+                start = i
+        result.append(" ".join(words[start:]))
+    return result
+
+
 def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
     """The signature block after the last vote: roles (mayor, secretary) and names."""
     vote_span = delib.spans.get("vote")
@@ -697,7 +717,10 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
             if name:
                 names.append(person(name, view.line_span(index)))
             continue
-        if text and len(text) < 60 and not text.endswith(".") and clean_name(text) == text.strip(" ,"):
-            names.append(person(clean_name(text), view.line_span(index)))
+        if text and len(text) < 80 and not text.endswith("."):
+            for piece in _side_by_side(text):
+                name = clean_name(piece)
+                if name and name == piece.strip(" ,"):
+                    names.append(person(name, view.line_span(index)))
     delib.signature_roles = sorted(set(roles))
     delib.signatories = names
