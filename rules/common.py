@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ent_lint.model import Deliberation, Document, Person, Span
+from ent_lint.model import Deliberation, Person, Span
 from ent_lint.parse.names import find
 
 
@@ -24,6 +24,3 @@ def first_span(delib_or_conv, *keys: str) -> Optional[Span]:
             return span
     return None
 
-
-def sitting_date(document: Document):
-    return document.reference_date

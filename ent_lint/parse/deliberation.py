@@ -533,7 +533,7 @@ def _title(view: View, index: int, match: regex.Match) -> Optional[str]:
     return title or None
 
 
-def parse_deliberations(view: View, document_text_has_extract: bool = True) -> list[Deliberation]:
+def parse_deliberations(view: View) -> list[Deliberation]:
     attendance = AttendanceParser(view)
     attendance.parse()
     present, present_proxies = attendance.people("present")
