@@ -70,12 +70,14 @@ class Vote(BaseModel):
     for_: Optional[int] = Field(default=None, alias="for", serialization_alias="for")
     against: Optional[int] = None
     abstain: Optional[int] = None
+    ballot: Optional[bool] = None  # an election or a secret ballot, counted in votes per candidate
 
     model_config = ConfigDict(populate_by_name=True)
 
     @property
     def stated(self) -> bool:
-        return self.unanimous is not None or self.for_ is not None or self.against is not None
+        return (self.unanimous is not None or self.for_ is not None or self.against is not None
+                or bool(self.ballot))
 
 
 class Session(BaseModel):
@@ -145,6 +147,7 @@ class Article(BaseModel):
     number: int
     heading: str
     label: str = "Article"
+    part: Optional[str] = None  # "TITRE 2", "CHAPITRE I", or "1" for an article numbered 1.3
     span: Optional[Span] = Field(default=None, exclude=True)
 
 

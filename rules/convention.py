@@ -160,7 +160,8 @@ class PageCount(Rule):
 class ArticleNumbering(Rule):
     """What it checks:
     Articles numbered in sequence from 1, without duplicates, and headed the same way
-    ("Article 4." not "Articles 4.").
+    ("Article 4." not "Articles 4."). Numbering may start again in each title or chapter
+    ("TITRE 2", "CHAPITRE II", or "Article 2.1").
 
     Why it matters:
     Cross-references ("article 8") point to the wrong clause when the numbering slips.
@@ -185,7 +186,12 @@ class ArticleNumbering(Rule):
             usual = Counter(fold(a.label) for a in conv.articles).most_common(1)[0][0]
             previous = 0
             seen = set()
+            part = None
             for article in conv.articles:
+                if article.part != part:
+                    part = article.part
+                    if article.number == 1:  # numbering that starts again in each title or chapter
+                        previous, seen = 0, set()
                 if article.number in seen:
                     yield self.hit(f"article {article.number} appears twice", article.span)
                 elif article.number != previous + 1:

@@ -21,17 +21,37 @@ _DELIBERATION_SIGNS = regex.compile(
 def parse(source: Source) -> Document:
     view = View(source.lines)
     document = Document(path=source.path, kind=source.kind, page_count=source.page_count)
-    start = convention.find_start(view)
-    head = view.sub(0, start) if start is not None else view
-    if _DELIBERATION_SIGNS.search(head.folded):
-        document.deliberations = deliberation.parse_deliberations(head)
-    if start is not None:
-        document.conventions = [convention.parse_convention(
-            view.sub(start, len(view.lines)), source.tables, source.page_count)]
+    rest, regions = [], []
+    line = 0
+    while (start := convention.find_start(view, line)) is not None:
+        end = convention.find_end(view, start)
+        rest.extend(view.lines[line:start])
+        regions.append(view.sub(start, end))
+        line = end
+    rest.extend(view.lines[line:])
+    council = View(rest) if regions else view
+    if _DELIBERATION_SIGNS.search(council.folded):
+        document.deliberations = deliberation.parse_deliberations(council)
+    document.conventions = [convention.parse_convention(region, tables, source.page_count)
+                            for region, tables in zip(regions, _tables_by_region(source, regions))]
     document.mentions = mentions.collect(view)
     document.department = mentions.department(view)
     document.reference_date = _reference_date(document)
     return document
+
+
+def _tables_by_region(source: Source, regions: list[View]) -> list[list]:
+    """Each table goes to the convention whose lines hold it; a table in none goes to the last."""
+    shares: list[list] = [[] for _ in regions]
+    if not regions:
+        return shares
+    places = [{(line.page, line.number) for line in region.lines} for region in regions]
+    for table in source.tables:
+        cells = [(cell.page, cell.line) for row in table.rows for cell in row]
+        owner = next((i for i, place in enumerate(places) if any(c in place for c in cells)),
+                     len(regions) - 1)
+        shares[owner].append(table)
+    return shares
 
 
 def _reference_date(document: Document) -> dt.date | None:

@@ -13,7 +13,11 @@ from .deliberation import ENDS_ON, date_after
 from .names import clean_name, person
 from .text import View, fold
 
-START = regex.compile(r"^\s*(?:entre\b|entre\s+les\s+soussignes)")
+# "Entre :", "ENTRE", "Entre les soussignés", "Entre la Commune de ..." (not "entre son domicile")
+START = regex.compile(r"^\s*(?:ENTRE|Entre)\b\s*(?:les\s+soussignés|LES\s+SOUSSIGNÉS)?\s*[:,]?\s*"
+                      r"(?:d['’]une\s+part\s*[:,]?\s*)?$"
+                      r"|^\s*(?:ENTRE|Entre)\s+(?:la|le|les|l['’]|La|Le|Les|L['’])\s*\p{Lu}")
+PARTY_SIGNS = regex.compile(r"represente?e?s?\s+par|d'une\s+part|d'autre\s+part")
 TITLE = regex.compile(r"^\s*(?:convention|contrat|accord|avenant)\b")
 OTHER_PART = regex.compile(r"^\s*(?:et\b|d'autre\s+part)")
 AFTER_PARTIES = regex.compile(r"^\s*(?:il\s+(?:est|a\s+ete)\s+convenu|preambule|article\s+(?:1|premier|1er)\b)")
@@ -21,7 +25,8 @@ ADDRESS = regex.compile(r"^\s*(?:situee?|sise?|domiciliee?|dont\s+le\s+siege\s+(
 REPRESENTED = regex.compile(r"represente?e?\s+par\s*")
 ROLE = regex.compile(r"ci-apres\s+(?:conjointement\s+)?(?:denommee?s?|designee?s?|appelee?s?)\s*(?:par\s+)?")
 ARTICLE = regex.compile(
-    r"^\s*(?P<label>articles?)\s+(?P<num>\d{1,2}|premier|1er|[ivx]{1,5})\b\s*(?:er\b)?\s*"
+    r"^\s*(?P<label>articles?)\s+(?:(?P<part>\d{1,2})[.-](?=\d))?(?P<num>\d{1,2}|premier|1er|[ivx]{1,5})\b"
+    r"\s*(?:er\b)?\s*"
     r"(?P<sep>[.:)-]|$)?\s*(?P<heading>.*)$")
 DURATION = regex.compile(
     r"(?:conclue?|etablie?|passee?|signee?)?\s*pour\s+une\s+duree\s+(?:de\s+)?(?P<n>\d{1,2}|"
@@ -30,6 +35,10 @@ START_FROM = regex.compile(r"a\s+compter\s+(?:de\s+(?:la\s+date\s+de\s+)?(?:sa\s
 SIGNED_AT = regex.compile(r"fait\s+a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
 PAGE_COUNT = regex.compile(r"comporte\s+(?P<n>\d{1,3}|" + dates.NUMBER_WORDS + r")\s+pages?")
 SIGNATURES = regex.compile(r"^\s*(?:signatures?\b|pour\s+(?:la|le|l')\s*\w+|les\s+parties)")
+PART = regex.compile(r"^\s*(?P<part>(?:titre|chapitre|partie|section)\s+(?:\d{1,2}|[ivx]{1,5}|premier|1er))\b")
+RESUMES = regex.compile(
+    r"^\s*(?:le\s+conseil\s+(?:municipal|communautaire)\b|(?:apres\s+en\s+avoir|apres\s+avoir)\s+"
+    r"(?:pris\s+connaissance|delibere)|vu\s+l'expose|oui\s+l'expose)")
 ANNEX = regex.compile(r"^\s*annexe?s?\b")
 UAI = regex.compile(r"^\d{7}[A-Za-z]$")
 TYPE_CODE = regex.compile(r"^[A-Z]{3,5}$")
@@ -45,30 +54,50 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
 
-def find_start(view: View) -> Optional[int]:
-    """Line index where an annexed convention begins: its title just before "Entre"."""
+def find_start(view: View, first: int = 0) -> Optional[int]:
+    """Line index where a convention begins: its title just before "Entre"."""
     folded = [fold(line.text) for line in view.lines]
-    for index, text in enumerate(folded):
-        if not START.match(text):
+    for index in range(first, len(folded)):
+        if not START.match(view.lines[index].text):
             continue
-        for back in range(index - 1, max(-1, index - 10), -1):
+        if not any(PARTY_SIGNS.search(text) for text in folded[index:index + 30]):
+            continue
+        for back in range(index - 1, max(first - 1, index - 10), -1):
             if TITLE.match(folded[back]):
                 return back
         return index
     return None
 
 
+def find_end(view: View, start: int) -> int:
+    """Line index where a convention quoted inside minutes gives way to the council's decision.
+
+    A convention annexed after the extract runs to the end of the document; one quoted in the
+    body of minutes ends where the council resumes ("Le Conseil municipal, après en avoir
+    délibéré ...").
+    """
+    for index in range(start + 1, len(view.lines)):
+        if RESUMES.match(fold(view.lines[index].text)):
+            return index
+    return len(view.lines)
+
+
 def parse_convention(view: View, tables: list[Table], page_count: Optional[int]) -> Convention:
     conv = Convention()
     spans = conv.spans
     folded = [fold(line.text) for line in view.lines]
-    start = next((i for i, f in enumerate(folded) if START.match(f)), 0)
+    start = next((i for i, line in enumerate(view.lines) if START.match(line.text)), 0)
     title = [view.lines[i].text.strip() for i in range(start) if view.lines[i].text.strip()]
     if title:
         conv.title = " ".join(" ".join(title[:3]).split())
         spans["title"] = view.line_span(0)
     _parties(view, folded, start, conv)
+    part = None
     for index, text in enumerate(folded):
+        heading_of_part = PART.match(text)
+        if heading_of_part and view.lines[index].text.lstrip()[:1].isupper():
+            part = heading_of_part["part"].upper()
+            continue
         match = ARTICLE.match(text)
         if not match or not _is_heading(view.lines[index].text, match):
             continue
@@ -76,6 +105,7 @@ def parse_convention(view: View, tables: list[Table], page_count: Optional[int])
         heading = view.lines[index].text[match.start("heading"):].strip(" .:-–")
         label = view.lines[index].text[match.start("label"):match.end("label")]
         conv.articles.append(Article(number=number, heading=heading, label=label,
+                                     part=match["part"] or part,
                                      span=view.span(view.starts[index] + match.start(),
                                                     view.starts[index] + match.end("num"))))
     match = DURATION.search(view.folded)

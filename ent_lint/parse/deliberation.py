@@ -47,7 +47,7 @@ LIST_LABEL = regex.compile(
                  |pouvoirs?|procurations?|absents?\s+representes?|representes?|mandats?)
     | (?P<present>presents?|present\(e\)s|presente?s?)
     | (?P<absent>absents?(?:\s*-?\s*excuses?)?(?:\s+non\s+(?:representes?|excuses?))?|excuses?)
-    | (?P<secretary>secretaire(?:\s+de\s+(?:la\s+)?seance)?)
+    | (?P<secretary>secretaires?(?:\s+de\s+(?:la\s+)?seance)?)
     )
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)
     """)
@@ -81,20 +81,27 @@ DELIBERATED = regex.compile(r"apres\s+en\s+avoir\s+delibere|delibere|le\s+consei
 UNANIMOUS = regex.compile(r"\bunanimite\b|\bunanimement\b")
 VOTE_FIGURES = [
     ("for_", regex.compile(r"(?P<n>\d{1,3})\s+(?:voix\s+)?pour\b|\bpour\s*:\s*(?P<n>\d{1,3})\b"
-                           r"|\bpour\s+(?P<n>\d{1,3})\s*(?:voix)?\s*[,;/-]?\s*contre\b")),
+                           r"|\bpour\s+(?P<n>\d{1,3})\s*(?:voix)?\s*[,;/-]?\s*contre\b"
+                           r"|^\s*pour\s+(?P<n>\d{1,3})\s*$")),
     ("against", regex.compile(r"(?P<n>\d{1,3})\s+(?:voix\s+)?contre\b|\bcontre\s*:?\s*(?P<n>\d{1,3})\b"
                               r"|\bcontre\s*:\s*(?P<n>neant|aucune?)\b")),
     ("abstain", regex.compile(r"(?P<n>\d{1,3})\s+abstentions?\b|\babstentions?\s*:?\s*(?P<n>\d{1,3})\b"
                               r"|\babstentions?\s*:\s*(?P<n>neant|aucune?)\b")),
 ]
 VOTE_CONTEXT = regex.compile(r"\bvoix\b|\bunanimite\b|\bpour\s*:|\bcontre\s*:|\babstention|\bvote\b"
-                             r"|\badopte|\bapprouve")
+                             r"|\badopte|\bapprouve|^\s*(?:pour|contre)\s+\d{1,3}\s*(?:\([^)]*\)?\s*)?$")
+BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement")
 NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()]{2,60}?)")
 NOT_VOTING = regex.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:\(?\s*(?:interesse|concerne)e?s?[^)]*\)?\s*,?\s*)?"
     r"(?:ne\s+prend|ne\s+prenant|n'a\s+pas\s+pris|ne\s+participe|ne\s+participant|n'a\s+pas\s+participe"
     r"|ne\s+prennent)\s+(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat)")
+# The same without a civility, on the text as written: "Dominique BARBE ne prend pas part au vote".
+NOT_VOTING_NAMED = regex.compile(
+    r"(?<![\p{L}'’])(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+"
+    r"(?:ne\s+prend\s+pas\s+part|ne\s+participe\s+pas|n['’]a\s+pas\s+pris\s+part|n['’]a\s+pas\s+participé)"
+    r"\s+(?:au\s+vote|à\s+la\s+délibération|au\s+débat)")
 LEAVES = regex.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:quitte|a\s+quitte|sort\s+de|se\s+retire\s+de|s'est\s+retiree?\s+de)"
     r"\s+(?:la\s+|l')?(?P<where>salle|seance|assemblee|reunion)(?P<rest>[^.\n]{0,80})")
@@ -117,6 +124,9 @@ AUTHORITY = regex.compile(
 SITTING_DATE_CONTEXT = regex.compile(
     r"(?:seance|reunion|session|conseil\s+(?:municipal|communautaire))\s+(?:\w+\s+){0,2}du\s+"
     r"|^\s*le\s+(?=" + dates.WEEKDAY + r"|\d)")
+EARLIER_SITTING = regex.compile(
+    r"(?:compte[- ]?rendu|proces[- ]verbal|\bpv)\s+(?:de\s+(?:la|l')\s*|du\s+)?\S*\s*$"
+    r"|(?:precedente?|derniere?|anterieure?)\s+$|convocation\b")
 PLACE = regex.compile(
     r"(?:reuni|reunie|reunis|rassemble)e?s?\s*,?\s+(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
     r"(?P<place>[^,\n]+?(?:\n[^,\n]+?)?)\s*(?:,|\s+sous\b|\s+en\s+seance|\s+apres\b|\.|$)")
@@ -171,6 +181,7 @@ class _List:
         self.label_index = label_index
         self.count = count
         self.parts: list[tuple[int, str]] = []  # (line index, text)
+        self.breaks: set[int] = set()  # lines where a second label adds to this list
 
 
 def _is_count_line(folded: str) -> bool:
@@ -223,6 +234,7 @@ class AttendanceParser:
                     continue
                 if kind in self.lists:
                     current = self.lists[kind]
+                    current.breaks.add(index)  # "Excusés : ..." then "Absents : ..."
                 else:
                     current = self.lists[kind] = _List(kind, index, int(label["n"]) if label["n"] else None)
                 if rest:
@@ -271,7 +283,8 @@ class AttendanceParser:
         if not text and index + 1 < len(self.view.lines):
             line = index + 1
             text = self.view.lines[line].text.strip()
-        name = clean_name(text)
+        pieces = split_names(text)  # "Secrétaires de séance : Bertrand DUBOIS ; Marc LEVEQUE"
+        name = clean_name(pieces[0] if pieces else text)
         if name:
             start = self.view.starts[line] + self.view.lines[line].text.find(name.split()[0])
             self.secretary = person(name, self.view.span(start, start + len(name)))
@@ -281,7 +294,7 @@ class AttendanceParser:
         entry = self.lists.get(kind)
         if entry is None:
             return [], []
-        return _names_and_proxies(self.view, entry.parts, proxies_list=kind == "proxies")
+        return _names_and_proxies(self.view, entry.parts, entry.breaks, proxies_list=kind == "proxies")
 
 
 def _label_key(label: str) -> str:
@@ -294,7 +307,8 @@ def _label_key(label: str) -> str:
     return "voting"
 
 
-def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool):
+def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool,
+            breaks: frozenset[int] = frozenset()):
     """Join a list's lines into one string, keeping each character's offset in the view."""
     text = ""
     offsets: list[int] = []
@@ -302,10 +316,13 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
         line = view.lines[index].text
         start = view.starts[index] + max(0, line.find(part))
         if text:
-            if text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
-                pass  # a name hyphenated across lines
+            if index in breaks:
+                glue = " ; "
+            elif text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
+                glue = ""  # a name hyphenated across lines
             else:
                 glue = " ; " if line_breaks_separate else " "
+            if glue:
                 text += glue
                 offsets.extend([offsets[-1]] * len(glue))
         text += part
@@ -316,11 +333,11 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
 _INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
 
 
-def _names_and_proxies(view: View, parts, proxies_list: bool):
+def _names_and_proxies(view: View, parts, breaks, proxies_list: bool):
     inline = any(_INLINE_SEPARATOR.search(p) for _, p in parts)
     if proxies_list:
         inline = inline and not all(len(regex.findall(r"\s(?:à|a)\s", p)) <= 1 for _, p in parts)
-    text, offsets = _joined(view, parts, line_breaks_separate=not inline)
+    text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
     cursor = 0
@@ -394,6 +411,8 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         spans["session.date_in_words"] = view.span(words.start(), words.end())
     sitting = None
     for context in SITTING_DATE_CONTEXT.finditer(head):
+        if EARLIER_SITTING.search(head[max(0, context.start() - 40):context.start()]):
+            continue  # "adoption du compte rendu de la séance du 30 juin": another sitting
         value, match = dates.first_date(head[context.end():context.end() + 60])
         if value:
             start = context.end() + match.start()
@@ -440,10 +459,14 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
         for match in pattern.finditer(head):
             value, span = date_after(view, match.end())
-            if value is not None:
-                setattr(delib, field, value)
-                spans[field] = span
-                break
+            if value is None:
+                continue
+            if (field == "posted_on" and "convocation" not in match[0] and session.date
+                    and isinstance(value, dt.date) and value > session.date):
+                field = "published_on"  # a bare "date d'affichage" after the sitting: the minutes'
+            setattr(delib, field, value)
+            spans[field] = span
+            break
     delib.urgency = bool(URGENCY.search(head))
     delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
 
@@ -479,6 +502,8 @@ def _vote(view: View, start: int, end: int) -> tuple[Vote, Optional[Span]]:
                 if span is None:
                     span = view.span(start + line.start() + figure.start(), start + line.start() + figure.end())
                 break
+    if not vote.stated and BALLOT.search(folded):
+        vote.ballot = True
     if vote.unanimous is None and (vote.for_ is not None or vote.against is not None):
         vote.unanimous = False
     return vote, span
@@ -606,6 +631,10 @@ def parse_deliberations(view: View) -> list[Deliberation]:
             for_item = match["where"] == "salle" or "vote" in match["rest"] or "point" in match["rest"]
             (delib.left if for_item else left_rest).append(who)
         not_voting = _sentence_people(view, NOT_VOTING, begin, end)
+        for match in NOT_VOTING_NAMED.finditer(view.text, begin, end):
+            name = clean_name(match["who"])
+            if name and not find(not_voting, person(name)):
+                not_voting.append(person(name, view.span(match.start("who"), match.end("who"))))
         returned = _sentence_people(view, RETURNS, begin, end)
         for who in arrived:
             if not find(present_now, who):
