@@ -16,9 +16,15 @@ is not the same as ``None`` (the document says nothing).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# A note that limits an entry to some items: "jusqu'à la délibération n°62", "à partir du point 3".
+PART_OF_SITTING = re.compile(
+    r"jusqu|partir|depuis|d[eè]s\s+(?:la|le)|arriv|quitt|parti|d[ée]part|question|point|d[ée]lib|dossier",
+    re.IGNORECASE)
 
 
 class Span(BaseModel):
@@ -45,7 +51,14 @@ class Person(BaseModel):
 
     name: str
     normalized: str
+    # a comment written beside the name: "(jusqu'à la délibération n°2015/62)"
+    note: Optional[str] = None
     span: Optional[Span] = Field(default=None, exclude=True)
+
+    @property
+    def for_part_of_sitting(self) -> bool:
+        """Whether the note limits the presence, absence or proxy to some items."""
+        return bool(self.note) and bool(PART_OF_SITTING.search(self.note))
 
     def __hash__(self) -> int:  # people are compared by their normalised key
         return hash(self.normalized)

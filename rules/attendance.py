@@ -293,6 +293,8 @@ class PersonInTwoLists(Rule):
             for who in delib.present:
                 for other, where in [(p, "absent") for p in delib.absent] + [
                         (p.grantor, "represented") for p in delib.proxies]:
+                    if who.for_part_of_sitting or other.for_part_of_sitting:
+                        continue  # "present until item 62", "represented from item 63"
                     if who.normalized == other.normalized or same_person(who, other) and (
                             len(who.normalized.split()) > 1 and len(other.normalized.split()) > 1):
                         yield self.hit(f"{who.name} is listed present and {where}",

@@ -31,8 +31,9 @@ def test_deliberation_fields(seed):
     assert len(delib["present"]) == 21
     assert delib["present"][7]["name"] == "René LE VIAVANT"
     assert len(delib["proxies"]) == 8
-    assert delib["proxies"][0] == {"grantor": {"name": "Gilbert UVERNET", "normalized": "gilbert uvernet"},
-                                   "holder": {"name": "Patricia PENCHENAT", "normalized": "patricia penchenat"}}
+    assert delib["proxies"][0] == {
+        "grantor": {"name": "Gilbert UVERNET", "normalized": "gilbert uvernet", "note": None},
+        "holder": {"name": "Patricia PENCHENAT", "normalized": "patricia penchenat", "note": None}}
     assert delib["proxies"][7]["holder"]["name"] == "Marc Etienne LANSADÉ"
     assert [p["name"] for p in delib["absent"]] == ["Jean-Paul MOREL", "Audrey MICHEL", "Kathia PIETTE"]
     assert delib["secretary"]["name"] == "Geoffrey PECAUD"

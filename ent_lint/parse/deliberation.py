@@ -13,7 +13,7 @@ import regex
 
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Session, Span, Vote
 from . import dates
-from .names import clean_name, find, person, same_person, split_names
+from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
 from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
@@ -33,10 +33,11 @@ COUNT = regex.compile(
     | (?P<absent>\babsents?(?:\s+excuses?)?)
     )
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{2,})?\s*(?P<n>\d{1,3})(?![\d/.,:h])
+    (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b)
     """)
 COUNT_BEFORE = regex.compile(
     r"(?<![\d/])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
-    r"(?P<label>en\s+exercice|presents?|representes?|votants?)\b")
+    r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
 
 LIST_LABEL = regex.compile(
     r"""(?x)
@@ -44,9 +45,10 @@ LIST_LABEL = regex.compile(
     (?:
       (?P<proxies>(?:absents?\s+)?(?:excuses?\s+)?(?:\(?e?s?\)?\s*)?(?:ayant\s+donne|ont\s+donne|qui\s+ont\s+donne
                  |avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
-                 |pouvoirs?|procurations?|absents?\s+representes?|representes?|mandats?)
+                 |pouvoirs?(?:\s+donnes?)?|procurations?|absente?s?\s+representee?s?|representee?s?|mandats?)
     | (?P<present>presents?|present\(e\)s|presente?s?)
-    | (?P<absent>absents?(?:\s*-?\s*excuses?)?(?:\s+non\s+(?:representes?|excuses?))?|excuses?)
+    | (?P<absent>absente?s?(?:\s*-?\s*(?:et\s+)?excusee?s?)?(?:\s+non\s+(?:representee?s?|excusee?s?))?
+                |excusee?s?)
     | (?P<secretary>secretaires?(?:\s+de\s+(?:la\s+)?seance)?)
     )
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)
@@ -55,12 +57,19 @@ BODY_START = regex.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:|ordre\s+du\s+jour
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
     |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:|expose\s+des\s+motifs)""")
+MARGIN_NUMBER = regex.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
 NEANT = regex.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
 
+# A proxy whose grantor is the name before it: "M. Jacques CHEVALIER, Conseiller municipal
+# délégué, pouvoir donné à M. Georges LECLEVE".
+HOLDER_ONLY = regex.compile(
+    r"^(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
+    r"(?:\s+donnee?)?\s+(?:a|au)\s+(?P<h>[^()]+?)\)?\s*(?:\([^()]*\)?\s*)?\.?$")
 PROXY_PATTERNS = [
     regex.compile(
         r"^(?P<g>.+?)\s*(?:\(|,|:|-)?\s*(?:qui\s+)?(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?"
-        r"(?:(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat|delegation)(?:\s+de\s+vote)?\s+)"
+        r"(?:(?:son\s+|sa\s+)?(?:pouvoir|pourvoir|procuration|mandat|delegation)(?:\s+de\s+vote)?"
+        r"(?:\s+donnee?)?\s+)"
         r"(?:a|au|aux)\s+(?P<h>[^()]+?)\)?\s*\.?$"),
     regex.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?\s*\.?$"),
     regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
@@ -92,7 +101,7 @@ VOTE_CONTEXT = regex.compile(r"\bvoix\b|\bunanimite\b|\bpour\s*:|\bcontre\s*:|\b
                              r"|\badopte|\bapprouve|^\s*(?:pour|contre)\s+\d{1,3}\s*(?:\([^)]*\)?\s*)?$")
 BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement")
 NAME_IN_SENTENCE = (
-    r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()]{2,60}?)")
+    r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")
 NOT_VOTING = regex.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:\(?\s*(?:interesse|concerne)e?s?[^)]*\)?\s*,?\s*)?"
     r"(?:ne\s+prend|ne\s+prenant|n'a\s+pas\s+pris|ne\s+participe|ne\s+participant|n'a\s+pas\s+participe"
@@ -149,8 +158,16 @@ SECOND_CONVOCATION = regex.compile(
     r"sans\s+condition\s+de\s+quorum|(?:deuxieme|seconde|nouvelle)\s+convocation"
     r"|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint")
 SECRETARY_SENTENCE = regex.compile(
-    NAME_IN_SENTENCE + r"\s+(?:a\s+ete|est|fut)\s+(?:elue?|designee?|nommee?|choisie?)\s+"
-    r"(?:pour\s+remplir\s+les\s+fonctions\s+de\s+|comme\s+|en\s+qualite\s+de\s+)?secretaire")
+    # "M. PERRAUD est désigné(e) en tant que secrétaire de séance", "Mme Trefina KERRAIN, ayant
+    # obtenu la majorité des suffrages, a été désignée pour remplir ces fonctions"
+    NAME_IN_SENTENCE + r"\s*(?:,[^,\n]{0,80},)?\s+(?:a\s+ete|est|fut)\s+(?:elue?|designee?|nommee?|choisie?)"
+    r"(?:\s*\(e\))?\s+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions(?:\s+de\s+secretaire)?)"
+    r"|(?:comme\s+|en\s+qualite\s+de\s+|en\s+tant\s+que\s+)?secretaire)"
+    # "A été élue secrétaire de séance : Mme Régine CORMIER"
+    r"|(?:a\s+ete|est)\s+elue?\s+secretaire(?:\s+de\s+seance)?\s*:\s*(?P<who2>[^\n,;]{2,60})"
+    # "la nomination d'un secrétaire de séance, le conseiller le plus jeune, à savoir Anne LE GUEN"
+    r"|secretaire\s+de\s+seance[^.\n]{0,60}?,?\s*(?:a\s+savoir|en\s+la\s+personne\s+de)\s+"
+    r"(?P<who2>[^\n,;.]{2,60})")
 CONVENTION_DURATION = regex.compile(
     r"duree\s+de\s+(?P<n>\d{1,2}|" + dates.NUMBER_WORDS + r")\s+(?P<unit>ans?|annees?|mois)\b")
 ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s+terminera)\s+le\s*")
@@ -193,7 +210,7 @@ def _looks_like_list_line(text: str) -> bool:
     pieces = split_names(text)
     if not pieces:
         return False
-    good = sum(1 for p in pieces if clean_name(p) or " a " in fold(p) or "pouvoir" in fold(p))
+    good = sum(1 for p in pieces if clean_name(p) or is_role(p) or " a " in fold(p) or "pouvoir" in fold(p))
     return good * 2 >= len(pieces)
 
 
@@ -244,12 +261,17 @@ class AttendanceParser:
             if current is None:
                 continue
             if not text.strip():
-                if current.parts and index - last_content > 1:
-                    current = None
                 continue
             if _is_count_line(folded):
                 continue
-            if not _looks_like_list_line(text):
+            margin = MARGIN_NUMBER.match(text.lstrip())
+            if margin and CIVILITY.match(fold(text.lstrip()[margin.end():])):
+                text = text.lstrip()[margin.end():]  # "20 MME COCHAT, ...": 20 is in the margin
+            if (current.parts and index - last_content > 1 and not CIVILITY.match(fold(text.lstrip()))
+                    and not is_role(text)):
+                current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
+                continue
+            if not _looks_like_list_line(text) or SECRETARY_SENTENCE.search(folded):
                 current = None
                 continue
             current.parts.append((index, text.strip()))
@@ -257,9 +279,10 @@ class AttendanceParser:
         if self.secretary is None:
             match = SECRETARY_SENTENCE.search(self.view.folded)
             if match:
-                name = clean_name(self.view.text[match.start("who"):match.end("who")])
+                group = "who" if match["who"] else "who2"
+                name = clean_name(self.view.text[match.start(group):match.end(group)])
                 if name:
-                    self.secretary = person(name, self.view.span(match.start("who"), match.end("who")))
+                    self.secretary = person(name, self.view.span(match.start(group), match.end(group)))
         if not self.lists and self.secretary is None:
             self.end = 0
         elif self.end == len(self.view.lines):
@@ -280,9 +303,11 @@ class AttendanceParser:
     def _secretary(self, index: int, after: int) -> None:
         text = self.view.lines[index].text[after:].strip(" :")
         line = index
-        if not text and index + 1 < len(self.view.lines):
-            line = index + 1
+        while not text and line + 1 < len(self.view.lines) and line < index + 3:
+            line += 1
             text = self.view.lines[line].text.strip()
+        if SECRETARY_SENTENCE.search(fold(text)):
+            return  # "Secrétaire de séance" over "Madame E. SEILLE est désignée ...": the sentence says
         pieces = split_names(text)  # "Secrétaires de séance : Bertrand DUBOIS ; Marc LEVEQUE"
         name = clean_name(pieces[0] if pieces else text)
         if name:
@@ -302,7 +327,7 @@ def _label_key(label: str) -> str:
         return "in_office"
     if label.startswith("present"):
         return "present"
-    if label.startswith("represent"):
+    if label.startswith(("represent", "procuration", "pouvoir")):
         return "represented"
     return "voting"
 
@@ -316,8 +341,10 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
         line = view.lines[index].text
         start = view.starts[index] + max(0, line.find(part))
         if text:
-            if index in breaks:
-                glue = " ; "
+            if index in breaks or (not line_breaks_separate and not text.rstrip().endswith((",", ";", "-"))
+                                   and not regex.search(r"\b(?:à|a|au|par|de|pour)$", text.rstrip())
+                                   and CIVILITY.match(fold(part)) and CIVILITY.match(fold(part)).end()):
+                glue = " ; "  # "M. NICOLAS, Maire" then "MME. COCHAT, ..." on the next line
             elif text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
                 glue = ""  # a name hyphenated across lines
             else:
@@ -350,12 +377,27 @@ def _names_and_proxies(view: View, parts, breaks, proxies_list: bool):
         if proxy is not None:
             proxies.append(proxy)
             continue
+        holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
+        if holder_only and people:
+            holder = clean_name(" ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
+            if holder:
+                grantor = people.pop()
+                if grantor.note is None:
+                    grantor.note = _note(piece)
+                proxies.append(Proxy(grantor=grantor, holder=person(holder, span), span=grantor.span))
+                continue
         if NEANT.match(fold(piece)):
             continue
         name = clean_name(piece)
         if name:
-            people.append(person(name, view.span(start, start + len(name))))
+            people.append(person(name, view.span(start, start + len(name)), note=_note(piece)))
     return people, proxies
+
+
+def _note(piece: str) -> Optional[str]:
+    """The comment in parentheses after a name, if any."""
+    match = regex.search(r"\(([^()]{3,120})\)?\s*[.,;]?\s*$", " ".join(piece.split()))
+    return match[1].strip() if match else None
 
 
 def _split_outside_parentheses(text: str, lines_only: bool) -> list[str]:

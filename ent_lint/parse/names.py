@@ -21,15 +21,23 @@ _STOP = {
     "deleguee", "arrive", "arrivee", "qui", "absent", "absente", "excuse", "excusee", "pouvoir",
     "procuration", "jusqu'a", "a", "au", "pour", "par", "elu", "elue",
 }
+# Titles that stand alone in a list: "M. NICOLAS, Maire", "PENNEC, adjoints,".
+_ROLES = {
+    "maire", "adjoint", "adjointe", "adjoints", "adjointes", "conseiller", "conseillere",
+    "conseillers", "conseilleres", "municipal", "municipale", "municipaux", "communautaire",
+    "communautaires", "delegue", "deleguee", "delegues", "president", "presidente",
+    "vice-president", "vice-presidente", "secretaire", "maire-adjoint", "maire-adjointe",
+}
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
               "dos", "del", "y", "st", "ste", "saint", "sainte"}
-_TOKEN = regex.compile(r"[\p{L}][\p{L}'.-]*\.?")
+_TOKEN = regex.compile(r"[\p{L}][\p{L}'.?-]*\.?")
 
 
 def normalize(name: str) -> str:
     """A matching key: no civility, case, accents or hyphens, words in alphabetical order."""
     folded = CIVILITY.sub("", fold(name).strip())
-    words = regex.findall(r"[\p{L}]+\.?|[\p{L}]\.", folded.replace("-", " "))
+    # "?" stays inside a word: it is a letter that OCR could not read ("S?RI")
+    words = regex.findall(r"[\p{L}?]*[\p{L}][\p{L}?]*\.?", folded.replace("-", " "))
     return " ".join(sorted(words))
 
 
@@ -52,9 +60,15 @@ def clean_name(text: str) -> Optional[str]:
             break
         kept.append(word)
     name = " ".join(kept).strip(" ,;:-–—")
-    if not looks_like_name(name):
+    if is_role(name) or not looks_like_name(name):
         return None
     return name
+
+
+def is_role(text: str) -> bool:
+    """True for a piece that is only a title: "Maire", "adjoints", "conseillers municipaux"."""
+    words = fold(text).replace(",", " ").replace(".", " ").split()
+    return bool(words) and all(word in _ROLES for word in words)
 
 
 def looks_like_name(name: str) -> bool:
@@ -74,8 +88,8 @@ def looks_like_name(name: str) -> bool:
     return capitalised >= 1 and any(len(w.strip(".")) >= 2 for w in words)
 
 
-def person(name: str, span: Optional[Span] = None) -> Person:
-    return Person(name=name, normalized=normalize(name), span=span)
+def person(name: str, span: Optional[Span] = None, note: Optional[str] = None) -> Person:
+    return Person(name=name, normalized=normalize(name), span=span, note=note)
 
 
 def _tokens(key: str) -> list[str]:
@@ -98,9 +112,10 @@ def same_person(a: Person, b: Person) -> bool:
         return False
     rest = list(tb)
     for token in full_a:
-        if token not in rest:
+        match = next((t for t in rest if _same_word(token, t)), None)
+        if match is None:
             return False
-        rest.remove(token)
+        rest.remove(match)
     for initial in (t for t in ta if t.endswith(".")):
         stem = initial.rstrip(".")
         match = next((t for t in rest if t.startswith(stem)), None)
@@ -108,6 +123,13 @@ def same_person(a: Person, b: Person) -> bool:
             return False
         rest.remove(match)
     return True
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return ("?" in a or "?" in b) and len(a) == len(b) and all(
+        x == y or "?" in (x, y) for x, y in zip(a, b))
 
 
 def find(people: Iterable[Person], who: Person) -> Optional[Person]:
@@ -118,9 +140,9 @@ def find(people: Iterable[Person], who: Person) -> Optional[Person]:
 
 
 # Separators between names on one line: dashes with spaces around, commas, semicolons, " et ".
-_SEPARATOR = regex.compile(r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+et\s+|\t+|\s{3,}")
-_CIVILITY_BREAK = regex.compile(
-    r"(?<=\S)\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
+_SEPARATOR = regex.compile(r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET)\s+|\t+|\s{3,}")
+_CIVILITY_BREAK = regex.compile(  # not in "pouvoir donné à M. X"
+    r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
 
 
 def split_names(text: str) -> list[str]:

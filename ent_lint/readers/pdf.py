@@ -32,10 +32,18 @@ def _open_pdfium(path: str, data: bytes):
         raise InputError(path, f"PDF cannot be opened ({exc})") from None
 
 
+_COMPOUND_CUT = regex.compile(r"(?<=\p{Ll})\ufffe(?=\p{Lu})")
+
+
 def _page_lines(number: int, text: str) -> list[Line]:
     lines = []
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        raw = raw.replace("\ufffe", "").replace("\x02", "-").rstrip()
+        # pdfium joins a word cut at the end of a line and marks the cut with U+FFFE. Between a
+        # small and a capital letter it was the hyphen of a compound name ("Jean-|Paul"); else a
+        # word was split ("convo-|qué", "GA-|TARD").
+        if "\ufffe" in raw:
+            raw = _COMPOUND_CUT.sub("-", raw).replace("\ufffe", "")
+        raw = raw.replace("\x02", "-").rstrip()
         lines.append(Line(number, index, raw.strip(), raw))
     return lines
 
