@@ -182,6 +182,8 @@ class Convention(BaseModel):
     signed_place: Optional[str] = None
     signed_on: DateValue = None
     signatories: list[Person] = Field(default_factory=list)
+    signature_blocks: int = 0  # "Pour la Commune," / "Pour l'Occupant," headings, named or not
+    draft: bool = False  # quoted in minutes before the council's decision, so not signed yet
     stated_page_count: Optional[int] = None
     actual_page_count: Optional[int] = None
     articles: list[Article] = Field(default_factory=list)

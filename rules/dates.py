@@ -76,7 +76,12 @@ class BlankDate(Rule):
                 yield self.hit("the convention's signature date is left blank (normal before signature)",
                                span, severity="info", fix="date the convention when it is signed")
         for mention in document.mentions_of("blank"):
-            if (mention.span.page, mention.span.line) not in reported:
+            if (mention.span.page, mention.span.line) in reported:
+                continue
+            if mention.value == "signature":  # "Fait à ..., le ____": dated when signed
+                yield self.hit(f"a signature date is left blank (normal before signature): « {mention.text} »",
+                               mention.span, severity="info", fix="date it when it is signed")
+            else:
                 yield self.hit(f"a date is left blank: « {mention.text} »", mention.span,
                                fix="write the date")
 

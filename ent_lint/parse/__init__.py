@@ -21,12 +21,13 @@ _DELIBERATION_SIGNS = regex.compile(
 def parse(source: Source) -> Document:
     view = View(source.lines)
     document = Document(path=source.path, kind=source.kind, page_count=source.page_count)
-    rest, regions = [], []
+    rest, regions, drafts = [], [], []
     line = 0
     while (start := convention.find_start(view, line)) is not None:
         end = convention.find_end(view, start)
         rest.extend(view.lines[line:start])
         regions.append(view.sub(start, end))
+        drafts.append(convention.is_draft(view, end))
         line = end
     rest.extend(view.lines[line:])
     council = View(rest) if regions else view
@@ -34,6 +35,8 @@ def parse(source: Source) -> Document:
         document.deliberations = deliberation.parse_deliberations(council)
     document.conventions = [convention.parse_convention(region, tables, source.page_count)
                             for region, tables in zip(regions, _tables_by_region(source, regions))]
+    for conv, draft in zip(document.conventions, drafts):
+        conv.draft = draft
     document.mentions = mentions.collect(view)
     document.department = mentions.department(view)
     document.reference_date = _reference_date(document)

@@ -9,8 +9,8 @@ import regex
 from ..model import Article, Convention, Party, School, Span
 from ..readers import Table
 from . import dates
-from .deliberation import ENDS_ON, date_after
-from .names import clean_name, person
+from .deliberation import ENDS_ON, HEADING, date_after
+from .names import clean_name, is_role, person
 from .text import View, fold
 
 # "Entre :", "ENTRE", "Entre les soussignés", "Entre la Commune de ..." (not "entre son domicile")
@@ -23,7 +23,8 @@ OTHER_PART = regex.compile(r"^\s*(?:et\b|d'autre\s+part)")
 AFTER_PARTIES = regex.compile(r"^\s*(?:il\s+(?:est|a\s+ete)\s+convenu|preambule|article\s+(?:1|premier|1er)\b)")
 ADDRESS = regex.compile(r"^\s*(?:situee?|sise?|domiciliee?|dont\s+le\s+siege\s+(?:social\s+)?est|ayant\s+son\s+siege)\s*(?:au|a|:)?\s*")
 REPRESENTED = regex.compile(r"represente?e?\s+par\s*")
-ROLE = regex.compile(r"ci-apres\s+(?:conjointement\s+)?(?:denommee?s?|designee?s?|appelee?s?)\s*(?:par\s+)?")
+ROLE = regex.compile(r"ci-apres\s+(?:conjointement\s+)?(?:denommee?s?|designee?s?|appelee?s?)\s*(?:par\s+)?"
+                    r"|^\s*(?:partie\s+)?(?:denommee?|designee?)\s+ci-apres\s*")
 ARTICLE = regex.compile(
     r"^\s*(?P<label>articles?)\s+(?:(?P<part>\d{1,2})[.-](?=\d))?(?P<num>\d{1,2}|premier|1er|[ivx]{1,5})\b"
     r"\s*(?:er\b)?\s*"
@@ -32,7 +33,7 @@ DURATION = regex.compile(
     r"(?:conclue?|etablie?|passee?|signee?)?\s*pour\s+une\s+duree\s+(?:de\s+)?(?P<n>\d{1,2}|"
     + dates.NUMBER_WORDS + r")\s+(?P<unit>an\(s\)|ans?|annees?|mois)")
 START_FROM = regex.compile(r"a\s+compter\s+(?:de\s+(?:la\s+date\s+de\s+)?(?:sa\s+)?(?P<sig>signature)|du\s+|de\s+)")
-SIGNED_AT = regex.compile(r"fait\s+a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
+SIGNED_AT = regex.compile(r"fait\s+(?:en\s+\w+\s+exemplaires?(?:\s+originaux)?\s*,?\s+)?a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
 PAGE_COUNT = regex.compile(r"comporte\s+(?P<n>\d{1,3}|" + dates.NUMBER_WORDS + r")\s+pages?")
 SIGNATURES = regex.compile(r"^\s*(?:signatures?\b|pour\s+(?:la|le|l')\s*\w+|les\s+parties)")
 PART = regex.compile(r"^\s*(?P<part>(?:titre|chapitre|partie|section)\s+(?:\d{1,2}|[ivx]{1,5}|premier|1er))\b")
@@ -76,10 +77,18 @@ def find_end(view: View, start: int) -> int:
     body of minutes ends where the council resumes ("Le Conseil municipal, après en avoir
     délibéré ...").
     """
+    signed = False
     for index in range(start + 1, len(view.lines)):
-        if RESUMES.match(fold(view.lines[index].text)):
-            return index
+        folded = fold(view.lines[index].text)
+        if RESUMES.match(folded) or signed and HEADING.match(folded):
+            return index  # the council's decision, or the next item once the convention is signed
+        signed = signed or bool(SIGNED_AT.search(folded))
     return len(view.lines)
+
+
+def is_draft(view: View, end: int) -> bool:
+    """A convention quoted in the minutes before the council approves it: not signed yet."""
+    return end < len(view.lines) and bool(RESUMES.match(fold(view.lines[end].text)))
 
 
 def parse_convention(view: View, tables: list[Table], page_count: Optional[int]) -> Convention:
@@ -176,6 +185,10 @@ def _parties(view: View, folded: list[str], start: int, conv: Convention) -> Non
         text = folded[index].strip()
         if not text:
             continue
+        if len(blocks) >= 2 and blocks[-1] and regex.match(r"^d'autre\s+part[\s,.;:]*$", text):
+            if _another_party_follows(folded, index + 1, end):
+                continue  # "Et, <party> D'autre part, Et : <party> D'autre part"
+            break  # "ET : <party> ... D'autre part." closes the parties
         if OTHER_PART.match(text) and blocks[-1]:
             blocks.append([])
             rest = regex.sub(r"^(?:et|d'autre\s+part)[\s,:]*(?:d'autre\s+part[\s,:]*)?", "", text)
@@ -223,6 +236,15 @@ def _parties(view: View, folded: list[str], start: int, conv: Convention) -> Non
         conv.parties.append(party)
 
 
+def _another_party_follows(folded: list[str], first: int, end: int) -> bool:
+    for index in range(first, min(end, first + 4)):
+        text = folded[index].strip()
+        if not text or regex.match(r"^(?:partie\s+)?(?:denommee|ci-apres)", text):
+            continue
+        return bool(OTHER_PART.match(text))
+    return False
+
+
 def _signatories(view: View, folded: list[str], conv: Convention, signed) -> None:
     first = view.line_index(signed.end()) + 1 if signed else None
     if first is None:
@@ -233,8 +255,12 @@ def _signatories(view: View, folded: list[str], conv: Convention, signed) -> Non
         text = view.lines[index].text.strip()
         if ANNEX.match(folded[index]):
             break
-        if not text or SIGNATURES.match(folded[index]) and len(text) < 25:
+        if folded[index].strip().startswith("pour "):
+            conv.signature_blocks += 1
+        if not text or SIGNATURES.match(folded[index]) and (len(text) < 25 or folded[index].startswith("pour ")):
             continue
+        if is_role(regex.split(r"\s+(?:de|du|des|d')\s*", folded[index])[0]):
+            continue  # "Maire de CHARTRETTES" under the name
         name = clean_name(text.split(",")[0])
         if name and len(name.split()) >= 2:
             conv.signatories.append(person(name, view.line_span(index)))

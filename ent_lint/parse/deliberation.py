@@ -28,7 +28,7 @@ COUNT = regex.compile(
     | (?P<present>\b(?:nombre\s+de\s+)?(?:membres?\s+|elus?\s+|conseillers?\s+)?presents?)
     | (?P<represented>\b(?:absents?\s+)?representes?|\bpouvoirs?|\bprocurations?
                    |\bont\s+donne\s+pouvoir)
-    | (?P<voting>\bvotants?|\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)
+    | (?P<voting>\b(?:nombre\s+de\s+)?(?:membres?\s+|conseillers?\s+|elus?\s+)?votants?|\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)
                    |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
     | (?P<absent>\babsents?(?:\s+excuses?)?)
     )
@@ -43,8 +43,8 @@ LIST_LABEL = regex.compile(
     r"""(?x)
     ^\s*(?:(?:etaient|sont|etait|est|membres?|elus?|conseillers?(?:\s+municipaux)?)\s+)?
     (?:
-      (?P<proxies>(?:absents?\s+)?(?:excuses?\s+)?(?:\(?e?s?\)?\s*)?(?:ayant\s+donne|ont\s+donne|qui\s+ont\s+donne
-                 |avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
+      (?P<proxies>(?:absente?s?[\s,]+)?(?:(?:et\s+)?excusee?s?[\s,]+)?(?:\(?e?s?\)?\s*)?(?:et\s+)?
+                 (?:ayant\s+donne|ont\s+donne|a\s+donne|qui\s+ont\s+donne|avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
                  |pouvoirs?(?:\s+donnes?)?|procurations?|absente?s?\s+representee?s?|representee?s?|mandats?)
     | (?P<present>presents?|present\(e\)s|presente?s?)
     | (?P<absent>absente?s?(?:\s*-?\s*(?:et\s+)?excusee?s?)?(?:\s+non\s+(?:representee?s?|excusee?s?))?
@@ -73,7 +73,7 @@ PROXY_PATTERNS = [
         r"(?:a|au|aux)\s+(?P<h>[^()]+?)\)?\s*\.?$"),
     regex.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?\s*\.?$"),
     regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
-    regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
+    regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
 ]
 
 # --- items, votes, changes of attendance ----------------------------------------------------
@@ -230,7 +230,7 @@ class AttendanceParser:
         body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
         body = min(body, 120)
         current: Optional[_List] = None
-        last_content = -1
+        blanks = 0  # blank lines since the list's last line
         for index in range(min(body, len(folded_lines))):
             text = self.view.lines[index].text
             folded = folded_lines[index]
@@ -241,8 +241,7 @@ class AttendanceParser:
                 kind = next(k for k in ("proxies", "present", "absent", "secretary") if label[k])
                 rest = text[label.end():].strip(" :")
                 if _is_count_line(folded):
-                    current = None
-                    continue
+                    continue  # "Ont donné pouvoir : 6" beside the list, in a second column
                 if kind == "secretary":
                     self._secretary(index, label.end())
                     if self.secretary is not None:
@@ -254,20 +253,21 @@ class AttendanceParser:
                     current.breaks.add(index)  # "Excusés : ..." then "Absents : ..."
                 else:
                     current = self.lists[kind] = _List(kind, index, int(label["n"]) if label["n"] else None)
+                blanks = 0
                 if rest:
                     current.parts.append((index, rest))
-                    last_content = index
                 continue
             if current is None:
                 continue
             if not text.strip():
+                blanks += 1
                 continue
             if _is_count_line(folded):
                 continue
             margin = MARGIN_NUMBER.match(text.lstrip())
             if margin and CIVILITY.match(fold(text.lstrip()[margin.end():])):
                 text = text.lstrip()[margin.end():]  # "20 MME COCHAT, ...": 20 is in the margin
-            if (current.parts and index - last_content > 1 and not CIVILITY.match(fold(text.lstrip()))
+            if (current.parts and blanks > 1 and not CIVILITY.match(fold(text.lstrip()))
                     and not is_role(text)):
                 current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
                 continue
@@ -275,7 +275,7 @@ class AttendanceParser:
                 current = None
                 continue
             current.parts.append((index, text.strip()))
-            last_content = index
+            blanks = 0
         if self.secretary is None:
             match = SECRETARY_SENTENCE.search(self.view.folded)
             if match:

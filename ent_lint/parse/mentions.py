@@ -64,7 +64,10 @@ def collect(view: View) -> list[Mention]:
     for match in BLANK_CONTEXT.finditer(folded):
         blank = dates.BLANK.match(folded, match.end())
         if blank:
+            line_start = folded.rfind("\n", 0, match.start()) + 1
+            signed = regex.search(r"\bfait\s+a\b", folded[line_start:match.start()])
             found.append(Mention(kind="blank", text=text[match.start():blank.end()],
+                                 value="signature" if signed else None,
                                  span=view.span(match.start(), blank.end())))
     for match in WEEKDAY_DATE.finditer(folded):
         if match["digits"]:

@@ -8,7 +8,7 @@ from ..errors import InputError
 from . import Cell, Line, Source, Table
 
 # Emphasis and heading markup that word processors' Markdown exports leave around the text.
-_MARKUP = regex.compile(r"\*\*|__|^\#{1,6}[ \t]+|^\*(?=\S)|(?<=\S)\*[ \t]*$|\\$")
+_MARKUP = regex.compile(r"</?[A-Za-z][^<>\n]*>|\*\*|(?<!_)__(?!_)|^\#{1,6}[ \t]+|^\*(?=\S)|(?<=\S)\*[ \t]*$|\\$")
 _RULE = regex.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
