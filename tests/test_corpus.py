@@ -66,6 +66,10 @@ def test_bourg_en_bresse_2016_pdf():
     assert len(delib.present) == 35
     assert delib.present[0].name == "Jean-François DEBAT"
     assert delib.secretary.name == "Charline LIOTIER"
+    # "Excusés ayant donné procuration", a list over two lines cut inside "Abdallah CHIBI à\nVasilica"
+    assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [
+        ("Guillaume LACROIX", "Sylviane CHENE"), ("Pascale BONNET SIMON", "Catherine MAITRE"),
+        ("Abdallah CHIBI", "Vasilica CHARNAY"), ("Françoise COMTE", "Elisabeth PASUT")]
 
 
 @needs_corpus
@@ -74,3 +78,37 @@ def test_couthenans_2021_pdf():
     assert delib.session.date.isoformat() == "2021-01-29"
     assert delib.session.time == "18:30"
     assert delib.vote.unanimous is True
+
+
+@needs_corpus
+def test_larbresle_2013_pdf():
+    document = extract(str(CORPUS / "larbresle_2013-07-09_compte-rendu.pdf"))
+    delib = document.deliberations[0]
+    assert delib.session.date.isoformat() == "2013-07-09"
+    assert delib.session.time == "20:00"
+    assert delib.session.president.name == "Pierre-Jean ZANNETTACCI"
+    assert (delib.counts.in_office, delib.counts.present, delib.counts.voting) == (29, 21, 28)
+    assert len(delib.present) == 21
+    assert delib.present[-1].name == "Hervé MAZUY"
+    # "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET, ..."
+    assert len(delib.proxies) == 7
+    assert (delib.proxies[0].grantor.name, delib.proxies[0].holder.name) == ("Nadine MALHOMME", "Georges CARRET")
+    assert (delib.proxies[-1].grantor.name, delib.proxies[-1].holder.name) == ("Bernard DAMON", "Jean-Louis MAHUET")
+    assert [p.name for p in delib.absent] == ["Soraya BENBALA"]
+    assert delib.secretary.name == "PERRAUD"
+    # items DL-056-07-13 to DL-064-07-13, each adopted unanimously; "1) 2) 3)" inside DL-062 are not items
+    numbers = [d.number for d in document.deliberations]
+    assert numbers[0] == "DL-056-07-13" and numbers[-1] == "DL-064-07-13"
+    assert "DL-062-07-13" in numbers and "3" not in numbers
+    assert all(d.vote.unanimous for d in document.deliberations)
+
+
+@needs_corpus
+def test_real_defects_found_in_the_corpus():
+    """The findings that survived the review of every warning and error on the corpus."""
+    def rules(name):
+        return sorted(f.rule for f in lint(str(CORPUS / name)).findings if f.severity == "error")
+    # "Présents : 17 / Votants : 15" over 15 names present and 2 proxies: the two figures swapped
+    assert rules("chemere_2009-12-15_compte-rendu.pdf") == ["present-count", "voter-count"]
+    # "Présents : 18" and 19 in office, but 15 names present and 1 absent: three members missing
+    assert rules("chemere_2015-02-24_compte-rendu.pdf") == ["member-total", "present-count"]

@@ -83,6 +83,7 @@ HEADING = regex.compile(
       (?:deliberation\s+)?(?:n°|no\.?|numero)\s*(?P<num>[\w/._-]*\d[\w/._-]*)\s*(?:[:-]\s*(?P<title>.*))?$
     | (?P<num>\d{4}\s?[/_.-]\s?\d{1,4}(?:[/_.-][\w-]+)?)\s*[-:]\s*(?P<title>\S.+)$
     | (?P<num>(?:de|dcm|del|d)[_-]?\d{4}[_-]\d+[\w_-]*)\b\s*[:-]?\s*(?P<title>.*)$
+    | (?P<num>(?:dl|delib)[_-]?\d{2,4}(?:[_/.-]\d{1,4}){1,3})\b\s*[:-]?\s*(?P<title>.*)$
     | objet\s*:\s*(?P<title>\S.+)$
     | (?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2})\s*(?:\)|°|\s[-.]\s)\s*(?P<title>\S.{5,})$
     )""")
@@ -137,7 +138,8 @@ EARLIER_SITTING = regex.compile(
     r"(?:compte[- ]?rendu|proces[- ]verbal|\bpv)\s+(?:de\s+(?:la|l')\s*|du\s+)?\S*\s*$"
     r"|(?:precedente?|derniere?|anterieure?)\s+$|convocation\b")
 PLACE = regex.compile(
-    r"(?:reuni|reunie|reunis|rassemble)e?s?\s*,?\s+(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
+    r"(?:reuni|reunie|reunis|rassemble)e?s?\s*,?\s+(?:en\s+session\s+(?:ordinaire|extraordinaire)\s*,?\s+)?"
+    r"(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
     r"(?P<place>[^,\n]+?(?:\n[^,\n]+?)?)\s*(?:,|\s+sous\b|\s+en\s+seance|\s+apres\b|\.|$)")
 PRESIDENT = regex.compile(
     r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)")
@@ -576,6 +578,9 @@ def _items(view: View, first: int) -> list[tuple[int, Optional[regex.Match]]]:
         if items and not number and items[-1][1]["num"] and index - items[-1][0] <= 3:
             continue  # "Objet :" under a numbered heading is that item's title
         items.append((index, match))
+    if any(m["num"] and not m["num"].isdigit() for _, m in items):
+        # items numbered "DL-062-07-13" or "2015/25": "1) ..." inside them is an enumeration
+        items = [(i, m) for i, m in items if not (m["num"] and m["num"].isdigit())]
     return items
 
 

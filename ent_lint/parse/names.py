@@ -50,10 +50,10 @@ def clean_name(text: str) -> Optional[str]:
         text = text[civility.end():].lstrip(" .")
     kept: list[str] = []
     for word in text.split(" "):
-        plain = fold(word).strip(",;:()")
+        plain = fold(word).strip(",;:().")
         if not plain:
             continue
-        if kept and (plain in _STOP or plain.startswith("(")):
+        if kept and (plain in _STOP or word.startswith("(")):
             break
         if word.endswith(","):
             kept.append(word.rstrip(","))
