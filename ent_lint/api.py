@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .engine import Checker
-from .model import Document, Finding
+from .findings import Finding
+from .model import Document
 from .readers import Source, read
 
 

@@ -22,7 +22,8 @@ class _DefaultToCheck(click.Group):
 
     def parse_args(self, ctx, args):
         takes_value = {"--format", "-o", "--output", "--select", "--extend-select", "--ignore",
-                       "--severity", "--min-severity", "--fail-on", "--rules-dir", "--engine"}
+                       "--severity", "--min-severity", "--fail-on", "--rules-dir", "--engine", "-j",
+                       "--jobs", "--timeout", "--baseline", "--write-baseline", "--cache-dir"}
         skip = False
         for arg in args:
             if skip:
@@ -61,11 +62,17 @@ def _ids(values: tuple[str, ...]):
     return [v.strip() for value in values for v in value.split(",") if v.strip()] if values else None
 
 
+FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds allowed per document; 0 for no limit.")
 @click.option("--select", multiple=True, help="Rules or families to check (replaces the default: all).")
 @click.option("--extend-select", multiple=True, help="Rules or families to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules or families to leave out.")
@@ -74,38 +81,159 @@ def _ids(values: tuple[str, ...]):
 @click.option("--fail-on", type=click.Choice(LEVELS + ["never"]),
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings by rule.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the findings as a baseline.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the results cache lives.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--rules-dir", multiple=True, type=click.Path(), help="Load rules from a folder of .py files.")
 @click.option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
               help="How PDFs are read (fast: pypdfium2 text, pdfplumber for tables).")
 @click.option("--no-color", is_flag=True, help="No colours in text output.")
-def check(files, fmt, output, select, extend_select, ignore, severity, min_severity, fail_on,
-          exit_zero, rules_dir, engine, no_color):
-    """Check FILES and report the findings."""
-    from .api import lint
+def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
+          exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
+          no_color):
+    """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
+    import os
+    import time
+
     from .config import build_checker, find_config, parse_severities
     from .errors import ConfigError
-    from .report import render
+    from .inputs import expand
 
+    started = time.perf_counter()
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
         settings = find_config(Path.cwd()).merged(
             select=_ids(select), extend_select=_ids(extend_select), ignore=_ids(ignore),
             severity=parse_severities(",".join(severity), "--severity") if severity else None,
             min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir))
-        checker = build_checker(settings)
     except ConfigError as exc:
         _fail(str(exc))
-    reports = [lint(path, checker, engine=engine) for path in files]
-    colour = not no_color and output is None and fmt == "text" and sys.stdout.isatty()
-    text = render(fmt, reports, colour=colour) if fmt != "json" else render(fmt, reports)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-    for report in reports:
-        if report.error:
-            click.echo(f"{report.path}: error: {report.error}", err=True)
-    findings = [f for r in reports for f in r.findings]
-    sys.exit(exit_code(findings, sum(1 for r in reports if r.error), settings.fail_on, exit_zero))
+    known = None
+    if baseline:
+        from .baseline import Baseline, BaselineError
+
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as exc:
+            _fail(str(exc))
+    cache = None
+    if not no_cache:
+        from .cache import Cache, default_dir
+
+        cache = Cache(Path(cache_dir) if cache_dir else default_dir())
+        if cache.error:
+            click.echo(f"ent-lint: warning: {cache.error}", err=True)
+            cache = None
+    from .batch import Runner
+
+    runner = Runner(settings, engine=engine, workers=jobs or os.cpu_count() or 1,
+                    timeout=timeout or None, cache=cache)
+    try:
+        if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
+            runner.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)
+            if cache is not None:
+                cache.put(f"config:{runner.key_base}", {"ok": True})
+    except ConfigError as exc:
+        _fail(str(exc))
+    job_list = list(expand(files))
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
+                          exit_zero, progress, started,
+                          colour=not no_color and output is None and fmt == "text" and sys.stdout.isatty())
+    finally:
+        if output:
+            stream.close()
+        if cache is not None:
+            cache.close()
+    sys.exit(code)
+
+
+def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, statistics, exit_zero,
+               progress, started, *, colour) -> int:
+    import time
+
+    from .baseline import entries_for, write
+    from .report import HUMAN_FORMATS, Summary, reporter
+
+    rules = {r.id: type(r) for r in runner.checker.rules} if fmt == "sarif" else None
+    out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour)
+    summary = Summary()
+    bar = _Progress(len(jobs), enabled=sys.stderr.isatty() if progress is None else progress)
+    recorded = []
+    errors = []
+    out.start()
+    for result in runner.run(jobs):
+        if write_baseline:
+            recorded.extend(entries_for(result.name, result.digest, result.findings))
+        if known is not None:
+            kept = [f for f in result.findings if not known.is_known(result.name, result.digest, f)]
+            result.findings = kept
+        summary.add(result)
+        out.add(result)
+        if result.error:
+            errors.append(f"{result.name}: error: {result.error}")
+        bar.step()
+    bar.close()
+    if known is not None:
+        summary.baseline_matched = known.matched
+        summary.baseline_gone = known.gone()
+    summary.seconds = time.perf_counter() - started
+    if statistics and fmt in HUMAN_FORMATS:
+        stream.write(summary.statistics() + "\n")
+    out.finish(summary)
+    stream.flush()
+    if write_baseline:
+        write(write_baseline, recorded)
+    for line in errors:
+        click.echo(line, err=True)
+    if fmt not in HUMAN_FORMATS:
+        if statistics:
+            click.echo(summary.statistics(), err=True)
+        click.echo(summary.line(), err=True)
+    if known is not None and summary.baseline_gone:
+        click.echo(f"baseline: {len(summary.baseline_gone)} entries no longer match (fixed, or the document"
+                   " changed or left the run):", err=True)
+        for entry in summary.baseline_gone[:20]:
+            click.echo(f"  {entry.path}: {entry.rule}: {entry.message}", err=True)
+        if len(summary.baseline_gone) > 20:
+            click.echo(f"  ... and {len(summary.baseline_gone) - 20} more", err=True)
+    return exit_code([s for s, n in summary.by_severity.items() if n], summary.unreadable, settings.fail_on,
+                     exit_zero)
+
+
+class _Progress:
+    """done/total, rate and ETA on one stderr line, redrawn at most ten times a second."""
+
+    def __init__(self, total: int, enabled: bool):
+        import time
+
+        self.total, self.enabled, self.done = total, enabled and total > 1, 0
+        self.started = self.drawn = time.monotonic()
+
+    def step(self) -> None:
+        import time
+
+        self.done += 1
+        now = time.monotonic()
+        if not self.enabled or (now - self.drawn < 0.1 and self.done < self.total):
+            return
+        self.drawn = now
+        rate = self.done / max(now - self.started, 1e-6)
+        eta = (self.total - self.done) / rate if rate else 0
+        width = 24
+        filled = int(width * self.done / max(self.total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}"
+                         f"  {rate:.1f} doc/s  ETA {eta:.0f} s ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _plain(document, locations: bool) -> dict:

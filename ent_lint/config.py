@@ -13,7 +13,7 @@ from typing import Optional
 
 from .engine import Checker, discover, resolve_ids
 from .errors import ConfigError
-from .model import SEVERITY_RANK
+from .findings import SEVERITY_RANK
 
 KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir"}
 FAIL_LEVELS = ("error", "warning", "info", "never")

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import ClassVar, Iterable, Iterator, Optional
 
 from .errors import ConfigError
-from .model import SEVERITY_RANK, Document, Finding, Severity, Span
+from .findings import SEVERITY_RANK, Finding, Severity
+from .model import Document, Span
 
 ENTRY_POINT_GROUP = "ent_lint.rules"
 FAMILIES = ("attendance", "vote", "dates", "names", "schools", "convention")

@@ -21,6 +21,8 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .findings import SEVERITY_RANK, Finding, Severity  # noqa: F401  (re-exported for rules)
+
 # A note that limits an entry to some items: "jusqu'à la délibération n°62", "à partir du point 3".
 PART_OF_SITTING = re.compile(
     r"jusqu|partir|depuis|d[eè]s\s+(?:la|le)|arriv|quitt|parti|d[ée]part|question|point|d[ée]lib|dossier",
@@ -206,19 +208,3 @@ class Document(BaseModel):
     def mentions_of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
 
-
-Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
-class Finding(BaseModel):
-    rule: str
-    severity: Severity
-    message: str
-    path: str
-    page: Optional[int] = None
-    line: Optional[int] = None
-    column: Optional[int] = None
-    evidence: Optional[str] = None
-    fix: Optional[str] = None
-    ocr: bool = False

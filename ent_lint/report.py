@@ -1,18 +1,80 @@
-"""Reporters: one small renderer per format, each a function of the reports."""
+"""Reporters: one small class per output format, fed one document's result at a time.
+
+Each reporter writes to a text stream as results arrive (``start``, ``add`` for each document,
+``finish`` with the run's summary), so output streams and memory stays flat; formats that must
+hold something until the end (the counts in a JUnit header) hold only short strings.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import urllib.parse
 from collections import Counter
-from typing import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import IO, Callable
+from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
-from .api import Report
-from .model import Finding
+from .findings import LEVELS, SEVERITY_RANK, Finding
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
+INFORMATION_URI = "https://github.com/ent-lint/ent-lint"
+
+
+@dataclass
+class Summary:
+    """What a run did, for the last lines of a report."""
+
+    files: int = 0
+    unreadable: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    by_severity: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    baseline_matched: int = 0
+    baseline_gone: list = field(default_factory=list)  # baseline entries no finding matched
+
+    def add(self, result) -> None:
+        self.files += 1
+        self.unreadable += bool(result.error)
+        self.cached += result.cached
+        for finding in result.findings:
+            self.by_severity[finding.severity] += 1
+            self.by_rule[finding.rule] += 1
+
+    def line(self) -> str:
+        parts = [f"{self.by_severity[s]} {s}{'s' if self.by_severity[s] != 1 else ''}" for s in LEVELS]
+        text = f"{self.files} file{'s' if self.files != 1 else ''} checked: " + ", ".join(parts)
+        if self.unreadable:
+            text += f"; {self.unreadable} could not be read"
+        if self.baseline_matched or self.baseline_gone:
+            text += f"; {self.baseline_matched} known from the baseline"
+            if self.baseline_gone:
+                text += f", {len(self.baseline_gone)} baseline entries no longer match"
+        if self.seconds:
+            text += f" ({self.seconds:.2f} s"
+            text += f", {self.cached} from cache)" if self.cached else ")"
+        return text
+
+    def statistics(self) -> str:
+        if not self.by_rule:
+            return "no findings"
+        width = max(len(str(n)) for n in self.by_rule.values())
+        return "\n".join(f"{count:>{width}}  {rule}" for rule, count in
+                         sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0])))
+
+    def to_dict(self) -> dict:
+        data = {"files": self.files, "unreadable": self.unreadable,
+                "by_severity": {s: self.by_severity[s] for s in LEVELS if self.by_severity[s]},
+                "by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3)}
+        if self.baseline_matched or self.baseline_gone:
+            data["baseline"] = {"matched": self.baseline_matched,
+                                "gone": [e.to_dict() for e in self.baseline_gone]}
+        return data
 
 
 def location(finding: Finding) -> str:
@@ -24,86 +86,317 @@ def location(finding: Finding) -> str:
     return ":".join(parts)
 
 
-def _source_line(report: Report, finding: Finding):
-    if report.source is None or finding.line is None:
-        return None
-    line = report.source.line_at(finding.page, finding.line)
-    return line.raw.rstrip("\n") if line is not None else None
+def finding_fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across runs and line moves: path, rule, evidence and its rank among equals."""
+    text = " ".join((finding.evidence or finding.message).split()).casefold()
+    key = f"{finding.path}\x1f{finding.rule}\x1f{text}\x1f{occurrence}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def render_text(reports: list[Report], *, colour: bool = False, concise: bool = False) -> str:
-    def paint(text: str, code: str) -> str:
-        return f"{code}{text}{_RESET}" if colour else text
+def _with_occurrences(findings: list[Finding]):
+    seen: Counter = Counter()
+    for finding in findings:
+        key = (finding.rule, " ".join((finding.evidence or finding.message).split()).casefold())
+        yield finding, seen[key]
+        seen[key] += 1
 
-    out: list[str] = []
-    for report in reports:
-        if report.error:
-            out.append(f"{report.path}: {paint('error', _COLOURS['error'])}: {report.error}")
-            continue
-        for finding in report.findings:
-            head = (f"{paint(location(finding), _BOLD)}: {paint(finding.severity, _COLOURS[finding.severity])}"
-                    f"[{finding.rule}] {finding.message}")
+
+class Reporter:
+    """Base class: ``start``, then ``add`` for each document in order, then ``finish``."""
+
+    def __init__(self, out: IO[str], *, rules=None, fail_on: str = "warning", colour: bool = False):
+        self.out = out
+        self.rules = rules or {}  # rule id -> rule class, for formats that describe the rules
+        self.fail_on = fail_on
+        self.colour = colour
+
+    def start(self) -> None:
+        pass
+
+    def add(self, result) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        pass
+
+    def failing(self, finding: Finding) -> bool:
+        return self.fail_on != "never" and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[self.fail_on]
+
+
+class TextReporter(Reporter):
+    """ruff-style: ``path:page:line:col: severity[rule] message``, the line with a caret, help."""
+
+    concise = False
+
+    def _paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.colour else text
+
+    def add(self, result) -> None:
+        out = []  # unreadable documents are reported on stderr, one line each
+        for finding in result.findings:
+            head = (f"{self._paint(location(finding), _BOLD)}: "
+                    f"{self._paint(finding.severity, _COLOURS[finding.severity])}[{finding.rule}] {finding.message}")
             if finding.ocr:
                 head += " (read by OCR)"
             out.append(head)
-            if concise:
+            if self.concise:
                 continue
-            source = _source_line(report, finding)
+            source = result.source_line(finding.page, finding.line)
             if source is not None:
                 number = str(finding.line)
                 gutter = " " * len(number)
                 shown = source.replace("\t", " ")
                 column = max(1, finding.column or 1)
-                width = len(finding.evidence or "") if finding.evidence and "\n" not in finding.evidence else 1
+                evidence = finding.evidence or ""
+                width = len(evidence) if evidence and "\n" not in evidence else 1
                 width = max(1, min(width, max(1, len(shown) - column + 1)))
-                out.append(f"{gutter} |")
-                out.append(f"{number} | {shown}")
-                out.append(f"{gutter} | {' ' * (column - 1)}{paint('^' * width, _COLOURS[finding.severity])}")
+                out += [f"{gutter} |", f"{number} | {shown}",
+                        f"{gutter} | {' ' * (column - 1)}{self._paint('^' * width, _COLOURS[finding.severity])}"]
             if finding.fix:
                 out.append(f"  = help: {finding.fix}")
             out.append("")
-    out.append(summary_line(reports))
-    return "\n".join(out) + "\n"
+        if out:
+            self.out.write("\n".join(out) + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(summary.line() + "\n")
 
 
-def summary_line(reports: list[Report]) -> str:
-    findings = [f for r in reports for f in r.findings]
-    by_severity = Counter(f.severity for f in findings)
-    unreadable = sum(1 for r in reports if r.error)
-    files = len(reports)
-    parts = [f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 else ''}" for s in ("error", "warning", "info")]
-    text = f"{files} file{'s' if files != 1 else ''} checked: " + ", ".join(parts)
-    if unreadable:
-        text += f"; {unreadable} could not be read"
-    return text
+class ConciseReporter(TextReporter):
+    concise = True
 
 
-def as_json(reports: list[Report]) -> dict:
-    findings = [f.model_dump(mode="json") for r in reports for f in r.findings]
-    return {
-        "tool": "ent-lint",
-        "version": __version__,
-        "findings": findings,
-        "errors": [{"path": r.path, "message": r.error} for r in reports if r.error],
-        "summary": {
-            "files": len(reports),
-            "unreadable": sum(1 for r in reports if r.error),
-            "by_severity": dict(Counter(f["severity"] for f in findings)),
-            "by_rule": dict(sorted(Counter(f["rule"] for f in findings).items())),
-        },
-    }
+class JsonReporter(Reporter):
+    """One JSON object: findings and errors as arrays, written as they come, then the summary."""
+
+    def start(self) -> None:
+        self.out.write(f'{{"tool": "ent-lint", "version": {json.dumps(__version__)}, "findings": [')
+        self._first = True
+        self._errors: list[dict] = []
+
+    def add(self, result) -> None:
+        for finding in result.findings:
+            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(finding.to_dict(), ensure_ascii=False))
+            self._first = False
+        if result.error:
+            self._errors.append({"path": result.name, "message": result.error})
+
+    def finish(self, summary: Summary) -> None:
+        errors = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in self._errors)
+        self.out.write(("\n" if not self._first else "") + "],\n"
+                       + f' "errors": [{chr(10) + "  " + errors + chr(10) if errors else ""}],\n'
+                       + f' "summary": {json.dumps(summary.to_dict(), ensure_ascii=False)}}}\n')
 
 
-def render_json(reports: list[Report], **_) -> str:
-    return json.dumps(as_json(reports), ensure_ascii=False, indent=2) + "\n"
+class JsonLinesReporter(Reporter):
+    """One JSON object per line: each finding, each error, then the summary."""
+
+    def add(self, result) -> None:
+        lines = [json.dumps({"type": "finding", **f.to_dict()}, ensure_ascii=False) for f in result.findings]
+        if result.error:
+            lines.append(json.dumps({"type": "error", "path": result.name, "message": result.error},
+                                    ensure_ascii=False))
+        if lines:
+            self.out.write("\n".join(lines) + "\n")
+            self.out.flush()
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(json.dumps({"type": "summary", **summary.to_dict()}, ensure_ascii=False) + "\n")
 
 
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": render_text,
-    "concise": lambda reports, **kw: render_text(reports, concise=True, **kw),
-    "json": render_json,
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(name: str) -> str:
+    """A relative URI reference for a path or an ``archive.zip!member`` name."""
+    path = name.replace(os.sep, "/")
+    return urllib.parse.quote(path, safe="/!:@-._~")
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0: the rules in tool.driver, one result per finding, unreadable files as
+    tool execution notifications."""
+
+    def start(self) -> None:
+        rules = []
+        self._index = {}
+        for position, (rule_id, cls) in enumerate(sorted(self.rules.items())):
+            self._index[rule_id] = position
+            doc = cls.documentation() if hasattr(cls, "documentation") else ""
+            rules.append({
+                "id": rule_id,
+                "name": "".join(part.capitalize() for part in rule_id.split("-")),
+                "shortDescription": {"text": cls.summary},
+                "fullDescription": {"text": doc.split("\n\n")[0].replace("What it checks:", "").strip() or cls.summary},
+                "help": {"text": doc or cls.summary},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[cls.severity]},
+                "properties": {"family": cls.family, "source": cls.source},
+            })
+        head = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+        }
+        driver = {"name": "ent-lint", "version": __version__, "semanticVersion": __version__,
+                  "informationUri": INFORMATION_URI, "rules": rules}
+        self.out.write(json.dumps(head)[:-1] + ', "runs": [{"tool": {"driver": '
+                       + json.dumps(driver, ensure_ascii=False) + '}, "columnKind": "unicodeCodePoints", "results": [')
+        self._first = True
+        self._notifications: list[dict] = []
+
+    def add(self, result) -> None:
+        for finding, occurrence in _with_occurrences(result.findings):
+            region = {}
+            if finding.line is not None:
+                region["startLine"] = finding.line
+                region["startColumn"] = finding.column or 1
+                if finding.evidence and "\n" not in finding.evidence:
+                    region["snippet"] = {"text": finding.evidence}
+            location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(finding.path)}}}
+            if region:
+                location["physicalLocation"]["region"] = region
+            item = {
+                "ruleId": finding.rule,
+                "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": finding.message + (f" (fix: {finding.fix})" if finding.fix else "")},
+                "locations": [location],
+                "partialFingerprints": {"entLint/v1": finding_fingerprint(finding, occurrence)},
+            }
+            if finding.rule in self._index:
+                item["ruleIndex"] = self._index[finding.rule]
+            properties = {}
+            if finding.page is not None:
+                properties["page"] = finding.page
+            if finding.ocr:
+                properties["ocr"] = True
+            if properties:
+                item["properties"] = properties
+            self.out.write(("\n" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
+            self._first = False
+        if result.error:
+            self._notifications.append({
+                "level": "error", "message": {"text": f"{result.name}: {result.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.name)}}}],
+            })
+
+    def finish(self, summary: Summary) -> None:
+        invocation = {"executionSuccessful": summary.unreadable == 0,
+                      "toolExecutionNotifications": self._notifications}
+        self.out.write("], " + '"invocations": [' + json.dumps(invocation, ensure_ascii=False) + "]}]}\n")
+
+
+class JUnitReporter(Reporter):
+    """JUnit XML: one testcase per document, failing when it has a finding at the fail level."""
+
+    def start(self) -> None:
+        self._cases: list[str] = []
+        self._failures = 0
+        self._errors = 0
+
+    def add(self, result) -> None:
+        attrs = f'classname="ent-lint" name={quoteattr(result.name)} time="{result.seconds:.3f}"'
+        if result.error:
+            self._errors += 1
+            self._cases.append(f"  <testcase {attrs}>\n    <error message={quoteattr(result.error)}"
+                               f' type="unreadable"/>\n  </testcase>')
+            return
+        failing = [f for f in result.findings if self.failing(f)]
+        if not result.findings:
+            self._cases.append(f"  <testcase {attrs}/>")
+            return
+        body = "\n".join(f"{location(f)}: {f.severity}[{f.rule}] {f.message}" for f in result.findings)
+        if failing:
+            self._failures += 1
+            inner = (f"    <failure message={quoteattr(f'{len(failing)} finding(s) at or above {self.fail_on}')}"
+                     f' type="ent-lint">{escape(body)}</failure>')
+        else:
+            inner = f"    <system-out>{escape(body)}</system-out>"
+        self._cases.append(f"  <testcase {attrs}>\n{inner}\n  </testcase>")
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                       f'<testsuites name="ent-lint" tests="{len(self._cases)}" failures="{self._failures}"'
+                       f' errors="{self._errors}" time="{summary.seconds:.3f}">\n'
+                       f'<testsuite name="ent-lint" tests="{len(self._cases)}" failures="{self._failures}"'
+                       f' errors="{self._errors}" time="{summary.seconds:.3f}">\n')
+        self.out.write("\n".join(self._cases) + ("\n" if self._cases else ""))
+        self.out.write("</testsuite>\n</testsuites>\n")
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+class GitHubReporter(Reporter):
+    """GitHub Actions workflow commands: ``::error file=...,line=...::message``."""
+
+    _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+    def add(self, result) -> None:
+        lines = []
+        if result.error:
+            lines.append(f"::error file={_github_escape(result.name, prop=True)},"
+                         f"title=unreadable::{_github_escape(result.error)}")
+        for f in result.findings:
+            props = [f"file={_github_escape(f.path, prop=True)}"]
+            if f.line is not None:
+                props += [f"line={f.line}", f"col={f.column or 1}"]
+            props.append(f"title={_github_escape(f.rule, prop=True)}")
+            page = f" (page {f.page})" if f.page is not None else ""
+            lines.append(f"::{self._COMMAND[f.severity]} {','.join(props)}::{_github_escape(f.message + page)}")
+        if lines:
+            self.out.write("\n".join(lines) + "\n")
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(summary.line() + "\n")
+
+
+class GitLabReporter(Reporter):
+    """GitLab code quality report: a JSON array of issues."""
+
+    _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+    def start(self) -> None:
+        self.out.write("[")
+        self._first = True
+
+    def add(self, result) -> None:
+        items = []
+        for finding, occurrence in _with_occurrences(result.findings):
+            items.append({
+                "description": finding.message,
+                "check_name": finding.rule,
+                "fingerprint": finding_fingerprint(finding, occurrence),
+                "severity": self._SEVERITY[finding.severity],
+                "location": {"path": finding.path, "lines": {"begin": finding.line or 1}},
+            })
+        if result.error:
+            items.append({
+                "description": f"could not be read: {result.error}", "check_name": "unreadable",
+                "fingerprint": hashlib.sha256(f"{result.name}\x1funreadable".encode()).hexdigest()[:32],
+                "severity": "blocker", "location": {"path": result.name, "lines": {"begin": 1}},
+            })
+        for item in items:
+            self.out.write(("\n" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
+            self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write("\n]\n" if not self._first else "]\n")
+
+
+REPORTERS: dict[str, Callable[..., Reporter]] = {
+    "text": TextReporter,
+    "concise": ConciseReporter,
+    "json": JsonReporter,
+    "json-lines": JsonLinesReporter,
+    "sarif": SarifReporter,
+    "junit": JUnitReporter,
+    "github": GitHubReporter,
+    "gitlab": GitLabReporter,
 }
+FORMATS = list(REPORTERS)
+HUMAN_FORMATS = {"text", "concise", "github"}
 
 
-def render(fmt: str, reports: Iterable[Report], **options) -> str:
-    return RENDERERS[fmt](list(reports), **options)
+def reporter(fmt: str, out: IO[str], **options) -> Reporter:
+    return REPORTERS[fmt](out, **options)

@@ -70,24 +70,33 @@ def read(path: str, *, engine: str = "fast") -> Source:
     ``engine`` chooses how PDFs are read: ``fast`` takes the text layer through pypdfium2 and
     uses pdfplumber only on pages that show a table; ``pdfplumber`` reads every page with it.
     """
+    return read_data(path, load(path), engine=engine)
+
+
+def load(path: str) -> bytes:
+    """The bytes of a file, or :class:`InputError` for a missing path, a folder or an I/O error."""
     if not os.path.exists(path):
         raise InputError(path, "no such file")
     if os.path.isdir(path):
         raise InputError(path, "is a directory, not a file")
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def read_data(name: str, data: bytes, *, engine: str = "fast") -> Source:
+    """Read a document given as bytes (a file's, or a zip member's) named ``name``."""
     if not data.strip():
-        raise InputError(path, "file is empty")
-    suffix = os.path.splitext(path)[1].lower()
+        raise InputError(name, "file is empty")
+    suffix = os.path.splitext(name)[1].lower()
     if suffix == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
         from . import pdf
 
-        return pdf.read_pdf(path, data, engine=engine)
+        return pdf.read_pdf(name, data, engine=engine)
     if suffix in TEXT_SUFFIXES or not suffix:
         from . import text
 
-        return text.read_text(path, data, markdown=suffix in {".md", ".markdown"})
-    raise InputError(path, f"unsupported file type {suffix!r} (expected .pdf, .txt or .md)")
+        return text.read_text(name, data, markdown=suffix in {".md", ".markdown"})
+    raise InputError(name, f"unsupported file type {suffix!r} (expected .pdf, .txt or .md)")

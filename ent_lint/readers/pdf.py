@@ -7,6 +7,8 @@ engine reads every page with pdfplumber; both must give the same parsed model.
 
 from __future__ import annotations
 
+import io
+
 import regex
 
 from ..errors import InputError
@@ -87,14 +89,14 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast") -> Source:
         raise InputError(path, f"corrupt PDF: {exc}") from None
     finally:
         doc.close()
-    plumber_lines, tables = _plumber(path, table_pages, with_text=engine != "fast")
+    plumber_lines, tables = _plumber(path, data, table_pages, with_text=engine != "fast")
     if engine != "fast":
         lines = plumber_lines
     _locate_cells(tables, lines)
     return Source(path, "pdf", lines, tables, page_count=page_count)
 
 
-def _plumber(path: str, pages: list[int], *, with_text: bool) -> tuple[list[Line], list[Table]]:
+def _plumber(path: str, data: bytes, pages: list[int], *, with_text: bool) -> tuple[list[Line], list[Table]]:
     if not pages:
         return [], []
     import pdfplumber
@@ -102,7 +104,7 @@ def _plumber(path: str, pages: list[int], *, with_text: bool) -> tuple[list[Line
     lines: list[Line] = []
     tables: list[Table] = []
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             for index in pages:
                 page = pdf.pages[index]
                 try:
