@@ -52,13 +52,10 @@ def expand(arguments: Iterable[str]) -> Iterator[Job]:
 
 def _expand_path(path: str, *, explicit: bool) -> Iterator[Job]:
     if os.path.isdir(path):
-        found = False
-        for root, dirs, files in os.walk(path):
-            dirs.sort()
-            for name in sorted(files):
-                if _wanted(name):
-                    found = True
-                    yield from _expand_path(os.path.join(root, name), explicit=False)
+        found = sorted(os.path.join(root, name) for root, _, files in os.walk(path)
+                       for name in files if _wanted(name))
+        for file in found:
+            yield from _expand_path(file, explicit=False)
         if explicit and not found:
             yield Job(path, path, error="is a directory with no .pdf, .txt, .md or .zip file in it")
     elif path.lower().endswith(ARCHIVE_SUFFIX):

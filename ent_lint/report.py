@@ -228,7 +228,7 @@ class SarifReporter(Reporter):
                 "name": "".join(part.capitalize() for part in rule_id.split("-")),
                 "shortDescription": {"text": cls.summary},
                 "fullDescription": {"text": doc.split("\n\n")[0].replace("What it checks:", "").strip() or cls.summary},
-                "help": {"text": doc or cls.summary},
+                "help": {"text": f"{cls.summary}\nLegal source: {cls.source}\n\n{doc}".rstrip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL[cls.severity]},
                 "properties": {"family": cls.family, "source": cls.source},
             })
