@@ -60,7 +60,7 @@ def fingerprint(settings, engine: str) -> str:
     """What, besides the document, decides its findings: settings, engine, rules and their code."""
     from importlib.metadata import entry_points
 
-    from .engine import ENTRY_POINT_GROUP
+    from .config import ENTRY_POINT_GROUP
 
     parts = [__version__, engine, json.dumps({k: v for k, v in vars(settings).items()
                                               if k not in ("source", "fail_on")}, sort_keys=True)]

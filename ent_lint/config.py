@@ -9,11 +9,15 @@ from __future__ import annotations
 import configparser
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from .engine import Checker, discover, resolve_ids
 from .errors import ConfigError
 from .findings import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from .engine import Checker
+
+ENTRY_POINT_GROUP = "ent_lint.rules"  # where rule packs register, the built-in one included
 
 KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir"}
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -122,7 +126,9 @@ def find_config(start: Path) -> Settings:
     return Settings()
 
 
-def build_checker(settings: Settings) -> Checker:
+def build_checker(settings: Settings) -> "Checker":
+    from .engine import Checker, discover, resolve_ids  # imports the model: only when checking
+
     registry = discover(settings.rules_dir)
     where = settings.source or "command line"
     selected = (resolve_ids(registry, settings.select, where) if settings.select is not None

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Iterable, Iterator, Optional
 
+from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding, Severity
 from .model import Document, Span
 
-ENTRY_POINT_GROUP = "ent_lint.rules"
 FAMILIES = ("attendance", "vote", "dates", "names", "schools", "convention")
 
 
