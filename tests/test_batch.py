@@ -44,8 +44,9 @@ def archive(tmp_path_factory) -> Path:
     shutil.copy(SEED_PDF, root / "defects" / "seed.pdf")
     (root / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <</Type /Catalog>> garbage, the file was cut")
     (root / "notes.csv").write_text("not a document\n", encoding="utf-8")  # not picked up
-    # forty deliberations in one file: far longer to check than the one-second timeout below
-    (root / "slow.txt").write_text(SEED_TXT.read_text(encoding="utf-8") * 40, encoding="utf-8")
+    # four hundred deliberations in one file (5 MB): far longer to check than the one-second
+    # timeout below (about 3 s on the machine this was written on)
+    (root / "slow.txt").write_text(SEED_TXT.read_text(encoding="utf-8") * 400, encoding="utf-8")
     return root
 
 
@@ -54,8 +55,9 @@ def archive_zip(archive, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("zipped") / "deliberations.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for file in sorted(archive.rglob("*")):
-            if file.is_file():
-                zf.write(file, file.relative_to(archive.parent).as_posix())
+            if file.is_file():  # stored: the repetitive slow.txt would look like a zip bomb
+                zf.write(file, file.relative_to(archive.parent).as_posix(),
+                         compress_type=zipfile.ZIP_STORED if file.name == "slow.txt" else None)
         zf.writestr("../evil.txt", "Séance du 1er mars 2022\nPrésents : Anne MARTIN\n")
         zf.writestr("/etc/absolute.txt", "Séance du 1er mars 2022\n")
     return path

@@ -57,7 +57,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 
 def find_start(view: View, first: int = 0) -> Optional[int]:
     """Line index where a convention begins: its title just before "Entre"."""
-    folded = [fold(line.text) for line in view.lines]
+    folded = view.folded_lines
     for index in range(first, len(folded)):
         if not START.match(view.lines[index].text):
             continue
@@ -79,7 +79,7 @@ def find_end(view: View, start: int) -> int:
     """
     signed = False
     for index in range(start + 1, len(view.lines)):
-        folded = fold(view.lines[index].text)
+        folded = view.folded_lines[index]
         if RESUMES.match(folded) or signed and HEADING.match(folded):
             return index  # the council's decision, or the next item once the convention is signed
         signed = signed or bool(SIGNED_AT.search(folded))
@@ -88,13 +88,13 @@ def find_end(view: View, start: int) -> int:
 
 def is_draft(view: View, end: int) -> bool:
     """A convention quoted in the minutes before the council approves it: not signed yet."""
-    return end < len(view.lines) and bool(RESUMES.match(fold(view.lines[end].text)))
+    return end < len(view.lines) and bool(RESUMES.match(view.folded_lines[end]))
 
 
 def parse_convention(view: View, tables: list[Table], page_count: Optional[int]) -> Convention:
     conv = Convention()
     spans = conv.spans
-    folded = [fold(line.text) for line in view.lines]
+    folded = view.folded_lines
     start = next((i for i, line in enumerate(view.lines) if START.match(line.text)), 0)
     title = [view.lines[i].text.strip() for i in range(start) if view.lines[i].text.strip()]
     if title:

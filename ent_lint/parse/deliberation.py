@@ -228,7 +228,7 @@ class AttendanceParser:
         self.end = len(view.lines)
 
     def parse(self) -> None:
-        folded_lines = [fold(line.text) for line in self.view.lines]
+        folded_lines = self.view.folded_lines
         body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
         body = min(body, 120)
         current: Optional[_List] = None
@@ -569,7 +569,7 @@ def _items(view: View, first: int) -> list[tuple[int, Optional[regex.Match]]]:
     """Line indexes where items begin, with their heading match (deduplicated by number)."""
     items: list[tuple[int, Optional[regex.Match]]] = []
     for index in range(first, len(view.lines)):
-        match = HEADING.match(fold(view.lines[index].text))
+        match = HEADING.match(view.folded_lines[index])
         if not match:
             continue
         number = match["num"]

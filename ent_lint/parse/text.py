@@ -20,11 +20,22 @@ def _fold_char(char: str) -> str:
     return lower if len(lower) == 1 else base
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character: one character each."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, typographic quotes and dashes made plain; same length."""
     if text.isascii():
         return text.lower().replace("\t", " ").replace("`", "'")
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def deaccent(text: str) -> str:
@@ -48,6 +59,14 @@ class View:
             offset += len(line.text) + 1
         self.text = "\n".join(line.text for line in self.lines)
         self.folded = fold(self.text)
+        self._folded_lines: Optional[list[str]] = None
+
+    @property
+    def folded_lines(self) -> list[str]:
+        """Each line folded (computed once: fold keeps lengths, so this is ``folded`` cut at newlines)."""
+        if self._folded_lines is None:
+            self._folded_lines = self.folded.split("\n") if self.lines else []
+        return self._folded_lines
 
     def line_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)

@@ -55,10 +55,12 @@ class Source:
     page_count: Optional[int] = None
 
     def line_at(self, page: Optional[int], number: int) -> Optional[Line]:
-        for line in self.lines:
-            if line.page == page and line.number == number:
-                return line
-        return None
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = {}
+            for line in self.lines:
+                index.setdefault((line.page, line.number), line)
+        return index.get((page, number))
 
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
