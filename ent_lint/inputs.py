@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import glob
 import os
-import zipfile
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
@@ -70,6 +69,8 @@ def _wanted(name: str) -> bool:
 
 
 def _members(path: str) -> Iterator[Job]:
+    import zipfile
+
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -129,6 +130,8 @@ def load(job: Job) -> bytes:
         from .readers import load as load_file
 
         return load_file(job.path)
+    import zipfile
+
     try:
         with zipfile.ZipFile(job.path) as archive, archive.open(job.member) as handle:
             data = handle.read(MAX_MEMBER_BYTES + 1)  # the header's size may lie

@@ -14,10 +14,18 @@ import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Callable
-from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
 from .findings import LEVELS, SEVERITY_RANK, Finding
+
+def escape(text: str) -> str:
+    """XML character data (xml.sax.saxutils would import urllib: slow to start)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    return '"' + escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;") + '"'
+
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET = "\x1b[0m"

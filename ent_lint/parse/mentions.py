@@ -40,7 +40,7 @@ BLANK_CONTEXT = regex.compile(r"\ble\s*(?=[._\u2026]{3}|_{2}|\.{2}\s*/|xx\b)|\bd
 WEEKDAY_DATE = regex.compile(
     rf"\b(?P<wd>{dates.WEEKDAY})\s+(?:(?P<digits>{dates.DIGIT_DATE.pattern})"
     rf"|(?P<d2>1er|[0-3]?\d|{dates.NUMBER_WORDS})\s+(?P<m2>{dates.MONTH})\s+(?P<y2>(?:19|20)\d\d))")
-POSTCODE = regex.compile(r"(?<![\d/.,-])(?P<code>(?:0[1-9]|[1-8]\d|9[0-5]|2[ab]|97[1-6])\d{3})\s+(?P<town>\p{Lu}[\p{L}'-]+)", regex.IGNORECASE)
+POSTCODE = regex.compile(r"(?<![\d/.,-])(?P<code>(?:0[1-9]|[1-8]\d|9[0-5]|2[abAB]|97[1-6])\d{3})\s+(?P<town>\p{L}[\p{L}'-]+)")
 
 
 def ministry_parts(text: str) -> frozenset[str]:
