@@ -20,14 +20,16 @@ class Report:
     source: Optional[Source] = None
 
 
-def extract(path: str, *, engine: str = "fast") -> Document:
-    """Read and parse one file; raises :class:`~ent_lint.errors.InputError` when unreadable."""
+def extract(path: str, *, engine: str = "fast", **options) -> Document:
+    """Read and parse one file; raises :class:`~ent_lint.errors.InputError` when unreadable.
+
+    ``options``: ``ocr`` (auto, always, never), ``max_pages``, ``ocr_threads``."""
     from .parse import parse
 
-    return parse(read(path, engine=engine))
+    return parse(read(path, engine=engine, **options))
 
 
-def lint(path: str, checker: Optional[Checker] = None, *, engine: str = "fast") -> Report:
+def lint(path: str, checker: Optional[Checker] = None, *, engine: str = "fast", **options) -> Report:
     """Read, parse and check one file.  An unreadable file gives a report with ``error`` set."""
     from .config import Settings, build_checker
     from .errors import InputError
@@ -36,7 +38,7 @@ def lint(path: str, checker: Optional[Checker] = None, *, engine: str = "fast") 
     if checker is None:
         checker = build_checker(Settings())
     try:
-        source = read(path, engine=engine)
+        source = read(path, engine=engine, **options)
     except InputError as exc:
         return Report(path, error=exc.message)
     document = parse(source)

@@ -26,6 +26,7 @@ from .findings import Finding
 from .inputs import Job, load
 
 GRACE = 5.0  # seconds past the timeout before a stuck worker is killed from outside
+WORKER_MEMORY = 4 * 1024**3  # address space of a worker: a hostile PDF ends in MemoryError, not the OOM killer
 
 
 @dataclass
@@ -143,7 +144,8 @@ def _alarm_available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[float]) -> Result:
+def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[float],
+               read_options: Optional[dict] = None) -> Result:
     """Read, parse and check one document's bytes; never raises."""
     from .parse import parse
     from .readers import read_data
@@ -154,7 +156,7 @@ def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[f
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        source = read_data(name, data, engine=engine)
+        source = read_data(name, data, engine=engine, **(read_options or {}))
         document = parse(source)
         findings = checker.check(document)
         lines = {}
@@ -181,10 +183,11 @@ def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[f
     return result
 
 
-def _worker(conn, settings, engine: str, timeout: Optional[float]) -> None:
+def _worker(conn, settings, engine: str, timeout: Optional[float], read_options: dict) -> None:
     from .config import build_checker
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _limit_memory(WORKER_MEMORY)
     checker = build_checker(settings)
     while True:
         try:
@@ -194,7 +197,7 @@ def _worker(conn, settings, engine: str, timeout: Optional[float]) -> None:
         if message is None:
             return
         index, name, data = message
-        result = check_data(name, data, checker, engine, timeout)
+        result = check_data(name, data, checker, engine, timeout, read_options)
         try:
             conn.send((index, result))
         except (BrokenPipeError, OSError):
@@ -208,12 +211,24 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 class _Slot:
     """One worker process and the document it is busy with."""
 
-    def __init__(self, context, settings, engine, timeout):
+    def __init__(self, context, settings, engine, timeout, read_options):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, settings, engine, timeout), daemon=True)
+        self.process = context.Process(target=_worker, args=(child, settings, engine, timeout, read_options),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.job: Optional[tuple[int, Job, str]] = None
@@ -244,13 +259,17 @@ class Runner:
 
     def __init__(self, settings, *, engine: str = "fast", workers: int = 1,
                  timeout: Optional[float] = 60.0, cache: Optional[Cache] = None,
-                 checker_factory: Optional[Callable] = None):
+                 checker_factory: Optional[Callable] = None, ocr: str = "auto", max_pages: int = 200):
         self.settings = settings
         self.engine = engine
         self.workers = max(1, workers)
         self.timeout = timeout if timeout and timeout > 0 else None
         self.cache = cache
-        self.key_base = fingerprint(settings, engine) if cache is not None else ""
+        # in this process, a scanned document's pages go to tesseract side by side; each worker
+        # process runs one tesseract at a time (the workers already share the cores)
+        self._here_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": os.cpu_count() or 1}
+        self._worker_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": 1}
+        self.key_base = fingerprint(settings, f"{engine}/ocr={ocr}/max-pages={max_pages}") if cache is not None else ""
         self._checker = None
         self._checker_factory = checker_factory
 
@@ -293,7 +312,7 @@ class Runner:
         for job in jobs:
             result, digest, data = self._prepare(job)
             if result is None:
-                result = check_data(job.name, data, self.checker, self.engine, self.timeout)
+                result = check_data(job.name, data, self.checker, self.engine, self.timeout, self._here_options)
                 result.digest = digest
                 self._store(result)
             yield result
@@ -323,7 +342,7 @@ class Runner:
                     if not idle:
                         _ = self.checker  # built once here, so forked workers inherit its imports
                         context = context or _context()
-                        slots.append(_Slot(context, self.settings, self.engine, self.timeout))
+                        slots.append(_Slot(context, self.settings, self.engine, self.timeout, self._worker_options))
                         idle.append(slots[-1])
                     idle.pop().send(index, job, digest, data)
                 while next_out in done:
@@ -370,4 +389,4 @@ class Runner:
     def _replace(self, slot: _Slot, slots: list, context) -> None:
         slot.stop(kill=True)
         slots.remove(slot)
-        slots.append(_Slot(context, self.settings, self.engine, self.timeout))
+        slots.append(_Slot(context, self.settings, self.engine, self.timeout, self._worker_options))

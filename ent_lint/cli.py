@@ -23,7 +23,8 @@ class _DefaultToCheck(click.Group):
     def parse_args(self, ctx, args):
         takes_value = {"--format", "-o", "--output", "--select", "--extend-select", "--ignore",
                        "--severity", "--min-severity", "--fail-on", "--rules-dir", "--engine", "-j",
-                       "--jobs", "--timeout", "--baseline", "--write-baseline", "--cache-dir"}
+                       "--jobs", "--timeout", "--baseline", "--write-baseline", "--cache-dir", "--ocr",
+                       "--max-pages"}
         skip = False
         for arg in args:
             if skip:
@@ -90,10 +91,14 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
 @click.option("--rules-dir", multiple=True, type=click.Path(), help="Load rules from a folder of .py files.")
 @click.option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
               help="How PDFs are read (fast: pypdfium2 text, pdfplumber for tables).")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="OCR of PDF pages: those without a usable text layer, all, or none.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
+              help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--no-color", is_flag=True, help="No colours in text output.")
 def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
           exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
-          no_color):
+          ocr, max_pages, no_color):
     """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
     import os
     import time
@@ -130,7 +135,7 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     from .batch import Runner
 
     runner = Runner(settings, engine=engine, workers=jobs or os.cpu_count() or 1,
-                    timeout=timeout or None, cache=cache)
+                    timeout=timeout or None, cache=cache, ocr=ocr, max_pages=max_pages)
     try:
         if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
             runner.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)
@@ -281,8 +286,14 @@ def _text_summary(document) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--locations", is_flag=True, help="Include where each value was read (spans).")
 @click.option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast")
-def extract(files, fmt, locations, engine):
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="OCR of PDF pages: those without a usable text layer, all, or none.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
+              help="Refuse PDFs with more pages (0: no limit).")
+def extract(files, fmt, locations, engine, ocr, max_pages):
     """Print the fields read from FILES."""
+    import os
+
     from .api import extract as extract_one
     from .errors import InputError
 
@@ -290,7 +301,8 @@ def extract(files, fmt, locations, engine):
     failed = 0
     for path in files:
         try:
-            document = extract_one(path, engine=engine)
+            document = extract_one(path, engine=engine, ocr=ocr, max_pages=max_pages,
+                                   ocr_threads=os.cpu_count() or 1)
         except InputError as exc:
             click.echo(f"{exc.path}: error: {exc.message}", err=True)
             failed += 1

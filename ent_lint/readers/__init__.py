@@ -66,13 +66,13 @@ class Source:
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 
 
-def read(path: str, *, engine: str = "fast") -> Source:
+def read(path: str, *, engine: str = "fast", **options) -> Source:
     """Read a file into a :class:`Source`, or raise :class:`InputError` with a one-line reason.
 
     ``engine`` chooses how PDFs are read: ``fast`` takes the text layer through pypdfium2 and
     uses pdfplumber only on pages that show a table; ``pdfplumber`` reads every page with it.
     """
-    return read_data(path, load(path), engine=engine)
+    return read_data(path, load(path), engine=engine, **options)
 
 
 def load(path: str) -> bytes:
@@ -88,15 +88,19 @@ def load(path: str) -> bytes:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
 
 
-def read_data(name: str, data: bytes, *, engine: str = "fast") -> Source:
-    """Read a document given as bytes (a file's, or a zip member's) named ``name``."""
+def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto", max_pages: int = 200,
+              ocr_threads: int = 1) -> Source:
+    """Read a document given as bytes (a file's, or a zip member's) named ``name``.
+
+    For PDFs, ``ocr`` (auto, always, never) says which pages go through OCR: auto reads the
+    pages without a usable text layer; ``max_pages`` refuses longer files (0: no limit)."""
     if not data.strip():
         raise InputError(name, "file is empty")
     suffix = os.path.splitext(name)[1].lower()
     if suffix == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
         from . import pdf
 
-        return pdf.read_pdf(name, data, engine=engine)
+        return pdf.read_pdf(name, data, engine=engine, ocr=ocr, max_pages=max_pages, ocr_threads=ocr_threads)
     if suffix in TEXT_SUFFIXES or not suffix:
         from . import text
 

@@ -13,6 +13,7 @@ import regex
 
 from ..errors import InputError
 from . import Cell, Line, Source, Table
+from . import ocr as _ocr
 
 # A page "shows a table" when it carries a school identifier (UAI) or the rules of a grid.
 _TABLE_HINT = regex.compile(r"\b\d{7}\s?[A-Za-z]\b|\t")
@@ -28,7 +29,10 @@ def _open_pdfium(path: str, data: bytes):
     except pdfium.PdfiumError as exc:
         text = str(exc).lower()
         if "password" in text:
-            raise InputError(path, "encrypted PDF: a password is required to open it") from None
+            try:  # an owner password alone: the empty user password opens it
+                return pdfium.PdfDocument(data, password="")
+            except pdfium.PdfiumError:
+                raise InputError(path, "encrypted PDF: a password is required to open it") from None
         if "format" in text or "file" in text or "data" in text:
             raise InputError(path, "corrupt or truncated PDF: it cannot be opened") from None
         raise InputError(path, f"PDF cannot be opened ({exc})") from None
@@ -63,37 +67,77 @@ def _needs_tables(page, text: str) -> bool:
     return False
 
 
-def read_pdf(path: str, data: bytes, *, engine: str = "fast") -> Source:
+OCR_MODES = ("auto", "always", "never")
+
+
+def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto", max_pages: int = 200,
+             ocr_threads: int = 1) -> Source:
     doc = _open_pdfium(path, data)
     try:
         page_count = len(doc)
+        if max_pages and page_count > max_pages:
+            raise InputError(path, f"PDF has {page_count} pages, more than --max-pages {max_pages}")
         lines: list[Line] = []
         table_pages: list[int] = []
-        if engine == "fast":
-            for index in range(page_count):
-                page = doc[index]
-                try:
-                    textpage = page.get_textpage()
-                    text = textpage.get_text_range()
-                    textpage.close()
-                    if _needs_tables(page, text):
-                        table_pages.append(index)
-                finally:
-                    page.close()
-                lines.extend(_page_lines(index + 1, text))
+        scanned: list[int] = []
+        texts: dict[int, str] = {}
+        for index in range(page_count):
+            page = doc[index]
+            try:
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
+                if ocr == "always" or (ocr == "auto" and not _ocr.usable(text)):
+                    scanned.append(index)
+                    continue
+                if engine == "fast" and _needs_tables(page, text):
+                    table_pages.append(index)
+            finally:
+                page.close()
+            texts[index] = text
+        if scanned and ocr != "never":
+            ocr_lines, ocr_tables = _read_scans(doc, scanned, path, ocr_threads)
         else:
-            table_pages = list(range(page_count))
+            ocr_lines, ocr_tables = {}, []
     except InputError:
         raise
     except Exception as exc:  # pdfium raises on damaged page trees
         raise InputError(path, f"corrupt PDF: {exc}") from None
     finally:
         doc.close()
-    plumber_lines, tables = _plumber(path, data, table_pages, with_text=engine != "fast")
-    if engine != "fast":
-        lines = plumber_lines
+    if not texts and not ocr_lines:
+        raise InputError(path, "no page has a text layer (a scan?) and OCR is off (--ocr never)")
+    text_pages = sorted(texts) if engine == "fast" else []
+    plumber_pages = table_pages if engine == "fast" else sorted(texts)
+    plumber_lines, tables = _plumber(path, data, plumber_pages, with_text=engine != "fast")
+    by_page: dict[int, list[Line]] = {i: _page_lines(i + 1, texts[i]) for i in text_pages}
+    for line in plumber_lines:
+        by_page.setdefault(line.page - 1, []).append(line)
+    by_page.update(ocr_lines)
+    lines = [line for index in sorted(by_page) for line in by_page[index]]
+    tables += ocr_tables
     _locate_cells(tables, lines)
     return Source(path, "pdf", lines, tables, page_count=page_count)
+
+
+def _read_scans(doc, pages: list[int], path: str, threads: int):
+    """Lines and tables of pages read by OCR; a clear error when OCR cannot run."""
+    reason = _ocr.available()
+    if reason:
+        listed = ", ".join(str(i + 1) for i in pages[:10]) + (" ..." if len(pages) > 10 else "")
+        raise InputError(path, f"page{'s' if len(pages) > 1 else ''} {listed} ha{'ve' if len(pages) > 1 else 's'}"
+                               f" no text layer and OCR cannot run: {reason}")
+    lines: dict[int, list[Line]] = {}
+    tables: list[Table] = []
+    for index, scan in _ocr.ocr_pages(doc, pages, path, threads).items():
+        texts = [_ocr.fix_digits(text) for text in scan.lines()]
+        raws = scan.lines()
+        lines[index] = [Line(index + 1, number, text, raw, ocr=True)
+                        for number, (text, raw) in enumerate(zip(texts, raws), 1)]
+        if _TABLE_HINT.search("\n".join(texts)):
+            for rows in _column_tables(scan):
+                tables.append(Table(index + 1, [[Cell(_ocr.fix_digits(c), index + 1, 0) for c in row] for row in rows]))
+    return lines, tables
 
 
 def _plumber(path: str, data: bytes, pages: list[int], *, with_text: bool) -> tuple[list[Line], list[Table]]:

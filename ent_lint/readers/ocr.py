@@ -1,0 +1,197 @@
+"""OCR of PDF pages without a usable text layer, through the tesseract command.
+
+A page is rendered by pypdfium2 (at 300 dpi: tesseract loses table rows at lower resolutions),
+written to tesseract's standard input as a PGM image, and read back as TSV: words with their
+boxes.  Lines come from tesseract's own line grouping; tables from the same word-column finder
+as the PDF text layer, fed with the OCR words.  Each tesseract runs on one thread
+(``OMP_THREAD_LIMIT=1``; its default threading is several times slower per page here); the
+pages of one document may run side by side.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from ..errors import InputError
+
+DPI = 300
+MAX_PIXELS = 40_000_000  # a page larger than this is rendered at a lower resolution
+PAGE_TIMEOUT = 120.0
+LANGUAGE = "fra"
+INSTALL_HINT = "install tesseract with French data (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)"
+
+_WORD = regex.compile(r"\p{L}{2,}")
+_VOWEL = regex.compile(r"[aeiouyàâäéèêëîïôöûüÿœæ]", regex.IGNORECASE)
+
+
+def usable(text: str) -> bool:
+    """Whether a page's text layer reads as language: enough words, and words with vowels.
+
+    An empty layer, or an invisible OCR layer of garbage ("ÿþ#§", "xkcq zrt"), is not."""
+    words = _WORD.findall(text)
+    if sum(len(w) for w in words) < 20:
+        return False
+    voiced = sum(1 for w in words if _VOWEL.search(w))
+    return voiced >= 0.6 * len(words)
+
+
+# A number as OCR reads it: digits with O, o, l, I or | among them ("2O23", "l5", "2l").
+_NUMBERISH = regex.compile(r"(?<![\p{L}\d])[\dOoIl|]*\d[\dOoIl|]*(?![\p{L}\d])")
+
+
+def fix_digits(text: str) -> str:
+    """Letters read inside numbers, same length: O and o are always 0; l, I and | are 1 when the
+    number has at least two real digits ("20l5"), else the value is ambiguous ("2l": 21 or 2?)
+    and the letter becomes "?", so that no count or date is read from it and no rule fires."""
+    def repair(match) -> str:
+        token = match[0].replace("O", "0").replace("o", "0")
+        ones = sum(token.count(c) for c in "lI|")
+        if not ones:
+            return token
+        digits = sum(c.isdigit() for c in token)
+        table = str.maketrans("lI|", "111") if digits >= 2 else str.maketrans("lI|", "???")
+        return token.translate(table)
+
+    return _NUMBERISH.sub(repair, text)
+
+
+def available() -> Optional[str]:
+    """The reason OCR cannot run here, or None when tesseract and its French data are present."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return f"tesseract is not installed: {INSTALL_HINT}"
+    try:
+        listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"tesseract cannot run ({exc}): {INSTALL_HINT}"
+    if LANGUAGE not in (listed.stdout + listed.stderr).split():
+        return f"tesseract has no French data: {INSTALL_HINT}"
+    return None
+
+
+@dataclass
+class OcrWord:
+    text: str
+    x0: float
+    x1: float
+    top: float  # in points, like pdfplumber's words
+    block: int
+    par: int
+    line: int
+    conf: float
+
+
+class OcrPage:
+    """What the table finder needs of a page: its width and its words (pdfplumber's shape)."""
+
+    def __init__(self, width: float, words: list[OcrWord]):
+        self.width = width
+        self.words = words
+
+    def extract_words(self, **_) -> list[dict]:
+        return [{"text": w.text, "x0": w.x0, "x1": w.x1, "top": w.top} for w in self.words]
+
+    def lines(self) -> list[str]:
+        """Text lines in tesseract's reading order."""
+        out: list[str] = []
+        key = None
+        for word in self.words:
+            current = (word.block, word.par, word.line)
+            if current != key:
+                out.append(word.text)
+                key = current
+            else:
+                out[-1] += " " + word.text
+        return out
+
+
+def render_pgm(page, dpi: int = DPI) -> tuple[bytes, float]:
+    """A page as a grey PGM image, and the scale from pixels to points."""
+    width, height = page.get_size()
+    scale = dpi / 72
+    pixels = width * scale * height * scale
+    if pixels > MAX_PIXELS:
+        scale *= (MAX_PIXELS / pixels) ** 0.5
+    bitmap = page.render(scale=scale, grayscale=True)
+    image = bitmap.to_pil().convert("L")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")
+    return buffer.getvalue(), scale
+
+
+def _tesseract(image: bytes, dpi: int, name: str, number: int, running: set) -> str:
+    """tesseract on one image; the process is killed if we are interrupted (timeout, Ctrl-C)."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "3", "tsv"]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env)
+    running.add(process)
+    try:
+        out, err = process.communicate(image, timeout=PAGE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise InputError(name, f"OCR of page {number} took longer than {PAGE_TIMEOUT:g} s") from None
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        running.discard(process)
+    if process.returncode != 0:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(name, f"OCR of page {number} failed: {message[-1] if message else process.returncode}")
+    return out.decode("utf-8", "replace")
+
+
+def _parse_tsv(tsv: str, scale: float) -> list[OcrWord]:
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width = (int(cells[i]) for i in (6, 7, 8))
+        words.append(OcrWord(cells[11].strip(), left / scale, (left + width) / scale, top / scale,
+                             int(cells[2]), int(cells[3]), int(cells[4]), float(cells[10])))
+    return words
+
+
+def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int, OcrPage]:
+    """OCR the given 0-based pages of a pdfium document, ``threads`` tesseracts at a time.
+
+    Pages are rendered one after the other (pdfium is not thread-safe); tesseract processes run
+    side by side.  Whatever interrupts us (the document's timeout) kills the running ones."""
+    running: set = set()
+    threads = max(1, threads)
+    pool = ThreadPoolExecutor(max_workers=threads)
+    results: dict[int, OcrPage] = {}
+    pending: list = []  # at most `threads` rendered images in memory at once
+
+    def collect_oldest() -> None:
+        index, width, scale, future = pending.pop(0)
+        results[index] = OcrPage(width, _parse_tsv(future.result(), scale))
+
+    try:
+        for index in numbers:
+            if len(pending) >= threads:
+                collect_oldest()
+            page = doc[index]
+            try:
+                image, scale = render_pgm(page)
+                width = page.get_size()[0]
+            finally:
+                page.close()
+            pending.append((index, width, scale,
+                            pool.submit(_tesseract, image, round(72 * scale), name, index + 1, running)))
+        while pending:
+            collect_oldest()
+        return results
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list(running):
+            process.kill()
