@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Optional
 
 import regex
@@ -104,6 +105,8 @@ def same_person(a: Person, b: Person) -> bool:
     """
     if a.normalized == b.normalized:
         return True
+    if len(a.normalized) != len(b.normalized) and _squashed(a.name) == _squashed(b.name):
+        return True  # "Chantal LE ROUX" and "Chantal LEROUX": only a space between them
     ta, tb = _tokens(a.normalized), _tokens(b.normalized)
     if len(ta) > len(tb):
         ta, tb = tb, ta
@@ -123,6 +126,13 @@ def same_person(a: Person, b: Person) -> bool:
             return False
         rest.remove(match)
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _squashed(name: str) -> str:
+    """The letters of a name in their order, without civility, spaces, hyphens or case."""
+    folded = CIVILITY.sub("", fold(name).strip())
+    return "".join(c for c in folded if c.isalpha())
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -60,7 +60,54 @@ def fix_digits(text: str) -> str:
         table = str.maketrans("lI|", "111") if digits >= 2 else str.maketrans("lI|", "???")
         return token.translate(table)
 
-    return _NUMBERISH.sub(repair, text)
+    return _ZERO_AFTER_COLON.sub("0", _NUMBERISH.sub(repair, text))
+
+
+# "Abstention : O": a lone O after a colon is a zero.
+_ZERO_AFTER_COLON = regex.compile(r"(?<=:\s{0,3})[Oo](?![\p{L}\d'])")
+# "ce.0692345Z @ ac-lyon.fr": OCR spaces around the at sign of an email.
+_EMAIL_GAP = regex.compile(r"(?<=[\w.-])\s*@\s*(?=[\w-]+\.[\w.-]+)")
+
+
+# Letters OCR reads as digits in the check letter of a UAI ("0692345Z" read "06923457").
+_LETTER_LOOKS_LIKE = {"Z": "72", "S": "5", "B": "8", "G": "6", "O": "0", "I": "1", "L": "1", "T": "7",
+                      "A": "4", "E": "3"}
+_UAI_READ_AS_DIGITS = regex.compile(r"(?<![\w])(\d{7})\s?(\d)(?![\w])")
+
+
+def repair_uai(text: str) -> str:
+    """A school identifier whose check letter OCR read as a digit, mended only when the letter
+    computed from its seven digits is one that looks like that digit (same length)."""
+    from ..reference import uai_check_letter
+
+    def repair(match) -> str:
+        letter = uai_check_letter(match[1])
+        if match[2] in _LETTER_LOOKS_LIKE.get(letter, ""):
+            return match[0][:-1] + letter
+        return match[0]
+
+    return _UAI_READ_AS_DIGITS.sub(repair, text)
+
+
+def clean_line(text: str) -> tuple[str, list[int] | None]:
+    """An OCR line made readable: digits repaired, emails closed up; with the map from each
+    character back to its column in the line as read, when the two differ in length."""
+    text = repair_uai(fix_digits(text))
+    if "@" not in text:
+        return text, None
+    out: list[str] = []
+    colmap: list[int] = []
+    position = 0
+    for match in _EMAIL_GAP.finditer(text):
+        out.append(text[position:match.start()])
+        colmap.extend(range(position, match.start()))
+        out.append("@")
+        colmap.append(match.start() + match[0].index("@"))
+        position = match.end()
+    out.append(text[position:])
+    colmap.extend(range(position, len(text)))
+    cleaned = "".join(out)
+    return cleaned, (colmap if len(cleaned) != len(text) else None)
 
 
 def available() -> Optional[str]:
@@ -97,7 +144,13 @@ class OcrPage:
         self.words = words
 
     def extract_words(self, **_) -> list[dict]:
-        return [{"text": w.text, "x0": w.x0, "x1": w.x1, "top": w.top} for w in self.words]
+        """Words with the top of their line: a page scanned a degree askew drifts by several
+        points along a line, and the table finder groups words into rows by their top."""
+        tops: dict[tuple, float] = {}
+        for w in self.words:
+            tops.setdefault((w.block, w.par, w.line), w.top)
+        return [{"text": w.text, "x0": w.x0, "x1": w.x1, "top": tops[(w.block, w.par, w.line)]}
+                for w in self.words]
 
     def lines(self) -> list[str]:
         """Text lines in tesseract's reading order."""

@@ -130,13 +130,14 @@ def _read_scans(doc, pages: list[int], path: str, threads: int):
     lines: dict[int, list[Line]] = {}
     tables: list[Table] = []
     for index, scan in _ocr.ocr_pages(doc, pages, path, threads).items():
-        texts = [_ocr.fix_digits(text) for text in scan.lines()]
         raws = scan.lines()
-        lines[index] = [Line(index + 1, number, text, raw, ocr=True)
-                        for number, (text, raw) in enumerate(zip(texts, raws), 1)]
-        if _TABLE_HINT.search("\n".join(texts)):
+        cleaned = [_ocr.clean_line(raw) for raw in raws]
+        lines[index] = [Line(index + 1, number, text, raw, colmap, ocr=True)
+                        for number, ((text, colmap), raw) in enumerate(zip(cleaned, raws), 1)]
+        if _TABLE_HINT.search("\n".join(text for text, _ in cleaned)):
             for rows in _column_tables(scan):
-                tables.append(Table(index + 1, [[Cell(_ocr.fix_digits(c), index + 1, 0) for c in row] for row in rows]))
+                tables.append(Table(index + 1, [[Cell(_ocr.clean_line(c)[0], index + 1, 0) for c in row]
+                                                for row in rows]))
     return lines, tables
 
 
@@ -235,10 +236,15 @@ def _column_tables(page) -> list[list[list[str]]]:
 
 
 def _block_table(block: list[list[tuple]]) -> list[list[str]] | None:
-    while block and len(block[-1]) < 3:
-        block.pop()
     if sum(1 for segs in block if len(segs) >= 3) < 2:
         return None
+    # trailing short lines belong to the last row when they are closer to it than rows are to
+    # each other (a wrapped cell); farther ones are the text after the table
+    rows = [segs for segs in block if len(segs) >= 3]
+    row_gaps = [b[0][2] - a[0][2] for a, b in zip(rows, rows[1:]) if b[0][2] - a[0][2] > 0.5]
+    last = rows[-1][0][2]
+    while len(block[-1]) < 3 and (not row_gaps or block[-1][0][2] - last >= 0.75 * min(row_gaps)):
+        block.pop()
     widest = max(len(segs) for segs in block)
     anchors = [segs for segs in block if len(segs) >= widest - 1 and len(segs) >= 3]
     starts = [min(s[0] for segs in block if len(segs) == widest for s in [segs[i]])
