@@ -33,11 +33,11 @@ COUNT = regex.compile(
                    |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
     | (?P<absent>\babsents?(?:\s+excuses?)?)
     )
-    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{2,})?\s*(?P<n>\d{1,3})(?![\d/.,:h])
+    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{2,})?\s*(?P<n>\d{1,3})(?![\d/.,:h?])
     (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b)
     """)
 COUNT_BEFORE = regex.compile(
-    r"(?<![\d/])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
+    r"(?<![\d/?])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
     r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
 
 LIST_LABEL = regex.compile(

@@ -90,6 +90,8 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
                 if ocr == "always" or (ocr == "auto" and not _ocr.usable(text)):
                     scanned.append(index)
                     continue
+                if not text.strip():
+                    continue  # --ocr never: a page without text gives nothing
                 if engine == "fast" and _needs_tables(page, text):
                     table_pages.append(index)
             finally:
