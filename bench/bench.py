@@ -213,6 +213,27 @@ def start_time(args: list[str], runs: int = 7) -> float:
     return statistics.median(times)
 
 
+def ocr_section(cores: int) -> None:
+    """OCR seconds per page over the scanned fixtures, one tesseract at a time, then side by side."""
+    from ent_lint.api import extract
+    from ent_lint.readers import ocr
+
+    reason = ocr.available()
+    print("\nOCR of the scanned fixtures (fixtures/scans: 200 dpi, askew, blurred)")
+    if reason:
+        print(f"  skipped: {reason}")
+        return
+    scans = sorted((ROOT / "fixtures" / "scans").glob("*.pdf"))
+    pages = pages_of(scans)
+    for threads in sorted({1, cores}):
+        started = time.perf_counter()
+        for path in scans:
+            extract(str(path), ocr_threads=threads)
+        seconds = time.perf_counter() - started
+        print(f"  {threads} tesseract{'s' if threads > 1 else ''} at a time: {len(scans)} documents, {pages} pages,"
+              f" {seconds:.2f} s = {seconds / pages:.2f} s a page")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=200, help="documents in the archive (default 200)")
@@ -277,6 +298,8 @@ def main() -> None:
         print(f"  pypdfium2 get_text_range  {fast3:7.2f} s  {pages3 / fast3:8.1f} pages/s")
         print(f"  ent-lint -j 1             {lint3:7.2f} s  {pages3 / lint3:8.1f} pages/s"
               f"  = {lint3 / fast3:.2f} x raw pypdfium2, {slow3 / lint3:.2f} x faster than pdfplumber alone")
+
+        ocr_section(cores)
 
         print(f"\nstart time (median of 7)")
         print(f"  ent-lint --version  {start_time(['--version']) * 1000:6.0f} ms")
