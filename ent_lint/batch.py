@@ -41,6 +41,8 @@ class Result:
     lines: dict[str, str] = field(default_factory=dict)  # "page:line" -> the line as written
     seconds: float = 0.0
     cached: bool = False
+    source: object = None  # the Source and Document, when asked for (check_data keep=True)
+    document: object = None
 
     def source_line(self, page: Optional[int], line: Optional[int]) -> Optional[str]:
         return self.lines.get(f"{page or 0}:{line}") if line is not None else None
@@ -145,7 +147,7 @@ def _alarm_available() -> bool:
 
 
 def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[float],
-               read_options: Optional[dict] = None) -> Result:
+               read_options: Optional[dict] = None, *, keep: bool = False) -> Result:
     """Read, parse and check one document's bytes; never raises."""
     from .parse import parse
     from .readers import read_data
@@ -165,6 +167,8 @@ def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[f
             if line is not None:
                 lines[f"{finding.page or 0}:{finding.line}"] = line.raw.rstrip("\n")
         result = Result(name, findings, pages=source.page_count, lines=lines)
+        if keep:
+            result.source, result.document = source, document
     except InputError as exc:
         result = Result(name, error=exc.message)
     except _Timeout:

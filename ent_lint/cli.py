@@ -364,5 +364,26 @@ def explain(rule, rules_dir):
             click.echo("")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--max-upload", type=click.IntRange(min=1), default=20, show_default=True, help="Largest upload, in MiB.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+              help="Seconds allowed to check one upload.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents checked at once (default: the cores).")
+def serve(host, port, max_upload, timeout, jobs):
+    """Serve the web page and the HTTP API (POST /api/lint, /api/extract; GET /api/rules)."""
+    import os
+
+    import uvicorn
+
+    from .web.app import ServeSettings, create_app
+
+    app = create_app(ServeSettings(max_upload=max_upload * 1024 * 1024, timeout=timeout,
+                                   workers=jobs or os.cpu_count() or 1))
+    click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
 if __name__ == "__main__":
     main()

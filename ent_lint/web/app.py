@@ -1,0 +1,361 @@
+"""``ent-lint serve``: the same checks over HTTP, and a page to drop a document on.
+
+An ASGI application (Starlette, served by uvicorn).  Each upload is held in memory (or in the
+temporary file Starlette spools large parts to, deleted after the request), checked in a worker
+process with the request timeout, and forgotten: nothing is stored, no outbound call is made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from .. import __version__
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+@dataclass
+class ServeSettings:
+    max_upload: int = 20 * 1024 * 1024  # bytes
+    timeout: float = 60.0  # seconds per request
+    workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
+
+
+# --- work done in the pool's processes ----------------------------------------------------------
+
+def _lint_job(name: str, data: bytes, timeout: float, details: bool, fmt: str) -> dict:
+    from ..batch import check_data
+    from ..config import Settings, build_checker
+
+    checker = _CHECKERS.get("default") or _CHECKERS.setdefault("default", build_checker(Settings()))
+    result = check_data(name, data, checker, "fast", timeout, {"ocr": "auto", "max_pages": 200, "ocr_threads": 1},
+                        keep=details)
+    payload = {"result": {"name": result.name, "error": result.error, "seconds": result.seconds,
+                          "findings": [f.to_dict() for f in result.findings], "lines": result.lines}}
+    if details and result.error is None:
+        payload["details"] = _details(result.source, result.document)
+    if fmt == "sarif":
+        payload["rules"] = sorted(r.id for r in checker.rules)
+    return payload
+
+
+def _details(source, document) -> dict:
+    """The extracted text (for highlighting) and fields (for the summary) of a document."""
+    from ..cli import _plain
+
+    return {"lines": [{"page": line.page, "line": line.number, "text": line.raw, "ocr": line.ocr}
+                      for line in source.lines],
+            "document": _plain(document, False)}
+
+
+def _extract_job(name: str, data: bytes, timeout: float) -> dict:
+    import signal
+
+    from ..cli import _plain
+    from ..errors import InputError
+    from ..parse import parse
+    from ..readers import read_data
+
+    def on_alarm(signum, frame):
+        raise TimeoutError
+
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return {"document": _plain(parse(read_data(name, data, ocr="auto", ocr_threads=1)), False)}
+    except InputError as exc:
+        return {"error": exc.message}
+    except TimeoutError:
+        return {"error": f"timed out after {timeout:g} s"}
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+_CHECKERS: dict = {}
+
+
+def _warm_up() -> None:
+    """Load the parser and rules in each pool process before the first request."""
+    from ..config import Settings, build_checker
+
+    _CHECKERS["default"] = build_checker(Settings())
+
+
+# --- the application ----------------------------------------------------------------------------
+
+class _SecurityHeaders:
+    """ASGI middleware: the security headers on every response, the page's and the API's."""
+
+    def __init__(self, app):
+        self.app = app
+        self.extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.extra if k not in present]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class _BodyLimit:
+    """ASGI middleware: a request body over the limit is answered 413 without being kept.
+
+    A declared Content-Length over the limit is refused at once; otherwise the body is read (in
+    memory, at most the limit) before the application sees it."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            return await _too_large(self.limit)(scope, receive, send)
+        chunks, seen = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                return await _too_large(self.limit)(scope, receive, send)
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _too_large(limit: int) -> Response:
+    return JSONResponse({"error": f"upload larger than the limit of {limit} bytes"}, status_code=413,
+                        headers={"Connection": "close"})
+
+
+def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
+    settings = settings or ServeSettings()
+    import multiprocessing
+
+    # spawned, not forked: the server runs threads and an event loop
+    pool = ProcessPoolExecutor(max_workers=settings.workers, initializer=_warm_up,
+                               mp_context=multiprocessing.get_context("spawn"))
+    gate = asyncio.Semaphore(settings.workers * 4)  # requests checked or waiting for a process
+
+    async def read_upload(request: Request) -> tuple[str, bytes]:
+        content_type = request.headers.get("content-type", "")
+        if not content_type.startswith("multipart/form-data"):
+            raise _ClientError(415, "send the document as multipart/form-data in a field named 'file'")
+        form = await request.form(max_files=1, max_fields=8)
+        try:
+            upload = form.get("file")
+            if upload is None or not hasattr(upload, "read"):
+                raise _ClientError(400, "no file: send the document in a field named 'file'")
+            data = await upload.read()
+            name = os.path.basename(upload.filename or "document")
+        finally:
+            await form.close()
+        if not data:
+            raise _ClientError(400, f"{name}: file is empty")
+        return name, data
+
+    async def run(function, *args):
+        if gate.locked():
+            raise _ClientError(503, "too many documents being checked: try again in a moment")
+        async with gate:
+            future = pool.submit(function, *args)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + 5)
+            except asyncio.TimeoutError:
+                future.cancel()
+                raise _ClientError(504, f"the check took longer than {settings.timeout:g} s") from None
+
+    async def lint(request: Request) -> Response:
+        fmt = request.query_params.get("format", "json")
+        if fmt not in ("json", "sarif"):
+            return _error(400, "format must be json or sarif")
+        details = request.query_params.get("details") in ("1", "true")
+        try:
+            name, data = await read_upload(request)
+            payload = await run(_lint_job, name, data, settings.timeout, details, fmt)
+        except _ClientError as exc:
+            return _error(exc.status, exc.message)
+        result = payload["result"]
+        if result["error"]:
+            return _error(422, f"{name}: {result['error']}")
+        body = _render(fmt, result, payload.get("rules"))
+        if details:
+            body["details"] = payload["details"]
+        return JSONResponse(body)
+
+    async def extract(request: Request) -> Response:
+        try:
+            name, data = await read_upload(request)
+            payload = await run(_extract_job, name, data, settings.timeout)
+        except _ClientError as exc:
+            return _error(exc.status, exc.message)
+        if "error" in payload:
+            return _error(422, f"{name}: {payload['error']}")
+        return JSONResponse(payload["document"])
+
+    async def rules(request: Request) -> Response:
+        return JSONResponse(_rules_listing())
+
+    async def rule(request: Request) -> Response:
+        listing = {r["id"]: r for r in _rules_listing()}
+        found = listing.get(request.path_params["rule_id"])
+        return JSONResponse(found) if found else _error(404, "no such rule")
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "version": __version__})
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(OPENAPI)
+
+    async def index(request: Request) -> Response:
+        page = resources.files("ent_lint.web").joinpath("static/index.html").read_text(encoding="utf-8")
+        return Response(page, media_type="text/html; charset=utf-8")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    app = Starlette(routes=[
+        Route("/", index),
+        Route("/healthz", healthz),
+        Route("/openapi.json", openapi),
+        Route("/api/lint", lint, methods=["POST"]),
+        Route("/api/extract", extract, methods=["POST"]),
+        Route("/api/rules", rules),
+        Route("/api/rules/{rule_id}", rule),
+        Mount("/static", StaticFiles(packages=[("ent_lint.web", "static")]), name="static"),
+    ], lifespan=lifespan)
+
+    return _SecurityHeaders(_BodyLimit(app, settings.max_upload))
+
+
+class _ClientError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _render(fmt: str, result: dict, rule_ids) -> dict:
+    """The CLI's JSON (or SARIF) for one document, through the CLI's own reporters."""
+    import io
+
+    from ..batch import Result
+    from ..findings import Finding
+    from ..report import Summary, reporter
+
+    document = Result(result["name"], [Finding.from_dict(f) for f in result["findings"]], result["error"],
+                      lines=result["lines"], seconds=result["seconds"])
+    rules = None
+    if fmt == "sarif":
+        from ..engine import discover
+
+        registry = discover()
+        rules = {rule_id: registry[rule_id] for rule_id in rule_ids if rule_id in registry}
+    out = io.StringIO()
+    summary = Summary()
+    summary.add(document)
+    summary.seconds = result["seconds"]
+    report = reporter(fmt, out, rules=rules)
+    report.start()
+    report.add(document)
+    report.finish(summary)
+    return json.loads(out.getvalue())
+
+
+_RULES_CACHE: list = []
+
+
+def _rules_listing() -> list[dict]:
+    if not _RULES_CACHE:
+        from ..engine import discover
+
+        for cls in sorted(discover().values(), key=lambda c: (c.family, c.id)):
+            _RULES_CACHE.append({"id": cls.id, "family": cls.family, "severity": cls.severity,
+                                 "summary": cls.summary, "source": cls.source,
+                                 "documentation": cls.documentation()})
+    return _RULES_CACHE
+
+
+_UPLOAD = {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"],
+    "properties": {"file": {"type": "string", "format": "binary",
+                            "description": "a .pdf, .txt or .md document"}}}}}}
+_ERROR = {"description": "error", "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"error": {"type": "string"}}}}}}
+OPENAPI = {
+    "openapi": "3.1.0",
+    "info": {"title": "ent-lint", "version": __version__,
+             "description": "Checks French council deliberations, minutes and annexed conventions."},
+    "paths": {
+        "/api/lint": {"post": {
+            "summary": "Check a document",
+            "parameters": [
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "sarif"]},
+                 "description": "json (the CLI's --format json) or sarif"},
+                {"name": "details", "in": "query", "schema": {"type": "boolean"},
+                 "description": "add the extracted text lines and fields"}],
+            "requestBody": _UPLOAD,
+            "responses": {"200": {"description": "the report, as `ent-lint --format json` prints it"},
+                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "504": _ERROR}}},
+        "/api/extract": {"post": {
+            "summary": "The fields read from a document, as `ent-lint extract` prints them",
+            "requestBody": _UPLOAD,
+            "responses": {"200": {"description": "the extracted document"},
+                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "504": _ERROR}}},
+        "/api/rules": {"get": {"summary": "The rules", "responses": {"200": {"description": "every rule"}}}},
+        "/api/rules/{rule_id}": {"get": {
+            "summary": "One rule's documentation",
+            "parameters": [{"name": "rule_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "the rule"}, "404": _ERROR}}},
+        "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
+    },
+}

@@ -1,0 +1,183 @@
+"""``ent-lint serve``: the real server on loopback, its API, and its page in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, SEED_PDF, SEED_TXT
+
+ARTIFACTS = Path(os.environ.get("ENT_LINT_ARTIFACTS", ROOT / "test-artifacts"))
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The installed command, serving on a free loopback port, with a 1 MiB upload limit."""
+    port = _free_port()
+    command = Path(sys.executable).parent / "ent-lint"
+    process = subprocess.Popen([str(command), "serve", "--port", str(port), "--max-upload", "1", "-j", "2",
+                                "--timeout", "30"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail(f"server did not start: {process.stderr.read().decode()}")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _post(url: str, name: str, data: bytes, field: str = "file") -> tuple[int, dict, dict]:
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n"
+            f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(url, data=body, method="POST",
+                                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, json.loads(response.read()), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}"), dict(error.headers)
+
+
+def _get(url: str):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.status, response.read(), dict(response.headers)
+
+
+def test_lint_api_gives_the_cli_json_for_the_seed(server):
+    status, body, _ = _post(f"{server}/api/lint", SEED_PDF.name, SEED_PDF.read_bytes())
+    assert status == 200
+    command = Path(sys.executable).parent / "ent-lint"
+    cli = json.loads(subprocess.run([str(command), "--format", "json", "--no-cache", str(SEED_PDF)],
+                                    capture_output=True, text=True).stdout)
+    strip = lambda findings: [{k: v for k, v in f.items() if k != "path"} for f in findings]  # noqa: E731
+    assert strip(body["findings"]) == strip(cli["findings"])
+    assert {f["path"] for f in body["findings"]} == {SEED_PDF.name}
+    mismatch = next(f for f in body["findings"] if f["rule"] == "school-email-mismatch")
+    assert (mismatch["page"], mismatch["evidence"]) == (7, "ecole.0831515w@ac-nice.fr")
+
+
+def test_lint_api_details_and_sarif(server):
+    status, body, _ = _post(f"{server}/api/lint?details=1", SEED_TXT.name, SEED_TXT.read_bytes())
+    assert status == 200
+    assert body["details"]["document"]["deliberations"][0]["number"] == "2023/11/27-31"
+    assert any("ecole.0831515w@ac-nice.fr" in line["text"] for line in body["details"]["lines"])
+    status, sarif, _ = _post(f"{server}/api/lint?format=sarif", SEED_TXT.name, SEED_TXT.read_bytes())
+    assert status == 200 and sarif["version"] == "2.1.0"
+    assert any(r["ruleId"] == "school-email-mismatch" for r in sarif["runs"][0]["results"])
+
+
+def test_extract_rules_health_and_openapi(server):
+    status, body, _ = _post(f"{server}/api/extract", SEED_TXT.name, SEED_TXT.read_bytes())
+    assert status == 200 and body["deliberations"][0]["counts"]["in_office"] == 33
+    rules = json.loads(_get(f"{server}/api/rules")[1])
+    assert "quorum" in {r["id"] for r in rules}
+    quorum = json.loads(_get(f"{server}/api/rules/quorum")[1])
+    assert "CGCT" in quorum["source"] and "How to fix" in quorum["documentation"]
+    assert json.loads(_get(f"{server}/healthz")[1])["status"] == "ok"
+    schema = json.loads(_get(f"{server}/openapi.json")[1])
+    assert schema["openapi"].startswith("3.") and {"/api/lint", "/api/extract", "/api/rules"} <= set(schema["paths"])
+
+
+def test_bad_uploads_are_clear_4xx(server):
+    status, body, _ = _post(f"{server}/api/lint", "cut.pdf", SEED_PDF.read_bytes()[:2000])
+    assert status == 422 and body["error"].startswith("cut.pdf: ") and "PDF" in body["error"]
+    status, body, _ = _post(f"{server}/api/lint", "empty.txt", b"")
+    assert status == 400 and "empty" in body["error"]
+    status, body, _ = _post(f"{server}/api/lint", "seed.pdf", SEED_PDF.read_bytes(), field="document")
+    assert status == 400 and "'file'" in body["error"]
+    status, body, _ = _post(f"{server}/api/lint?format=xml", "seed.pdf", SEED_PDF.read_bytes())
+    assert status == 400
+
+
+def test_an_upload_over_the_limit_is_413(server):
+    status, body, _ = _post(f"{server}/api/lint", "big.txt", b"x" * (1024 * 1024 + 10))
+    assert status == 413 and "limit" in body["error"]
+
+
+def test_concurrent_uploads_all_answer(server):
+    documents = [(SEED_PDF.name, SEED_PDF.read_bytes()), (SEED_TXT.name, SEED_TXT.read_bytes())] * 4
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda d: _post(f"{server}/api/lint", *d), documents))
+    assert [status for status, _, _ in answers] == [200] * 8
+    assert all(any(f["rule"] == "school-email-mismatch" for f in body["findings"]) for _, body, _ in answers)
+
+
+def test_the_page_has_security_headers_and_no_outside_resource(server):
+    status, page, headers = _get(f"{server}/")
+    headers = {k.lower(): v for k, v in headers.items()}
+    assert status == 200
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+    text = page.decode()
+    assert "http://" not in text and "https://" not in text  # works offline: nothing from a CDN
+    for asset in ("/static/app.js", "/static/app.css"):
+        assert _get(f"{server}{asset}")[0] == 200
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine (Debian: apt-get install chromium)")
+def test_the_page_in_headless_chromium(server):
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+            page.goto(server)
+            assert page.locator("[data-i18n=drop]").inner_text().startswith("Déposez")
+            page.set_input_files("#file", str(SEED_PDF))
+            card = page.locator(".finding[data-rule=school-email-mismatch]")
+            card.wait_for(timeout=60_000)
+            assert "page 7" in card.inner_text()
+            # its evidence is highlighted in the text read, on its line
+            mark = page.locator("#l-7-13 mark[data-rule=school-email-mismatch]")
+            assert mark.inner_text() == "ecole.0831515w@ac-nice.fr"
+            card.click()
+            assert "focus" in page.locator("#l-7-13").get_attribute("class")
+            page.screenshot(path=str(ARTIFACTS / "web-seed.png"))
+            # the rule's explanation is one click away
+            card.locator("button.rule").click()
+            page.locator("#explain[open]").wait_for(timeout=10_000)
+            page.wait_for_function("document.getElementById('explain-doc').textContent.includes('How to fix')")
+            assert page.locator("#explain-title").inner_text().startswith("school-email-mismatch")
+            assert page.locator("#explain-source").inner_text().startswith("Source :")
+            page.locator("#explain button").click()
+            # the extracted fields, and the interface in English
+            assert "2023/11/27-31" in page.locator("#fields").inner_text()
+            page.locator("#lang").click()
+            assert page.locator("[data-i18n=findings]").inner_text() == "Findings"
+            page.screenshot(path=str(ARTIFACTS / "web-seed-en.png"), full_page=True)
+            # a corrupt file gives its error on the page
+            broken = ARTIFACTS / "broken.pdf"
+            broken.write_bytes(SEED_PDF.read_bytes()[:1500])
+            page.set_input_files("#file", str(broken))
+            page.locator("#status.failed").wait_for(timeout=30_000)
+            assert "broken.pdf" in page.locator("#status").inner_text()
+        finally:
+            browser.close()
