@@ -274,3 +274,14 @@ def test_globs_statistics_fail_on_and_exit_zero(tmp_path):
     assert cli("--fail-on", "never", "--no-cache", docs, cwd=tmp_path).returncode == OK
     nothing = cli("--no-cache", str(tmp_path / "*.pdf"), cwd=tmp_path)
     assert nothing.returncode == ERROR and "no file matches" in nothing.stderr
+
+
+def test_progress_bar_when_asked_and_silent_otherwise(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ["extrait-quorum.txt", "extrait-communautaire.txt", "pv-votes.txt"]:
+        shutil.copy(DOCUMENTS / name, docs / name)
+    shown = cli("--progress", "--no-cache", "-j", "1", docs, cwd=tmp_path)
+    assert "3/3" in shown.stderr and "doc/s" in shown.stderr and "ETA" in shown.stderr
+    silent = cli("--no-cache", "-j", "1", docs, cwd=tmp_path)  # stderr is a pipe, not a terminal
+    assert "doc/s" not in silent.stderr
