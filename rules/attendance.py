@@ -145,10 +145,12 @@ class MemberTotal(Rule):
         for delib in document.deliberations:
             if delib.counts.in_office is None or not delib.lists_complete or delib.attendance_changed:
                 continue
-            people = []
+            people, keys = [], set()
             for who in present_people(delib) + [p.grantor for p in delib.proxies] + delib.absent:
-                if find(people, who) is None:
-                    people.append(who)
+                if who.normalized in keys or find(people, who) is not None:
+                    continue  # the same key is the same person: no need to compare with each
+                keys.add(who.normalized)
+                people.append(who)
             if len(people) != delib.counts.in_office:
                 yield self.hit(
                     f"{delib.counts.in_office} members in office, but {len(people)} distinct members "

@@ -100,8 +100,9 @@ VOTE_FIGURES = [
                               r"|\babstentions?\s*:\s*(?P<n>neant|aucune?)\b")),
 ]
 _LINE = regex.compile(r"[^\n]*")
-VOTE_CONTEXT = regex.compile(r"(?m)\bvoix\b|\bunanimite\b|\bpour\s*:|\bcontre\s*:|\babstention|\bvote\b"
-                             r"|\badopte|\bapprouve|^\s*(?:pour|contre)\s+\d{1,3}\s*(?:\([^)]*\)?\s*)?$")
+VOTE_CONTEXT = regex.compile(  # literal words first: the engine skips ahead to them
+    r"(?m)\b(?:voix\b|unanimite\b|pour\s*:|contre\s*:|abstention|vote\b|adopte|approuve)"
+    r"|^[ \t]*(?:pour|contre)[ \t]+\d{1,3}[ \t]*(?:\([^)\n]*\)?[ \t]*)?$")
 BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement")
 NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")

@@ -102,12 +102,17 @@ def same_person(a: Person, b: Person) -> bool:
 
     "PECAUD" and "Geoffrey PECAUD", "C.BUZOS" and "Cécile BUZOS" match; "Patrick GARNIER"
     and "Jean-Pascal GARNIER" do not (the full words of the shorter must all be in the longer).
+    "Chantal LE ROUX" and "Chantal LEROUX" match: only a space between them.
     """
-    if a.normalized == b.normalized:
+    if a.normalized == b.normalized or _short_form(a.normalized, b.normalized):
         return True
-    if len(a.normalized) != len(b.normalized) and _squashed(a.name) == _squashed(b.name):
-        return True  # "Chantal LE ROUX" and "Chantal LEROUX": only a space between them
-    ta, tb = _tokens(a.normalized), _tokens(b.normalized)
+    na, nb = a.normalized, b.normalized
+    return (len(na) - na.count(" ") == len(nb) - nb.count(" ")  # as many letters: worth a look
+            and _squashed(a.name) == _squashed(b.name))
+
+
+def _short_form(key_a: str, key_b: str) -> bool:
+    ta, tb = _tokens(key_a), _tokens(key_b)
     if len(ta) > len(tb):
         ta, tb = tb, ta
     full_a = [t for t in ta if not t.endswith(".")]
