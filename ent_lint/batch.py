@@ -307,7 +307,8 @@ class Runner:
             self.cache.put(self._key(result.digest), result.to_cache())
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Result]:
-        if self.workers == 1:
+        """Results in the order of ``jobs``.  One document, or one worker: in this process."""
+        if self.workers == 1 or (isinstance(jobs, (list, tuple)) and len(jobs) <= 1):
             yield from self._run_here(jobs)
         else:
             yield from self._run_parallel(jobs)

@@ -144,11 +144,17 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     except ConfigError as exc:
         _fail(str(exc))
     job_list = list(expand(files))
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _fail(f"{output}: the report cannot be written ({exc.strerror or exc})")
     try:
         code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
                           exit_zero, progress, started,
                           colour=not no_color and output is None and fmt == "text" and sys.stdout.isatty())
+    except KeyboardInterrupt:
+        click.echo("\nent-lint: interrupted", err=True)
+        code = 130
     finally:
         if output:
             stream.close()
@@ -192,7 +198,12 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
     out.finish(summary)
     stream.flush()
     if write_baseline:
-        write(write_baseline, recorded)
+        try:
+            write(write_baseline, recorded)
+        except OSError as exc:
+            click.echo(f"ent-lint: error: {write_baseline}: the baseline cannot be written ({exc.strerror or exc})",
+                       err=True)
+            return ERROR
     for line in errors:
         click.echo(line, err=True)
     if fmt not in HUMAN_FORMATS:

@@ -191,9 +191,9 @@ class JsonReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         errors = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in self._errors)
-        self.out.write(("\n" if not self._first else "") + "],\n"
-                       + f' "errors": [{chr(10) + "  " + errors + chr(10) if errors else ""}],\n'
-                       + f' "summary": {json.dumps(summary.to_dict(), ensure_ascii=False)}}}\n')
+        self.out.write("\n]," if not self._first else "],")
+        self.out.write(f'\n "errors": [\n  {errors}\n],' if errors else '\n "errors": [],')
+        self.out.write(f'\n "summary": {json.dumps(summary.to_dict(), ensure_ascii=False)}}}\n')
 
 
 class JsonLinesReporter(Reporter):

@@ -184,14 +184,18 @@ SIGNATURE_ROLE = regex.compile(
 def date_after(view: View, end: int, window: int = 60):
     """The date, or a placeholder, that follows offset ``end`` (on the same or next line)."""
     chunk = view.folded[end:end + window]
-    blank = dates.BLANK.match(chunk.lstrip(" :"))
-    lead = len(chunk) - len(chunk.lstrip(" :"))
+    stripped = chunk.lstrip(" :")
+    lead = len(chunk) - len(stripped)
+    blank = dates.BLANK.match(stripped)
     if blank:
         return Blank(text=view.text[end + lead:end + lead + blank.end()]), view.span(end + lead, end + lead + blank.end())
+    # the date right there, or after one short word ("vendredi 18 octobre 2013")
+    space = chunk.find(" ", lead, lead + 9)
+    starts = [lead] if space < 0 else [lead, space + 1]
     for pattern in (dates.DIGIT_DATE, dates.TEXT_DATE):
-        match = pattern.match(chunk, lead) or pattern.match(chunk, lead + (chunk[lead:lead + 9].find(" ") + 1 if chunk[lead:lead + 9].strip() else 0))
-        if match:
-            value = dates.date_from_match(match)
+        for start in starts:
+            match = pattern.match(chunk, start)
+            value = dates.date_from_match(match) if match else None
             if value:
                 return value, view.span(end + match.start(), end + match.end())
     return None, None
