@@ -96,6 +96,10 @@ def _extract_job(name: str, data: bytes, timeout: float) -> dict:
 _CHECKERS: dict = {}
 
 
+def _ready() -> bool:
+    return "default" in _CHECKERS
+
+
 def _warm_up() -> None:
     """Load the parser and rules in each pool process before the first request."""
     from ..config import Settings, build_checker
@@ -256,6 +260,8 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        # start the worker processes (and load the rules in them) before the first upload
+        await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for _ in range(settings.workers)))
         yield
         pool.shutdown(wait=False, cancel_futures=True)
 
