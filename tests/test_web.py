@@ -173,6 +173,15 @@ def test_the_page_in_headless_chromium(server):
             page.locator("#lang").click()
             assert page.locator("[data-i18n=findings]").inner_text() == "Findings"
             page.screenshot(path=str(ARTIFACTS / "web-seed-en.png"), full_page=True)
+            # the report downloads as JSON and as SARIF
+            with page.expect_download() as event:
+                page.locator("#download-json").click()
+            report = json.loads(Path(event.value.path()).read_text(encoding="utf-8"))
+            assert any(f["rule"] == "school-email-mismatch" for f in report["findings"]) and "details" not in report
+            with page.expect_download() as event:
+                page.locator("#download-sarif").click()
+            assert event.value.suggested_filename.endswith(".sarif")
+            assert json.loads(Path(event.value.path()).read_text(encoding="utf-8"))["version"] == "2.1.0"
             # a corrupt file gives its error on the page
             broken = ARTIFACTS / "broken.pdf"
             broken.write_bytes(SEED_PDF.read_bytes()[:1500])
@@ -181,3 +190,26 @@ def test_the_page_in_headless_chromium(server):
             assert "broken.pdf" in page.locator("#status").inner_text()
         finally:
             browser.close()
+
+
+def test_a_check_over_the_request_timeout_is_an_error_and_the_server_goes_on(tmp_path):
+    port = _free_port()
+    command = Path(sys.executable).parent / "ent-lint"
+    process = subprocess.Popen([str(command), "serve", "--port", str(port), "--max-upload", "8", "-j", "1",
+                                "--timeout", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                _get(f"{base}/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        slow = SEED_TXT.read_bytes() * 400  # 5 MB of deliberations: about 3 s to check
+        status, body, _ = _post(f"{base}/api/lint", "slow.txt", slow)
+        assert status == 422 and "timed out after 1 s" in body["error"]
+        status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
+        assert status == 200 and body["findings"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
