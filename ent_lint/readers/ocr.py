@@ -10,6 +10,7 @@ pages of one document may run side by side.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -109,8 +110,10 @@ def clean_line(text: str) -> tuple[str, list[int] | None]:
     return cleaned, (colmap if len(cleaned) != len(text) else None)
 
 
+@functools.lru_cache(maxsize=1)
 def available() -> Optional[str]:
-    """The reason OCR cannot run here, or None when tesseract and its French data are present."""
+    """The reason OCR cannot run here, or None when tesseract and its French data are present
+    (asked once per process)."""
     binary = shutil.which("tesseract")
     if binary is None:
         return f"tesseract is not installed: {INSTALL_HINT}"
