@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -196,6 +197,20 @@ def test_plugin_package_installed_in_a_virtual_environment(tmp_path):
 def test_exit_codes(severity, fail_on, exit_zero, unreadable, code):
     finding = Finding(rule="quorum", severity=severity, message="m", path="p")
     assert exit_code([finding], unreadable, fail_on, exit_zero) == code
+
+
+def test_readme_quick_start_runs_as_written(tmp_path):
+    """The quick start's first line, past its `pip install .`, on the installed command."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    first = block.strip().splitlines()[0]
+    assert first.startswith("pip install . && ")
+    bin_dir = str(Path(sys.executable).parent)
+    result = subprocess.run(first.removeprefix("pip install . && "), shell=True, cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "PATH": bin_dir + os.pathsep + os.environ["PATH"]})
+    assert "deliberation 1: 2023/11/27-31" in result.stdout  # the fields, printed by extract
+    assert "error[school-email-mismatch]" in result.stdout  # then the check
+    assert result.returncode == FINDINGS
 
 
 def test_readme_rule_table_is_current():
