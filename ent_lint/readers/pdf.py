@@ -8,6 +8,7 @@ engine reads every page with pdfplumber; both must give the same parsed model.
 from __future__ import annotations
 
 import io
+from typing import NamedTuple
 
 import regex
 
@@ -191,21 +192,29 @@ def page_tables(page) -> list[list[list[str]]]:
     return _column_tables(page)
 
 
-def _segments(words: list[dict]) -> list[tuple[float, float, float, str]]:
+class Segment(NamedTuple):
+    """Words of one physical line that stand together: one cell's text on that line."""
+
+    x0: float
+    x1: float
+    top: float
+    text: str
+
+
+def _segments(words: list[dict]) -> list[Segment]:
     """Split a physical line's words into cells where the gap is wider than a space."""
-    segments: list[tuple[float, float, float, list[str]]] = []
+    groups: list[list[dict]] = []
     for word in words:
-        if segments and word["x0"] - segments[-1][1] <= _COLUMN_GAP:
-            x0, _, top, texts = segments[-1]
-            texts.append(word["text"])
-            segments[-1] = (x0, word["x1"], top, texts)
+        if groups and word["x0"] - groups[-1][-1]["x1"] <= _COLUMN_GAP:
+            groups[-1].append(word)
         else:
-            segments.append((word["x0"], word["x1"], word["top"], [word["text"]]))
-    return [(x0, x1, top, " ".join(t)) for x0, x1, top, t in segments]
+            groups.append([word])
+    return [Segment(g[0]["x0"], g[-1]["x1"], g[0]["top"], " ".join(w["text"] for w in g)) for g in groups]
 
 
 def _column_tables(page) -> list[list[list[str]]]:
-    """Tables drawn without rules: blocks of lines split into aligned cells."""
+    """Tables drawn without rules: runs of lines of three cells or more, with the narrow lines
+    between them (wrapped cells), each run made into rows and columns by :func:`_block_table`."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
     physical: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -213,20 +222,17 @@ def _column_tables(page) -> list[list[list[str]]]:
             physical[-1].append(word)
         else:
             physical.append([word])
-    rows = [sorted(line, key=lambda w: w["x0"]) for line in physical]
-    segmented = [_segments(line) for line in rows]
+    lines = [_segments(sorted(line, key=lambda w: w["x0"])) for line in physical]
     width = float(page.width)
     tables = []
-    block: list[list[tuple]] = []
-    previous: list[tuple] = []
-    for segs in segmented + [[]]:
+    block: list[list[Segment]] = []
+    previous: list[Segment] = []
+    for segs in lines + [[]]:
         multi = len(segs) >= 3
-        narrow = bool(segs) and all(s[1] - s[0] < 0.45 * width for s in segs)
+        narrow = bool(segs) and all(s.x1 - s.x0 < 0.45 * width for s in segs)
         if multi or (narrow and block):
-            if multi and not block and previous and len(previous) < 3:
-                # a wrapped header cell can start just above the first row of three cells
-                if 0 < segs[0][2] - previous[0][2] <= 8:
-                    block.append(previous)
+            if multi and not block and previous and len(previous) < 3 and 0 < segs[0].top - previous[0].top <= 8:
+                block.append(previous)  # a wrapped header cell can start just above the first row
             block.append(segs)
         else:
             table = _block_table(block)
@@ -237,50 +243,59 @@ def _column_tables(page) -> list[list[list[str]]]:
     return tables
 
 
-def _block_table(block: list[list[tuple]]) -> list[list[str]] | None:
-    if sum(1 for segs in block if len(segs) >= 3) < 2:
+def _block_table(block: list[list[Segment]]) -> list[list[str]] | None:
+    """Rows and columns of one run of lines: columns start where the widest lines' cells start;
+    a row is an anchor line (a line with nearly every cell) and the wrapped lines around it."""
+    anchors_all = [segs for segs in block if len(segs) >= 3]
+    if len(anchors_all) < 2:
         return None
-    # trailing short lines belong to the last row when they are closer to it than rows are to
-    # each other (a wrapped cell); farther ones are the text after the table
-    rows = [segs for segs in block if len(segs) >= 3]
-    row_gaps = [b[0][2] - a[0][2] for a, b in zip(rows, rows[1:]) if b[0][2] - a[0][2] > 0.5]
-    last = rows[-1][0][2]
-    while len(block[-1]) < 3 and (not row_gaps or block[-1][0][2] - last >= 0.75 * min(row_gaps)):
-        block.pop()
+    _drop_text_after(block, anchors_all)
     widest = max(len(segs) for segs in block)
-    anchors = [segs for segs in block if len(segs) >= widest - 1 and len(segs) >= 3]
-    starts = [min(s[0] for segs in block if len(segs) == widest for s in [segs[i]])
-              for i in range(widest)]
+    anchors = [segs for segs in block if len(segs) >= max(3, widest - 1)]
+    starts = [min(segs[i].x0 for segs in block if len(segs) == widest) for i in range(widest)]
 
-    def column(segment) -> int:
-        centre = (segment[0] + segment[1]) / 2
+    def column(segment: Segment) -> int:
+        centre = (segment.x0 + segment.x1) / 2
         return max((i for i, start in enumerate(starts) if start <= centre + 1), default=0)
 
-    tops = [segs[0][2] for segs in block]
+    table = []
+    for group in _rows(block, anchors):
+        cells: list[list[str]] = [[] for _ in range(widest)]
+        for segs in sorted(group, key=lambda s: s[0].top):
+            for segment in segs:
+                cells[column(segment)].append(segment.text)
+        table.append([_join(c) for c in cells])
+    return table
+
+
+def _drop_text_after(block: list[list[Segment]], rows: list[list[Segment]]) -> None:
+    """Trailing short lines belong to the last row when they are closer to it than rows are to
+    each other (a wrapped cell); farther ones are the text after the table."""
+    gaps = [b[0].top - a[0].top for a, b in zip(rows, rows[1:]) if b[0].top - a[0].top > 0.5]
+    last = rows[-1][0].top
+    while len(block[-1]) < 3 and (not gaps or block[-1][0].top - last >= 0.75 * min(gaps)):
+        block.pop()
+
+
+def _rows(block: list[list[Segment]], anchors: list[list[Segment]]) -> list[list[list[Segment]]]:
+    """Lines grouped into rows: by the blank space between rows when every group then holds one
+    anchor line, else each line with the nearest anchor line (rows set close together)."""
+    tops = [segs[0].top for segs in block]
     gaps = [b - a for a, b in zip(tops, tops[1:]) if b - a > 0.5]
     pitch = min(gaps) if gaps else 0
-    groups: list[list[list[tuple]]] = [[block[0]]]
+    groups: list[list[list[Segment]]] = [[block[0]]]
     for previous, segs in zip(block, block[1:]):
-        if segs[0][2] - previous[0][2] > pitch * 1.3:
+        if segs[0].top - previous[0].top > pitch * 1.3:
             groups.append([segs])
         else:
             groups[-1].append(segs)
-    if any(sum(1 for segs in g if any(segs is a for a in anchors)) != 1 for g in groups):
-        # Rows not separated by space: attach each line to the nearest anchor line.
-        anchor_tops = [a[0][2] for a in anchors]
-        groups = [[] for _ in anchors]
-        for segs in block:
-            top = segs[0][2]
-            nearest = min(range(len(anchors)), key=lambda i: (abs(anchor_tops[i] - top), i))
-            groups[nearest].append(segs)
-    table = []
-    for group in groups:
-        cells: list[list[str]] = [[] for _ in range(widest)]
-        for segs in sorted(group, key=lambda s: s[0][2]):
-            for segment in segs:
-                cells[column(segment)].append(segment[3])
-        table.append([_join(c) for c in cells])
-    return table
+    if all(sum(1 for segs in g if any(segs is a for a in anchors)) == 1 for g in groups):
+        return groups
+    groups = [[] for _ in anchors]
+    for segs in block:
+        nearest = min(range(len(anchors)), key=lambda i: (abs(anchors[i][0].top - segs[0].top), i))
+        groups[nearest].append(segs)
+    return groups
 
 
 def _locate_cells(tables: list[Table], lines: list[Line]) -> None:
