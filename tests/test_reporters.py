@@ -1,0 +1,55 @@
+"""Every output format, snapshot-tested on one small document and one unreadable file.
+
+The snapshots in tests/snapshots/ were read line by line against fixtures/documents/
+extrait-quorum.txt (its three findings: a quorum not reached, a holder of two proxies, a holder
+who is not present).  To write them anew after a deliberate change of format:
+``ENT_LINT_UPDATE_SNAPSHOTS=1 pytest tests/test_reporters.py``, then read the diff.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from ent_lint.batch import Result, check_data
+from ent_lint.config import Settings, build_checker
+from ent_lint.report import FORMATS, Summary, reporter
+
+from helpers import DOCUMENTS
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+CHECKER = build_checker(Settings())
+
+
+def _results() -> list[Result]:
+    document = (DOCUMENTS / "extrait-quorum.txt").read_bytes()
+    checked = check_data("extrait-quorum.txt", document, CHECKER, "fast", None)
+    checked.seconds = 0.25  # fixed, for a stable snapshot
+    missing = Result("missing.pdf", error="no such file", seconds=0.0)
+    return [checked, missing]
+
+
+def _render(fmt: str) -> str:
+    out = io.StringIO()
+    rules = {r.id: type(r) for r in CHECKER.rules if r.id in {"quorum", "proxy-holder-limit", "proxy-holder-absent"}}
+    report = reporter(fmt, out, rules=rules if fmt == "sarif" else None)
+    summary = Summary()
+    report.start()
+    for result in _results():
+        summary.add(result)
+        report.add(result)
+    summary.seconds = 0.5
+    report.finish(summary)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_output_format_snapshot(fmt):
+    text = _render(fmt)
+    path = SNAPSHOTS / f"extrait-quorum.{fmt}"
+    if os.environ.get("ENT_LINT_UPDATE_SNAPSHOTS"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{fmt} output changed: see {path}"
