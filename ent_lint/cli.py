@@ -52,10 +52,11 @@ def main():
     """Lint French council deliberations, minutes and annexed conventions.
 
     \b
-    ent-lint FILE...            check documents (text or PDF)
+    ent-lint FILE...            check documents (text or PDF), folders, globs, zip archives
     ent-lint extract FILE...    print the fields read from documents
     ent-lint rules              list the rules
     ent-lint explain RULE       print a rule's documentation
+    ent-lint serve              the web page and HTTP API
     """
 
 
