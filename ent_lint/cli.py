@@ -386,10 +386,17 @@ def explain(rule, rules_dir):
 def serve(host, port, max_upload, timeout, jobs):
     """Serve the web page and the HTTP API (POST /api/lint, /api/extract; GET /api/rules)."""
     import os
+    import socket
 
     import uvicorn
 
     from .web.app import ServeSettings, create_app
+
+    try:  # a clear usage error, before the worker processes start, when the port is taken
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        _fail(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
 
     app = create_app(ServeSettings(max_upload=max_upload * 1024 * 1024, timeout=timeout,
                                    workers=jobs or os.cpu_count() or 1))
