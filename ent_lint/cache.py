@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 from typing import Optional
 
-SCHEMA = 1
+SCHEMA = 2
+MAX_AGE = 90 * 24 * 3600  # seconds: results older than this are dropped when the cache is closed
 
 
 def default_dir() -> Path:
@@ -32,12 +34,14 @@ class Cache:
         self.path = Path(folder) / f"results-v{SCHEMA}.sqlite3"
         self.error: Optional[str] = None
         self._pending = 0
+        self._written = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS results "
+                             "(key TEXT PRIMARY KEY, value BLOB, created INTEGER NOT NULL)")
             self._db.execute("BEGIN")
         except (sqlite3.Error, OSError) as exc:
             self._db = None
@@ -62,8 +66,10 @@ class Cache:
             return
         blob = zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 3)
         try:
-            self._db.execute("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", (key, blob))
+            self._db.execute("INSERT OR REPLACE INTO results (key, value, created) VALUES (?, ?, ?)",
+                             (key, blob, int(time.time())))
             self._pending += 1
+            self._written = True
             if self._pending >= 200:
                 self._db.execute("COMMIT")
                 self._db.execute("BEGIN")
@@ -75,6 +81,8 @@ class Cache:
         if self._db is None:
             return
         try:
+            if self._written:  # an old result is one of an old version or configuration: let it go
+                self._db.execute("DELETE FROM results WHERE created < ?", (int(time.time()) - MAX_AGE,))
             self._db.execute("COMMIT")
             self._db.close()
         except sqlite3.Error:

@@ -285,3 +285,22 @@ def test_progress_bar_when_asked_and_silent_otherwise(tmp_path):
     assert "3/3" in shown.stderr and "doc/s" in shown.stderr and "ETA" in shown.stderr
     silent = cli("--no-cache", "-j", "1", docs, cwd=tmp_path)  # stderr is a pipe, not a terminal
     assert "doc/s" not in silent.stderr
+
+
+def test_cache_drops_results_older_than_its_max_age(tmp_path):
+    import sqlite3
+
+    from ent_lint import cache
+
+    store = cache.Cache(tmp_path)
+    store.put("old", {"findings": []})
+    store.close()
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE results SET created = 0")  # written long ago
+    store = cache.Cache(tmp_path)
+    assert store.get("old") == {"findings": []}  # still served until the next write
+    store.put("new", {"findings": []})
+    store.close()
+    store = cache.Cache(tmp_path)
+    assert store.get("old") is None and store.get("new") == {"findings": []}
+    store.close()
