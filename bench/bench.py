@@ -256,11 +256,11 @@ def main() -> None:
 
         fast = raw_pypdfium2(paths)
         slow = raw_pdfplumber(paths)
-        print(f"\nraw text extraction (one process)")
+        print("\nraw text extraction (one process)")
         print(f"  pdfplumber extract_text   {slow:7.2f} s  {pages / slow:8.1f} pages/s")
         print(f"  pypdfium2 get_text_range  {fast:7.2f} s  {pages / fast:8.1f} pages/s")
 
-        print(f"\nent-lint end to end, no cache")
+        print("\nent-lint end to end, no cache")
         rows = {}
         for jobs in sorted({1, cores}):
             seconds, peak, out = run_ent_lint(["--no-cache", "--format", "junit", "-j", str(jobs), str(folder)],
@@ -287,7 +287,7 @@ def main() -> None:
             print(f"  N = {len(paths):<6} {small / 1024:7.1f} MiB")
             print(f"  10 x N = {10 * len(paths):<6} {large / 1024:7.1f} MiB  ({(large / small - 1) * 100:+.1f} %)")
 
-        print(f"\n3-page text PDFs (no table), one process")
+        print("\n3-page text PDFs (no table), one process")
         text3 = work / "text3"
         paths3 = generate(text3, options.n, TEXT_3_PAGES)
         pages3 = pages_of(paths3)
@@ -301,7 +301,7 @@ def main() -> None:
 
         ocr_section(cores)
 
-        print(f"\nstart time (median of 7)")
+        print("\nstart time (median of 7)")
         print(f"  ent-lint --version  {start_time(['--version']) * 1000:6.0f} ms")
         print(f"  ent-lint rules      {start_time(['rules']) * 1000:6.0f} ms")
     finally:

@@ -104,7 +104,7 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     import os
     import time
 
-    from .config import build_checker, find_config, parse_severities
+    from .config import find_config, parse_severities
     from .errors import ConfigError
     from .inputs import expand
 

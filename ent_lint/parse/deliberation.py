@@ -12,7 +12,7 @@ from typing import Optional
 import regex
 from pydantic import BaseModel
 
-from ..model import Blank, Counts, Deliberation, Person, Proxy, Session, Span, Vote
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
 from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
 from .text import View, fold
