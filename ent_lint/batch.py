@@ -187,11 +187,13 @@ def check_data(name: str, data: bytes, checker, engine: str, timeout: Optional[f
     return result
 
 
-def _worker(conn, settings, engine: str, timeout: Optional[float], read_options: dict) -> None:
+def _worker(conn, settings, engine: str, timeout: Optional[float], read_options: dict, ocr_slots) -> None:
     from .config import build_checker
+    from .readers import ocr
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _limit_memory(WORKER_MEMORY)
+    ocr.share_slots(ocr_slots)
     checker = build_checker(settings)
     while True:
         try:
@@ -229,9 +231,10 @@ def _limit_memory(limit: int) -> None:
 class _Slot:
     """One worker process and the document it is busy with."""
 
-    def __init__(self, context, settings, engine, timeout, read_options):
+    def __init__(self, context, settings, engine, timeout, read_options, ocr_slots):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, settings, engine, timeout, read_options),
+        self.process = context.Process(target=_worker,
+                                       args=(child, settings, engine, timeout, read_options, ocr_slots),
                                        daemon=True)
         self.process.start()
         child.close()
@@ -272,7 +275,10 @@ class Runner:
         # in this process, a scanned document's pages go to tesseract side by side; each worker
         # process runs one tesseract at a time (the workers already share the cores)
         self._here_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": os.cpu_count() or 1}
-        self._worker_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": 1}
+        # each worker may run as many tesseracts as there are cores, within one count shared by
+        # all the workers (created with the workers): a long scan's pages spread over idle cores
+        self._worker_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": os.cpu_count() or 1}
+        self._ocr_slots = None
         self.key_base = fingerprint(settings, f"{engine}/ocr={ocr}/max-pages={max_pages}") if cache is not None else ""
         self._checker = None
         self._checker_factory = checker_factory
@@ -346,8 +352,10 @@ class Runner:
                         continue
                     if not idle:
                         _ = self.checker  # built once here, so forked workers inherit its imports
-                        context = context or _context()
-                        slots.append(_Slot(context, self.settings, self.engine, self.timeout, self._worker_options))
+                        if context is None:
+                            context = _context()
+                            self._ocr_slots = context.BoundedSemaphore(os.cpu_count() or 1)
+                        slots.append(self._new_slot(context))
                         idle.append(slots[-1])
                     idle.pop().send(index, job, digest, data)
                 while next_out in done:
@@ -394,4 +402,7 @@ class Runner:
     def _replace(self, slot: _Slot, slots: list, context) -> None:
         slot.stop(kill=True)
         slots.remove(slot)
-        slots.append(_Slot(context, self.settings, self.engine, self.timeout, self._worker_options))
+        slots.append(self._new_slot(context))
+
+    def _new_slot(self, context) -> _Slot:
+        return _Slot(context, self.settings, self.engine, self.timeout, self._worker_options, self._ocr_slots)

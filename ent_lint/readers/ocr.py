@@ -15,6 +15,7 @@ import io
 import os
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Optional
@@ -182,8 +183,32 @@ def render_pgm(page, dpi: int = DPI) -> tuple[bytes, float]:
     return buffer.getvalue(), scale
 
 
-def _tesseract(image: bytes, dpi: int, name: str, number: int, running: set) -> str:
+# Worker processes of a batch share one count of tesseracts running at once (the cores), so the
+# pages of a long scan spread over the cores the other workers leave idle.
+_SHARED_SLOTS = None
+SLOT_WAIT = 5.0  # seconds: a slot lost with a killed worker must not stall OCR for good
+
+
+def share_slots(semaphore) -> None:
+    """Use ``semaphore`` (a multiprocessing semaphore) to bound tesseracts across processes."""
+    global _SHARED_SLOTS
+    _SHARED_SLOTS = semaphore
+
+
+def _tesseract(image: bytes, dpi: int, name: str, number: int, running: set, stop) -> str:
     """tesseract on one image; the process is killed if we are interrupted (timeout, Ctrl-C)."""
+    slots = _SHARED_SLOTS
+    held = bool(slots) and slots.acquire(timeout=SLOT_WAIT)
+    try:
+        if stop.is_set():
+            return ""  # the document was given up while this page waited for a slot
+        return _run_tesseract(image, dpi, name, number, running)
+    finally:
+        if held:
+            slots.release()
+
+
+def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "3", "tsv"]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -222,6 +247,7 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
     Pages are rendered one after the other (pdfium is not thread-safe); tesseract processes run
     side by side.  Whatever interrupts us (the document's timeout) kills the running ones."""
     running: set = set()
+    stop = threading.Event()
     threads = max(1, threads)
     pool = ThreadPoolExecutor(max_workers=threads)
     results: dict[int, OcrPage] = {}
@@ -242,11 +268,12 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
             finally:
                 page.close()
             pending.append((index, width, scale,
-                            pool.submit(_tesseract, image, round(72 * scale), name, index + 1, running)))
+                            pool.submit(_tesseract, image, round(72 * scale), name, index + 1, running, stop)))
         while pending:
             collect_oldest()
         return results
     finally:
+        stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
         for process in list(running):
             process.kill()
