@@ -232,6 +232,9 @@ def ocr_section(cores: int) -> None:
         seconds = time.perf_counter() - started
         print(f"  {threads} tesseract{'s' if threads > 1 else ''} at a time: {len(scans)} documents, {pages} pages,"
               f" {seconds:.2f} s = {seconds / pages:.2f} s a page")
+    seconds, _, _ = run_ent_lint(["--no-cache", "--format", "concise", "-j", str(cores),
+                                  str(ROOT / "fixtures" / "scans")], cwd=ROOT)
+    print(f"  ent-lint -j {cores} over the folder: {seconds:.2f} s = {seconds / pages:.2f} s a page")
 
 
 def main() -> None:
