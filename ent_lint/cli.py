@@ -210,7 +210,7 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
     if fmt not in HUMAN_FORMATS:
         if statistics:
             click.echo(summary.statistics(), err=True)
-        click.echo(summary.line(), err=True)
+        click.echo(summary.closing(), err=True)
     if known is not None and summary.baseline_gone:
         click.echo(f"baseline: {len(summary.baseline_gone)} entries no longer match (fixed, or the document"
                    " changed or left the run):", err=True)

@@ -68,6 +68,13 @@ class Summary:
             text += f", {self.cached} from cache)" if self.cached else ")"
         return text
 
+    def closing(self) -> str:
+        """The summary line, and the findings by rule on a second line when there are any."""
+        if not self.by_rule:
+            return self.line()
+        ranked = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
+        return self.line() + "\nby rule: " + ", ".join(f"{rule} {count}" for rule, count in ranked)
+
     def statistics(self) -> str:
         if not self.by_rule:
             return "no findings"
@@ -167,7 +174,7 @@ class TextReporter(Reporter):
             self.out.write("\n".join(out) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary.line() + "\n")
+        self.out.write(summary.closing() + "\n")
 
 
 class ConciseReporter(TextReporter):
@@ -356,7 +363,7 @@ class GitHubReporter(Reporter):
             self.out.write("\n".join(lines) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary.line() + "\n")
+        self.out.write(summary.closing() + "\n")
 
 
 class GitLabReporter(Reporter):
