@@ -213,3 +213,52 @@ def test_a_check_over_the_request_timeout_is_an_error_and_the_server_goes_on(tmp
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _pool_workers(pid: int) -> list[int]:
+    """The server's worker processes (spawned by multiprocessing), from /proc."""
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as handle:
+            for child in handle.read().split():
+                with open(f"/proc/{child}/cmdline", "rb") as cmd:
+                    line = cmd.read()
+                if b"spawn_main" in line:
+                    found.append(int(child))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the worker processes")
+def test_a_worker_that_dies_is_an_error_and_the_server_recovers():
+    import signal
+    import threading
+
+    port = _free_port()
+    command = Path(sys.executable).parent / "ent-lint"
+    process = subprocess.Popen([str(command), "serve", "--port", str(port), "--max-upload", "8", "-j", "1",
+                                "--timeout", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                _get(f"{base}/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        answer = {}
+        slow = SEED_TXT.read_bytes() * 400  # seconds of work: time to kill its process
+        thread = threading.Thread(target=lambda: answer.update(r=_post(f"{base}/api/lint", "slow.txt", slow)))
+        thread.start()
+        time.sleep(1.0)
+        workers = _pool_workers(process.pid)
+        assert workers
+        for pid in workers:  # as a PDF that crashes the PDF library would
+            os.kill(pid, signal.SIGKILL)
+        thread.join(timeout=60)
+        status, body, _ = answer["r"]
+        assert status == 422 and "crash" in body["error"]
+        status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
+        assert status == 200 and body["findings"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

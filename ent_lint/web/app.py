@@ -178,10 +178,14 @@ def _too_large(limit: int) -> Response:
 def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     settings = settings or ServeSettings()
     import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
 
-    # spawned, not forked: the server runs threads and an event loop
-    pool = ProcessPoolExecutor(max_workers=settings.workers, initializer=_warm_up,
-                               mp_context=multiprocessing.get_context("spawn"))
+    def new_pool() -> ProcessPoolExecutor:
+        # spawned, not forked: the server runs threads and an event loop
+        return ProcessPoolExecutor(max_workers=settings.workers, initializer=_warm_up,
+                                   mp_context=multiprocessing.get_context("spawn"))
+
+    pools = [new_pool()]  # replaced when a worker dies (a PDF that crashes the PDF library)
     gate = asyncio.Semaphore(settings.workers * 4)  # requests checked or waiting for a process
 
     async def read_upload(request: Request) -> tuple[str, bytes]:
@@ -205,12 +209,18 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         if gate.locked():
             raise _ClientError(503, "too many documents being checked: try again in a moment")
         async with gate:
-            future = pool.submit(function, *args)
+            pool = pools[0]
             try:
+                future = pool.submit(function, *args)
                 return await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + 5)
             except asyncio.TimeoutError:
                 future.cancel()
                 raise _ClientError(504, f"the check took longer than {settings.timeout:g} s") from None
+            except BrokenProcessPool:
+                if pools[0] is pool:
+                    pools[0] = new_pool()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                raise _ClientError(422, "the document made the checking process crash") from None
 
     async def lint(request: Request) -> Response:
         fmt = request.query_params.get("format", "json")
@@ -261,9 +271,9 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app):
         # start the worker processes (and load the rules in them) before the first upload
-        await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for _ in range(settings.workers)))
+        await asyncio.gather(*(asyncio.wrap_future(pools[0].submit(_ready)) for _ in range(settings.workers)))
         yield
-        pool.shutdown(wait=False, cancel_futures=True)
+        pools[0].shutdown(wait=False, cancel_futures=True)
 
     app = Starlette(routes=[
         Route("/", index),
