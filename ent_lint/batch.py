@@ -313,8 +313,9 @@ class Runner:
             self.cache.put(self._key(result.digest), result.to_cache())
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Result]:
-        """Results in the order of ``jobs``.  One document, or one worker: in this process."""
-        if self.workers == 1 or (isinstance(jobs, (list, tuple)) and len(jobs) <= 1):
+        """Results in the order of ``jobs``.  With one worker, in this process; otherwise in
+        worker processes, so that a document that crashes the PDF library is one error entry."""
+        if self.workers == 1:
             yield from self._run_here(jobs)
         else:
             yield from self._run_parallel(jobs)
