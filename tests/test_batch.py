@@ -304,3 +304,32 @@ def test_cache_drops_results_older_than_its_max_age(tmp_path):
     store = cache.Cache(tmp_path)
     assert store.get("old") is None and store.get("new") == {"findings": []}
     store.close()
+
+
+def test_a_worker_that_dies_is_an_error_entry_and_the_run_goes_on(tmp_path):
+    """As when a PDF crashes the PDF library: the worker is killed while it checks a document."""
+    import signal
+    import time
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text(SEED_TXT.read_text(encoding="utf-8") * 800, encoding="utf-8")  # about 5 s of work
+    after = tmp_path / "z-after.txt"
+    shutil.copy(DOCUMENTS / "extrait-quorum.txt", after)
+    command = Path(sys.executable).parent / "ent-lint"
+    process = subprocess.Popen([str(command), "--format", "json", "--no-cache", "-j", "2", "--timeout", "60",
+                                str(slow), str(SEED_PDF), str(after)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=tmp_path)
+    time.sleep(1.5)
+    children = []
+    for task in os.listdir(f"/proc/{process.pid}/task"):
+        with open(f"/proc/{process.pid}/task/{task}/children") as handle:
+            children += [int(c) for c in handle.read().split()]
+    assert children
+    for pid in children:
+        os.kill(pid, signal.SIGKILL)
+    out, err = process.communicate(timeout=120)
+    report = json.loads(out)
+    errors = {e["path"]: e["message"] for e in report["errors"]}
+    assert errors[str(slow)].startswith("worker crashed while checking this document")
+    assert {f["path"] for f in report["findings"]} >= {str(SEED_PDF), str(after)}
+    assert process.returncode == ERROR and "Traceback" not in err
