@@ -234,3 +234,36 @@ def test_every_rule_has_a_triggering_fixture_and_documentation():
         doc = cls.documentation()
         for section in ("What it checks", "Why it matters", "Example", "How to fix"):
             assert section in doc, f"{cls.id}: {section}"
+
+
+def test_a_rule_author_tests_one_rule_alone(tmp_path):
+    from ent_lint.engine import Rule
+    from ent_lint.testing import lint_with
+
+    class MayorSigns(Rule):
+        """What it checks: the mayor signs.
+        Why it matters: house rule.
+        Example: no signature.
+        How to fix: sign."""
+
+        id = "mayor-signs"
+        family = "local"
+        severity = "warning"
+        summary = "the mayor signs every extract"
+        source = "house rule"
+
+        def check(self, document):
+            for delib in document.deliberations:
+                if "mayor" not in delib.signature_roles:
+                    yield self.hit("no signature of the mayor", delib.spans.get("number"))
+
+    unsigned = tmp_path / "unsigned.txt"
+    unsigned.write_text("Séance du 10 mars 2022\nPrésents : Anne MARTIN\nSecrétaire de séance : Anne MARTIN\n"
+                        "Délibération n° 2022-01\n"
+                        "Le Conseil municipal, à l'unanimité, APPROUVE.\n", encoding="utf-8")
+    found = lint_with(str(unsigned), MayorSigns)
+    assert [(f.rule, f.severity) for f in found] == [("mayor-signs", "warning")]
+    signed = tmp_path / "signed.txt"
+    signed.write_text(unsigned.read_text(encoding="utf-8") + "Fait et délibéré à Saint-Martin, le 10 mars 2022\n"
+                      "Le Maire,\nAnne MARTIN\n", encoding="utf-8")
+    assert lint_with(str(signed), MayorSigns) == []

@@ -59,6 +59,7 @@ BODY_START = regex.compile(
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
     |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:|expose\s+des\s+motifs)""")
 MARGIN_NUMBER = regex.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
+ITEM_AFTER_LISTS = regex.compile(r"^\s*deliberation\s+(?:n°|no\.?|numero)\s*\S*\d")
 NEANT = regex.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
 
 # A proxy whose grantor is the name before it: "M. Jacques CHEVALIER, Conseiller municipal
@@ -243,6 +244,9 @@ class AttendanceParser:
         for index in range(min(body, len(folded_lines))):
             text = self.view.lines[index].text
             folded = folded_lines[index]
+            if any(entry.parts for entry in self.lists.values()) and ITEM_AFTER_LISTS.match(folded):
+                body = index  # "Délibération n° 2022-01" after the lists: the first item begins
+                break
             self._counts(index, folded)
             label = LIST_LABEL.match(folded)
             if label and (label["colon"] == ":" or len(folded.strip()) == label.end() - label.start()
