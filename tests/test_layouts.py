@@ -301,3 +301,28 @@ def test_signature_blocks_in_html_markdown_and_blank_signature_dates(tmp_path):
     assert conv.signed_on.blank
     assert _rules(path) == []
     assert "blank-date" in _rules(path, level=("info",))
+
+
+def test_an_item_after_the_lists_ends_the_attendance_block_without_a_secretary_line(tmp_path):
+    path = _write(tmp_path, """\
+        Séance du 10 mars 2022
+        Présents : Anne MARTIN, Paul DURAND
+        Délibération n° 2022-01
+        Le Conseil municipal, à l'unanimité, APPROUVE.
+        Fait et délibéré à Saint-Martin, le 10 mars 2022
+        Le Maire,
+        Anne MARTIN
+        """)
+    delib = extract(path).deliberations[0]
+    assert delib.number == "2022-01" and delib.vote.unanimous is True
+    assert delib.signature_roles == ["mayor"]
+    # the near-miss: "délibération n°" inside a count box, before any name, is no item
+    box = _write(tmp_path, HEAD + """\
+        Présents :
+        16 jusqu'à la
+        délibération n°2022/62
+        Présents : Anne MARTIN, Paul DURAND
+        Secrétaire de séance : Paul DURAND
+        Le Conseil municipal, à l'unanimité, APPROUVE.
+        """, "box.txt")
+    assert [p.name for p in extract(box).deliberations[0].present] == ["Anne MARTIN", "Paul DURAND"]
