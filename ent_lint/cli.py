@@ -346,9 +346,7 @@ def list_rules(rules_dir, fmt):
         _fail(str(exc))
     rows = sorted(registry.values(), key=lambda r: (r.family, r.id))
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "family": r.family, "severity": r.severity,
-                                "summary": r.summary, "source": r.source} for r in rows],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps([r.describe() for r in rows], ensure_ascii=False, indent=2))
         return
     for rule in rows:
         click.echo(f"{rule.id:<26} {rule.family:<11} {rule.severity:<8} {rule.summary}")

@@ -58,6 +58,12 @@ class Rule:
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
 
+    @classmethod
+    def describe(cls) -> dict:
+        """The rule's identity, as ``ent-lint rules --format json`` and the web API list it."""
+        return {"id": cls.id, "family": cls.family, "severity": cls.severity, "summary": cls.summary,
+                "source": cls.source}
+
 
 def _rules_in(obj) -> list[type[Rule]]:
     if inspect.isclass(obj) and issubclass(obj, Rule):

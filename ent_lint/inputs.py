@@ -135,9 +135,8 @@ def load(job: Job) -> bytes:
     try:
         with zipfile.ZipFile(job.path) as archive, archive.open(job.member) as handle:
             data = handle.read(MAX_MEMBER_BYTES + 1)  # the header's size may lie
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as exc:
-        raise InputError(job.name, f"zip member cannot be read ({exc})") from None
-    except RuntimeError as exc:  # encrypted member
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError) as exc:
+        # RuntimeError: an encrypted member
         raise InputError(job.name, f"zip member cannot be read ({exc})") from None
     if len(data) > MAX_MEMBER_BYTES:
         raise InputError(job.name, f"member expands to more than {MAX_MEMBER_BYTES} bytes: not read")

@@ -45,20 +45,20 @@ class ServeSettings:
 
 # --- work done in the pool's processes ----------------------------------------------------------
 
-def _lint_job(name: str, data: bytes, timeout: float, details: bool, fmt: str) -> dict:
-    from ..batch import check_data
-    from ..config import Settings, build_checker
+_READ = {"ocr": "auto", "max_pages": 200, "ocr_threads": 1}
 
-    checker = _CHECKERS.get("default") or _CHECKERS.setdefault("default", build_checker(Settings()))
-    result = check_data(name, data, checker, "fast", timeout, {"ocr": "auto", "max_pages": 200, "ocr_threads": 1},
-                        keep=details)
-    payload = {"result": {"name": result.name, "error": result.error, "seconds": result.seconds,
-                          "findings": [f.to_dict() for f in result.findings], "lines": result.lines}}
-    if details and result.error is None:
-        payload["details"] = _details(result.source, result.document)
-    if fmt == "sarif":
-        payload["rules"] = sorted(r.id for r in checker.rules)
-    return payload
+
+def _check_job(name: str, data: bytes, timeout: float, details: bool, rules: bool = True):
+    """One upload through the CLI's own :func:`~ent_lint.batch.check_data` (timeout included);
+    the result, and the text lines and fields when asked for.  ``rules=False``: read only."""
+    from ..batch import check_data
+    from ..engine import Checker
+
+    checker = _CHECKERS["default"] if rules else Checker([], {})
+    result = check_data(name, data, checker, "fast", timeout, _READ, keep=details)
+    extra = _details(result.source, result.document) if details and result.error is None else None
+    result.source = result.document = None  # not sent back through the pool's pipe
+    return result, extra
 
 
 def _details(source, document) -> dict:
@@ -68,29 +68,6 @@ def _details(source, document) -> dict:
     return {"lines": [{"page": line.page, "line": line.number, "text": line.raw, "ocr": line.ocr}
                       for line in source.lines],
             "document": _plain(document, False)}
-
-
-def _extract_job(name: str, data: bytes, timeout: float) -> dict:
-    import signal
-
-    from ..cli import _plain
-    from ..errors import InputError
-    from ..parse import parse
-    from ..readers import read_data
-
-    def on_alarm(signum, frame):
-        raise TimeoutError
-
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
-    try:
-        return {"document": _plain(parse(read_data(name, data, ocr="auto", ocr_threads=1)), False)}
-    except InputError as exc:
-        return {"error": exc.message}
-    except TimeoutError:
-        return {"error": f"timed out after {timeout:g} s"}
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 _CHECKERS: dict = {}
@@ -229,26 +206,25 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         details = request.query_params.get("details") in ("1", "true")
         try:
             name, data = await read_upload(request)
-            payload = await run(_lint_job, name, data, settings.timeout, details, fmt)
+            result, extra = await run(_check_job, name, data, settings.timeout, details)
         except _ClientError as exc:
             return _error(exc.status, exc.message)
-        result = payload["result"]
-        if result["error"]:
-            return _error(422, f"{name}: {result['error']}")
-        body = _render(fmt, result, payload.get("rules"))
+        if result.error:
+            return _error(422, f"{name}: {result.error}")
+        body = _render(fmt, result)
         if details:
-            body["details"] = payload["details"]
+            body["details"] = extra
         return JSONResponse(body)
 
     async def extract(request: Request) -> Response:
         try:
             name, data = await read_upload(request)
-            payload = await run(_extract_job, name, data, settings.timeout)
+            result, extra = await run(_check_job, name, data, settings.timeout, True, False)
         except _ClientError as exc:
             return _error(exc.status, exc.message)
-        if "error" in payload:
-            return _error(422, f"{name}: {payload['error']}")
-        return JSONResponse(payload["document"])
+        if result.error:
+            return _error(422, f"{name}: {result.error}")
+        return JSONResponse(extra["document"])
 
     async def rules(request: Request) -> Response:
         return JSONResponse(_rules_listing())
@@ -300,29 +276,24 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def _render(fmt: str, result: dict, rule_ids) -> dict:
+def _render(fmt: str, result) -> dict:
     """The CLI's JSON (or SARIF) for one document, through the CLI's own reporters."""
     import io
 
-    from ..batch import Result
-    from ..findings import Finding
     from ..report import Summary, reporter
 
-    document = Result(result["name"], [Finding.from_dict(f) for f in result["findings"]], result["error"],
-                      lines=result["lines"], seconds=result["seconds"])
     rules = None
     if fmt == "sarif":
         from ..engine import discover
 
-        registry = discover()
-        rules = {rule_id: registry[rule_id] for rule_id in rule_ids if rule_id in registry}
+        rules = discover()  # the service checks with every rule
     out = io.StringIO()
     summary = Summary()
-    summary.add(document)
-    summary.seconds = result["seconds"]
+    summary.add(result)
+    summary.seconds = result.seconds
     report = reporter(fmt, out, rules=rules)
     report.start()
-    report.add(document)
+    report.add(result)
     report.finish(summary)
     return json.loads(out.getvalue())
 
@@ -335,9 +306,7 @@ def _rules_listing() -> list[dict]:
         from ..engine import discover
 
         for cls in sorted(discover().values(), key=lambda c: (c.family, c.id)):
-            _RULES_CACHE.append({"id": cls.id, "family": cls.family, "severity": cls.severity,
-                                 "summary": cls.summary, "source": cls.source,
-                                 "documentation": cls.documentation()})
+            _RULES_CACHE.append({**cls.describe(), "documentation": cls.documentation()})
     return _RULES_CACHE
 
 
