@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -29,27 +30,36 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
-    """The installed command, serving on a free loopback port, with a 1 MiB upload limit."""
+@contextlib.contextmanager
+def serving(*options: str):
+    """The installed command, serving on a free loopback port: its base URL and its process."""
     port = _free_port()
     command = Path(sys.executable).parent / "ent-lint"
-    process = subprocess.Popen([str(command), "serve", "--port", str(port), "--max-upload", "1", "-j", "2",
-                                "--timeout", "30"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen([str(command), "serve", "--port", str(port), *options],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"server did not start: {process.stderr.read().decode()}")
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            process.kill()
+            pytest.fail(f"server did not start: {process.stderr.read().decode()}")
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A server with a 1 MiB upload limit, two worker processes and 30 s per check."""
+    with serving("--max-upload", "1", "-j", "2", "--timeout", "30") as (base, _):
+        yield base
 
 
 def _post(url: str, name: str, data: bytes, field: str = "file") -> tuple[int, dict, dict]:
@@ -193,26 +203,12 @@ def test_the_page_in_headless_chromium(server):
 
 
 def test_a_check_over_the_request_timeout_is_an_error_and_the_server_goes_on(tmp_path):
-    port = _free_port()
-    command = Path(sys.executable).parent / "ent-lint"
-    process = subprocess.Popen([str(command), "serve", "--port", str(port), "--max-upload", "8", "-j", "1",
-                                "--timeout", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                _get(f"{base}/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving("--max-upload", "8", "-j", "1", "--timeout", "1") as (base, _):
         slow = SEED_TXT.read_bytes() * 400  # 5 MB of deliberations: about 3 s to check
         status, body, _ = _post(f"{base}/api/lint", "slow.txt", slow)
         assert status == 422 and "timed out after 1 s" in body["error"]
         status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
         assert status == 200 and body["findings"]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _pool_workers(pid: int) -> list[int]:
@@ -233,18 +229,7 @@ def test_a_worker_that_dies_is_an_error_and_the_server_recovers():
     import signal
     import threading
 
-    port = _free_port()
-    command = Path(sys.executable).parent / "ent-lint"
-    process = subprocess.Popen([str(command), "serve", "--port", str(port), "--max-upload", "8", "-j", "1",
-                                "--timeout", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                _get(f"{base}/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving("--max-upload", "8", "-j", "1", "--timeout", "60") as (base, process):
         answer = {}
         slow = SEED_TXT.read_bytes() * 400  # seconds of work: time to kill its process
         thread = threading.Thread(target=lambda: answer.update(r=_post(f"{base}/api/lint", "slow.txt", slow)))
@@ -259,6 +244,3 @@ def test_a_worker_that_dies_is_an_error_and_the_server_recovers():
         assert status == 422 and "crash" in body["error"]
         status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
         assert status == 200 and body["findings"]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
