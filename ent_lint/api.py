@@ -43,3 +43,14 @@ def lint(path: str, checker: Optional[Checker] = None, *, engine: str = "fast", 
         return Report(path, error=exc.message)
     document = parse(source)
     return Report(path, document, checker.check(document), source=source)
+
+
+def plain(document: Document, locations: bool = False) -> dict:
+    """A document as `ent-lint extract --format json` prints it: plain values; ``locations`` adds
+    the ``spans`` beside them."""
+    exclude = None if locations else {
+        "mentions": True,
+        "deliberations": {"__all__": {"spans"}},
+        "conventions": {"__all__": {"spans": True, "schools": {"__all__": {"spans"}}}},
+    }
+    return document.model_dump(mode="json", by_alias=True, exclude=exclude)

@@ -253,15 +253,6 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _plain(document, locations: bool) -> dict:
-    exclude = None if locations else {
-        "mentions": True,
-        "deliberations": {"__all__": {"spans"}},
-        "conventions": {"__all__": {"spans": True, "schools": {"__all__": {"spans"}}}},
-    }
-    return document.model_dump(mode="json", by_alias=True, exclude=exclude)
-
-
 def _text_summary(document) -> str:
     out = [f"{document.path} ({document.kind}{f', {document.page_count} pages' if document.page_count else ''})"]
     for number, delib in enumerate(document.deliberations, 1):
@@ -306,7 +297,7 @@ def extract(files, fmt, locations, engine, ocr, max_pages):
     """Print the fields read from FILES."""
     import os
 
-    from .api import extract as extract_one
+    from .api import extract as extract_one, plain
     from .errors import InputError
 
     results = []
@@ -321,7 +312,7 @@ def extract(files, fmt, locations, engine, ocr, max_pages):
             continue
         results.append(document)
     if fmt == "json":
-        payload = [_plain(d, locations) for d in results]
+        payload = [plain(d, locations) for d in results]
         if len(files) == 1:
             payload = payload[0] if payload else None
         if payload is not None:

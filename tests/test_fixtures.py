@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from ent_lint.api import extract, lint
-from ent_lint.cli import _plain
+from ent_lint.api import extract, lint, plain
 
 from helpers import DOCUMENTS, dig
 
@@ -24,9 +23,9 @@ def test_at_least_twelve_documents_half_as_pdf():
 
 @pytest.mark.parametrize("name,kind", PAIRS)
 def test_extraction(name, kind):
-    plain = _plain(extract(str(DOCUMENTS / f"{name}.{kind}")), locations=False)
+    fields = plain(extract(str(DOCUMENTS / f"{name}.{kind}")), locations=False)
     for path, value in CASES[name]["extract"].items():
-        assert dig(plain, path) == value, f"{name}.{kind}: {path}"
+        assert dig(fields, path) == value, f"{name}.{kind}: {path}"
 
 
 @pytest.mark.parametrize("name,kind", PAIRS)
@@ -45,8 +44,8 @@ def test_findings(name, kind):
 
 @pytest.mark.parametrize("name", [n for n, kind in PAIRS if kind == "pdf"])
 def test_pdf_twin_extracts_like_the_text(name):
-    text = _plain(extract(str(DOCUMENTS / f"{name}.txt")), locations=False)
-    pdf = _plain(extract(str(DOCUMENTS / f"{name}.pdf")), locations=False)
+    text = plain(extract(str(DOCUMENTS / f"{name}.txt")), locations=False)
+    pdf = plain(extract(str(DOCUMENTS / f"{name}.pdf")), locations=False)
     for document in (text, pdf):
         document.pop("path"), document.pop("kind"), document.pop("page_count")
         for conv in document["conventions"]:
@@ -57,6 +56,6 @@ def test_pdf_twin_extracts_like_the_text(name):
 @pytest.mark.parametrize("name", [n for n, kind in PAIRS if kind == "pdf"] + ["../000_27c4777c775cd845"])
 def test_fast_path_and_pdfplumber_path_agree(name):
     path = str(DOCUMENTS / f"{name}.pdf")
-    fast = _plain(extract(path, engine="fast"), locations=False)
-    slow = _plain(extract(path, engine="pdfplumber"), locations=False)
+    fast = plain(extract(path, engine="fast"), locations=False)
+    slow = plain(extract(path, engine="pdfplumber"), locations=False)
     assert fast == slow

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ent_lint.api import extract, lint
-from ent_lint.cli import _plain
+from ent_lint.api import extract, lint, plain
 from ent_lint.readers import Line, Source
 from ent_lint.readers import ocr
 
@@ -45,7 +44,7 @@ def test_scans_have_no_text_layer():
 def test_a_scan_extracts_as_its_text(scanned, name):
     report = scanned[name]
     assert report.error is None
-    document = _plain(report.document, False)
+    document = plain(report.document, False)
     for path, value in EXPECTED[name]["extract"].items():
         assert dig(document, path) == value, f"{name}: {path}"
 

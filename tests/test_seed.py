@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ent_lint.api import extract, lint
-from ent_lint.cli import _plain
+from ent_lint.api import extract, lint, plain
 
 from helpers import SEED_PDF, SEED_TXT
 
@@ -14,7 +13,7 @@ SEED = [SEED_TXT, SEED_PDF]
 
 @pytest.fixture(scope="module", params=SEED, ids=["txt", "pdf"])
 def seed(request):
-    return _plain(extract(str(request.param)), locations=False)
+    return plain(extract(str(request.param)), locations=False)
 
 
 def test_deliberation_fields(seed):
@@ -72,7 +71,7 @@ def test_blank_is_not_absent():
 
 
 def test_text_and_pdf_give_the_same_values():
-    text, pdf = (_plain(extract(str(p)), locations=False) for p in SEED)
+    text, pdf = (plain(extract(str(p)), locations=False) for p in SEED)
     for document in (text, pdf):
         for key in ("path", "kind", "page_count"):
             document.pop(key)

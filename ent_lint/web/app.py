@@ -63,11 +63,11 @@ def _check_job(name: str, data: bytes, timeout: float, details: bool, rules: boo
 
 def _details(source, document) -> dict:
     """The extracted text (for highlighting) and fields (for the summary) of a document."""
-    from ..cli import _plain
+    from ..api import plain
 
     return {"lines": [{"page": line.page, "line": line.number, "text": line.raw, "ocr": line.ocr}
                       for line in source.lines],
-            "document": _plain(document, False)}
+            "document": plain(document)}
 
 
 _CHECKERS: dict = {}
