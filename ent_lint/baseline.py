@@ -22,8 +22,7 @@ FORMAT = 1
 
 def evidence_fingerprint(finding: Finding) -> str:
     """The rule and the normalised evidence (or message when there is none); no position."""
-    text = finding.evidence or finding.message
-    text = unicodedata.normalize("NFKC", " ".join(text.split())).casefold()
+    text = unicodedata.normalize("NFKC", finding.evidence_key())
     return hashlib.sha256(f"{finding.rule}\x1f{text}".encode("utf-8")).hexdigest()[:32]
 
 

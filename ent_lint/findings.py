@@ -25,6 +25,11 @@ class Finding:
     fix: Optional[str] = None
     ocr: bool = False
 
+    def evidence_key(self) -> str:
+        """The evidence (or the message when there is none) with case and spacing ignored: what
+        identifies a finding across runs, whatever line it moves to."""
+        return " ".join((self.evidence or self.message).split()).casefold()
+
     def to_dict(self) -> dict:
         return asdict(self)
 

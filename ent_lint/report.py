@@ -103,15 +103,14 @@ def location(finding: Finding) -> str:
 
 def finding_fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across runs and line moves: path, rule, evidence and its rank among equals."""
-    text = " ".join((finding.evidence or finding.message).split()).casefold()
-    key = f"{finding.path}\x1f{finding.rule}\x1f{text}\x1f{occurrence}"
+    key = f"{finding.path}\x1f{finding.rule}\x1f{finding.evidence_key()}\x1f{occurrence}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _with_occurrences(findings: list[Finding]):
     seen: Counter = Counter()
     for finding in findings:
-        key = (finding.rule, " ".join((finding.evidence or finding.message).split()).casefold())
+        key = (finding.rule, finding.evidence_key())
         yield finding, seen[key]
         seen[key] += 1
 

@@ -136,7 +136,6 @@ class OcrWord:
     block: int
     par: int
     line: int
-    conf: float
 
 
 class OcrPage:
@@ -237,7 +236,7 @@ def _parse_tsv(tsv: str, scale: float) -> list[OcrWord]:
             continue
         left, top, width = (int(cells[i]) for i in (6, 7, 8))
         words.append(OcrWord(cells[11].strip(), left / scale, (left + width) / scale, top / scale,
-                             int(cells[2]), int(cells[3]), int(cells[4]), float(cells[10])))
+                             int(cells[2]), int(cells[3]), int(cells[4])))
     return words
 
 
