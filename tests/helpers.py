@@ -31,3 +31,11 @@ def dig(data, path: str):
         data = data[int(key)] if isinstance(data, list) else data[key]
     return data
 
+
+def child_processes(pid: int) -> list[int]:
+    """The processes a process started (Linux, from /proc): the workers to kill in crash tests."""
+    children = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as handle:
+            children += [int(c) for c in handle.read().split()]
+    return children

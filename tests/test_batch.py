@@ -16,7 +16,7 @@ import pytest
 
 from ent_lint.exitcodes import ERROR, FINDINGS, OK
 
-from helpers import DOCUMENTS, SEED_PDF, SEED_TXT, SHARED
+from helpers import DOCUMENTS, SEED_PDF, SEED_TXT, SHARED, child_processes
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 CLEAN = ["extrait-communautaire.txt", "extrait-compteurs-en-ligne.pdf", "pv-trois-deliberations.txt"]
@@ -320,10 +320,7 @@ def test_a_worker_that_dies_is_an_error_entry_and_the_run_goes_on(tmp_path):
                                 str(slow), str(SEED_PDF), str(after)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=tmp_path)
     time.sleep(1.5)
-    children = []
-    for task in os.listdir(f"/proc/{process.pid}/task"):
-        with open(f"/proc/{process.pid}/task/{task}/children") as handle:
-            children += [int(c) for c in handle.read().split()]
+    children = child_processes(process.pid)
     assert children
     for pid in children:
         os.kill(pid, signal.SIGKILL)

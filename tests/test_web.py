@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, SEED_PDF, SEED_TXT
+from helpers import ROOT, SEED_PDF, SEED_TXT, child_processes
 
 ARTIFACTS = Path(os.environ.get("ENT_LINT_ARTIFACTS", ROOT / "test-artifacts"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -214,13 +214,10 @@ def test_a_check_over_the_request_timeout_is_an_error_and_the_server_goes_on(tmp
 def _pool_workers(pid: int) -> list[int]:
     """The server's worker processes (spawned by multiprocessing), from /proc."""
     found = []
-    for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/children") as handle:
-            for child in handle.read().split():
-                with open(f"/proc/{child}/cmdline", "rb") as cmd:
-                    line = cmd.read()
-                if b"spawn_main" in line:
-                    found.append(int(child))
+    for child in child_processes(pid):
+        with open(f"/proc/{child}/cmdline", "rb") as cmd:
+            if b"spawn_main" in cmd.read():
+                found.append(child)
     return found
 
 
