@@ -176,8 +176,10 @@ def test_plugin_package_installed_in_a_virtual_environment(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     # The new environment sees this one's packages (ent-lint, pip, setuptools) through a .pth
     # file, and gets the plugin installed into its own site-packages: nothing here changes.
+    # addsitedir also runs the .pth files there, so an editable install of ent-lint is seen too.
     site = next((venv / "lib").glob("python*/site-packages"))
-    (site / "parent.pth").write_text("\n".join(p for p in sys.path if p.endswith("site-packages")))
+    (site / "parent.pth").write_text("".join(
+        f"import site; site.addsitedir({p!r})\n" for p in sys.path if p.endswith("site-packages")))
     python = venv / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(package)],
                    check=True, capture_output=True)
