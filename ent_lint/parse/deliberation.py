@@ -7,6 +7,7 @@ then cut from the original text at the same offsets, so names keep their spellin
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
+from .items import Heading, choose_headings, read_heading
 from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
 from .text import View, fold
 
@@ -581,29 +583,11 @@ def _sentence_people(view: View, pattern, start: int, end: int, group: str = "wh
     return people
 
 
-def _items(view: View, first: int) -> list[tuple[int, Optional[regex.Match]]]:
-    """Line indexes where items begin, with their heading match (deduplicated by number)."""
-    items: list[tuple[int, Optional[regex.Match]]] = []
-    for index in range(first, len(view.lines)):
-        match = HEADING.match(view.folded_lines[index])
-        if not match:
-            continue
-        number = match["num"]
-        if items and items[-1][1] is not None and number and items[-1][1]["num"] == number:
-            continue
-        if items and not number and items[-1][1]["num"] and index - items[-1][0] <= 3:
-            continue  # "Objet :" under a numbered heading is that item's title
-        items.append((index, match))
-    if any(m["num"] and not m["num"].isdigit() for _, m in items):
-        # items numbered "DL-062-07-13" or "2015/25": "1) ..." inside them is an enumeration
-        items = [(i, m) for i, m in items if not (m["num"] and m["num"].isdigit())]
-    return items
-
-
-def _title(view: View, index: int, match: regex.Match) -> Optional[str]:
-    title = (view.lines[index].text[match.start("title"):].strip() if match["title"] else "")
-    parts = [title] if title else []
-    for line in view.lines[index + 1:index + 5]:
+def _title(view: View, heading: Heading) -> Optional[str]:
+    """The heading's title, with the lines in capitals that continue it, or the "Objet :" line
+    under a heading that is only a number."""
+    parts = [heading.title] if heading.title else []
+    for line in view.lines[heading.line + 1:heading.line + 5]:
         text = line.text.strip()
         if not text:
             if parts:
@@ -614,7 +598,7 @@ def _title(view: View, index: int, match: regex.Match) -> Optional[str]:
         if subject and not parts:
             parts.append(text[subject.end():])
             break
-        if HEADING.match(folded) or not (text.upper() == text and any(c.isalpha() for c in text)):
+        if read_heading(text) or not (text.upper() == text and any(c.isalpha() for c in text)):
             break
         parts.append(text)
     title = " ".join(" ".join(parts).split())
@@ -637,9 +621,8 @@ def _item_copy(template: Deliberation) -> Deliberation:
     return fresh
 
 
-def parse_deliberations(view: View) -> list[Deliberation]:
-    attendance = AttendanceParser(view)
-    attendance.parse()
+def _template(view: View, attendance: "AttendanceParser") -> Deliberation:
+    """What every item of the sitting shares: header, counts, lists and secretary."""
     present, present_proxies = attendance.people("present")
     proxy_names, proxies = attendance.people("proxies")
     absent, absent_proxies = attendance.people("absent")
@@ -664,42 +647,57 @@ def parse_deliberations(view: View) -> list[Deliberation]:
                     template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
     template.lists_complete = "present" in attendance.lists and "absent" in attendance.lists and (
         "proxies" in attendance.lists or bool(proxies) or not template.counts.represented)
+    return template
 
-    start_line = attendance.end
-    items = _items(view, start_line)
-    heading_lines = {id(m): index for index, m in items}
-    if len({m["num"] or m["title"] for _, m in items if m is not None}) <= 1:
-        items = [(start_line, items[0][1] if items else None)]
-    bounds = [index for index, _ in items] + [len(view.lines)]
-    deliberations = []
-    present_now = list(template.present)
-    proxies_now = list(template.proxies)
-    changed = False
-    single = len(items) == 1
-    for number, (index, heading) in enumerate(items):
-        begin = view.starts[index] if index < len(view.starts) else len(view.text)
-        stop_line = bounds[number + 1]
-        end = view.starts[stop_line] if stop_line < len(view.starts) else len(view.text)
-        if single:
-            begin = view.starts[start_line] if start_line < len(view.starts) else len(view.text)
-        delib = _item_copy(template)
-        delib.counts_for_item = single
-        if heading is not None:
-            line = heading_lines[id(heading)]
-            delib.number = (view.lines[line].text[heading.start("num"):heading.end("num")].strip()
-                            if heading["num"] else None)
-            base = view.starts[line]
-            if delib.number:
-                delib.spans["number"] = view.span(base + heading.start("num"), base + heading.end("num"))
-            delib.title = _title(view, line, heading)
-            if delib.title:
-                delib.spans["title"] = view.line_span(line)
-        if single and delib.number is None:
-            # an extract without a heading line: its number may stand in the text
-            match = regex.search(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)", view.folded)
-            if match:
-                delib.number = view.text[match.start("num"):match.end("num")]
-                delib.spans["number"] = view.span(match.start("num"), match.end("num"))
+
+@dataclass
+class _Part:
+    """The lines of one item: from its heading (or the end of the attendance) to the next."""
+
+    first: int
+    stop: int
+    heading: Optional[Heading]
+
+
+def _parts(view: View, start_line: int) -> list[_Part]:
+    headings = choose_headings(view, start_line, len(view.lines))
+    if len(headings) <= 1:
+        return [_Part(start_line, len(view.lines), headings[0] if headings else None)]
+    bounds = [h.line for h in headings] + [len(view.lines)]
+    return [_Part(h.line, stop, h) for h, stop in zip(headings, bounds[1:])]
+
+
+def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> None:
+    heading = part.heading
+    if heading is not None:
+        line = view.lines[heading.line]
+        if heading.number:
+            delib.number = heading.number
+            column = line.text.find(heading.number)
+            base = view.starts[heading.line] + max(column, 0)
+            delib.spans["number"] = (view.span(base, base + len(heading.number)) if column >= 0
+                                     else view.line_span(heading.line))
+        delib.title = _title(view, heading)
+        if delib.title:
+            delib.spans["title"] = view.line_span(heading.line)
+    if single and delib.number is None:
+        # an extract without a heading line: its number may stand in the text
+        match = regex.search(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)", view.folded)
+        if match:
+            delib.number = view.text[match.start("num"):match.end("num")]
+            delib.spans["number"] = view.span(match.start("num"), match.end("num"))
+
+
+class _Sitting:
+    """Who is there as the items go: arrivals join, members who leave for good are gone."""
+
+    def __init__(self, template: Deliberation):
+        self.present = list(template.present)
+        self.proxies = list(template.proxies)
+        self.changed = False
+
+    def item_attendance(self, view: View, delib: Deliberation, begin: int, end: int) -> list[Person]:
+        """Fill the item's lists; return the members who left the sitting for good."""
         arrived = _sentence_people(view, ARRIVES, begin, end)
         left_rest = []
         for match in LEAVES.finditer(view.folded, begin, end):
@@ -716,50 +714,79 @@ def parse_deliberations(view: View) -> list[Deliberation]:
                 not_voting.append(person(name, view.span(match.start("who"), match.end("who"))))
         returned = _sentence_people(view, RETURNS, begin, end)
         for who in arrived:
-            if not find(present_now, who):
-                present_now.append(who)
-                changed = True
+            if not find(self.present, who):
+                self.present.append(who)
+                self.changed = True
         delib.arrived = arrived
-        delib.present = list(present_now)
-        delib.proxies = list(proxies_now)
-        delib.attendance_changed = changed
+        delib.present = list(self.present)
+        delib.proxies = list(self.proxies)
+        delib.attendance_changed = self.changed
         for who in delib.left:
             if not find(not_voting, who) and not find(returned, who):
                 not_voting.append(who)
         delib.not_voting = not_voting
         delib.left = delib.left + left_rest
+        return left_rest
+
+    def gone(self, left_rest: list[Person]) -> None:
+        for who in left_rest:
+            found = find(self.present, who)
+            if found:
+                self.present.remove(found)
+                self.changed = True
+
+
+def _convention_terms(view: View, delib: Deliberation, begin: int, end: int) -> None:
+    """The duration and end date of a convention, as the deliberation states them."""
+    duration = CONVENTION_DURATION.search(view.folded, begin, end)
+    if duration:
+        amount = dates.words_to_int(duration["n"])
+        if amount:
+            unit = "M" if duration["unit"].startswith("mois") else "Y"
+            delib.convention_duration = f"P{amount}{unit}"
+            delib.spans["convention_duration"] = view.span(duration.start(), duration.end())
+    ends = ENDS_ON.search(view.folded, begin, end)
+    if ends:
+        value, span = date_after(view, ends.end())
+        if value is not None:
+            delib.convention_end = value
+            delib.spans["convention_end"] = span
+
+
+def _offset(view: View, line: int) -> int:
+    return view.starts[line] if line < len(view.starts) else len(view.text)
+
+
+def parse_deliberations(view: View) -> list[Deliberation]:
+    attendance = AttendanceParser(view)
+    attendance.parse()
+    template = _template(view, attendance)
+    start_line = attendance.end
+    parts = _parts(view, start_line)
+    single = len(parts) == 1
+    sitting = _Sitting(template)
+    deliberations = []
+    for part in parts:
+        begin, end = _offset(view, part.first), _offset(view, part.stop)
+        delib = _item_copy(template)
+        delib.counts_for_item = single
+        _name_item(view, delib, part, single)
+        left_rest = sitting.item_attendance(view, delib, begin, end)
         vote, span = _vote(view, begin, end)
         delib.vote = vote
         if span:
             delib.spans["vote"] = span
-        delib.decisions = _decisions(view.lines[index if not single else start_line:stop_line])
-        duration = CONVENTION_DURATION.search(view.folded, begin, end)
-        if duration:
-            amount = dates.words_to_int(duration["n"])
-            if amount:
-                unit = "M" if duration["unit"].startswith("mois") else "Y"
-                delib.convention_duration = f"P{amount}{unit}"
-                delib.spans["convention_duration"] = view.span(duration.start(), duration.end())
-        ends = ENDS_ON.search(view.folded, begin, end)
-        if ends:
-            value, span = date_after(view, ends.end())
-            if value is not None:
-                delib.convention_end = value
-                delib.spans["convention_end"] = span
+        delib.decisions = _decisions(view.lines[part.first:part.stop])
+        _convention_terms(view, delib, begin, end)
         delib.spans["deliberated"] = view.span(begin, begin)
         has_deliberation = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
-        if not has_deliberation and not single:
+        if not has_deliberation and not single and part.heading is None:
             continue
         deliberations.append(delib)
-        # members who left the sitting for good are gone for the next items
-        for who in left_rest:
-            found = find(present_now, who)
-            if found:
-                present_now.remove(found)
-                changed = True
+        sitting.gone(left_rest)
     last = deliberations[-1] if deliberations else None
     if last is not None:
-        _signatures(view, last, bounds[-2] if len(bounds) > 1 else start_line)
+        _signatures(view, last, parts[-1].first)
         _tail_dates(view, last, attendance.end)
     return deliberations
 

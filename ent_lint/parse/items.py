@@ -1,0 +1,399 @@
+"""Items: where each agenda point or deliberation of minutes begins.
+
+Every line is offered to the heading recognisers below; each way of numbering is a *family*
+("2020-038 TITLE", "DE-2015/11", "1. Title", "II - Title", ...).  Minutes number their items one
+way, and other numbered lines (an enumeration inside an item, the list of the mayor's delegated
+decisions, the agenda itself) use other ways or do not carry votes.  So the family kept is the
+one whose headings form a rising sequence and cut the text into parts that each hold a vote or
+a decision.  Where no numbered family does, the agenda ("Ordre du jour" and its entries) is
+looked for again as unnumbered headings in the body.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from .recognisers import Case, of_part, recogniser
+from .text import View, fold
+
+PART = "item-heading"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An item heading as read on one line."""
+
+    number: Optional[str]
+    title: Optional[str]
+    style: str  # the recogniser that read it
+    key: tuple = ()
+    line: int = -1  # index in the view, set by the segmenter
+    separator: str = ""  # between a small number and its title: "1." and "1)" are two ways
+
+    @property
+    def family(self) -> str:
+        """The way of numbering: the number's shape ("2014/25" and "N°2014/26" are one way,
+        "DBC 2021-082" another) and, for small numbers, the separator."""
+        if self.number is None:
+            return self.style
+        shape = regex.sub(r"\d+", "9", fold(self.number).replace(" ", ""))
+        if self.style == "roman":
+            shape = "I"
+        return shape + self.separator
+
+
+def _key(number: str) -> tuple:
+    """The figures of a number, for ordering: "DE-2015/11" -> (2015, 11), "1 BIS" -> (1,)."""
+    return tuple(int(d) for d in regex.findall(r"\d+", number))
+
+
+def _title_ok(title: str) -> bool:
+    """A heading's title starts with a capital or a digit-free word and is not a sentence cut
+    at a figure ("1. 500 euros", "2. et ...")."""
+    title = title.strip(" -–—:.")
+    return len(title) >= 3 and (title[:1].isupper() or title[:1] in "«\"'(")
+
+
+def _reading(match, text: str, style: str, number_group: str = "num") -> Optional[Heading]:
+    number = " ".join(text[match.start(number_group):match.end(number_group)].split()) if match[number_group] else None
+    title = text[match.start("title"):].strip(" -–—:.\t") if match["title"] else ""
+    if number is None and not title:
+        return None
+    return Heading(number, title or None, style, _key(number) if number else ())
+
+
+def _expect(heading: Optional[Heading]):
+    return None if heading is None else (heading.number, heading.title)
+
+
+# --- the ways of writing a heading --------------------------------------------------------------
+
+_LABELLED = regex.compile(
+    r"""(?x)^\s*(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|n\s*°|no\.?\s)\s*
+    (?P<num>(?:[a-z]{1,4}\s?[-_]?\s?)?\d[\w/._-]*(?:\s*-\s*\d{1,3}\b)?)
+    (?:\s+du\s+\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?       # "N° DP 2021-312 du 15 septembre 2021"
+    \s*(?:[-:.]\s*(?P<title>\S.*))?$""")
+
+
+@recogniser(PART, "labelled",
+            Case("Délibération n° 2023-45 : Renouvellement de la convention", ("2023-45", "Renouvellement de la convention")),
+            Case("DELIBERATION N°12 - TARIFS DE LA CANTINE", ("12", "TARIFS DE LA CANTINE")),
+            Case("N° DBC 2021-082 - Stratégies et ressources foncières", ("DBC 2021-082", "Stratégies et ressources foncières")),
+            Case("N°2015/25 : Travaux de voirie", ("2015/25", "Travaux de voirie")),
+            Case("Délibération n°2022-01", ("2022-01", None)),
+            Case("N° de SIRET : 123", None))
+def labelled(text: str) -> Optional[Heading]:
+    """"Délibération n° X : title", "N° X - title": a number behind its label."""
+    match = _LABELLED.match(fold(text))
+    if not match or not regex.search(r"\d{1,4}", match["num"]):
+        return None
+    heading = _reading(match, text, "labelled")
+    if heading and heading.title and not _title_ok(heading.title):
+        return None
+    return heading
+
+
+_PREFIXED = regex.compile(
+    r"""(?x)^\s*(?P<num>(?:delib|dcm|del|dbc|de|dl|dc|cm|d)\s?[_-]?\s?\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,3})
+    (?![\d/])\s*(?:[-:]\s*)?(?P<title>\S.*)?$""")
+
+
+@recogniser(PART, "prefixed",
+            Case("DE-2015/11 Approbation du compte rendu", ("DE-2015/11", "Approbation du compte rendu")),
+            Case("D 2024-12 – Tarifs municipaux", ("D 2024-12", "Tarifs municipaux")),
+            Case("DEL 2025-03 : Budget primitif", ("DEL 2025-03", "Budget primitif")),
+            Case("DL-056-07-13 : Acquisition d'un terrain", ("DL-056-07-13", "Acquisition d'un terrain")),
+            Case("D2018-66 Election des membres", ("D2018-66", "Election des membres")),
+            Case("de 2015 à 2020 la commune a", None))
+def prefixed(text: str) -> Optional[Heading]:
+    """"DE-2015/11 title", "D 2024-12 – title", "DL-056-07-13": a register prefix, then figures."""
+    match = _PREFIXED.match(fold(text))
+    if not match:
+        return None
+    heading = _reading(match, text, "prefixed")
+    if heading.title and not _title_ok(heading.title):
+        return None
+    return heading
+
+
+_YEAR_SERIAL = regex.compile(
+    r"""(?x)^\s*(?P<num>
+      (?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*\d{1,3}(?:\s*bis)?   # "2017.07.04 - 1 BIS"
+    | (?:19|20)\d{2}\s?[/_.-]\s?\d{1,4}(?:\s?[/_-]\s?\d{1,3})?             # "2020-038", "2014/25"
+    | \d{1,4}\s?/\s?(?:19|20)\d{2}                                         # "25/2014"
+    )(?![\d/.,%€])\s*(?:[-:]\s*)?(?P<title>\S.*)$""")
+
+
+@recogniser(PART, "year-serial",
+            Case("2020-038 SUBVENTION EXCEPTIONNELLE", ("2020-038", "SUBVENTION EXCEPTIONNELLE")),
+            Case("2014/25 – DECISIONS MODIFICATIVES", ("2014/25", "DECISIONS MODIFICATIVES")),
+            Case("2017.07.04 - 1 BIS Election des délégués", ("2017.07.04 - 1 BIS", "Election des délégués")),
+            Case("2020- 047 REDEVANCE ORANGE", ("2020- 047", "REDEVANCE ORANGE")),
+            Case("2021-2022 : année scolaire", None),
+            Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")))
+def year_serial(text: str) -> Optional[Heading]:
+    """"2020-038 TITLE", "2014/25 – TITLE", "2017.07.04 - 1 Title": a year and a serial number."""
+    match = _YEAR_SERIAL.match(fold(text))
+    if not match:
+        return None
+    heading = _reading(match, text, "year-serial")
+    if not heading.title or not _title_ok(heading.title):
+        return None
+    return heading
+
+
+_NUMBERED = regex.compile(
+    r"""(?x)^\s*(?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2}(?:\.\d{1,2})?)
+    (?P<sep>\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
+
+
+@recogniser(PART, "numbered",
+            Case("1. Exercice des pouvoirs délégués au Président", ("1", "Exercice des pouvoirs délégués au Président")),
+            Case("3) Tarifs de la cantine", ("3", "Tarifs de la cantine")),
+            Case("13/ Questions diverses", ("13", "Questions diverses")),
+            Case("Point 4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
+            Case("2 - Budget primitif 2021", ("2", "Budget primitif 2021")),
+            Case("1. 500 euros pour l'association", None),
+            Case("2. et de dire que", None))
+def numbered(text: str) -> Optional[Heading]:
+    """"1. Title", "3) Title", "13/ Title", "Point 4 : Title": a small number and its title."""
+    match = _NUMBERED.match(fold(text))
+    if not match:
+        return None
+    heading = _reading(match, text, "numbered")
+    if not heading.title or not _title_ok(heading.title):
+        return None
+    separator = match["sep"].strip() or "-"
+    return Heading(heading.number, heading.title, "numbered", heading.key, separator=separator)
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+_ROMAN = regex.compile(r"^\s*(?P<num>[IVXL]{1,6})\s*(?P<sep>[.)/°-]|\s-|\s–)\s*(?P<title>\S.{3,})$")
+
+
+def _roman(numeral: str) -> Optional[int]:
+    values = [_ROMAN_VALUES[c] for c in numeral.lower()]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if 0 < total < 90 else None
+
+
+@recogniser(PART, "roman",
+            Case("II - Approbation du procès-verbal", ("II", "Approbation du procès-verbal")),
+            Case("IV. FINANCES", ("IV", "FINANCES")),
+            Case("VI) Questions diverses", ("VI", "Questions diverses")),
+            Case("I - le conseil", None),
+            Case("MI - compte", None))
+def roman(text: str) -> Optional[Heading]:
+    """"II - Title", "IV. TITLE": a Roman numeral in capitals and its title."""
+    match = _ROMAN.match(text)
+    if not match or not _title_ok(match["title"]):
+        return None
+    value = _roman(match["num"])
+    if value is None:
+        return None
+    return Heading(match["num"], match["title"].strip(" -–—:."), "roman", (value,),
+                   separator=match["sep"].strip())
+
+
+_OBJET = regex.compile(r"^\s*objet\s*:\s*(?P<title>\S.{3,})$")
+
+
+@recogniser(PART, "objet",
+            Case("Objet : Renouvellement de la convention ENT", (None, "Renouvellement de la convention ENT")),
+            Case("Objet :", None))
+def objet(text: str) -> Optional[Heading]:
+    """"Objet : title": the subject of an unnumbered deliberation."""
+    match = _OBJET.match(fold(text))
+    if not match:
+        return None
+    return Heading(None, text[match.start("title"):].strip(), "objet")
+
+
+HEADING_RECOGNISERS = of_part(PART)
+# strongest first: a register number beats a plain figure when both cut the text equally well
+_STRENGTH = {"labelled": 6, "prefixed": 5, "year-serial": 4, "numbered": 3, "roman": 2, "objet": 1}
+
+
+def read_heading(text: str) -> Optional[Heading]:
+    """The first recogniser's reading of a line, if any reads it as a heading."""
+    if len(text) > 250 or not text.strip():
+        return None
+    for item in HEADING_RECOGNISERS:
+        heading = item.read(text)
+        if heading is not None:
+            return heading
+    return None
+
+
+# --- choosing the headings of the minutes -------------------------------------------------------
+
+# A vote or a decision: what a part of minutes holds when it is an item.
+OUTCOME = regex.compile(
+    r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve"
+    r"|\bdecide|\bdelibere|\bdesigne|\bautorise|\baccepte|\bvalide|\bemet\b|\bprend\s+acte|\bprennent\s+acte"
+    r"|\bfixe\b|\bdit\s+que|\bpour\s+\d|\bcontre\s+\d|scrutin|votants")
+
+
+def _rising(headings: list[Heading]) -> list[Heading]:
+    """The longest run of headings whose numbers never go down (numbers read as figures)."""
+    if not headings or not headings[0].key:
+        return headings
+    best: list[int] = [1] * len(headings)
+    back: list[int] = [-1] * len(headings)
+    for i, current in enumerate(headings):
+        for j in range(max(0, i - 200), i):
+            if headings[j].key <= current.key and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    end = max(range(len(headings)), key=lambda i: (best[i], -i))
+    chain = []
+    while end >= 0:
+        chain.append(headings[end])
+        end = back[end]
+    return chain[::-1]
+
+
+def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
+    """Headings minus the runs of three or more that stand on consecutive lines: an agenda or an
+    enumeration, not items."""
+    kept: list[Heading] = []
+    run: list[Heading] = []
+
+    def flush():
+        if len(run) < 3:
+            kept.extend(run)
+        run.clear()
+
+    for heading in headings:
+        if run and _adjacent(view, run[-1].line, heading.line):
+            run.append(heading)
+        else:
+            flush()
+            run.append(heading)
+    flush()
+    return kept
+
+
+def _adjacent(view: View, first: int, second: int) -> bool:
+    """Nothing but blank lines and wrapped title lines between two headings."""
+    between = [view.lines[i].text for i in range(first + 1, second) if view.lines[i].text.strip()]
+    return len(between) <= 1
+
+
+def _score(view: View, headings: list[Heading], end: int) -> int:
+    """How many of the parts cut by these headings hold an outcome."""
+    bounds = [h.line for h in headings] + [end]
+    starts = view.starts + [len(view.folded)]
+    return sum(bool(OUTCOME.search(view.folded, starts[a], starts[min(b, len(view.lines))]))
+               for a, b in zip(bounds, bounds[1:]))
+
+
+def _running_lines(view: View) -> set[str]:
+    """Lines written three times or more alike: running headers and footers of the pages."""
+    seen: dict[str, int] = {}
+    for folded in view.folded_lines:
+        key = folded.strip()
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count >= 3}
+
+
+def choose_headings(view: View, first: int, end: int) -> list[Heading]:
+    """The item headings of lines ``first`` to ``end``: the best family, or the agenda's entries."""
+    found: list[Heading] = []
+    repeated = _running_lines(view)
+    for index in range(first, end):
+        if view.folded_lines[index].strip() in repeated:
+            continue
+        heading = read_heading(view.lines[index].text)
+        if heading is not None:
+            found.append(Heading(heading.number, heading.title, heading.style, heading.key, index,
+                                 heading.separator))
+    families: dict[str, list[Heading]] = {}
+    for heading in found:
+        families.setdefault(heading.family, []).append(heading)
+    best: tuple = (0, 0, 0)
+    chosen: list[Heading] = []
+    for family, headings in families.items():
+        if family in ("objet", "agenda"):
+            continue
+        headings = _rising(_without_lists(view, headings))
+        if len(headings) < 2:
+            continue
+        score = _score(view, headings, end)
+        rank = (score, max(_STRENGTH[h.style] for h in headings), len(headings))
+        if score >= 2 and rank > best:
+            best, chosen = rank, headings
+    if chosen:
+        return chosen
+    agenda = agenda_headings(view, first, end)
+    if len(agenda) >= 2:
+        return agenda
+    # one deliberation: its number's heading (the "Objet :" under it gives the title), or its
+    # "Objet :" line
+    return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
+        h for h in found if h.style == "objet"][:1]
+
+
+# --- the agenda, found again in the body --------------------------------------------------------
+
+AGENDA_LABEL = regex.compile(r"^\s*ordre\s+du\s+jou[rt]\b")
+_BULLET = regex.compile(r"^\s*(?:[-–—•·*_>]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
+
+
+def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
+    """The entries of the agenda ("Ordre du jour" then one entry a line), and the line after it."""
+    label = next((i for i in range(first, min(end, first + 400))
+                  if AGENDA_LABEL.match(view.folded_lines[i])), None)
+    if label is None:
+        return [], first
+    entries: list[str] = []
+    index = label + 1
+    blanks = 0
+    while index < end and len(entries) < 60:
+        text = view.lines[index].text.strip()
+        if not text:
+            blanks += 1
+            if entries and blanks > 1:
+                break
+            index += 1
+            continue
+        blanks = 0
+        entry = _BULLET.sub("", text).strip()
+        if len(entry) < 4 or len(entry) > 160 or entry.endswith((".", ":")) and len(entry) > 80:
+            if entries:
+                break
+        else:
+            entries.append(entry)
+        index += 1
+    return entries, index
+
+
+def _similar(entry: str, line: str) -> float:
+    a, b = fold(entry), fold(line)
+    n = min(len(a), len(b), 50)
+    if n < 6:
+        return 0.0
+    return difflib.SequenceMatcher(None, a[:n], b[:n], autojunk=False).ratio()
+
+
+def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
+    """Each agenda entry found again, in order, as a line of the body."""
+    entries, body = agenda_entries(view, first, end)
+    if len(entries) < 2:
+        return []
+    headings: list[Heading] = []
+    cursor = body
+    for number, entry in enumerate(entries, 1):
+        for index in range(cursor, end):
+            line = _BULLET.sub("", view.lines[index].text).strip()
+            if len(line) < 4 or len(line) > 1.6 * len(entry) + 20:
+                continue
+            if _similar(entry, line) >= 0.8:
+                headings.append(Heading(None, line, "agenda", (number,), index))
+                cursor = index + 1
+                break
+    return headings
