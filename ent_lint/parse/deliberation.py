@@ -237,10 +237,11 @@ class AttendanceParser:
         self.secretary: Optional[Person] = None
         self.end = len(view.lines)
 
-    def parse(self) -> None:
+    def parse(self, limit: Optional[int] = None) -> None:
+        """Read the lists and counts before the body (and before line ``limit``, the first item)."""
         folded_lines = self.view.folded_lines
         body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
-        body = min(body, 120)
+        body = min(body, 120, len(folded_lines) if limit is None else limit)
         current: Optional[_List] = None
         blanks = 0  # blank lines since the list's last line
         for index in range(min(body, len(folded_lines))):
@@ -659,8 +660,8 @@ class _Part:
     heading: Optional[Heading]
 
 
-def _parts(view: View, start_line: int) -> list[_Part]:
-    headings = choose_headings(view, start_line, len(view.lines))
+def _parts(view: View, start_line: int, headings: list[Heading]) -> list[_Part]:
+    headings = [h for h in headings if h.line >= start_line]
     if len(headings) <= 1:
         return [_Part(start_line, len(view.lines), headings[0] if headings else None)]
     bounds = [h.line for h in headings] + [len(view.lines)]
@@ -758,11 +759,13 @@ def _offset(view: View, line: int) -> int:
 
 
 def parse_deliberations(view: View) -> list[Deliberation]:
+    headings = choose_headings(view, 0, len(view.lines))
+    first_item = headings[0].line if len(headings) > 1 else None
     attendance = AttendanceParser(view)
-    attendance.parse()
+    attendance.parse(first_item)
     template = _template(view, attendance)
     start_line = attendance.end
-    parts = _parts(view, start_line)
+    parts = _parts(view, start_line, headings)
     single = len(parts) == 1
     sitting = _Sitting(template)
     deliberations = []

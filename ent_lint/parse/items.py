@@ -146,6 +146,26 @@ def year_serial(text: str) -> Optional[Heading]:
     return heading
 
 
+_ORDINAL = regex.compile(r"^\s*\d{1,2}\s*(?:[.)/°]|-)?\s*(?:-\s*)?(?=\S)")
+
+
+@recogniser(PART, "ordinal-and-number",
+            Case("3 – N° 2018-024 - Exercice 2017 – Compte de gestion", ("2018-024", "Exercice 2017 – Compte de gestion")),
+            Case("12. DE-2015/22 Tarifs de la cantine", ("DE-2015/22", "Tarifs de la cantine")),
+            Case("3 – Exercice 2017", None))
+def ordinal_and_number(text: str) -> Optional[Heading]:
+    """"3 – N° 2018-024 - title": the place on the agenda, then the register number."""
+    match = _ORDINAL.match(fold(text))
+    if not match:
+        return None
+    rest = text[match.end():]
+    for inner in (labelled, prefixed, year_serial):
+        heading = inner.read(rest)
+        if heading is not None and heading.number:
+            return heading
+    return None
+
+
 _NUMBERED = regex.compile(
     r"""(?x)^\s*(?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2}(?:\.\d{1,2})?)
     (?P<sep>\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
@@ -218,10 +238,14 @@ HEADING_RECOGNISERS = of_part(PART)
 _STRENGTH = {"labelled": 6, "prefixed": 5, "year-serial": 4, "numbered": 3, "roman": 2, "objet": 1}
 
 
+_LEAD = regex.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
+
+
 def read_heading(text: str) -> Optional[Heading]:
     """The first recogniser's reading of a line, if any reads it as a heading."""
     if len(text) > 250 or not text.strip():
         return None
+    text = _LEAD.sub("", text)  # a bullet or a symbol font's arrow before the heading
     for item in HEADING_RECOGNISERS:
         heading = item.read(text)
         if heading is not None:
