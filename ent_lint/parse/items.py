@@ -315,6 +315,11 @@ def _score(view: View, headings: list[Heading], end: int) -> int:
                for a, b in zip(bounds, bounds[1:]))
 
 
+def _nested(inner: list[Heading], outer: list[Heading]) -> bool:
+    """Whether every heading of ``inner`` stands between two consecutive headings of ``outer``."""
+    return any(a.line < inner[0].line and inner[-1].line < b.line for a, b in zip(outer, outer[1:]))
+
+
 def _running_lines(view: View) -> set[str]:
     """Lines written three times or more alike: running headers and footers of the pages."""
     seen: dict[str, int] = {}
@@ -339,14 +344,14 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
     families: dict[str, list[Heading]] = {}
     for heading in found:
         families.setdefault(heading.family, []).append(heading)
+    runs = {family: _rising(_without_lists(view, headings)) for family, headings in families.items()
+            if family not in ("objet", "agenda")}
+    runs = {family: headings for family, headings in runs.items() if len(headings) >= 2}
     best: tuple = (0, 0, 0)
     chosen: list[Heading] = []
-    for family, headings in families.items():
-        if family in ("objet", "agenda"):
-            continue
-        headings = _rising(_without_lists(view, headings))
-        if len(headings) < 2:
-            continue
+    for family, headings in runs.items():
+        if any(_nested(headings, other) for name, other in runs.items() if name != family):
+            continue  # decisions listed inside one item (the mayor's, the bureau's), not items
         score = _score(view, headings, end)
         rank = (score, max(_STRENGTH[h.style] for h in headings), len(headings))
         if score >= 2 and rank > best:
