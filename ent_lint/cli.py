@@ -254,7 +254,7 @@ class _Progress:
 
 
 def _text_summary(document) -> str:
-    out = [f"{document.path} ({document.kind}{f', {document.page_count} pages' if document.page_count else ''})"]
+    out = [f"{document.path} ({document.format}, {document.kind}{f', {document.page_count} pages' if document.page_count else ''})"]
     for number, delib in enumerate(document.deliberations, 1):
         c = delib.counts
         out.append(f"  deliberation {number}: {delib.number or '-'} {delib.title or ''}".rstrip())

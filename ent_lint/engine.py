@@ -19,7 +19,6 @@ from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding, Severity
 from .model import Document, Span
 
-FAMILIES = ("attendance", "vote", "dates", "names", "schools", "convention")
 
 
 @dataclass
@@ -46,6 +45,8 @@ class Rule:
     summary: ClassVar[str]
     source: ClassVar[str]
     aliases: ClassVar[tuple[str, ...]] = ()
+    #: the kinds of document the rule applies to (``Document.kind``)
+    kinds: ClassVar[tuple[str, ...]] = ("extract", "minutes", "list", "convention", "other")
 
     def check(self, document: Document) -> Iterable[Hit]:
         raise NotImplementedError
@@ -62,7 +63,7 @@ class Rule:
     def describe(cls) -> dict:
         """The rule's identity, as ``ent-lint rules --format json`` and the web API list it."""
         return {"id": cls.id, "family": cls.family, "severity": cls.severity, "summary": cls.summary,
-                "source": cls.source}
+                "source": cls.source, "kinds": list(cls.kinds)}
 
 
 def _rules_in(obj) -> list[type[Rule]]:
@@ -175,4 +176,5 @@ class Checker:
 
 
 def _run(rule: Rule, document: Document) -> Iterator[Hit]:
-    yield from rule.check(document) or ()
+    if document.kind in rule.kinds:
+        yield from rule.check(document) or ()

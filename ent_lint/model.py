@@ -106,6 +106,19 @@ class Session(BaseModel):
 
 DateValue = Union[dt.date, Blank, None]
 
+#: what a document is: an extract of the register, minutes of a sitting, the list of the
+#: deliberations of a sitting, a convention, or something else
+DocumentKind = Literal["extract", "minutes", "list", "convention", "other"]
+
+
+class Doubt(BaseModel):
+    """A part the parser read without certainty, and why: rules at warning or error level do not
+    build on it, and one info finding says so."""
+
+    part: str  # the field or part: "counts.present", "secretary", "session.date", "items"
+    reason: str
+    span: Optional[Span] = None
+
 
 class Mention(BaseModel):
     """A phrase found in the text that a rule may judge (a ministry name, a term, a residue)."""
@@ -148,7 +161,14 @@ class Deliberation(BaseModel):
     #: members arrived or left before this item: the sitting's counts no longer describe it
     attendance_changed: bool = False
     signature_roles: list[str] = Field(default_factory=list)
+    #: the fields read without certainty (field path -> reason)
+    doubts: dict[str, str] = Field(default_factory=dict)
     spans: dict[str, Span] = Field(default_factory=dict)
+
+    def sure(self, *fields: str) -> bool:
+        """Whether every one of these fields (or a field under it) was read with certainty."""
+        return not any(doubt == f or doubt.startswith(f + ".") or f.startswith(doubt + ".")
+                       for f in fields for doubt in self.doubts)
 
 
 class Party(BaseModel):
@@ -195,7 +215,10 @@ class Convention(BaseModel):
 
 class Document(BaseModel):
     path: str
-    kind: Literal["text", "pdf"] = "text"
+    format: Literal["text", "pdf"] = "text"
+    kind: DocumentKind = "other"
+    #: the line where the document names itself ("EXTRAIT DU REGISTRE ...", "PROCÈS-VERBAL ...")
+    title: Optional[str] = None
     page_count: Optional[int] = None
     deliberations: list[Deliberation] = Field(default_factory=list)
     conventions: list[Convention] = Field(default_factory=list)
@@ -204,6 +227,8 @@ class Document(BaseModel):
     department: Optional[str] = None
     #: the document's date for naming rules: the sitting, or failing it a signature date
     reference_date: Optional[dt.date] = None
+    #: parts that could not be read reliably
+    doubts: list[Doubt] = Field(default_factory=list)
 
     def mentions_of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

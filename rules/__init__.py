@@ -4,8 +4,9 @@ Installed as ``ent_lint.rules`` and registered through the ``ent_lint.rules`` en
 same path third-party rule packs take.
 """
 
-from . import attendance, convention, dates, names, schools, vote
+from . import attendance, convention, dates, names, reading, schools, vote
 
 RULES = [
     *attendance.RULES, *vote.RULES, *dates.RULES, *names.RULES, *schools.RULES, *convention.RULES,
+    *reading.RULES,
 ]

@@ -38,6 +38,8 @@ class PresentCount(Rule):
             declared = delib.counts.present
             if declared is None or not delib.present or delib.attendance_changed:
                 continue
+            if not delib.sure("counts.present", "present"):
+                continue
             listed = len(present_people(delib))
             allowed = {listed} if delib.session.president else {listed, listed + 1}
             if declared not in allowed:
@@ -72,7 +74,7 @@ class ProxyCount(Rule):
     def check(self, document):
         for delib in document.deliberations:
             declared = delib.counts.represented
-            if declared is None or delib.attendance_changed:
+            if declared is None or delib.attendance_changed or not delib.sure("counts.represented", "proxies"):
                 continue
             if not delib.proxies and "list.proxies" not in delib.spans:
                 continue
@@ -109,6 +111,8 @@ class VoterCount(Rule):
             counts = delib.counts
             if None in (counts.present, counts.represented, counts.voting) or delib.attendance_changed:
                 continue
+            if not delib.sure("counts"):
+                continue
             expected = counts.present + counts.represented - len(delib.not_voting)
             accepted = {expected} if delib.counts_for_item else {expected, counts.present + counts.represented}
             if counts.voting not in accepted:
@@ -144,6 +148,8 @@ class MemberTotal(Rule):
     def check(self, document):
         for delib in document.deliberations:
             if delib.counts.in_office is None or not delib.lists_complete or delib.attendance_changed:
+                continue
+            if not delib.sure("counts.in_office", "present", "proxies", "absent"):
                 continue
             people, keys = [], set()
             for who in present_people(delib) + [p.grantor for p in delib.proxies] + delib.absent:
@@ -187,9 +193,11 @@ class Quorum(Rule):
         for delib in document.deliberations:
             in_office = delib.counts.in_office
             present = delib.counts.present
-            if present is None and delib.present:
+            if present is None and delib.present and delib.sure("present"):
                 present = len(present_people(delib))
             if not in_office or present is None or delib.second_convocation or delib.attendance_changed:
+                continue
+            if not delib.sure("counts.in_office", "counts.present"):
                 continue
             covid = reference.in_covid_window(delib.session.date)
             failed = present * 3 < in_office if covid else present * 2 <= in_office
@@ -224,6 +232,8 @@ class ProxyHolderLimit(Rule):
 
     def check(self, document):
         for delib in document.deliberations:
+            if not delib.sure("proxies"):
+                continue
             limit = 2 if reference.in_covid_window(delib.session.date) else 1
             held = defaultdict(list)
             for proxy in delib.proxies:
@@ -258,7 +268,7 @@ class ProxyHolderAbsent(Rule):
 
     def check(self, document):
         for delib in document.deliberations:
-            if not delib.present:
+            if not delib.present or not delib.sure("present", "proxies"):
                 continue
             present = present_people(delib)
             for proxy in delib.proxies:
@@ -290,7 +300,7 @@ class PersonInTwoLists(Rule):
 
     def check(self, document):
         for delib in document.deliberations:
-            if delib.attendance_changed:
+            if delib.attendance_changed or not delib.sure("present", "absent", "proxies"):
                 continue
             for who in delib.present:
                 for other, where in [(p, "absent") for p in delib.absent] + [
@@ -327,7 +337,7 @@ class SecretaryNotPresent(Rule):
 
     def check(self, document):
         for delib in document.deliberations:
-            if not delib.present:
+            if not delib.present or not delib.sure("present", "secretary"):
                 continue
             if delib.secretary is None:
                 yield self.hit("no secretary of the sitting is named",

@@ -307,7 +307,7 @@ class MissingSignature(Rule):
     source = "CGCT art. L2121-23"
 
     def check(self, document):
-        if document.deliberations:
+        if document.deliberations and _signed_record(document):
             delib = document.deliberations[-1]
             if delib.session.date and delib.session.date >= reference.SIGNATURE_REFORM:
                 missing = []
@@ -331,6 +331,18 @@ class MissingSignature(Rule):
                 yield self.hit(f"{len(named)} parties but {signed} signatures",
                                conv.spans.get("signed_place") or conv.spans.get("title"),
                                fix="add a signature block for each party")
+
+
+def _signed_record(document) -> bool:
+    """Whether the mayor's and the secretary's signatures can be looked for: an extract, or the
+    procès-verbal of a sitting (a summary, a list of deliberations or a posted compte rendu is not
+    signed that way), whose end was read from a text layer (a scanned signature cannot be read)."""
+    last = document.deliberations[-1]
+    if any(span.ocr for span in last.spans.values()):
+        return False
+    if document.kind == "extract":
+        return True
+    return document.kind == "minutes" and "proces" in fold(document.title or "")
 
 
 RULES = [DurationMismatch, EndDateMismatch, TemplateResidue, PageCount, ArticleNumbering,

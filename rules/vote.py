@@ -12,7 +12,8 @@ def expected_voters(delib) -> set[int]:
     counts = delib.counts
     leaving = len(delib.not_voting)
     if delib.attendance_changed or counts.voting is None:
-        if not delib.present:
+        # voters counted from the lists: only lists read whole and with certainty
+        if not delib.present or not delib.lists_complete or not delib.sure("present", "proxies"):
             return set()
         return {len(present_people(delib)) + len(delib.proxies) - leaving}
     if delib.counts_for_item:
@@ -44,7 +45,7 @@ class VoteTotal(Rule):
     def check(self, document):
         for delib in document.deliberations:
             vote = delib.vote
-            if vote.for_ is None:
+            if vote.for_ is None or not delib.sure("vote", "counts.voting"):
                 continue
             cast = vote.for_ + (vote.against or 0)
             total = cast + (vote.abstain or 0)
@@ -80,7 +81,7 @@ class UnanimityWithDissent(Rule):
 
     def check(self, document):
         for delib in document.deliberations:
-            if delib.vote.unanimous and delib.vote.against:
+            if delib.vote.unanimous and delib.vote.against and delib.sure("vote"):
                 yield self.hit(f"unanimity is stated with {delib.vote.against} votes against",
                                delib.spans.get("vote"),
                                fix="state the vote in figures instead of « à l'unanimité »")
@@ -106,15 +107,18 @@ class VoteMissing(Rule):
     severity = "warning"
     summary = "a deliberation without a stated outcome"
     source = "CGCT art. L2121-23"
+    kinds = ("extract", "minutes")
 
     def check(self, document):
+        # minutes summarise the debates: an outcome left out there is worth a note, not a warning
+        severity = "info" if document.kind == "minutes" else None
         for delib in document.deliberations:
-            if delib.vote.stated or not delib.decisions:
+            if delib.vote.stated or not delib.decisions or not delib.sure("vote"):
                 continue
             yield self.hit(
                 f"deliberation {delib.number or delib.title or ''} states no vote".replace("  ", " "),
                 first_span(delib, "number", "title", "deliberated"),
-                fix="state the outcome of the vote")
+                fix="state the outcome of the vote", severity=severity)
 
 
 RULES = [VoteTotal, UnanimityWithDissent, VoteMissing]

@@ -47,7 +47,7 @@ def test_pdf_twin_extracts_like_the_text(name):
     text = plain(extract(str(DOCUMENTS / f"{name}.txt")), locations=False)
     pdf = plain(extract(str(DOCUMENTS / f"{name}.pdf")), locations=False)
     for document in (text, pdf):
-        document.pop("path"), document.pop("kind"), document.pop("page_count")
+        document.pop("path"), document.pop("format"), document.pop("page_count")
         for conv in document["conventions"]:
             conv.pop("actual_page_count")
     assert pdf == text

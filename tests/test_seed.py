@@ -73,7 +73,7 @@ def test_blank_is_not_absent():
 def test_text_and_pdf_give_the_same_values():
     text, pdf = (plain(extract(str(p)), locations=False) for p in SEED)
     for document in (text, pdf):
-        for key in ("path", "kind", "page_count"):
+        for key in ("path", "format", "page_count"):
             document.pop(key)
         document["conventions"][0].pop("actual_page_count")
     assert text == pdf

@@ -11,7 +11,7 @@ import regex
 
 from ..model import Blank, Document
 from ..readers import Source
-from . import convention, deliberation, mentions
+from . import convention, deliberation, kinds, mentions
 from .text import View
 
 _DELIBERATION_SIGNS = regex.compile(
@@ -20,7 +20,7 @@ _DELIBERATION_SIGNS = regex.compile(
 
 def parse(source: Source) -> Document:
     view = View(source.lines)
-    document = Document(path=source.path, kind=source.kind, page_count=source.page_count)
+    document = Document(path=source.path, format=source.kind, page_count=source.page_count)
     rest, regions, drafts = [], [], []
     line = 0
     while (start := convention.find_start(view, line)) is not None:
@@ -40,7 +40,21 @@ def parse(source: Source) -> Document:
     document.mentions = mentions.collect(view)
     document.department = mentions.department(view)
     document.reference_date = _reference_date(document)
+    document.kind, title_line = kinds.document_kind(view, document)
+    if title_line is not None:
+        document.title = _title(view, title_line)
     return document
+
+
+def _title(view: View, index: int) -> str:
+    """The line where the document names itself, with the lines in capitals that continue it."""
+    parts = [view.lines[index].text.strip()]
+    for line in view.lines[index + 1:index + 3]:
+        text = line.text.strip()
+        if not (parts[0].isupper() and text.isupper() and len(text) < 80):
+            break
+        parts.append(text)
+    return " ".join(" ".join(parts).split())
 
 
 def _tables_by_region(source: Source, regions: list[View]) -> list[list]:

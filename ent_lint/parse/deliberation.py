@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
 from .items import Heading, choose_headings, read_heading
+from .votes import read_vote
 from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
 from .text import View, fold
 
@@ -92,21 +93,6 @@ HEADING = regex.compile(
     | (?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2})\s*(?:\)|°|\s[-.]\s)\s*(?P<title>\S.{5,})$
     )""")
 DELIBERATED = regex.compile(r"apres\s+en\s+avoir\s+delibere|delibere|le\s+conseil\s+\w+\s*,?\s+decide")
-UNANIMOUS = regex.compile(r"\bunanimite\b|\bunanimement\b")
-VOTE_FIGURES = [
-    ("for_", regex.compile(r"(?P<n>\d{1,3})\s+(?:voix\s+)?pour\b|\bpour\s*:\s*(?P<n>\d{1,3})\b"
-                           r"|\bpour\s+(?P<n>\d{1,3})\s*(?:voix)?\s*[,;/-]?\s*contre\b"
-                           r"|^\s*pour\s+(?P<n>\d{1,3})\s*$")),
-    ("against", regex.compile(r"(?P<n>\d{1,3})\s+(?:voix\s+)?contre\b|\bcontre\s*:?\s*(?P<n>\d{1,3})\b"
-                              r"|\bcontre\s*:\s*(?P<n>neant|aucune?)\b")),
-    ("abstain", regex.compile(r"(?P<n>\d{1,3})\s+abstentions?\b|\babstentions?\s*:?\s*(?P<n>\d{1,3})\b"
-                              r"|\babstentions?\s*:\s*(?P<n>neant|aucune?)\b")),
-]
-_LINE = regex.compile(r"[^\n]*")
-VOTE_CONTEXT = regex.compile(  # literal words first: the engine skips ahead to them
-    r"(?m)\b(?:voix\b|unanimite\b|pour\s*:|contre\s*:|abstention|vote\b|adopte|approuve)"
-    r"|^[ \t]*(?:pour|contre)[ \t]+\d{1,3}[ \t]*(?:\([^)\n]*\)?[ \t]*)?$")
-BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement")
 NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")
 NOT_VOTING = regex.compile(
@@ -542,36 +528,6 @@ def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
                 break
 
 
-def _vote(view: View, start: int, end: int) -> tuple[Vote, Optional[Span]]:
-    vote = Vote()
-    folded = view.folded[start:end]
-    span = None
-    match = UNANIMOUS.search(folded)
-    if match:
-        vote.unanimous = True
-        span = view.span(start + match.start(), start + match.end())
-    lines_with_votes = []  # the lines that speak of a vote, found in one pass over the item
-    for context in VOTE_CONTEXT.finditer(folded):
-        line_start = folded.rfind("\n", 0, context.start()) + 1
-        if lines_with_votes and lines_with_votes[-1].start() == line_start:
-            continue
-        lines_with_votes.append(_LINE.match(folded, line_start))
-    for key, pattern in VOTE_FIGURES:
-        for line in lines_with_votes:
-            figure = pattern.search(line[0])
-            if figure:
-                value = figure["n"]
-                setattr(vote, key, 0 if not value.isdigit() else int(value))
-                if span is None:
-                    span = view.span(start + line.start() + figure.start(), start + line.start() + figure.end())
-                break
-    if not vote.stated and BALLOT.search(folded):
-        vote.ballot = True
-    if vote.unanimous is None and (vote.for_ is not None or vote.against is not None):
-        vote.unanimous = False
-    return vote, span
-
-
 def _sentence_people(view: View, pattern, start: int, end: int, group: str = "who") -> list[Person]:
     people = []
     for match in pattern.finditer(view.folded, start, end):
@@ -646,9 +602,23 @@ def _template(view: View, attendance: "AttendanceParser") -> Deliberation:
                 if field and getattr(template.counts, field) is None:
                     setattr(template.counts, field, entry.count)
                     template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
-    template.lists_complete = "present" in attendance.lists and "absent" in attendance.lists and (
+    absent_entry = attendance.lists.get("absent")
+    # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
+    absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or any(
+        NEANT.match(fold(text)) for _, text in absent_entry.parts))
+    template.lists_complete = bool(present) and absent_read and (
         "proxies" in attendance.lists or bool(proxies) or not template.counts.represented)
+    _doubt_ocr_lists(template)
     return template
+
+
+def _doubt_ocr_lists(delib: Deliberation) -> None:
+    """Names read by OCR may lose or glue letters and entries: lists read from a scan are not a
+    base for counting (the counts, digits repaired only where certain, still are)."""
+    for field, people in (("present", delib.present), ("absent", delib.absent),
+                          ("proxies", [p.grantor for p in delib.proxies])):
+        if any(p.span is not None and p.span.ocr for p in people):
+            delib.doubts[field] = "list read by OCR from a scanned page"
 
 
 @dataclass
@@ -775,7 +745,7 @@ def parse_deliberations(view: View) -> list[Deliberation]:
         delib.counts_for_item = single
         _name_item(view, delib, part, single)
         left_rest = sitting.item_attendance(view, delib, begin, end)
-        vote, span = _vote(view, begin, end)
+        vote, span = read_vote(view, part.first, part.stop)
         delib.vote = vote
         if span:
             delib.spans["vote"] = span

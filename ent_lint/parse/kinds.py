@@ -1,0 +1,99 @@
+"""The kind of a document: an extract of the register, minutes, a list of deliberations, a
+convention, or something else.
+
+The document names itself in its first lines ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS",
+"PROCÈS-VERBAL DE LA SÉANCE", "Liste des délibérations examinées"); each way of naming is a
+recogniser.  A document that does not name itself is judged by what was read in it.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import Document
+from .recognisers import Case, of_part, recogniser
+from .text import View, fold
+
+PART = "document-kind"
+HEAD_LINES = 40
+
+
+def _search(pattern: regex.Pattern, text: str) -> Optional[str]:
+    """The pattern in a line that reads as a title: short, not a sentence, the words near its
+    start."""
+    folded = fold(text).strip()
+    if len(folded) > 110 or folded.endswith(".") and len(folded) > 40:
+        return None
+    match = pattern.search(folded)
+    return match[0] if match and match.start() <= 40 else None
+
+
+_LIST = regex.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b")
+
+
+@recogniser(PART, "list",
+            Case("LISTE DES DÉLIBÉRATIONS EXAMINÉES PAR LE CONSEIL MUNICIPAL", "list"),
+            Case("Liste des actes de la séance du 3 mai 2024", "list"),
+            Case("la liste des délibérations sera affichée sur le panneau de la mairie à compter de demain.", None))
+def named_list(text: str) -> Optional[str]:
+    """"Liste des délibérations": the list posted after the sitting (L2121-25)."""
+    return "list" if _search(_LIST, text) else None
+
+
+_EXTRACT = regex.compile(
+    r"\bextrait\s+(?:du|des)\s+(?:registre|proces|deliberations?)|\bregistre\s+des\s+deliberations"
+    r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)|^\s*deliberation\s+n")
+
+
+@recogniser(PART, "extract",
+            Case("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "extract"),
+            Case("DELIBERATION du CONSEIL MUNICIPAL", "extract"),
+            Case("Délibération n° 2023-45", "extract"),
+            Case("le conseil municipal a pris la délibération suivante", None))
+def named_extract(text: str) -> Optional[str]:
+    """"Extrait du registre des délibérations", "Délibération du conseil municipal"."""
+    return "extract" if _search(_EXTRACT, text) else None
+
+
+_MINUTES = regex.compile(r"\bproces[\s-]*verbal|\bcompte[\s-]*rendu|^\s*pv\s+(?:du|de\s+la)\b")
+
+
+@recogniser(PART, "minutes",
+            Case("PROCES VERBAL DE LA RÉUNION DU CONSEIL MUNICIPAL", "minutes"),
+            Case("Compte rendu du conseil municipal du 8 juin 2020", "minutes"),
+            Case("PV du conseil communautaire", "minutes"),
+            Case("Le compte rendu de la séance précédente est adopté à l'unanimité par les membres présents.", None))
+def named_minutes(text: str) -> Optional[str]:
+    """"Procès-verbal", "compte rendu": the record of a whole sitting."""
+    return "minutes" if _search(_MINUTES, text) else None
+
+
+KIND_RECOGNISERS = of_part(PART)
+
+
+def head_lines(view: View) -> list[tuple[int, str]]:
+    """The first non-blank lines of the document, where it names itself."""
+    found = []
+    for index, line in enumerate(view.lines):
+        if line.text.strip():
+            found.append((index, line.text))
+            if len(found) >= HEAD_LINES:
+                break
+    return found
+
+
+def document_kind(view: View, document: Document) -> tuple[str, Optional[int]]:
+    """The kind, and the line where the document names itself (None when judged by content)."""
+    for recogniser_ in KIND_RECOGNISERS:
+        for index, text in head_lines(view):
+            if len(text) <= 160 and recogniser_.read(text):
+                return recogniser_.read(text), index
+    if document.conventions and not document.deliberations:
+        return "convention", None
+    if len(document.deliberations) >= 2:
+        return "minutes", None
+    if document.deliberations:
+        return "extract", None
+    return "other", None

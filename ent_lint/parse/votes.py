@@ -1,0 +1,170 @@
+"""Votes: the outcome of one item, read from the first statement of a vote in that item.
+
+An item may hold several votes (a tariff for children, then one for adults); the figures of one
+statement are never mixed with another's, and votes are never added across items.  A
+*statement* is the line that speaks of a vote and the lines of its tally just under it
+("POUR : 21 / CONTRE : 0 / ABSTENTION : 0").  Each way of writing figures is a recogniser.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..model import Span, Vote
+from . import dates
+from .recognisers import Case, of_part, recogniser
+from .text import View, fold
+
+PART = "vote"
+
+_NUMBER = rf"(?:\d{{1,3}}|{dates.NUMBER_WORDS})"
+
+
+def _int(text: str) -> Optional[int]:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if text in ("neant", "aucun", "aucune", "zero"):
+        return 0
+    value = dates.words_to_int(text)
+    return value if value is not None and value < 1000 else None
+
+
+def _figures(pattern: regex.Pattern, text: str) -> Optional[dict]:
+    found: dict = {}
+    for match in pattern.finditer(fold(text)):
+        for key in ("for", "against", "abstain"):
+            if match.groupdict().get(key) and key not in found:
+                value = _int(match[key])
+                if value is not None:
+                    found[key] = value
+    return found or None
+
+
+_AFTER = regex.compile(
+    rf"""(?x)(?<![\w/.,-])
+    (?<!(?:pour|contre|abstentions?|votants?|presents?)\s*[:=]?\s*)  # that figure is the label's
+    (?:(?P<for>{_NUMBER})\s+(?P<voix>voix\s+)?(?:pour\b|favorables?\b)
+    | (?P<against>{_NUMBER})\s+(?:voix\s+)?(?:contre\b|defavorables?\b)
+    | (?P<abstain>{_NUMBER})\s+abstentions?\b)""")
+
+
+@recogniser(PART, "figures-before-words",
+            Case("adoptée par 14 voix POUR", {"for": 14}),
+            Case("Par 13 voix POUR – 1 voix CONTRE", {"for": 13, "against": 1}),
+            Case("3 ABSTENTIONS / 7 POUR", {"for": 7, "abstain": 3}),
+            Case("par DEUX voix POUR, une voix contre et quatre abstentions", {"for": 2, "against": 1, "abstain": 4}),
+            Case("par 20 voix pour, 3 contre et 2 abstentions", {"for": 20, "against": 3, "abstain": 2}),
+            Case("l'article 3 pour la durée", None),
+            Case("POUR : 21 CONTRE : 0 ABSTENTION : 0", None),
+            Case("Pour 8\n Abstention 1\n Contre 0", None),
+            Case("le budget 2021 pour 3 ans", None))
+def figures_before_words(text: str) -> Optional[dict]:
+    """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
+    A bare "N pour" counts only beside a figure against or abstaining ("7 POUR / 3 ABSTENTIONS")."""
+    found = _figures(_AFTER, text)
+    if found and "for" in found and not ("against" in found or "abstain" in found):
+        if not any(m["voix"] for m in _AFTER.finditer(fold(text)) if m["for"]):
+            del found["for"]
+    return found or None
+
+
+_LABELLED = regex.compile(
+    r"""(?xm)(?:^\s*|[\s,;(/-])
+    (?:pour\s*[:=]\s*(?P<for>\d{1,3}|neant|aucune?)\b
+    | contre\s*[:=]?\s*(?P<against>\d{1,3}|neant|aucune?)\b
+    | abstentions?\s*[:=]?\s*(?P<abstain>\d{1,3}|neant|aucune?)\b)
+    |^\s*pour\s+(?P<for>\d{1,3})\s*(?:voix)?\s*$""")
+
+
+@recogniser(PART, "labels-before-figures",
+            Case("Pour : 14 - Contre : 0 - Abstention : 2", {"for": 14, "against": 0, "abstain": 2}),
+            Case("POUR 21", {"for": 21}),
+            Case("Contre : néant", {"against": 0}),
+            Case("vote pour la commune de Flaux", None),
+            Case("convention signée pour 3 ans", None))
+def labels_before_figures(text: str) -> Optional[dict]:
+    """"Pour : 14", "POUR 21", "Contre : néant": the word, then its figure (a tally table)."""
+    return _figures(_LABELLED, text)
+
+
+_UNANIMOUS = regex.compile(r"\bunanimite\b|\bunanimement\b|\bunanime\b")
+
+
+@recogniser(PART, "unanimity",
+            Case("Le conseil municipal, à l'unanimité, APPROUVE", True),
+            Case("adopté à l'unanimité des membres présents", True),
+            Case("Vote : à l'unanimité", True),
+            Case("la règle de l'unanimité", True),
+            Case("à la majorité", None))
+def unanimity(text: str) -> Optional[bool]:
+    """"à l'unanimité", "unanimement"."""
+    return True if _UNANIMOUS.search(fold(text)) else None
+
+
+_BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement"
+                        r"|bulletins?\s+(?:blancs?|nuls?)")
+
+
+@recogniser(PART, "ballot",
+            Case("Il est procédé au vote à bulletin secret", True),
+            Case("Suffrages exprimés : 27", True),
+            Case("le vote est public", None))
+def ballot(text: str) -> Optional[bool]:
+    """An election or a secret ballot: votes counted per candidate."""
+    return True if _BALLOT.search(fold(text)) else None
+
+
+FIGURE_RECOGNISERS = [r for r in of_part(PART) if r.name in ("figures-before-words", "labels-before-figures")]
+
+# A line that may state a vote: literal words first, the engine skips ahead to them.
+SPEAKS_OF_A_VOTE = regex.compile(
+    r"\bvoix\b|unanimi|unanime|\bpour\b|\bcontre\b|abstention|\bvote\b|\bvotants?\b|scrutin|suffrages")
+_TALLY_LINE = regex.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|blancs?|exprimes)\b")
+
+
+def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
+    """The line at ``index`` and the tally lines under it; returns the text and the line after."""
+    lines = [view.lines[index].text]
+    cursor = index + 1
+    while cursor < stop and len(lines) < 5:
+        folded = view.folded_lines[cursor]
+        if not folded.strip():
+            cursor += 1
+            continue
+        if not _TALLY_LINE.match(folded):
+            break
+        lines.append(view.lines[cursor].text)
+        cursor += 1
+    return "\n".join(lines), cursor
+
+
+def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
+    """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote."""
+    vote = Vote()
+    ballot_seen = False
+    index = first
+    while index < stop:
+        folded = view.folded_lines[index]
+        if not SPEAKS_OF_A_VOTE.search(folded):
+            index += 1
+            continue
+        text, after = _statement(view, index, stop)
+        figures: dict = {}
+        for recogniser_ in FIGURE_RECOGNISERS:
+            for key, value in (recogniser_.read(text) or {}).items():
+                figures.setdefault(key, value)
+        unanimous = unanimity.read(text)
+        ballot_seen = ballot_seen or bool(ballot.read(text))
+        if figures.get("for") is not None or unanimous or figures.get("against") is not None:
+            vote.unanimous = True if unanimous else (False if figures else None)
+            vote.for_ = figures.get("for")
+            vote.against = figures.get("against")
+            vote.abstain = figures.get("abstain")
+            return vote, view.line_span(index)
+        index = after if after > index else index + 1
+    if ballot_seen:
+        vote.ballot = True
+    return vote, None
