@@ -127,6 +127,8 @@ class Mention(BaseModel):
     text: str
     value: Optional[str] = None
     span: Span
+    #: written inside a convention not yet signed (annexed to minutes, or quoted as a draft)
+    in_draft: bool = False
 
 
 class Deliberation(BaseModel):

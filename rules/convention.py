@@ -53,6 +53,8 @@ class DurationMismatch(Rule):
     severity = "error"
     summary = "duration in the deliberation ≠ duration in the convention; or start + duration ≠ end"
     source = "consistency"
+    # in minutes, a convention annexed to one item cannot be matched to the others
+    kinds = ("extract", "convention")
 
     def check(self, document):
         for conv in document.conventions:
@@ -90,6 +92,8 @@ class EndDateMismatch(Rule):
     severity = "error"
     summary = "end date in the deliberation ≠ end date in the convention"
     source = "consistency"
+    # in minutes, a convention annexed to one item cannot be matched to the others
+    kinds = ("extract", "convention")
 
     def check(self, document):
         for conv in document.conventions:

@@ -78,7 +78,11 @@ class BlankDate(Rule):
         for mention in document.mentions_of("blank"):
             if (mention.span.page, mention.span.line) in reported:
                 continue
-            if mention.value == "signature":  # "Fait à ..., le ____": dated when signed
+            if mention.in_draft:
+                yield self.hit(f"a date is left blank in a convention not signed yet (normal before "
+                               f"signature): « {mention.text} »", mention.span, severity="info",
+                               fix="write the date when the convention is signed")
+            elif mention.value == "signature":  # "Fait à ..., le ____": dated when signed
                 yield self.hit(f"a signature date is left blank (normal before signature): « {mention.text} »",
                                mention.span, severity="info", fix="date it when it is signed")
             else:

@@ -43,7 +43,21 @@ def parse(source: Source) -> Document:
     document.kind, title_line = kinds.document_kind(view, document)
     if title_line is not None:
         document.title = _title(view, title_line)
+    if document.kind == "minutes":
+        for conv in document.conventions:
+            conv.draft = True  # annexed to the sitting that approves it: signed afterwards
+    _mark_drafts(document, regions)
     return document
+
+
+def _mark_drafts(document: Document, regions: list[View]) -> None:
+    """Mentions written inside a convention that is not signed yet."""
+    places = set()
+    for conv, region in zip(document.conventions, regions):
+        if conv.draft:
+            places.update((line.page, line.number) for line in region.lines)
+    for mention in document.mentions:
+        mention.in_draft = (mention.span.page, mention.span.line) in places
 
 
 def _title(view: View, index: int) -> str:

@@ -55,6 +55,26 @@ def _page_lines(number: int, text: str) -> list[Line]:
     return lines
 
 
+#: fewer letters than this over a page-sized image: a stamp, a header or a footer laid over a scan
+OVERLAY_LETTERS = 200
+
+
+def _overlay_only(page, text: str) -> bool:
+    """Whether the page is a scanned image whose text layer is only what was added over it (the
+    prefecture's stamp, a running footer): the page's own text is in the image."""
+    if sum(map(str.isalpha, text)) >= OVERLAY_LETTERS:
+        return False
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    covered = 0.0
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
+    return covered >= 0.5 * width * height
+
+
 def _needs_tables(page, text: str) -> bool:
     import pypdfium2.raw as pdfium_c
 
@@ -88,7 +108,7 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
                 textpage.close()
-                if ocr == "always" or (ocr == "auto" and not _ocr.usable(text)):
+                if ocr == "always" or (ocr == "auto" and (not _ocr.usable(text) or _overlay_only(page, text))):
                     scanned.append(index)
                     continue
                 if not text.strip():
