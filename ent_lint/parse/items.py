@@ -219,6 +219,53 @@ def roman(text: str) -> Optional[Heading]:
                    separator=match["sep"].strip())
 
 
+_QUESTION = regex.compile(
+    r"""(?x)^\s*(?:question|point|affaire|dossier|rapport)\s+(?:n\s*[°o"]\s*|no\.?\s+|numero\s+)?
+    (?P<num>\d{1,3}(?:\s*bis)?)\b\s*(?:[-:.)]\s*)?(?P<title>\S.*)?$""")
+
+
+@recogniser(PART, "question",
+            Case("QUESTION No 1", ("1", None)),
+            Case("Point n°4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
+            Case("AFFAIRE N° 12 - TARIFS", ("12", "TARIFS")),
+            Case("Point sur les travaux de la salle", None),
+            Case("question 3 posée par M. DUPONT", None))
+def question(text: str) -> Optional[Heading]:
+    """"QUESTION N° 1", "Point n°4 : title", "AFFAIRE N° 12": a numbered point of the agenda."""
+    match = _QUESTION.match(fold(text))
+    if not match:
+        return None
+    heading = _reading(match, text, "question")
+    if heading.title and not _title_ok(heading.title):
+        return None
+    return heading
+
+
+_CAPITALS = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s'’.,:;()«»/&–—-]{5,118}$")
+_NOT_A_HEADING = regex.compile(
+    r"^\s*(?:presents?|absents?|excuses?|pouvoirs?|procurations?|secretaire|ordre\s+du\s+jour"
+    r"|republique|departement|arrondissement|canton|commune|ville|mairie|seance|conseil\s+municipal"
+    r"|proces|compte[\s-]+rendu|extrait|le\s+maire|la\s+maire|le\s+president|pour\b|contre\b|abstention|vu\b"
+    r"|considerant|decide|approuve|autorise|article|page|total|dont|nombre|delibere)")
+
+
+@recogniser(PART, "capitals",
+            Case("COMPTE ADMINISTRATIF 2005 :", (None, "COMPTE ADMINISTRATIF 2005")),
+            Case("SUBVENTIONS AUX ASSOCIATIONS", (None, "SUBVENTIONS AUX ASSOCIATIONS")),
+            Case("PRÉSENTS : M. DUPONT", None),
+            Case("MM. LEROY, LIVET, GUESNIER", None),
+            Case("DÉCIDE", None),
+            Case("Le Conseil municipal", None))
+def capitals(text: str) -> Optional[Heading]:
+    """A line in capitals: the heading of an unnumbered item ("COMPTE ADMINISTRATIF 2005 :")."""
+    stripped = text.strip()
+    if not _CAPITALS.match(stripped) or sum(c.isalpha() for c in stripped) < 6 or "," in stripped:
+        return None  # a comma: names in capitals, not a heading
+    if _NOT_A_HEADING.match(fold(stripped)):
+        return None
+    return Heading(None, stripped.rstrip(" :.;,"), "capitals")
+
+
 _OBJET = regex.compile(r"^\s*objet\s*:\s*(?P<title>\S.{3,})$")
 
 
@@ -235,7 +282,8 @@ def objet(text: str) -> Optional[Heading]:
 
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
-_STRENGTH = {"labelled": 6, "prefixed": 5, "year-serial": 4, "numbered": 3, "roman": 2, "objet": 1}
+_STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ordinal-and-number": 5, "question": 4,
+             "numbered": 3, "roman": 2, "capitals": 1, "objet": 0}
 
 
 _LEAD = regex.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
@@ -344,8 +392,42 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
     families: dict[str, list[Heading]] = {}
     for heading in found:
         families.setdefault(heading.family, []).append(heading)
-    runs = {family: _rising(_without_lists(view, headings)) for family, headings in families.items()
-            if family not in ("objet", "agenda")}
+    numbered = {family: headings for family, headings in families.items()
+                if family not in ("objet", "agenda", "capitals")}
+    chosen = _best_family(view, numbered, end)
+    if chosen:
+        return chosen
+    agenda = agenda_headings(view, first, end)
+    if len(agenda) >= 2:
+        return agenda
+    # unnumbered headings in capitals, a title wrapped over two lines counted once
+    capitals = [h for i, h in enumerate(families.get("capitals", []))
+                if i == 0 or h.line - families["capitals"][i - 1].line > 1]
+    chosen = _merge_sections(view, _best_family(view, {"capitals": capitals}, end), end)
+    if len(chosen) >= 3 and 2 * _score(view, chosen, end) >= len(chosen):
+        return chosen  # most parts under such headings decide something: items, not layout
+    # one deliberation: its number's heading (the "Objet :" under it gives the title), or its
+    # "Objet :" line
+    return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
+        h for h in found if h.style == "objet"][:1]
+
+
+def _merge_sections(view: View, headings: list[Heading], end: int) -> list[Heading]:
+    """Unnumbered headings whose part decides nothing, followed by more of the same item, are
+    sections of the item before them ("INVESTISSEMENT" inside "BUDGET PRIMITIF 2006 :")."""
+    kept: list[Heading] = []
+    for i, heading in enumerate(headings):
+        stop = headings[i + 1].line if i + 1 < len(headings) else end
+        last = i + 1 == len(headings)
+        if kept and not last and not _score(view, [heading], stop):
+            continue
+        kept.append(heading)
+    return kept
+
+
+def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> list[Heading]:
+    """The family whose rising headings cut the most parts holding an outcome (two at least)."""
+    runs = {family: _rising(_without_lists(view, headings)) for family, headings in families.items()}
     runs = {family: headings for family, headings in runs.items() if len(headings) >= 2}
     best: tuple = (0, 0, 0)
     chosen: list[Heading] = []
@@ -356,15 +438,7 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
         rank = (score, max(_STRENGTH[h.style] for h in headings), len(headings))
         if score >= 2 and rank > best:
             best, chosen = rank, headings
-    if chosen:
-        return chosen
-    agenda = agenda_headings(view, first, end)
-    if len(agenda) >= 2:
-        return agenda
-    # one deliberation: its number's heading (the "Objet :" under it gives the title), or its
-    # "Objet :" line
-    return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
-        h for h in found if h.style == "objet"][:1]
+    return chosen
 
 
 # --- the agenda, found again in the body --------------------------------------------------------

@@ -44,13 +44,13 @@ def named_list(text: str) -> Optional[str]:
 
 _EXTRACT = regex.compile(
     r"\bextrait\s+(?:du|des)\s+(?:registre|proces|deliberations?)|\bregistre\s+des\s+deliberations"
-    r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)|^\s*deliberation\s+n")
+    r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)")
 
 
 @recogniser(PART, "extract",
             Case("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "extract"),
             Case("DELIBERATION du CONSEIL MUNICIPAL", "extract"),
-            Case("Délibération n° 2023-45", "extract"),
+            Case("Délibération n° 2023-45", None),
             Case("le conseil municipal a pris la délibération suivante", None))
 def named_extract(text: str) -> Optional[str]:
     """"Extrait du registre des délibérations", "Délibération du conseil municipal"."""
