@@ -17,6 +17,7 @@ from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
 from .items import Heading, choose_headings, read_heading
 from .votes import read_vote
+from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
 from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
 from .text import View, fold
 
@@ -123,18 +124,10 @@ AUTHORITY = regex.compile(
     r"|metropole\s+[^\n,]{2,40})"
     r"|\b(?:commune|ville|mairie|conseil\s+municipal)\s+(?:de\s+la\s+commune\s+)?(?:de\s+|d')\s*"
     r"(?P<name>[^\n,.]{2,40}?)\s*(?:$|\n|,|\.|\s+du\b|\s+-|\s+seance|\s+\()")
-SITTING_DATE_CONTEXT = regex.compile(
-    r"(?:seance|reunion|session|conseil\s+(?:municipal|communautaire))\s+(?:\w+\s+){0,2}du\s+"
-    r"|^\s*le\s+(?=" + dates.WEEKDAY + r"|\d)")
-EARLIER_SITTING = regex.compile(
-    r"(?:compte[- ]?rendu|proces[- ]verbal|\bpv)\s+(?:de\s+(?:la|l')\s*|du\s+)?\S*\s*$"
-    r"|(?:precedente?|derniere?|anterieure?)\s+$|convocation\b")
 PLACE = regex.compile(
     r"(?:reuni|reunie|reunis|rassemble)e?s?\s*,?\s+(?:en\s+session\s+(?:ordinaire|extraordinaire)\s*,?\s+)?"
     r"(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
     r"(?P<place>[^,\n]+?(?:\n[^,\n]+?)?)\s*(?:,|\s+sous\b|\s+en\s+seance|\s+apres\b|\.|$)")
-PRESIDENT = regex.compile(
-    r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)")
 CONVENED = regex.compile(
     r"(?:date\s+de\s+(?:la\s+)?convocation|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
     r"(?:a\s+ete\s+)?(?:adressee|envoyee|faite|transmise|du)?|convoquee?s?(?:\s+\w+){0,3}\s+le)\s*:?\s*(?:le\s+)?")
@@ -453,53 +446,24 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     if words:
         session.date_in_words = dates.date_from_match(words)
         spans["session.date_in_words"] = view.span(words.start(), words.end())
-    sitting = None
-    for context in SITTING_DATE_CONTEXT.finditer(head):
-        if EARLIER_SITTING.search(head[max(0, context.start() - 40):context.start()]):
-            continue  # "adoption du compte rendu de la séance du 30 juin": another sitting
-        value, match = dates.first_date(head[context.end():context.end() + 60])
-        if value:
-            start = context.end() + match.start()
-            sitting = (value, start, context.end() + match.end(), match)
-            break
-    if sitting is None and session.date_in_words is None:
-        convened = CONVENED.search(head)
-        for match in dates.TEXT_DATE.finditer(head[:1500]):
-            if convened and convened.end() <= match.start() <= convened.end() + 3:
-                continue
-            value = dates.date_from_match(match)
-            if value:
-                sitting = (value, match.start(), match.end(), match)
-                break
-    if sitting:
-        session.date, start, end, match = sitting
-        spans["session.date"] = view.span(start, end)
-        if match["wd"] if "wd" in match.groupdict() else None:
-            session.weekday = match["wd"]
-            spans["session.weekday"] = view.span(start, end)
-    elif session.date_in_words:
-        session.date = session.date_in_words
-        spans["session.date"] = spans["session.date_in_words"]
-    if words and words["wd"] and not session.weekday:
-        session.weekday = words["wd"]
-        spans["session.weekday"] = spans["session.date_in_words"]
-    anchor = words.end() if words else (sitting[2] if sitting else 0)
+    sitting = _sitting_date(view, delib, head, words)
+    anchor = words.end() if words else (sitting.end if sitting else 0)
     session.time = dates.parse_time(head[anchor:anchor + 60].split("\n")[0]) if anchor else None
     if session.time is None and sitting:
-        session.time = dates.parse_time(head[sitting[2]:sitting[2] + 40].split("\n")[0])
+        session.time = dates.parse_time(head[sitting.end:sitting.end + 40].split("\n")[0])
     match = PLACE.search(head)
     if match:
         place = " ".join(view.text[match.start("place"):match.end("place")].split())
         if len(place) <= 80:
             session.place = place
             spans["session.place"] = view.span(match.start("place"), match.end("place"))
-    match = PRESIDENT.search(head)
-    if match:
-        raw = " ".join(view.text[match.start("name"):match.end("name")].split())
-        name = clean_name(raw)
+    for reader in PRESIDENT_RECOGNISERS:
+        where = reader.read(head)
+        name = clean_name(" ".join(view.text[where[0]:where[1]].split())) if where else None
         if name:
-            session.president = person(name, view.span(match.start("name"), match.start("name") + len(name)))
+            session.president = person(name, view.span(where[0], where[0] + len(name)))
             spans["session.president"] = session.president.span
+            break
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
         for match in pattern.finditer(head):
             value, span = date_after(view, match.end())
@@ -513,6 +477,44 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
             break
     delib.urgency = bool(URGENCY.search(head))
     delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+
+
+def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional[Found]:
+    """The sitting's date from its strongest place in the head; doubtful when two strong places
+    disagree and one of them was read by OCR."""
+    session, spans = delib.session, delib.spans
+    found = sitting_dates(head)
+    sitting = found[0] if found else None
+    if session.date_in_words is not None:
+        # the opening formula ("L'an deux mille ..., le ...") is the sitting's: a date in digits
+        # that differs counts only in the heading above it, not in a reference further down
+        agree = [f for f in found if f.date == session.date_in_words]
+        heading = [f for f in found if f.start < words.start() and f.strength >= 2]
+        sitting = agree[0] if agree else heading[0] if heading else None
+    if sitting is None and session.date_in_words is None:
+        convened = CONVENED.search(head)
+        for match in dates.TEXT_DATE.finditer(head[:1500]):
+            if convened and convened.end() <= match.start() <= convened.end() + 3:
+                continue
+            value = dates.date_from_match(match)
+            if value:
+                sitting = Found(value, match.start(), match.end(), 1, match["wd"])
+                break
+    if sitting:
+        session.date = sitting.date
+        spans["session.date"] = view.span(sitting.start, sitting.end)
+        if sitting.weekday:
+            session.weekday = sitting.weekday
+            spans["session.weekday"] = spans["session.date"]
+        others = [f for f in found if f.strength >= 2 and f.date != sitting.date]
+        if session.date_in_words and session.date_in_words != sitting.date:
+            others.append(Found(session.date_in_words, words.start(), words.end(), 3))
+        if any(view.span(f.start).ocr or spans["session.date"].ocr for f in others):
+            delib.doubts["session.date"] = "the sitting's date is read two ways on a scanned page"
+    elif session.date_in_words:
+        session.date = session.date_in_words
+        spans["session.date"] = spans["session.date_in_words"]
+    return sitting
 
 
 def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
@@ -578,14 +580,24 @@ def _item_copy(template: Deliberation) -> Deliberation:
     return fresh
 
 
-def _template(view: View, attendance: "AttendanceParser") -> Deliberation:
+def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[int]) -> int:
+    """Where the head of the document ends: at the first item of minutes, else at the body of the
+    deliberation ("Vu", "Considérant", "Objet :") after the attendance."""
+    if first_item is not None:
+        return max(first_item, attendance.end)
+    start = attendance.end
+    return next((i for i in range(start, min(len(view.lines), start + 40))
+                 if BODY_START.match(view.folded_lines[i])), start if start else len(view.lines))
+
+
+def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Deliberation:
     """What every item of the sitting shares: header, counts, lists and secretary."""
     present, present_proxies = attendance.people("present")
     proxy_names, proxies = attendance.people("proxies")
     absent, absent_proxies = attendance.people("absent")
     proxies = proxies + present_proxies + absent_proxies
     template = Deliberation(counts=attendance.counts)
-    _header(view, template, attendance.end or len(view.lines))
+    _header(view, template, head_stop)
     template.spans.update(attendance.count_spans)
     template.present = present
     template.proxies = proxies
@@ -733,7 +745,7 @@ def parse_deliberations(view: View) -> list[Deliberation]:
     first_item = headings[0].line if len(headings) > 1 else None
     attendance = AttendanceParser(view)
     attendance.parse(first_item)
-    template = _template(view, attendance)
+    template = _template(view, attendance, _head_stop(view, attendance, first_item))
     start_line = attendance.end
     parts = _parts(view, start_line, headings)
     single = len(parts) == 1

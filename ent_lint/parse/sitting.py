@@ -1,0 +1,165 @@
+"""The sitting's own date and its president, read in the head of the document.
+
+A date of the sitting is written in several places: "Séance du 11 mars 2021" in the heading, "Le
+conseil municipal du 11 mars 2021" in a margin box or a running header, "L'an deux mille vingt et
+un, le onze mars" in the opening.  Each place is a recogniser, strongest first; a date cited from
+another sitting ("approbation du procès-verbal de la séance du 30 juin") is not the sitting's.
+When two strong places disagree and one was read by OCR, the date is doubtful.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from . import dates
+from .recognisers import Case, of_part, recogniser
+from .text import fold
+
+DATE_PART = "sitting-date"
+
+# What the same line says before a date that belongs to another sitting: "approbation du compte
+# rendu de la séance du 30 juin", "la délibération du conseil municipal du 11 septembre", "la
+# précédente séance du", "convocation du".
+EARLIER_SITTING = regex.compile(
+    r"(?:approbation|adoption|lecture|approuve|adopte|valide|observations?|rectification)\b"
+    r"|\b(?:deliberations?|decisions?|arretes?)\s+(?:n\S*\s+)?(?:du|de\s+la|de\s+l')\s*$"
+    r"|(?:precedente?|derniere?|anterieure?|prochaine?|suivante?)\s+$|convocation|\bdepuis\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date of the sitting and where it stands in the text given."""
+
+    date: dt.date
+    start: int
+    end: int
+    strength: int
+    weekday: Optional[str] = None
+
+
+def _after(context: regex.Pattern, strength: int, joined_by_du: bool = True):
+    """A reader of the dates that follow ``context``: after its first "du" ("séance du", "réunion
+    du conseil municipal du"), or right after it."""
+    def read_all(folded: str) -> list[Found]:
+        found = []
+        for match in context.finditer(folded):
+            line_start = folded.rfind("\n", 0, match.start()) + 1
+            if EARLIER_SITTING.search(folded[max(line_start, match.start() - 80):match.start()]):
+                continue
+            starts = ([du.end() for du in _DU.finditer(folded, match.end(), min(len(folded), match.end() + 50))]
+                      if joined_by_du else [match.end()])
+            for start in starts:
+                value, date = dates.first_date(folded[start:start + 40])
+                if value and date.start() <= 12:
+                    found.append(Found(value, start + date.start(), start + date.end(), strength,
+                                       date.groupdict().get("wd")))
+                    break
+        return found
+    return read_all
+
+
+_DU = regex.compile(r"\bdu\s+")
+_SEANCE = regex.compile(r"(?:seance|reunion|session)\b")
+_CONSEIL = regex.compile(r"conseil\s+(?:municipal|communautaire|d'agglomeration)\b")
+_LE = regex.compile(rf"(?m)^\s*le\s+(?=(?:{dates.WEEKDAY}\s+)?\d)")
+
+_read_seance = _after(_SEANCE, 3)
+_read_conseil = _after(_CONSEIL, 2)
+_read_le = _after(_LE, 2, joined_by_du=False)
+
+
+def _first(found: list[Found]) -> Optional[dt.date]:
+    return found[0].date if found else None
+
+
+@recogniser(DATE_PART, "seance-du",
+            Case("Séance du 11 mars 2021", dt.date(2021, 3, 11)),
+            Case("SÉANCE PUBLIQUE DU LUNDI 15 SEPTEMBRE 2014", dt.date(2014, 9, 15)),
+            Case("Réunion du conseil municipal du 8 juin 2020", dt.date(2020, 6, 8)),
+            Case("PROCES VERBAL DE LA SEANCE DU 23 JUILLET 2020", dt.date(2020, 7, 23)),
+            Case("Approbation du compte rendu de la séance du 30 juin 2021", None))
+def seance_du(text: str) -> Optional[dt.date]:
+    """"Séance du 11 mars 2021", "Réunion du ...": the sitting named with its date."""
+    return _first(_read_seance(fold(text)))
+
+
+@recogniser(DATE_PART, "conseil-du",
+            Case("Compte rendu\nconseil municipal du\n8 juin 2020", dt.date(2020, 6, 8)),
+            Case("CONSEIL MUNICIPAL DU 24 MARS 2006", dt.date(2006, 3, 24)),
+            Case("le conseil municipal de la commune, dûment convoqué le 25 novembre 2022", None),
+            Case("la délibération du conseil municipal du 11 septembre 2019", None),
+            Case("Approbation du procès-verbal du conseil municipal du 27 mai 2020", None))
+def conseil_du(text: str) -> Optional[dt.date]:
+    """"Conseil municipal du 8 juin 2020": a heading, a margin box, a running header."""
+    return _first(_read_conseil(fold(text)))
+
+
+@recogniser(DATE_PART, "le-date",
+            Case("Le jeudi 24 octobre 2013 à 17 h 30, le Conseil municipal", dt.date(2013, 10, 24)),
+            Case("le 28 octobre à 18 h 00, les conseillers", None))
+def le_date(text: str) -> Optional[dt.date]:
+    """"Le jeudi 24 octobre 2013 à 17 h 30": the opening sentence with its date."""
+    return _first(_read_le(fold(text)))
+
+
+SITTING_DATE_RECOGNISERS = of_part(DATE_PART)
+_READERS = [_read_seance, _read_conseil, _read_le]
+
+
+def sitting_dates(folded_head: str) -> list[Found]:
+    """Every date of the sitting written in the head, strongest first, then in text order."""
+    found = [f for read in _READERS for f in read(folded_head)]
+    return sorted(found, key=lambda f: (-f.strength, f.start))
+
+
+# --- the president --------------------------------------------------------------------------
+
+PRESIDENT_PART = "president"
+_PRESIDENT = [
+    regex.compile(r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
+    regex.compile(r"(?m)^\s*(?:presidence|president(?:e)?\s+de\s+(?:la\s+)?seance)\s*:\s*(?P<name>[^,\n]{3,80})"),
+    regex.compile(r"\bpresidee?\s+par\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
+]
+
+
+def _president(number: int):
+    pattern = _PRESIDENT[number]
+
+    def read(text: str) -> Optional[tuple[int, int]]:
+        match = pattern.search(fold(text))
+        return (match.start("name"), match.end("name")) if match else None
+    return read
+
+
+@recogniser(PRESIDENT_PART, "sous-la-presidence",
+            Case("s'est réuni sous la présidence de Monsieur Denis JUVIN - Maire", (34, 62)),
+            Case("la présidence de la commission", None))
+def sous_la_presidence(text: str) -> Optional[tuple[int, int]]:
+    """"sous la présidence de Monsieur X, Maire": where the president's name stands."""
+    return _president(0)(text)
+
+
+@recogniser(PRESIDENT_PART, "presidence-label",
+            Case("Présidence : M. Hubert BRIGAND", (13, 30)),
+            Case("Président de séance : Mme Anne MARTIN", (22, 37)),
+            Case("la présidence : un rôle", None),
+            Case("Le président du SIVU", None))
+def presidence_label(text: str) -> Optional[tuple[int, int]]:
+    """"Présidence : M. X", "Président de séance : X": a label, then the name."""
+    return _president(1)(text)
+
+
+@recogniser(PRESIDENT_PART, "presidee-par",
+            Case("La séance est présidée par Monsieur Paul LE BIHAN, Maire", (27, 49)),
+            Case("présidé par le doyen d'âge", (12, 26)),
+            Case("la commission présidente", None))
+def presidee_par(text: str) -> Optional[tuple[int, int]]:
+    """"présidée par X": the sitting presided by a named member."""
+    return _president(2)(text)
+
+
+PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
