@@ -17,6 +17,7 @@ from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
 from .items import Heading, choose_headings, read_heading
 from .votes import read_vote
+from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
 from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
 from .text import View, fold
@@ -59,7 +60,7 @@ LIST_LABEL = regex.compile(
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)
     """)
 BODY_START = regex.compile(
-    r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:|ordre\s+du\s+jour
+    r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
     |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:|expose\s+des\s+motifs)""")
 MARGIN_NUMBER = regex.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
@@ -144,17 +145,6 @@ URGENCY = regex.compile(r"\burgence\b(?!\s+sanitaire)")
 SECOND_CONVOCATION = regex.compile(
     r"sans\s+condition\s+de\s+quorum|(?:deuxieme|seconde|nouvelle)\s+convocation"
     r"|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint")
-SECRETARY_SENTENCE = regex.compile(
-    # "M. PERRAUD est désigné(e) en tant que secrétaire de séance", "Mme Trefina KERRAIN, ayant
-    # obtenu la majorité des suffrages, a été désignée pour remplir ces fonctions"
-    NAME_IN_SENTENCE + r"\s*(?:,[^,\n]{0,80},)?\s+(?:a\s+ete|est|fut)\s+(?:elue?|designee?|nommee?|choisie?)"
-    r"(?:\s*\(e\))?\s+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions(?:\s+de\s+secretaire)?)"
-    r"|(?:comme\s+|en\s+qualite\s+de\s+|en\s+tant\s+que\s+)?secretaire)"
-    # "A été élue secrétaire de séance : Mme Régine CORMIER"
-    r"|(?:a\s+ete|est)\s+elue?\s+secretaire(?:\s+de\s+seance)?\s*:\s*(?P<who2>[^\n,;]{2,60})"
-    # "la nomination d'un secrétaire de séance, le conseiller le plus jeune, à savoir Anne LE GUEN"
-    r"|secretaire\s+de\s+seance[^.\n]{0,60}?,?\s*(?:a\s+savoir|en\s+la\s+personne\s+de)\s+"
-    r"(?P<who2>[^\n,;.]{2,60})")
 CONVENTION_DURATION = regex.compile(
     r"duree\s+de\s+(?P<n>\d{1,2}|" + dates.NUMBER_WORDS + r")\s+(?P<unit>ans?|annees?|mois)\b")
 ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s+terminera)\s+le\s*")
@@ -266,18 +256,17 @@ class AttendanceParser:
                     and not is_role(text)):
                 current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
                 continue
-            if not _looks_like_list_line(text) or SECRETARY_SENTENCE.search(folded):
+            if not _looks_like_list_line(text) or names_a_secretary(folded):
                 current = None
                 continue
             current.parts.append((index, text.strip()))
             blanks = 0
         if self.secretary is None:
-            match = SECRETARY_SENTENCE.search(self.view.folded)
-            if match:
-                group = "who" if match["who"] else "who2"
-                name = clean_name(self.view.text[match.start(group):match.end(group)])
+            where = secretary_in(self.view.folded)
+            if where:
+                name = clean_name(" ".join(self.view.text[where[0]:where[1]].split()))
                 if name:
-                    self.secretary = person(name, self.view.span(match.start(group), match.end(group)))
+                    self.secretary = person(name, self.view.span(*where))
         if not self.lists and self.secretary is None:
             self.end = 0
         elif self.end == len(self.view.lines):
@@ -301,7 +290,7 @@ class AttendanceParser:
         while not text and line + 1 < len(self.view.lines) and line < index + 3:
             line += 1
             text = self.view.lines[line].text.strip()
-        if SECRETARY_SENTENCE.search(fold(text)):
+        if names_a_secretary(fold(text)):
             return  # "Secrétaire de séance" over "Madame E. SEILLE est désignée ...": the sentence says
         pieces = split_names(text)  # "Secrétaires de séance : Bertrand DUBOIS ; Marc LEVEQUE"
         name = clean_name(pieces[0] if pieces else text)

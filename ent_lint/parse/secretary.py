@@ -1,0 +1,100 @@
+"""The secretary of the sitting named in a sentence (the label "Secrétaire de séance : X" is read
+with the attendance lists).
+
+Councils write it many ways: "Mme X a été désignée secrétaire de séance", "X est nommé
+secrétaire", "A été élue secrétaire de séance : Mme X", "Monsieur le Maire propose la candidature
+de X en qualité de secrétaire", "le conseiller le plus jeune, à savoir X".  Each is a recogniser
+that gives where the name stands; the name and its verb stand on one line.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .recognisers import Case, of_part, recogniser
+from .text import fold
+
+PART = "secretary"
+
+# a name, with or without civility, surname first or last, on the same line as what follows it
+_NAME = r"(?P<who>[^\s,;:()\n][^,;:()\n]{1,58}?)"
+_CHOSEN = r"(?:elue?|designee?|nommee?|choisie?|desigee?)(?:\s*\(e\))?"
+
+_NAMED_THEN_VERB = regex.compile(
+    rf"(?m)(?:^|[.;]\s+|,\s+){_NAME}(?:,[^,\n]{{0,80}},)?[ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|fut)[ \t]+{_CHOSEN}"
+    r"[ \t]+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)|(?:comme\s+|en\s+qualite\s+de\s+|en\s+tant\s+que\s+)?secretaire)")
+_VERB_THEN_NAMED = regex.compile(
+    rf"(?:a\s+ete|est|sont)\s+{_CHOSEN}s?\s+secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*:\s*(?P<who>[^\n,;]{{2,60}})")
+_CANDIDATE = regex.compile(
+    r"candidature\s+de\s+(?P<who>[^,\n]{2,60}?)\s*,?\s*(?:\n\s*)?(?:en\s+qualite\s+de|comme|pour\s+(?:etre|remplir))"
+    r"\s+(?:les\s+fonctions\s+de\s+)?secretaire")
+_NAMELY = regex.compile(
+    r"secretaire\s+de\s+seance[^.\n]{0,60}?,?\s*(?:a\s+savoir|en\s+la\s+personne\s+de)\s+(?P<who>[^\n,;.]{2,60})")
+
+
+def _where(pattern: regex.Pattern):
+    def read(folded: str) -> Optional[tuple[int, int]]:
+        match = pattern.search(folded)
+        return (match.start("who"), match.end("who")) if match else None
+    return read
+
+
+def _case_text(text: str, where: Optional[tuple[int, int]]) -> Optional[str]:
+    return text[where[0]:where[1]] if where else None
+
+
+@recogniser(PART, "named-then-chosen",
+            Case("Mme Trefina KERRAIN a été désignée secrétaire de séance.", "Mme Trefina KERRAIN"),
+            Case("Monsieur Philippe VINÇON été nommé secrétaire de séance", "Monsieur Philippe VINÇON"),
+            Case("M. PERRAUD est désigné(e) en tant que secrétaire de séance", "M. PERRAUD"),
+            Case("pouvoir donné à M. Georges LECLEVE\nA été élu secrétaire de séance : M. Thierry FAVREAU", None))
+def named_then_chosen(text: str) -> Optional[str]:
+    """"X a été désignée secrétaire de séance", "X est nommé secrétaire"."""
+    return _case_text(text, _where(_NAMED_THEN_VERB)(fold(text)))
+
+
+@recogniser(PART, "chosen-then-named",
+            Case("A été élu secrétaire de séance : M. Thierry FAVREAU", "M. Thierry FAVREAU"),
+            Case("A été élue secrétaire de séance : Mme Régine CORMIER.", "Mme Régine CORMIER."),
+            Case("Le secrétaire de séance sera désigné", None))
+def chosen_then_named(text: str) -> Optional[str]:
+    """"A été élu secrétaire de séance : M. X"."""
+    return _case_text(text, _where(_VERB_THEN_NAMED)(fold(text)))
+
+
+@recogniser(PART, "candidature",
+            Case("Monsieur le Maire propose la candidature de Michel VAILLIES, en qualité de\nsecrétaire",
+                 "Michel VAILLIES"),
+            Case("propose la candidature de Mr VINCON en qualité de secrétaire", "Mr VINCON"),
+            Case("la candidature de M. DUPONT au conseil d'administration", None))
+def candidature(text: str) -> Optional[str]:
+    """"Le Maire propose la candidature de X en qualité de secrétaire"."""
+    return _case_text(text, _where(_CANDIDATE)(fold(text)))
+
+
+@recogniser(PART, "namely",
+            Case("la nomination d'un secrétaire de séance, le conseiller le plus jeune, à savoir Anne LE GUEN",
+                 "Anne LE GUEN"),
+            Case("le secrétaire de séance lit le procès-verbal", None))
+def namely(text: str) -> Optional[str]:
+    """"secrétaire de séance ..., à savoir X", "en la personne de X"."""
+    return _case_text(text, _where(_NAMELY)(fold(text)))
+
+
+SECRETARY_RECOGNISERS = of_part(PART)
+_FINDERS = [_where(p) for p in (_VERB_THEN_NAMED, _NAMED_THEN_VERB, _CANDIDATE, _NAMELY)]
+
+
+def secretary_in(folded: str) -> Optional[tuple[int, int]]:
+    """Where the secretary's name stands in a sentence of this folded text, if one names it."""
+    for find in _FINDERS:
+        where = find(folded)
+        if where:
+            return where
+    return None
+
+
+def names_a_secretary(folded: str) -> bool:
+    return secretary_in(folded) is not None
