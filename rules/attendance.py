@@ -11,6 +11,13 @@ from ent_lint.parse.names import find, same_person
 from .common import first_span, present_people
 
 
+def _part_of_sitting(delib) -> bool:
+    """Whether a member is listed for part of the sitting only ("à partir de la question 14"):
+    the declared counts may then describe the opening or the later items."""
+    return any(p.for_part_of_sitting for p in delib.present + delib.absent
+               + [x.grantor for x in delib.proxies])
+
+
 class PresentCount(Rule):
     """What it checks:
     The number of members declared present against the members listed present.  The presiding
@@ -38,7 +45,7 @@ class PresentCount(Rule):
             declared = delib.counts.present
             if declared is None or not delib.present or delib.attendance_changed:
                 continue
-            if not delib.sure("counts.present", "present"):
+            if not delib.sure("counts.present", "present") or _part_of_sitting(delib):
                 continue
             listed = len(present_people(delib))
             allowed = {listed} if delib.session.president else {listed, listed + 1}
@@ -75,6 +82,8 @@ class ProxyCount(Rule):
         for delib in document.deliberations:
             declared = delib.counts.represented
             if declared is None or delib.attendance_changed or not delib.sure("counts.represented", "proxies"):
+                continue
+            if _part_of_sitting(delib):
                 continue
             if not delib.proxies and "list.proxies" not in delib.spans:
                 continue
@@ -149,7 +158,7 @@ class MemberTotal(Rule):
         for delib in document.deliberations:
             if delib.counts.in_office is None or not delib.lists_complete or delib.attendance_changed:
                 continue
-            if not delib.sure("counts.in_office", "present", "proxies", "absent"):
+            if not delib.sure("counts.in_office", "present", "proxies", "absent") or _part_of_sitting(delib):
                 continue
             people, keys = [], set()
             for who in present_people(delib) + [p.grantor for p in delib.proxies] + delib.absent:

@@ -15,35 +15,15 @@ from pydantic import BaseModel
 
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
-from .items import Heading, choose_headings, read_heading
+from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
 from .votes import read_vote
+from .counts import COUNT, column, figures_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
-from .names import CIVILITY, clean_name, is_role, find, person, same_person, split_names
+from .names import CIVILITY, clean_name, find, is_role, looks_like_person, person, same_person, split_names
 from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
-
-COUNT = regex.compile(
-    r"""(?x)
-    (?:
-      (?P<in_office>\b(?:nombre\s+de\s+)?(?:membres?|conseillers?(?:\s+municipaux|\s+communautaires)?
-                   |elus?)?\s*(?:en\s+)?exercice)
-    | (?P<legal_size>\b(?:membres?\s+|conseillers?\s+)?afferents?(?:\s+au\s+conseil(?:\s+\w+)?)?
-                   |\bnombre\s+legal(?:\s+de\s+(?:membres|conseillers))?)
-    | (?P<present>\b(?:nombre\s+de\s+)?(?:membres?\s+|elus?\s+|conseillers?\s+)?presents?)
-    | (?P<represented>\b(?:absents?\s+)?representes?|\bpouvoirs?|\bprocurations?
-                   |\bont\s+donne\s+pouvoir)
-    | (?P<voting>\b(?:nombre\s+de\s+)?(?:membres?\s+|conseillers?\s+|elus?\s+)?votants?|\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)
-                   |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
-    | (?P<absent>\babsents?(?:\s+excuses?)?)
-    )
-    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{2,})?\s*(?P<n>\d{1,3})(?![\d/.,:h?])
-    (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b)
-    """)
-COUNT_BEFORE = regex.compile(
-    r"(?<![\d/?])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
-    r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
 
 LIST_LABEL = regex.compile(
     r"""(?x)
@@ -182,16 +162,22 @@ class _List:
         self.breaks: set[int] = set()  # lines where a second label adds to this list
 
 
+_CUT_LABEL = regex.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+)\s*$")
+
+
 def _is_count_line(folded: str) -> bool:
     stripped = folded.strip()
     return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
 
 
 def _looks_like_list_line(text: str) -> bool:
+    if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
+        return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
     pieces = split_names(text)
     if not pieces:
         return False
-    good = sum(1 for p in pieces if clean_name(p) or is_role(p) or " a " in fold(p) or "pouvoir" in fold(p))
+    good = sum(1 for p in pieces if clean_name(p) and looks_like_person(p) or is_role(p)
+               or " a " in fold(p) or "pouvoir" in fold(p))
     return good * 2 >= len(pieces)
 
 
@@ -210,7 +196,7 @@ class AttendanceParser:
         """Read the lists and counts before the body (and before line ``limit``, the first item)."""
         folded_lines = self.view.folded_lines
         body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
-        body = min(body, 120, len(folded_lines) if limit is None else limit)
+        body = min(body, 400, len(folded_lines) if limit is None else limit)
         current: Optional[_List] = None
         blanks = 0  # blank lines since the list's last line
         for index in range(min(body, len(folded_lines))):
@@ -261,6 +247,7 @@ class AttendanceParser:
                 continue
             current.parts.append((index, text.strip()))
             blanks = 0
+        self._column_counts(min(body, len(self.view.lines)))
         if self.secretary is None:
             where = secretary_in(self.view.folded)
             if where:
@@ -274,15 +261,23 @@ class AttendanceParser:
 
     def _counts(self, index: int, folded: str) -> None:
         base = self.view.starts[index]
-        found = [(m.start(), m.end(), next(k for k in ("in_office", "legal_size", "present", "represented",
-                                                         "voting", "absent") if m[k]), m["n"])
-                 for m in COUNT.finditer(folded)]
-        found += [(m.start(), m.end(), _label_key(m["label"]), m["n"]) for m in COUNT_BEFORE.finditer(folded)]
-        for start, end, key, number in sorted(found):
+        found = figures_in_line(folded)
+        if not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded):
+            # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
+            found = [f for f in figures_in_line(folded + " " + self.view.folded_lines[index + 1])
+                     if f[0] < len(folded)]
+        for start, end, key, number in found:
             if key == "absent" or getattr(self.counts, key) is not None:
                 continue
-            setattr(self.counts, key, int(number))
-            self.count_spans[f"counts.{key}"] = self.view.span(base + start, base + end)
+            setattr(self.counts, key, number)
+            self.count_spans[f"counts.{key}"] = self.view.span(base + start, base + min(end, len(folded)))
+
+    def _column_counts(self, stop: int) -> None:
+        """Counts written as a column of labels, then a column of figures."""
+        for label_line, key, number, figure_line in column(self.view, 0, stop):
+            if key != "absent" and getattr(self.counts, key) is None:
+                setattr(self.counts, key, number)
+                self.count_spans[f"counts.{key}"] = self.view.line_span(figure_line)
 
     def _secretary(self, index: int, after: int) -> None:
         text = self.view.lines[index].text[after:].strip(" :")
@@ -304,16 +299,6 @@ class AttendanceParser:
         if entry is None:
             return [], []
         return _names_and_proxies(self.view, entry.parts, entry.breaks, proxies_list=kind == "proxies")
-
-
-def _label_key(label: str) -> str:
-    if "exercice" in label:
-        return "in_office"
-    if label.startswith("present"):
-        return "present"
-    if label.startswith(("represent", "procuration", "pouvoir")):
-        return "represented"
-    return "voting"
 
 
 def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool,
@@ -373,7 +358,7 @@ def _names_and_proxies(view: View, parts, breaks, proxies_list: bool):
         if NEANT.match(fold(piece)):
             continue
         name = clean_name(piece)
-        if name:
+        if name and looks_like_person(piece):
             people.append(person(name, view.span(start, start + len(name)), note=_note(piece)))
     return people, proxies
 
@@ -614,12 +599,24 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Del
 
 
 def _doubt_ocr_lists(delib: Deliberation) -> None:
-    """Names read by OCR may lose or glue letters and entries: lists read from a scan are not a
-    base for counting (the counts, digits repaired only where certain, still are)."""
-    for field, people in (("present", delib.present), ("absent", delib.absent),
-                          ("proxies", [p.grantor for p in delib.proxies])):
-        if any(p.span is not None and p.span.ocr for p in people):
+    """Names read by OCR may lose or glue letters and entries: lists read from a scan, or whose
+    names carry letters OCR could not read ("S?RI"), are not a base for counting (the counts,
+    digits repaired only where certain, still are)."""
+    if any(p.span is not None and p.span.ocr for p in delib.present):
+        # a label OCR misread ("Procutations") loses a whole list: none of them is sure
+        for field in ("present", "absent", "proxies"):
             delib.doubts[field] = "list read by OCR from a scanned page"
+        return
+    for field, people in (("present", delib.present), ("absent", delib.absent),
+                          ("proxies", [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies])):
+        if any(p.span is not None and p.span.ocr for p in people) or delib.spans.get(f"list.{field}", Span(line=0)).ocr:
+            delib.doubts[field] = "list read by OCR from a scanned page"
+        elif any(_GARBLED.search(p.name) for p in people):
+            delib.doubts[field] = "names with unreadable letters: text from OCR"
+
+
+# a letter OCR could not read, a digit or a stray capital inside a word: "S?RI", "NiCOLAS", "F4UVEL"
+_GARBLED = regex.compile(r"\p{L}[?\d]|[?\d]\p{L}|\p{Ll}\p{Lu}\p{Lu}")
 
 
 @dataclass

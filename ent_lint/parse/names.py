@@ -185,3 +185,72 @@ def split_names(text: str) -> list[str]:
         start = end
     pieces.append(text[start:])
     return [p.strip() for p in pieces if p.strip()]
+
+
+# --- does an entry look like a person? ------------------------------------------------------------
+
+# Words that head, label or fill a council document and are no one's name, folded.
+NOT_NAME_WORDS = frozenset("""
+ordre jour conseil conseils municipal municipale municipaux communautaire seance commune objet
+deliberation deliberations vote votes budget personnel les des questions diverses date convocation
+affichage secretaire presents presentes absents absentes excuses excusees pouvoir pouvoirs
+procuration procurations nombre membres exercice votants republique francaise departement mairie
+ville maire adjoint adjoints adjointe president presidente article page total rapport rapporteur
+compte rendu proces verbal approbation information informations point points decision decisions
+annexe annexes sommaire titre chapitre service services commission commissions syndicat
+designation election elections installation adoption creation modification convention conventions
+tarif tarifs subvention subventions travaux
+""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Known first names, folded: the name dictionary shipped by the gender-guesser package
+    (Jörg Michael's nam_dict.txt, about 48,000 names of many countries; GNU FDL).  Empty when the
+    package is not installed: persons are then recognised by civility and capitals alone."""
+    try:
+        from importlib.resources import files
+
+        text = files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    except (ImportError, OSError, ModuleNotFoundError):
+        return frozenset()
+    names = set()
+    for line in text.splitlines():
+        if line[:1] in "#=" or len(line) < 30:
+            continue
+        parts = line[:30].split()
+        if len(parts) >= 2:
+            for name in parts[1].replace("+", "-").split("-"):
+                if len(name) >= 3:
+                    names.add(fold(name))
+    return frozenset(names)
+
+
+_INITIAL = regex.compile(r"^(?:\p{Lu}\.\s*-?)+\s*\p{Lu}")
+
+
+def looks_like_person(text: str) -> bool:
+    """Whether a list entry is a person: a civility, an initial, a known first name beside another
+    capitalised word, or a surname in capitals; not a label or a heading ("ORDRE DU JOUR",
+    "Personnel Municipal", "Les")."""
+    stripped = " ".join(regex.sub(r"\([^()]*\)?", " ", text).split()).strip(" ,;:.-–—*()")  # notes aside
+    folded = fold(stripped)
+    if CIVILITY.match(folded) and CIVILITY.match(folded).end():
+        return True
+    words = [w for w in regex.findall(r"[\p{L}'’-]+", stripped) if w]
+    plain = [fold(w).strip("'’-") for w in words]
+    if not words or any(p in NOT_NAME_WORDS for p in plain):
+        return False
+    if _INITIAL.match(stripped):
+        return True
+    names = first_names()
+    if len(words) == 1 and plain[0] in names and not words[0].isupper():
+        return True  # lists of first names only: "Jean-Pierre, Yves, Jacques"
+    if len(words) == 1 and all(part in names for part in plain[0].split("-")) and not words[0].isupper():
+        return True
+    capitals = [w for w in words if w.isupper() and len(w) >= 2]
+    if capitals and len(capitals) < len(words) and all(w[:1].isupper() or fold(w) in _PARTICLES for w in words):
+        return True  # "Trefina KERRAIN", "ALLAIS Florence": a surname in capitals beside a first name
+    if len(words) >= 2 and any(p in names or any(part in names for part in p.split("-")) for p in plain):
+        return True
+    return all(w.isupper() and len(w) >= 2 for w in words if fold(w) not in _PARTICLES) and len(words) <= 4
