@@ -149,6 +149,9 @@ class Deliberation(BaseModel):
     secretary: Optional[Person] = None
     vote: Vote = Field(default_factory=Vote)
     decisions: list[str] = Field(default_factory=list)
+    #: the item decides something ("après en avoir délibéré", an operative verb, a vote); an
+    #: information point of minutes does not
+    deliberative: bool = True
     signatories: list[Person] = Field(default_factory=list)
     signed_on: DateValue = None
     transmitted_on: DateValue = None

@@ -110,10 +110,11 @@ class VoteMissing(Rule):
     kinds = ("extract", "minutes")
 
     def check(self, document):
-        # minutes summarise the debates: an outcome left out there is worth a note, not a warning
-        severity = "info" if document.kind == "minutes" else None
+        # minutes summarise the debates: an outcome left out there is worth a note, not a warning;
+        # so is a document taken for an extract without saying it is one
+        severity = None if document.kind == "extract" and document.title else "info"
         for delib in document.deliberations:
-            if delib.vote.stated or not delib.decisions or not delib.sure("vote"):
+            if delib.vote.stated or not (delib.decisions or delib.deliberative) or not delib.sure("vote"):
                 continue
             yield self.hit(
                 f"deliberation {delib.number or delib.title or ''} states no vote".replace("  ", " "),

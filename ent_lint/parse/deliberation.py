@@ -753,6 +753,7 @@ def parse_deliberations(view: View) -> list[Deliberation]:
         has_deliberation = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
         if not has_deliberation and not single and part.heading is None:
             continue
+        delib.deliberative = has_deliberation
         deliberations.append(delib)
         sitting.gone(left_rest)
     last = deliberations[-1] if deliberations else None
