@@ -8,7 +8,8 @@ Ways of writing them, each a recogniser with its cases:
 - a column of labels, then a column of figures (a table or a margin box exported as text:
   "Nombre de conseillers en exercice :", "en séance :", "Pouvoirs :", then "29", "27", "2").
 
-A figure in a sentence about the quorum ("quorum atteint avec 11 élus représentés") is not a count.
+In a sentence about the quorum, "11 élus représentés" counts the members there in person or not:
+it is not the number of proxies ("15 présents ; 6 pouvoirs" there still are counts).
 """
 
 from __future__ import annotations
@@ -67,12 +68,13 @@ def _before_key(label: str) -> str:
 
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
-    quorum = _QUORUM.search(folded)
-    if quorum:
-        folded = folded[:quorum.start()]  # "Le quorum étant atteint avec 11 élus représentés"
     found = [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
     found += [(m.start(), m.end(), _before_key(m["label"]), int(m["n"]))
               for m in COUNT_BEFORE.finditer(folded)]
+    quorum = _QUORUM.search(folded)
+    if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
+        found = [f for f in found if f[0] < quorum.start() or f[2] != "represented"
+                 or regex.search(r"pouvoirs?|procurations?", folded[f[0]:f[1]])]
     return sorted(found)
 
 
@@ -91,6 +93,8 @@ def _as_dict(found) -> Optional[dict]:
             Case("qui ont pris part à la délibération : 11", {"voting": 11}),
             Case("Présents : 16 jusqu'à la délibération n°2015/62", {"present": 16}),
             Case("Quorum atteint avec 11 élus représentés (minimum 7 élus représentés).", None),
+            Case("Après avoir constaté que le quorum était atteint (15 présents ; 6 pouvoirs)",
+                 {"present": 15, "represented": 6}),
             Case("Présents : M. DUPONT, Mme MARTIN", None))
 def label_then_figure(text: str) -> Optional[dict]:
     """"Présents : 14", "En exercice : 15 - Votants : 14": each label with its figure."""

@@ -42,7 +42,7 @@ LIST_LABEL = regex.compile(
 BODY_START = regex.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
-    |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:|expose\s+des\s+motifs)""")
+    |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:\s*\S|expose\s+des\s+motifs)""")
 MARGIN_NUMBER = regex.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
 ITEM_AFTER_LISTS = regex.compile(r"^\s*deliberation\s+(?:n°|no\.?|numero)\s*\S*\d")
 NEANT = regex.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
@@ -316,6 +316,8 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
                 glue = " ; "  # "M. NICOLAS, Maire" then "MME. COCHAT, ..." on the next line
             elif text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
                 glue = ""  # a name hyphenated across lines
+            elif not line_breaks_separate and _whole_names_meet(text, part):
+                glue = " ; "  # "... - Muriel NIGGEL" then "Jean-Pierre PLUS - ...": two people
             else:
                 glue = " ; " if line_breaks_separate else " "
             if glue:
@@ -324,6 +326,23 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
         text += part
         offsets.extend(range(start, start + len(part)))
     return text, offsets
+
+
+_PIECE_EDGE = regex.compile(r"\s[-–—]\s|[,;]")
+_PARTICLE_END = regex.compile(r"(?i)\b(?:le|la|de|du|des|van|von|der|mc|mac|d'|l')\s*$")
+
+
+def _whole_names_meet(before: str, after: str) -> bool:
+    """Whether a line ends with a whole name and the next begins with another: a list whose line
+    break is its separator.  "Julien LE" / "GLOU" and "Eric" / "DUCLOS" are one name cut."""
+    if before.count("(") > before.count(")"):
+        return False  # "X (pouvoir" / "donné à Y)": a note goes on
+    last = _PIECE_EDGE.split(regex.sub(r"\([^()]*\)?", " ", before).rstrip())[-1].strip()
+    first = _PIECE_EDGE.split(regex.sub(r"\([^()]*\)?", " ", after).lstrip())[0].strip()
+    if not last or not first or _PARTICLE_END.search(last):
+        return False
+    return all(len(p.split()) >= 2 and looks_like_person(p) and any(w.isupper() and len(w) > 1 for w in p.split())
+               for p in (last, first))
 
 
 _INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
