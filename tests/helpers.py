@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -39,3 +40,11 @@ def child_processes(pid: int) -> list[int]:
         with open(f"/proc/{pid}/task/{task}/children") as handle:
             children += [int(c) for c in handle.read().split()]
     return children
+
+
+@functools.lru_cache(maxsize=None)
+def corpus_report(path: str):
+    """ent-lint's report on one real document, made once per test session (scans are OCRed)."""
+    from ent_lint.api import lint
+
+    return lint(path)

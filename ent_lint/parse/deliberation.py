@@ -329,7 +329,7 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
 
 
 _PIECE_EDGE = regex.compile(r"\s[-–—]\s|[,;]")
-_PARTICLE_END = regex.compile(r"(?i)\b(?:le|la|de|du|des|van|von|der|mc|mac|d'|l')\s*$")
+_PARTICLE_END = regex.compile(r"(?i)(?:\b(?:le|la|de|du|des|van|von|der|mc|mac|à|a|au|par|pour)|\b[dl]['’])\s*$")
 
 
 def _whole_names_meet(before: str, after: str) -> bool:
@@ -550,7 +550,8 @@ def _title(view: View, heading: Heading) -> Optional[str]:
         if subject and not parts:
             parts.append(text[subject.end():])
             break
-        if read_heading(text) or not (text.upper() == text and any(c.isalpha() for c in text)):
+        heading = read_heading(text)
+        if heading and heading.style != "capitals" or not (text.upper() == text and any(c.isalpha() for c in text)):
             break
         parts.append(text)
     title = " ".join(" ".join(parts).split())

@@ -454,6 +454,7 @@ def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
     if label is None:
         return [], first
     entries: list[str] = []
+    bulleted = 0
     index = label + 1
     blanks = 0
     while index < end and len(entries) < 60:
@@ -464,13 +465,19 @@ def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
                 break
             index += 1
             continue
+        bullet = _BULLET.match(text)
+        if entries and blanks and bulleted and not bullet:
+            break  # a blank line, then a line without the entries' bullet: the body
         blanks = 0
         entry = _BULLET.sub("", text).strip()
-        if len(entry) < 4 or len(entry) > 160 or entry.endswith((".", ":")) and len(entry) > 80:
+        if fold(entry) in {fold(e) for e in entries}:
+            break  # the body takes the first entry up again
+        if len(entry) < 4 or len(entry) > 160 or entry.endswith((".", ":")) and len(entry) > 40:
             if entries:
                 break
         else:
             entries.append(entry)
+            bulleted += bool(bullet)
         index += 1
     return entries, index
 

@@ -1,0 +1,267 @@
+"""Ways of writing met in real minutes, each in a short document of our own.
+
+Each test writes one way councils write a part (item headings, votes, counts, lists, the
+secretary, the sitting's date, the document's kind) and asserts the reading and the findings; a
+near-miss beside it must stay silent.  These are the recognisers of ent_lint/parse at work in a
+whole document; their own line-level cases are run by tests/test_recognisers.py.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ent_lint.api import extract, lint
+
+
+def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return str(path)
+
+
+def _severe(path: str) -> list[str]:
+    return sorted(f.rule for f in lint(path).findings if f.severity in ("error", "warning"))
+
+
+MINUTES_HEAD = """\
+    PROCES VERBAL DU CONSEIL MUNICIPAL
+    Séance du 23 juillet 2020
+    L'an deux mille vingt, le vingt-trois juillet, le conseil municipal s'est réuni sous la
+    présidence de Monsieur Jean-Paul CHARRIER, Maire.
+    Présents : Jean-Paul CHARRIER, Gérard THOREAU, Marie-José STAMFELJ, Henri ROBERT
+    Absente excusée : Charlène VENOT
+    Nombre de Conseillers en exercice : 5 - Présents 4 - Votants 4
+    Secrétaire de séance : Henri ROBERT
+    """
+
+
+def test_year_and_serial_headings_without_a_dash_cut_the_minutes(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2020-038 SUBVENTION EXCEPTIONNELLE
+        Le Conseil Municipal après en avoir délibéré à l'unanimité, accepte.
+        2020-039 CANTINE - TARIFS
+        Il propose d'appliquer les tarifs suivants :
+        1. Tarif enfant : 3 euros
+        2. Tarif adulte : 5 euros
+        Par 3 voix POUR - 1 voix CONTRE, le conseil adopte les tarifs des enfants.
+        Le tarif adulte est adopté à l'unanimité.
+        """)
+    document = extract(path)
+    assert document.kind == "minutes"
+    assert [d.number for d in document.deliberations] == ["2020-038", "2020-039"]
+    assert document.deliberations[0].title == "SUBVENTION EXCEPTIONNELLE"
+    second = document.deliberations[1].vote
+    # the first statement of a vote is the item's; the second vote is not mixed into it
+    assert (second.for_, second.against, second.unanimous) == (3, 1, False)
+    assert "unanimity-with-dissent" not in _severe(path)
+
+
+def test_decisions_listed_inside_one_item_are_not_items(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        1. Compte rendu des décisions du Président
+        N° DP 2021-312 du 15 septembre 2021 - Convention avec le Département
+        Le Président décide de signer la convention.
+        N° DP 2021-313 du 16 septembre 2021 - Saison culturelle
+        Le Président décide d'approuver le contrat.
+        N° DP 2021-314 du 17 septembre 2021 - Régie de recettes
+        Le Président décide la clôture de la régie.
+        Le conseil prend acte.
+        2. Budget annexe - DM2
+        Le conseil, après en avoir délibéré, approuve par 3 voix pour et 1 abstention.
+        3. Tarifs de l'aéroport
+        Le conseil, après en avoir délibéré, approuve à l'unanimité.
+        """)
+    document = extract(path)
+    assert [d.number for d in document.deliberations] == ["1", "2", "3"]
+    assert document.deliberations[1].vote.for_ == 3 and document.deliberations[1].vote.abstain == 1
+
+
+def test_unnumbered_items_are_found_again_from_the_agenda(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        Ordre du jour
+        - Approbation du compte rendu du conseil du 27 mai 2020
+        - Indemnité de fonction du maire
+        - Questions diverses
+
+        Approbation du compte rendu du conseil du 27 mai 2020
+        Le compte rendu est validé à l'unanimité.
+        Indemnité de fonction du maire
+        Le conseil municipal, après en avoir délibéré, décide à l'unanimité de fixer l'indemnité.
+        Questions diverses
+        Le maire informe le conseil des travaux de la place.
+        """)
+    document = extract(path)
+    titles = [d.title for d in document.deliberations]
+    assert titles == ["Approbation du compte rendu du conseil du 27 mai 2020",
+                      "Indemnité de fonction du maire", "Questions diverses"]
+    assert document.deliberations[2].deliberative is False
+    # the approval of earlier minutes does not make 27 May the sitting's date
+    assert document.deliberations[0].session.date.isoformat() == "2020-07-23"
+
+
+def test_numbered_questions_and_headings_in_capitals(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        QUESTION No 1
+        SUBVENTIONS AUX ASSOCIATIONS
+        Le conseil municipal, après en avoir délibéré, adopte à l'unanimité.
+        QUESTION No 2
+        CREANCES ETEINTES
+        Le conseil municipal, après en avoir délibéré, adopte à l'unanimité.
+        """)
+    document = extract(path)
+    assert [(d.number, d.title) for d in document.deliberations] == [
+        ("1", "SUBVENTIONS AUX ASSOCIATIONS"), ("2", "CREANCES ETEINTES")]
+
+
+def test_counts_in_a_column_of_labels_then_figures(tmp_path):
+    path = _write(tmp_path, """\
+        VILLE D'AVRANCHES
+        PROCES VERBAL DE LA RÉUNION DU CONSEIL MUNICIPAL DU LUNDI 15 SEPTEMBRE 2014
+        Nombre de conseillers
+        en exercice :
+        _____________
+        Nombre de conseillers
+        en séance :
+        _____________
+        Pouvoirs :
+        _____________
+        29
+
+        27
+
+        2
+        Date de l'avis de convocation : 8 septembre 2014
+        """)
+    counts = extract(path).deliberations[0].counts
+    assert (counts.in_office, counts.present, counts.represented) == (29, 27, 2)
+
+
+def test_a_quorum_sentence_is_not_the_count_of_proxies(tmp_path):
+    path = _write(tmp_path, """\
+        CR du conseil municipal 28 octobre 2022
+        Présents : David TRIPOGNEY, Nelly WIDMER, Agnès MICHELOT
+        Absents excusés : Maryline LECESTRE (pouvoir donné à Nelly Widmer)
+        Quorum atteint avec 4 élus représentés (minimum 2 élus représentés).
+        1. Motion sur les finances locales
+        Vote : 4 pour, 0 contre, 0 abstention
+        """)
+    delib = extract(path).deliberations[0]
+    assert delib.counts.represented is None
+    assert "proxy-count" not in _severe(path)
+
+
+def test_the_secretary_proposed_as_a_candidate(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD.replace("Secrétaire de séance : Henri ROBERT\n", "") + """\
+        Nomination du secrétaire
+        Monsieur le Maire propose la candidature de Henri ROBERT, en qualité de
+        secrétaire pour la présente séance
+        Vote : à l'unanimité
+        """)
+    delib = extract(path).deliberations[0]
+    assert delib.secretary.name == "Henri ROBERT"
+    assert "secretary-not-present" not in _severe(path)
+
+
+def test_a_stale_date_in_a_margin_box_is_not_the_sitting(tmp_path):
+    path = _write(tmp_path, """\
+        Nombre de membres en exercice : 11
+        Note de synthèse conseil municipal du 27 mai 2020
+        COMPTE RENDU du CONSEIL MUNICIPAL de la COMMUNE de FLAUX
+        Séance du 8 juin 2020
+        L'an deux mille vingt, le huit juin à dix-huit heures, le Conseil Municipal s'est réuni
+        sous la présidence de Monsieur Denis JUVIN - Maire
+        """)
+    delib = extract(path).deliberations[0]
+    assert delib.session.date.isoformat() == "2020-06-08"
+    assert delib.session.president.name == "Denis JUVIN"
+    assert "date-words-mismatch" not in _severe(path)
+
+
+def test_a_list_ends_at_the_agenda_and_keeps_people_only(tmp_path):
+    path = _write(tmp_path, """\
+        COMPTE RENDU DE LA REUNION DU CONSEIL MUNICIPAL DU VENDREDI 22 MAI 2015
+        PRESENTS : Madame Josiane BERAUD, Messieurs Yves LELONG, Claude BUSSY
+        ABSENTS EXCUSES : M. J.F. BERTHET
+        M. J.F. PINONCELY
+        ORDRE DU JOUR
+        1) Vote des subventions 2015
+        2) Urbanisme
+        """)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.absent] == ["J.F. BERTHET", "J.F. PINONCELY"]
+
+
+def test_two_whole_names_meeting_at_a_line_break_are_two_people(tmp_path):
+    path = _write(tmp_path, """\
+        COMPTE RENDU du CONSEIL MUNICIPAL de la COMMUNE de FLAUX
+        Séance du 8 juin 2020
+        Présents : Denis JUVIN – Catherine MARTEL - Muriel NIGGEL
+        Jean-Pierre PLUS - Philippe ROUVIER-COROUGE
+        Absents excusés : Valérie UPPHOFF
+        """)
+    names = [p.name for p in extract(path).deliberations[0].present]
+    assert names == ["Denis JUVIN", "Catherine MARTEL", "Muriel NIGGEL", "Jean-Pierre PLUS",
+                     "Philippe ROUVIER-COROUGE"]
+    # near-miss: a name cut by the line break stays one name
+    cut = _write(tmp_path, """\
+        DELIBERATION du CONSEIL MUNICIPAL
+        Séance du lundi 1 février 2016
+        Présents :
+        Jérôme BUISSON, Julien LE
+        GLOU, Charline LIOTIER
+        """, "cut.txt")
+    assert [p.name for p in extract(cut).deliberations[0].present] == [
+        "Jérôme BUISSON", "Julien LE GLOU", "Charline LIOTIER"]
+
+
+def test_names_with_unreadable_letters_make_the_lists_doubtful(tmp_path):
+    path = _write(tmp_path, """\
+        PROCES VERBAL DE LA REUNION DU CONSEIL MUNICIPAL DU 26 JUIN 2018
+        Nombre de conseillers en exercice : 5
+        Étaient présents : M. NICOLAS, MME COCHAT, M. S?RI
+        Madame E. SEILLE a donné pouvoir à Monsieur J. Fauva
+        Secrétaire de séance : M. S?RI
+        """)
+    report = lint(path)
+    assert "proxy-holder-absent" not in [f.rule for f in report.findings]
+    notes = [f.message for f in report.findings if f.rule == "unreadable-part"]
+    assert any("unreadable letters" in m for m in notes)
+
+
+def test_vote_missing_is_a_warning_in_an_extract_and_a_note_in_minutes(tmp_path):
+    body = """\
+        Séance du 10 mars 2022
+        Présents : Anne MARTIN, Paul DURAND, Luc PETIT
+        Secrétaire de séance : Paul DURAND
+        Délibération n° 2022-05 : Tarifs
+        Le conseil municipal, après en avoir délibéré, FIXE les tarifs.
+        """
+    extract_path = _write(tmp_path, "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n" + textwrap.dedent(body), "e.txt")
+    minutes_path = _write(tmp_path, "COMPTE RENDU DU CONSEIL MUNICIPAL\n" + textwrap.dedent(body), "m.txt")
+    assert extract(extract_path).kind == "extract" and extract(minutes_path).kind == "minutes"
+    assert "vote-missing" in _severe(extract_path)
+    assert "vote-missing" not in _severe(minutes_path)
+    assert "vote-missing" in [f.rule for f in lint(minutes_path).findings]
+
+
+def test_a_list_of_deliberations_is_not_held_to_the_signatures_of_an_extract(tmp_path):
+    path = _write(tmp_path, """\
+        LISTE DES DÉLIBÉRATIONS EXAMINÉES PAR LE CONSEIL MUNICIPAL
+        Séance du 12 septembre 2023
+        Présents : Anne MARTIN, Paul DURAND, Luc PETIT
+        Secrétaire de séance : Paul DURAND
+        2023-41 Tarifs de la cantine : adopté à l'unanimité
+        2023-42 Travaux de voirie : adopté à l'unanimité
+        Le Maire, Anne MARTIN
+        """)
+    assert extract(path).kind == "list"
+    assert "missing-signature" not in _severe(path)
+
+
+def test_a_document_with_no_sitting_says_so(tmp_path):
+    path = _write(tmp_path, "Bulletin municipal : le marché de Noël aura lieu place de l'église.\n")
+    report = lint(path)
+    assert [f.rule for f in report.findings] == ["no-deliberation"]
+    assert report.findings[0].severity == "info"
+    # near-miss: a sitting that is read says nothing of the kind
+    assert "no-deliberation" not in [f.rule for f in lint(_write(tmp_path, MINUTES_HEAD, "m.txt")).findings]
