@@ -39,6 +39,8 @@ class Span(BaseModel):
     column: int = 1
     text: str = ""
     ocr: bool = False
+    #: OCR read a word of that line with low confidence
+    unsure: bool = Field(default=False, exclude=True)
 
 
 class Blank(BaseModel):

@@ -92,7 +92,7 @@ def test_extract_json_has_the_issue_s_names():
 def test_version_and_rules_and_explain():
     assert run_cli("--version").stdout.startswith("ent-lint, version")
     listing = run_cli("rules").stdout
-    assert len(listing.strip().splitlines()) == 35
+    assert len(listing.strip().splitlines()) == 37
     explained = run_cli("explain", "quorum")
     assert explained.returncode == OK
     assert "L2121-17" in explained.stdout and "How to fix" in explained.stdout
@@ -230,6 +230,8 @@ def test_every_rule_has_a_triggering_fixture_and_documentation():
                  for rule, *_ in case.get("findings", [])} | {"page-count", "school-email-mismatch",
                                                               "blank-date", "name-spelling", "article-numbering",
                                                               "term-inconsistency", "address-incomplete"}
+    # triggered, with their near-misses, by the short documents of tests/test_ways_of_writing.py
+    triggered |= {"vote-missing", "no-deliberation", "unreadable-part"}
     registry = discover()
     assert set(registry) <= triggered
     for cls in registry.values():

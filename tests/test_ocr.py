@@ -49,11 +49,16 @@ def test_a_scan_extracts_as_its_text(scanned, name):
         assert dig(document, path) == value, f"{name}: {path}"
 
 
+READING = {"unreadable-part", "no-deliberation"}
+
+
 @needs_tesseract
 @pytest.mark.parametrize("name", SCANNED)
 def test_a_scan_gives_the_findings_of_its_pdf(scanned, name):
-    from_scan = scanned[name].findings
-    from_pdf = lint(str(DOCUMENTS / f"{name}.pdf")).findings
+    # the document's defects are the same; how it was read (a list OCR read with low
+    # confidence, said by the reading family's info findings) may differ
+    from_scan = [f for f in scanned[name].findings if f.rule not in READING]
+    from_pdf = [f for f in lint(str(DOCUMENTS / f"{name}.pdf")).findings if f.rule not in READING]
     assert sorted((f.rule, f.severity, f.message) for f in from_scan) == \
         sorted((f.rule, f.severity, f.message) for f in from_pdf)
     assert all(f.ocr for f in from_scan)

@@ -265,3 +265,10 @@ def test_a_document_with_no_sitting_says_so(tmp_path):
     assert report.findings[0].severity == "info"
     # near-miss: a sitting that is read says nothing of the kind
     assert "no-deliberation" not in [f.rule for f in lint(_write(tmp_path, MINUTES_HEAD, "m.txt")).findings]
+
+
+def test_the_secretary_who_fills_the_office(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD.replace("Secrétaire de séance : Henri ROBERT\n", "") + """\
+        M. Henri ROBERT, benjamin de l'assemblée, remplit les fonctions de secrétaire.
+        """)
+    assert extract(path).deliberations[0].secretary.name == "Henri ROBERT"

@@ -350,8 +350,16 @@ _INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
 
 def _names_and_proxies(view: View, parts, breaks, proxies_list: bool):
     inline = any(_INLINE_SEPARATOR.search(p) for _, p in parts)
-    if proxies_list:
-        inline = inline and not all(len(regex.findall(r"\s(?:à|a)\s", p)) <= 1 for _, p in parts)
+    if proxies_list and inline:
+        # one proxy a line, or proxies run on and wrapped ("X donne procuration à Y - Z" /
+        # "donne procuration à W"): the reading that finds more proxies is the layout
+        by_line = _read_list(view, parts, breaks, True, False)
+        run_on = _read_list(view, parts, breaks, True, True)
+        return run_on if len(run_on[1]) > len(by_line[1]) else by_line
+    return _read_list(view, parts, breaks, proxies_list, inline)
+
+
+def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
@@ -615,22 +623,29 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Del
     template.lists_complete = bool(present) and absent_read and (
         "proxies" in attendance.lists or bool(proxies) or not template.counts.represented)
     _doubt_ocr_lists(template)
+    read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
+            "absent": bool(absent or absent_proxies)}
+    for kind, entry in attendance.lists.items():
+        if kind in read and entry.parts and not read[kind] and not any(
+                NEANT.match(fold(text)) for _, text in entry.parts):
+            template.doubts[kind] = "text under the label that could not be read as names"
     return template
 
 
 def _doubt_ocr_lists(delib: Deliberation) -> None:
-    """Names read by OCR may lose or glue letters and entries: lists read from a scan, or whose
-    names carry letters OCR could not read ("S?RI"), are not a base for counting (the counts,
-    digits repaired only where certain, still are)."""
-    if any(p.span is not None and p.span.ocr for p in delib.present):
-        # a label OCR misread ("Procutations") loses a whole list: none of them is sure
+    """Names OCR read with low confidence, or with letters it could not read ("S?RI"), may be
+    misread, and a misread label loses a whole list: such lists are not a base for counting (the
+    counts, digits repaired only where certain, still are)."""
+    if any(p.span is not None and p.span.unsure for p in delib.present) or \
+            delib.spans.get("list.present", Span(line=0)).unsure:
         for field in ("present", "absent", "proxies"):
-            delib.doubts[field] = "list read by OCR from a scanned page"
+            delib.doubts[field] = "list read by OCR with low confidence"
         return
     for field, people in (("present", delib.present), ("absent", delib.absent),
                           ("proxies", [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies])):
-        if any(p.span is not None and p.span.ocr for p in people) or delib.spans.get(f"list.{field}", Span(line=0)).ocr:
-            delib.doubts[field] = "list read by OCR from a scanned page"
+        if any(p.span is not None and p.span.unsure for p in people) or \
+                delib.spans.get(f"list.{field}", Span(line=0)).unsure:
+            delib.doubts[field] = "list read by OCR with low confidence"
         elif any(_GARBLED.search(p.name) for p in people):
             delib.doubts[field] = "names with unreadable letters: text from OCR"
 

@@ -444,7 +444,7 @@ def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> li
 # --- the agenda, found again in the body --------------------------------------------------------
 
 AGENDA_LABEL = regex.compile(r"^\s*ordre\s+du\s+jou[rt]\b")
-_BULLET = regex.compile(r"^\s*(?:[-–—•·*_>]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
+_BULLET = regex.compile(r"^\s*(?:[-–—•·*_>»:➢✓]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
 
 
 def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
@@ -468,6 +468,10 @@ def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
         bullet = _BULLET.match(text)
         if entries and blanks and bulleted and not bullet:
             break  # a blank line, then a line without the entries' bullet: the body
+        if entries and not blanks and bulleted and not bullet and text[:1].islower():
+            entries[-1] += " " + text  # an entry wrapped over two lines
+            index += 1
+            continue
         blanks = 0
         entry = _BULLET.sub("", text).strip()
         if fold(entry) in {fold(e) for e in entries}:

@@ -83,8 +83,20 @@ def namely(text: str) -> Optional[str]:
     return _case_text(text, _where(_NAMELY)(fold(text)))
 
 
+_FILLS = regex.compile(r"(?P<who>[^,\n]{2,60}?),?[^,\n]{0,60}?,?\s+remplit\s+les\s+fonctions\s+de\s+secretaire")
+
+
+@recogniser(PART, "fills-the-office",
+            Case("Mme Anne ROUX, benjamine de l'assemblée, remplit les fonctions de secrétaire",
+                 "Mme Anne ROUX"),
+            Case("le secrétaire remplit les fonctions prévues", None))
+def fills_the_office(text: str) -> Optional[str]:
+    """"X remplit les fonctions de secrétaire"."""
+    return _case_text(text, _where(_FILLS)(fold(text)))
+
+
 SECRETARY_RECOGNISERS = of_part(PART)
-_FINDERS = [_where(p) for p in (_VERB_THEN_NAMED, _NAMED_THEN_VERB, _CANDIDATE, _NAMELY)]
+_FINDERS = [_where(p) for p in (_VERB_THEN_NAMED, _NAMED_THEN_VERB, _CANDIDATE, _NAMELY, _FILLS)]
 
 
 def secretary_in(folded: str) -> Optional[tuple[int, int]]:

@@ -79,12 +79,12 @@ class View:
         if "\n" in snippet:
             snippet = " ".join(snippet.split())
         return Span(page=line.page, line=line.number, column=line.column(column), text=snippet,
-                    ocr=line.ocr)
+                    ocr=line.ocr, unsure=line.unsure)
 
     def line_span(self, index: int) -> Span:
         line = self.lines[index]
         return Span(page=line.page, line=line.number, column=1, text=line.text.strip(),
-                    ocr=line.ocr)
+                    ocr=line.ocr, unsure=line.unsure)
 
     def sub(self, start_line: int, end_line: int) -> "View":
         return View(self.lines[start_line:end_line])

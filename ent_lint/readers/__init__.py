@@ -23,6 +23,8 @@ class Line:
     """The line as it stands in the file, for display."""
     colmap: Optional[list[int]] = None
     ocr: bool = False
+    #: OCR read a word of this line with low confidence: its names may be misread
+    unsure: bool = False
 
     def column(self, index: int) -> int:
         """1-based column in :attr:`raw` of the character at ``index`` in :attr:`text`."""

@@ -28,6 +28,8 @@ DPI = 300
 MAX_PIXELS = 40_000_000  # a page larger than this is rendered at a lower resolution
 PAGE_TIMEOUT = 120.0
 LANGUAGE = "fra"
+#: below this confidence (tesseract's, 0 to 100) on any word, a line's names may be misread
+SURE_CONFIDENCE = 60.0
 INSTALL_HINT = "install tesseract with French data (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)"
 
 _VOWELS = "aeiouyàâäéèêëîïôöûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸŒÆ"
@@ -136,6 +138,7 @@ class OcrWord:
     block: int
     par: int
     line: int
+    confidence: float = 100.0  # tesseract's, 0 to 100
 
 
 class OcrPage:
@@ -156,16 +159,21 @@ class OcrPage:
 
     def lines(self) -> list[str]:
         """Text lines in tesseract's reading order."""
-        out: list[str] = []
+        return [text for text, _ in self.lines_with_confidence()]
+
+    def lines_with_confidence(self) -> list[tuple[str, float]]:
+        """Text lines in tesseract's reading order, each with its words' lowest confidence."""
+        out: list[list] = []
         key = None
         for word in self.words:
             current = (word.block, word.par, word.line)
             if current != key:
-                out.append(word.text)
+                out.append([word.text, word.confidence])
                 key = current
             else:
-                out[-1] += " " + word.text
-        return out
+                out[-1][0] += " " + word.text
+                out[-1][1] = min(out[-1][1], word.confidence)
+        return [(text, confidence) for text, confidence in out]
 
 
 def render_pgm(page, dpi: int = DPI) -> tuple[bytes, float]:
@@ -236,7 +244,7 @@ def _parse_tsv(tsv: str, scale: float) -> list[OcrWord]:
             continue
         left, top, width = (int(cells[i]) for i in (6, 7, 8))
         words.append(OcrWord(cells[11].strip(), left / scale, (left + width) / scale, top / scale,
-                             int(cells[2]), int(cells[3]), int(cells[4])))
+                             int(cells[2]), int(cells[3]), int(cells[4]), float(cells[10])))
     return words
 
 
