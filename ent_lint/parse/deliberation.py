@@ -13,7 +13,7 @@ from typing import Optional
 import regex
 from pydantic import BaseModel
 
-from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
 from .votes import read_vote
@@ -197,67 +197,79 @@ class AttendanceParser:
         folded_lines = self.view.folded_lines
         body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
         body = min(body, 400, len(folded_lines) if limit is None else limit)
-        current: Optional[_List] = None
-        blanks = 0  # blank lines since the list's last line
+        self._current: Optional[_List] = None
+        self._blanks = 0  # blank lines since the list's last line
         for index in range(min(body, len(folded_lines))):
-            text = self.view.lines[index].text
             folded = folded_lines[index]
             if any(entry.parts for entry in self.lists.values()) and ITEM_AFTER_LISTS.match(folded):
                 body = index  # "Délibération n° 2022-01" after the lists: the first item begins
                 break
             self._counts(index, folded)
-            label = LIST_LABEL.match(folded)
-            if label and (label["colon"] == ":" or len(folded.strip()) == label.end() - label.start()
-                          or label["n"]):
-                kind = next(k for k in ("proxies", "present", "absent", "secretary") if label[k])
-                rest = text[label.end():].strip(" :")
-                if _is_count_line(folded):
-                    continue  # "Ont donné pouvoir : 6" beside the list, in a second column
-                if kind == "secretary":
-                    self._secretary(index, label.end())
-                    if self.secretary is not None:
-                        self.end = index + 1
-                    current = None
-                    continue
-                if kind in self.lists:
-                    current = self.lists[kind]
-                    current.breaks.add(index)  # "Excusés : ..." then "Absents : ..."
-                else:
-                    current = self.lists[kind] = _List(kind, index, int(label["n"]) if label["n"] else None)
-                blanks = 0
-                if rest:
-                    current.parts.append((index, rest))
-                continue
-            if current is None:
-                continue
-            if not text.strip():
-                blanks += 1
-                continue
-            if _is_count_line(folded):
-                continue
-            margin = MARGIN_NUMBER.match(text.lstrip())
-            if margin and CIVILITY.match(fold(text.lstrip()[margin.end():])):
-                text = text.lstrip()[margin.end():]  # "20 MME COCHAT, ...": 20 is in the margin
-            if (current.parts and blanks > 1 and not CIVILITY.match(fold(text.lstrip()))
-                    and not is_role(text)):
-                current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
-                continue
-            if not _looks_like_list_line(text) or names_a_secretary(folded):
-                current = None
-                continue
-            current.parts.append((index, text.strip()))
-            blanks = 0
+            if not self._label(index, folded):
+                self._continuation(index, folded)
         self._column_counts(min(body, len(self.view.lines)))
         if self.secretary is None:
-            where = secretary_in(self.view.folded)
-            if where:
-                name = clean_name(" ".join(self.view.text[where[0]:where[1]].split()))
-                if name:
-                    self.secretary = person(name, self.view.span(*where))
+            self._secretary_in_a_sentence()
         if not self.lists and self.secretary is None:
             self.end = 0
         elif self.end == len(self.view.lines):
             self.end = min(body, len(self.view.lines))
+
+    def _label(self, index: int, folded: str) -> bool:
+        """A list's label ("Présents :", "Absents excusés", "Secrétaire de séance : X"): start or
+        resume that list.  False when the line is no label."""
+        label = LIST_LABEL.match(folded)
+        if not label or not (label["colon"] == ":" or len(folded.strip()) == label.end() - label.start()
+                             or label["n"]):
+            return False
+        if _is_count_line(folded):
+            return True  # "Ont donné pouvoir : 6" beside the list, in a second column
+        kind = next(k for k in ("proxies", "present", "absent", "secretary") if label[k])
+        if kind == "secretary":
+            self._secretary(index, label.end())
+            if self.secretary is not None:
+                self.end = index + 1
+            self._current = None
+            return True
+        if kind in self.lists:
+            self._current = self.lists[kind]
+            self._current.breaks.add(index)  # "Excusés : ..." then "Absents : ..."
+        else:
+            self._current = self.lists[kind] = _List(kind, index, int(label["n"]) if label["n"] else None)
+        self._blanks = 0
+        rest = self.view.lines[index].text[label.end():].strip(" :")
+        if rest:
+            self._current.parts.append((index, rest))
+        return True
+
+    def _continuation(self, index: int, folded: str) -> None:
+        """A line under a list's label: more names, or the end of the list."""
+        current = self._current
+        text = self.view.lines[index].text
+        if current is None or _is_count_line(folded):
+            return
+        if not text.strip():
+            self._blanks += 1
+            return
+        margin = MARGIN_NUMBER.match(text.lstrip())
+        if margin and CIVILITY.match(fold(text.lstrip()[margin.end():])):
+            text = text.lstrip()[margin.end():]  # "20 MME COCHAT, ...": 20 is in the margin
+        if (current.parts and self._blanks > 1 and not CIVILITY.match(fold(text.lstrip()))
+                and not is_role(text)):
+            self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
+            return
+        if not _looks_like_list_line(text) or names_a_secretary(folded):
+            self._current = None  # a sentence, a heading, the agenda: the list has ended
+            return
+        current.parts.append((index, text.strip()))
+        self._blanks = 0
+
+    def _secretary_in_a_sentence(self) -> None:
+        where = secretary_in(self.view.folded)
+        if where:
+            name = clean_name(" ".join(self.view.text[where[0]:where[1]].split()))
+            if name:
+                self.secretary = person(name, self.view.span(*where))
 
     def _counts(self, index: int, folded: str) -> None:
         base = self.view.starts[index]

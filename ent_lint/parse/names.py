@@ -229,28 +229,40 @@ def first_names() -> frozenset[str]:
 _INITIAL = regex.compile(r"^(?:\p{Lu}\.\s*-?)+\s*\p{Lu}")
 
 
+def _is_first_name(word: str) -> bool:
+    """A known first name, compound ones included ("Jean-Pierre", "Marie-Laure")."""
+    names = first_names()
+    return word in names or all(part in names for part in word.split("-") if part)
+
+
+def _first_name_and_surname(words: list[str], plain: list[str]) -> bool:
+    """"Trefina KERRAIN", "ALLAIS Florence": a surname in capitals beside a capitalised word; or
+    a known first name beside another word ("Yves Meunier")."""
+    capitals = [w for w in words if w.isupper() and len(w) >= 2]
+    if capitals and len(capitals) < len(words) and all(w[:1].isupper() or fold(w) in _PARTICLES for w in words):
+        return True
+    return len(words) >= 2 and any(_is_first_name(p) for p in plain)
+
+
+def _surname_in_capitals(words: list[str]) -> bool:
+    """"LIVET", "LE BIHAN": one to four words in capitals."""
+    return len(words) <= 4 and all(w.isupper() and len(w) >= 2 for w in words if fold(w) not in _PARTICLES)
+
+
 def looks_like_person(text: str) -> bool:
     """Whether a list entry is a person: a civility, an initial, a known first name beside another
-    capitalised word, or a surname in capitals; not a label or a heading ("ORDRE DU JOUR",
-    "Personnel Municipal", "Les")."""
+    word, a first name alone (lists of first names), or a surname in capitals; not a label or a
+    heading ("ORDRE DU JOUR", "Personnel Municipal", "Les")."""
     stripped = " ".join(regex.sub(r"\([^()]*\)?", " ", text).split()).strip(" ,;:.-–—*()")  # notes aside
-    folded = fold(stripped)
-    if CIVILITY.match(folded) and CIVILITY.match(folded).end():
+    civility = CIVILITY.match(fold(stripped))
+    if civility and civility.end():
         return True
-    words = [w for w in regex.findall(r"[\p{L}'’-]+", stripped) if w]
+    words = regex.findall(r"[\p{L}'’-]+", stripped)
     plain = [fold(w).strip("'’-") for w in words]
     if not words or any(p in NOT_NAME_WORDS for p in plain):
         return False
     if _INITIAL.match(stripped):
         return True
-    names = first_names()
-    if len(words) == 1 and plain[0] in names and not words[0].isupper():
+    if len(words) == 1 and not words[0].isupper() and _is_first_name(plain[0]):
         return True  # lists of first names only: "Jean-Pierre, Yves, Jacques"
-    if len(words) == 1 and all(part in names for part in plain[0].split("-")) and not words[0].isupper():
-        return True
-    capitals = [w for w in words if w.isupper() and len(w) >= 2]
-    if capitals and len(capitals) < len(words) and all(w[:1].isupper() or fold(w) in _PARTICLES for w in words):
-        return True  # "Trefina KERRAIN", "ALLAIS Florence": a surname in capitals beside a first name
-    if len(words) >= 2 and any(p in names or any(part in names for part in p.split("-")) for p in plain):
-        return True
-    return all(w.isupper() and len(w) >= 2 for w in words if fold(w) not in _PARTICLES) and len(words) <= 4
+    return _first_name_and_surname(words, plain) or _surname_in_capitals(words)
