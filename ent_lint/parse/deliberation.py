@@ -633,7 +633,7 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Del
     absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or any(
         NEANT.match(fold(text)) for _, text in absent_entry.parts))
     template.lists_complete = bool(present) and absent_read and (
-        "proxies" in attendance.lists or bool(proxies) or not template.counts.represented)
+        "proxies" in attendance.lists or bool(proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
     read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
             "absent": bool(absent or absent_proxies)}

@@ -350,9 +350,10 @@ def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
 
 
 def _adjacent(view: View, first: int, second: int) -> bool:
-    """Nothing but blank lines and wrapped title lines between two headings."""
-    between = [view.lines[i].text for i in range(first + 1, second) if view.lines[i].text.strip()]
-    return len(between) <= 1
+    """Nothing but blank lines and one wrapped title line between two headings (a line that
+    decides something, "12 votes pour", is an item's body)."""
+    between = [view.folded_lines[i] for i in range(first + 1, second) if view.folded_lines[i].strip()]
+    return len(between) <= 1 and not any(OUTCOME.search(line) for line in between)
 
 
 def _score(view: View, headings: list[Heading], end: int) -> int:

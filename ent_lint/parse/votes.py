@@ -45,10 +45,12 @@ def _figures(pattern: regex.Pattern, text: str) -> Optional[dict]:
 
 _AFTER = regex.compile(
     rf"""(?x)(?<![\w/.,-])
-    (?<!(?:pour|contre|abstentions?|votants?|presents?)\s*[:=]?\s*)  # that figure is the label's
-    (?:(?P<for>{_NUMBER})\s+(?P<voix>voix\s+)?(?:pour\b|favorables?\b)
-    | (?P<against>{_NUMBER})\s+(?:voix\s+)?(?:contre\b|defavorables?\b)
+    (?:(?P<for>{_NUMBER})\s+(?P<voix>(?:voix|votes?)\s+)?(?:pour\b|favorables?\b)
+    | (?P<against>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:contre\b|defavorables?\b)
     | (?P<abstain>{_NUMBER})\s+abstentions?\b)""")
+
+
+_LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
 
 
 @recogniser(PART, "figures-before-words",
@@ -57,6 +59,7 @@ _AFTER = regex.compile(
             Case("3 ABSTENTIONS / 7 POUR", {"for": 7, "abstain": 3}),
             Case("par DEUX voix POUR, une voix contre et quatre abstentions", {"for": 2, "against": 1, "abstain": 4}),
             Case("par 20 voix pour, 3 contre et 2 abstentions", {"for": 20, "against": 3, "abstain": 2}),
+            Case("2 votes contre 1 abstention 9 votes pour", {"for": 9, "against": 2, "abstain": 1}),
             Case("l'article 3 pour la durée", None),
             Case("POUR : 21 CONTRE : 0 ABSTENTION : 0", None),
             Case("Pour 8\n Abstention 1\n Contre 0", None),
@@ -64,6 +67,11 @@ _AFTER = regex.compile(
 def figures_before_words(text: str) -> Optional[dict]:
     """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
     A bare "N pour" counts only beside a figure against or abstaining ("7 POUR / 3 ABSTENTIONS")."""
+    folded = fold(text)
+    label_first = _LABEL_THEN_FIGURE.search(folded)
+    figure_first = _AFTER.search(folded)
+    if label_first and (not figure_first or label_first.start() < figure_first.start()):
+        return None  # "POUR : 21 CONTRE : 0": each figure is its label's, read the other way
     found = _figures(_AFTER, text)
     if found and "for" in found and not ("against" in found or "abstain" in found):
         if not any(m["voix"] for m in _AFTER.finditer(fold(text)) if m["for"]):
