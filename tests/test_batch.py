@@ -319,9 +319,14 @@ def test_a_worker_that_dies_is_an_error_entry_and_the_run_goes_on(tmp_path):
     process = subprocess.Popen([str(command), "--format", "json", "--no-cache", "-j", "2", "--timeout", "60",
                                 str(slow), str(SEED_PDF), str(after)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=tmp_path)
-    time.sleep(1.5)
-    children = child_processes(process.pid)
+    deadline = time.monotonic() + 30  # on a busy machine the workers take a while to start
+    children = []
+    while not children and time.monotonic() < deadline:
+        time.sleep(0.2)
+        children = child_processes(process.pid)
     assert children
+    time.sleep(0.5)  # they have taken their documents
+    children = child_processes(process.pid)
     for pid in children:
         os.kill(pid, signal.SIGKILL)
     out, err = process.communicate(timeout=120)

@@ -110,8 +110,11 @@ class _SecurityHeaders:
 class _BodyLimit:
     """ASGI middleware: a request body over the limit is answered 413 without being kept.
 
-    A declared Content-Length over the limit is refused at once; otherwise the body is read (in
-    memory, at most the limit) before the application sees it."""
+    A declared Content-Length over the limit is refused without reading the body into memory;
+    otherwise the body is read (in memory, at most the limit) before the application sees it.
+    Before a 413, what the client is still sending is read and dropped, up to a bound, so that a
+    client that sends its whole body before reading the answer reads the 413 instead of a broken
+    pipe; past the bound the connection is closed."""
 
     def __init__(self, app, limit: int):
         self.app = app
@@ -122,6 +125,7 @@ class _BodyLimit:
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
+            await _drain(receive, self.limit + _DRAIN_BOUND)
             return await _too_large(self.limit)(scope, receive, send)
         chunks, seen = [], 0
         while True:
@@ -130,6 +134,8 @@ class _BodyLimit:
                 return  # the client went away
             seen += len(message.get("body", b""))
             if seen > self.limit:
+                if message.get("more_body"):
+                    await _drain(receive, _DRAIN_BOUND)
                 return await _too_large(self.limit)(scope, receive, send)
             chunks.append(message.get("body", b""))
             if not message.get("more_body"):
@@ -145,6 +151,22 @@ class _BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+#: how much of an oversized body is read and dropped before the 413 (beyond it, the connection closes)
+_DRAIN_BOUND = 64 * 1024 * 1024
+
+
+async def _drain(receive, bound: int) -> None:
+    """Read and drop the rest of a request body, up to ``bound`` bytes."""
+    seen = 0
+    while seen <= bound:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        if not message.get("more_body"):
+            return
 
 
 def _too_large(limit: int) -> Response:
