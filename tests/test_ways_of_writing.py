@@ -272,3 +272,23 @@ def test_the_secretary_who_fills_the_office(tmp_path):
         M. Henri ROBERT, benjamin de l'assemblée, remplit les fonctions de secrétaire.
         """)
     assert extract(path).deliberations[0].secretary.name == "Henri ROBERT"
+
+
+def test_a_surname_in_two_parts_joined_by_a_spaced_dash(tmp_path):
+    path = _write(tmp_path, """\
+        PROCES VERBAL DU CONSEIL MUNICIPAL
+        Séance du 15 décembre 2023
+        Présents : Denis JUVIN - Alessandra STURANI - Catherine VINAS
+        Absents excusés : Catherine MARTEL - Philippe ROUVIER - COROUGE
+        Procurations : Catherine MARTEL donne procuration à Catherine VINAS - Philippe ROUVIER - COROUGE
+        donne procuration à Denis JUVIN
+        """)
+    delib = extract(path).deliberations[0]
+    assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [
+        ("Catherine MARTEL", "Catherine VINAS"), ("Philippe ROUVIER-COROUGE", "Denis JUVIN")]
+    # near-miss: surnames alone after a civility are separate members
+    alone = _write(tmp_path, """\
+        COMPTE RENDU DU CONSEIL MUNICIPAL DU 24 MARS 2006
+        Présents : MM. LEROY - LIVET - GUESNIER
+        """, "alone.txt")
+    assert [p.name for p in extract(alone).deliberations[0].present] == ["LEROY", "LIVET", "GUESNIER"]

@@ -376,7 +376,7 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     people: list[Person] = []
     proxies: list[Proxy] = []
     cursor = 0
-    for piece in _split_outside_parentheses(text, proxies_list and not inline):
+    for piece in _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text):
         position = text.find(piece, cursor)
         cursor = position + len(piece) if position >= 0 else cursor
         start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
@@ -400,6 +400,27 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
         if name and looks_like_person(piece):
             people.append(person(name, view.span(start, start + len(name)), note=_note(piece)))
     return people, proxies
+
+
+def _compound_surnames(pieces: list[str], text: str) -> list[str]:
+    """"Philippe ROUVIER - COROUGE": a surname in two parts joined by a spaced dash, which the
+    list's own dashes cut.  A piece that begins with a lone word in capitals (no first name, no
+    civility) after a dash, following a first name and surname, is the end of that surname."""
+    merged: list[str] = []
+    cursor = 0
+    for piece in pieces:
+        at = text.find(piece, cursor)
+        gap = text[cursor:at] if at >= 0 else ""
+        cursor = at + len(piece) if at >= 0 else cursor
+        head = piece.split(" ", 1)[0]
+        if (merged and regex.fullmatch(r"\s*[-–—]\s*", gap) and head.isupper() and len(head) > 2
+                and (" " not in piece or fold(piece.split(" ", 1)[1]).startswith(("donne", "a donne", "pouvoir", "(")))
+                and merged[-1].split()[-1].isupper() and not CIVILITY.match(fold(piece))
+                and any(w[:1].isupper() and not w.isupper() for w in merged[-1].split()[:-1])):
+            merged[-1] = f"{merged[-1]}-{piece}"
+            continue
+        merged.append(piece)
+    return merged
 
 
 def _note(piece: str) -> Optional[str]:
