@@ -493,7 +493,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
             spans["session.place"] = view.span(match.start("place"), match.end("place"))
     for reader in PRESIDENT_RECOGNISERS:
         where = reader.read(head)
-        name = clean_name(" ".join(view.text[where[0]:where[1]].split())) if where else None
+        name = clean_name(" ".join(_MARGIN_FIGURE.sub(" ", view.text[where[0]:where[1]]).split())) if where else None
         if name:
             session.president = person(name, view.span(where[0], where[0] + len(name)))
             spans["session.president"] = session.president.span
@@ -511,6 +511,9 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
             break
     delib.urgency = bool(URGENCY.search(head))
     delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+
+
+_MARGIN_FIGURE = regex.compile(r"\n\s*\d{1,3}\s+")  # "Monsieur\n\n29 David NICOLAS": 29 is in the margin
 
 
 def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional[Found]:

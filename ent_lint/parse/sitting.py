@@ -120,7 +120,8 @@ def sitting_dates(folded_head: str) -> list[Found]:
 
 PRESIDENT_PART = "president"
 _PRESIDENT = [
-    regex.compile(r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
+    # the name may go on after a line break, blank lines and a figure printed in the margin
+    regex.compile(r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n(?:[ \t]*\n)*(?:\d{1,3}[ \t]+)?[^,\n]{1,40})?)"),
     regex.compile(r"(?m)^\s*(?:presidence|president(?:e)?\s+de\s+(?:la\s+)?seance)\s*:\s*(?P<name>[^,\n]{3,80})"),
     regex.compile(r"\bpresidee?\s+par\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
 ]
@@ -137,6 +138,7 @@ def _president(number: int):
 
 @recogniser(PRESIDENT_PART, "sous-la-presidence",
             Case("s'est réuni sous la présidence de Monsieur Denis JUVIN - Maire", (34, 62)),
+            Case("sous la présidence de Monsieur\n\n29 David NICOLAS, Maire", (22, 48)),
             Case("la présidence de la commission", None))
 def sous_la_presidence(text: str) -> Optional[tuple[int, int]]:
     """"sous la présidence de Monsieur X, Maire": where the president's name stands."""
