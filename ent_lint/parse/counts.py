@@ -66,11 +66,17 @@ def _before_key(label: str) -> str:
     return "voting"
 
 
+def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
+    return [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
+
+
+def _figures_first(folded: str) -> list[tuple[int, int, str, int]]:
+    return [(m.start(), m.end(), _before_key(m["label"]), int(m["n"])) for m in COUNT_BEFORE.finditer(folded)]
+
+
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
-    found = [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
-    found += [(m.start(), m.end(), _before_key(m["label"]), int(m["n"]))
-              for m in COUNT_BEFORE.finditer(folded)]
+    found = _labels_first(folded) + _figures_first(folded)
     quorum = _QUORUM.search(folded)
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] != "represented"
@@ -93,21 +99,25 @@ def _as_dict(found) -> Optional[dict]:
             Case("qui ont pris part à la délibération : 11", {"voting": 11}),
             Case("Présents : 16 jusqu'à la délibération n°2015/62", {"present": 16}),
             Case("Quorum atteint avec 11 élus représentés (minimum 7 élus représentés).", None),
-            Case("Après avoir constaté que le quorum était atteint (15 présents ; 6 pouvoirs)",
-                 {"present": 15, "represented": 6}),
             Case("Présents : M. DUPONT, Mme MARTIN", None))
 def label_then_figure(text: str) -> Optional[dict]:
     """"Présents : 14", "En exercice : 15 - Votants : 14": each label with its figure."""
-    return _as_dict(figures_in_line(fold(" ".join(text.split()))))
+    folded = fold(" ".join(text.split()))
+    found = figures_in_line(folded)
+    return _as_dict([f for f in found if f in _labels_first(folded)])
 
 
 @recogniser(PART, "figure-then-label",
             Case("15 présents ; 6 pouvoirs", {"present": 15, "represented": 6}),
             Case("29 membres en exercice", {"in_office": 29}),
+            Case("Après avoir constaté que le quorum était atteint (15 présents ; 6 pouvoirs)",
+                 {"present": 15, "represented": 6}),
             Case("la salle de 200 places", None))
 def figure_then_label(text: str) -> Optional[dict]:
     """"15 présents ; 6 pouvoirs": the figure first."""
-    return _as_dict(figures_in_line(fold(" ".join(text.split()))))
+    folded = fold(" ".join(text.split()))
+    found = figures_in_line(folded)
+    return _as_dict([f for f in found if f in _figures_first(folded)])
 
 
 def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]:

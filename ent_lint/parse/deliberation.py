@@ -375,10 +375,7 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
-    cursor = 0
-    for piece in _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text):
-        position = text.find(piece, cursor)
-        cursor = position + len(piece) if position >= 0 else cursor
+    for piece, position in _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text):
         start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
         span = view.span(start, start + len(piece))
         proxy = parse_proxy(piece, span)
@@ -402,24 +399,26 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     return people, proxies
 
 
-def _compound_surnames(pieces: list[str], text: str) -> list[str]:
-    """"Philippe ROUVIER - COROUGE": a surname in two parts joined by a spaced dash, which the
-    list's own dashes cut.  A piece that begins with a lone word in capitals (no first name, no
-    civility) after a dash, following a first name and surname, is the end of that surname."""
-    merged: list[str] = []
+def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
+    """Each piece with where it starts in ``text`` (-1 when not found), "Philippe ROUVIER - COROUGE"
+    made one: a surname in two parts joined by a spaced dash, which the list's own dashes cut.  A
+    piece that begins with a lone word in capitals (no first name, no civility) after a dash,
+    following a first name and surname, is the end of that surname."""
+    merged: list[tuple[str, int]] = []
     cursor = 0
     for piece in pieces:
         at = text.find(piece, cursor)
         gap = text[cursor:at] if at >= 0 else ""
         cursor = at + len(piece) if at >= 0 else cursor
         head = piece.split(" ", 1)[0]
-        if (merged and regex.fullmatch(r"\s*[-–—]\s*", gap) and head.isupper() and len(head) > 2
+        before = merged[-1][0].split() if merged else []
+        if (before and regex.fullmatch(r"\s*[-–—]\s*", gap) and head.isupper() and len(head) > 2
                 and (" " not in piece or fold(piece.split(" ", 1)[1]).startswith(("donne", "a donne", "pouvoir", "(")))
-                and merged[-1].split()[-1].isupper() and not CIVILITY.match(fold(piece))
-                and any(w[:1].isupper() and not w.isupper() for w in merged[-1].split()[:-1])):
-            merged[-1] = f"{merged[-1]}-{piece}"
+                and before[-1].isupper() and not CIVILITY.match(fold(piece))
+                and any(w[:1].isupper() and not w.isupper() for w in before[:-1])):
+            merged[-1] = (f"{merged[-1][0]}-{piece}", merged[-1][1])
             continue
-        merged.append(piece)
+        merged.append((piece, at))
     return merged
 
 
@@ -594,8 +593,8 @@ def _title(view: View, heading: Heading) -> Optional[str]:
         if subject and not parts:
             parts.append(text[subject.end():])
             break
-        heading = read_heading(text)
-        if heading and heading.style != "capitals" or not (text.upper() == text and any(c.isalpha() for c in text)):
+        other = read_heading(text)
+        if other and other.style != "capitals" or not (text.upper() == text and any(c.isalpha() for c in text)):
             break
         parts.append(text)
     title = " ".join(" ".join(parts).split())
@@ -654,18 +653,21 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Del
                     template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
     absent_entry = attendance.lists.get("absent")
     # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
-    absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or any(
-        NEANT.match(fold(text)) for _, text in absent_entry.parts))
+    absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or _says_none(absent_entry))
     template.lists_complete = bool(present) and absent_read and (
         "proxies" in attendance.lists or bool(proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
     read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
             "absent": bool(absent or absent_proxies)}
     for kind, entry in attendance.lists.items():
-        if kind in read and entry.parts and not read[kind] and not any(
-                NEANT.match(fold(text)) for _, text in entry.parts):
+        if kind in read and entry.parts and not read[kind] and not _says_none(entry):
             template.doubts[kind] = "text under the label that could not be read as names"
     return template
+
+
+def _says_none(entry: _List) -> bool:
+    """The list says there is nobody in it: "Absents : néant"."""
+    return any(NEANT.match(fold(text)) for _, text in entry.parts)
 
 
 def _doubt_ocr_lists(delib: Deliberation) -> None:
@@ -821,10 +823,7 @@ def parse_deliberations(view: View) -> list[Deliberation]:
         delib.decisions = _decisions(view.lines[part.first:part.stop])
         _convention_terms(view, delib, begin, end)
         delib.spans["deliberated"] = view.span(begin, begin)
-        has_deliberation = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
-        if not has_deliberation and not single and part.heading is None:
-            continue
-        delib.deliberative = has_deliberation
+        delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
         deliberations.append(delib)
         sitting.gone(left_rest)
     last = deliberations[-1] if deliberations else None

@@ -66,10 +66,6 @@ def _reading(match, text: str, style: str, number_group: str = "num") -> Optiona
     return Heading(number, title or None, style, _key(number) if number else ())
 
 
-def _expect(heading: Optional[Heading]):
-    return None if heading is None else (heading.number, heading.title)
-
-
 # --- the ways of writing a heading --------------------------------------------------------------
 
 _LABELLED = regex.compile(
