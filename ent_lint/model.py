@@ -113,15 +113,6 @@ DateValue = Union[dt.date, Blank, None]
 DocumentKind = Literal["extract", "minutes", "list", "convention", "other"]
 
 
-class Doubt(BaseModel):
-    """A part the parser read without certainty, and why: rules at warning or error level do not
-    build on it, and one info finding says so."""
-
-    part: str  # the field or part: "counts.present", "secretary", "session.date", "items"
-    reason: str
-    span: Optional[Span] = None
-
-
 class Mention(BaseModel):
     """A phrase found in the text that a rule may judge (a ministry name, a term, a residue)."""
 
@@ -234,8 +225,6 @@ class Document(BaseModel):
     department: Optional[str] = None
     #: the document's date for naming rules: the sitting, or failing it a signature date
     reference_date: Optional[dt.date] = None
-    #: parts that could not be read reliably
-    doubts: list[Doubt] = Field(default_factory=list)
 
     def mentions_of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]

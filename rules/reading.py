@@ -58,10 +58,6 @@ class UnreadablePart(Rule):
     source = "ent-lint"
 
     def check(self, document):
-        for doubt in document.doubts:
-            yield self.hit(f"{doubt.part} could not be read reliably ({doubt.reason}); "
-                           "the checks that need it were not made", doubt.span,
-                           fix="check this part by hand")
         seen = set()
         for delib in document.deliberations:
             for part, reason in delib.doubts.items():

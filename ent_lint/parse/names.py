@@ -206,13 +206,14 @@ tarif tarifs subvention subventions travaux
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Known first names, folded: the name dictionary shipped by the gender-guesser package
-    (Jörg Michael's nam_dict.txt, about 48,000 names of many countries; GNU FDL).  Empty when the
-    package is not installed: persons are then recognised by civility and capitals alone."""
+    (Jörg Michael's nam_dict.txt, names of many countries, about 36,000 once folded; GNU FDL).
+    Empty when the package is not installed: persons are then recognised by civility and
+    capitals alone."""
     try:
         from importlib.resources import files
 
         text = files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
-    except (ImportError, OSError, ModuleNotFoundError):
+    except (ImportError, OSError):
         return frozenset()
     names = set()
     for line in text.splitlines():
