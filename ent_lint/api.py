@@ -1,48 +1,38 @@
-"""The library API the command line, a web service or a batch runner call the same way."""
+"""The library API: the same :class:`~ent_lint.linter.Linter` the command line and the web use.
+
+    from ent_lint.api import lint
+    result = lint("deliberation.pdf")
+    for finding in result.findings: ...
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Optional
 
-from .engine import Checker
-from .findings import Finding
+from .errors import InputError
+from .linter import Linter, Result
 from .model import Document
-from .readers import Source, read
+
+Report = Result  # the name this API gave its results before the one core
 
 
-@dataclass
-class Report:
-    path: str
-    document: Optional[Document] = None
-    findings: list[Finding] = field(default_factory=list)
-    error: Optional[str] = None
-    source: Optional[Source] = None
-
-
-def extract(path: str, *, engine: str = "fast", **options) -> Document:
-    """Read and parse one file; raises :class:`~ent_lint.errors.InputError` when unreadable.
+def extract(path: str, *, engine: str = "fast", timeout: Optional[float] = None, **options) -> Document:
+    """Read and parse one file; raises :class:`~ent_lint.errors.InputError` when it is not read.
 
     ``options``: ``ocr`` (auto, always, never), ``max_pages``, ``ocr_threads``."""
-    from .parse import parse
+    result = Linter(engine=engine, timeout=timeout, **options).check_path(path, keep=True, rules=False)
+    if result.error:
+        raise InputError(path, result.error, result.outcome.value)
+    return result.document
 
-    return parse(read(path, engine=engine, **options))
 
-
-def lint(path: str, checker: Optional[Checker] = None, *, engine: str = "fast", **options) -> Report:
-    """Read, parse and check one file.  An unreadable file gives a report with ``error`` set."""
-    from .config import Settings, build_checker
-    from .errors import InputError
-    from .parse import parse
-
-    if checker is None:
-        checker = build_checker(Settings())
-    try:
-        source = read(path, engine=engine, **options)
-    except InputError as exc:
-        return Report(path, error=exc.message)
-    document = parse(source)
-    return Report(path, document, checker.check(document), source=source)
+def lint(path: str, linter: Optional[Linter] = None, *, engine: str = "fast", timeout: Optional[float] = None,
+         **options) -> Result:
+    """Read, parse and check one file with the project's defaults (or ``linter``).  A file that
+    is not checked gives a result whose ``outcome`` and ``error`` say why; the result keeps the
+    source and the document."""
+    linter = linter or Linter(engine=engine, timeout=timeout, **options)
+    return linter.check_path(path, keep=True)
 
 
 def plain(document: Document, locations: bool = False) -> dict:

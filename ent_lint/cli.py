@@ -97,9 +97,10 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
 @click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--no-color", is_flag=True, help="No colours in text output.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the traceback of a rule that failed (rule-crash).")
 def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
           exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
-          ocr, max_pages, no_color):
+          ocr, max_pages, no_color, verbose):
     """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
     import os
     import time
@@ -134,12 +135,13 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
             click.echo(f"ent-lint: warning: {cache.error}", err=True)
             cache = None
     from .batch import Runner
+    from .linter import Linter
 
-    runner = Runner(settings, engine=engine, workers=jobs or os.cpu_count() or 1,
-                    timeout=timeout or None, cache=cache, ocr=ocr, max_pages=max_pages)
+    linter = Linter(settings, engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages)
+    runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache)
     try:
         if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
-            runner.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)
+            linter.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)
             if cache is not None:
                 cache.put(f"config:{runner.key_base}", {"ok": True})
     except ConfigError as exc:
@@ -151,7 +153,7 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
         _fail(f"{output}: the report cannot be written ({exc.strerror or exc})")
     try:
         code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
-                          exit_zero, progress, started,
+                          exit_zero, progress, started, verbose=verbose,
                           colour=not no_color and output is None and fmt == "text" and sys.stdout.isatty())
     except KeyboardInterrupt:
         click.echo("\nent-lint: interrupted", err=True)
@@ -164,21 +166,29 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     sys.exit(code)
 
 
+def _with_archive(runner, jobs):
+    """Every document's result, then the archive rules' findings over them all (when any)."""
+    yield from runner.run(jobs)
+    archive = runner.archive()
+    if archive.findings:
+        yield archive
+
+
 def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, statistics, exit_zero,
-               progress, started, *, colour) -> int:
+               progress, started, *, colour, verbose=False) -> int:
     import time
 
     from .baseline import entries_for, write
     from .report import HUMAN_FORMATS, Summary, reporter
 
-    rules = {r.id: type(r) for r in runner.checker.rules} if fmt == "sarif" else None
-    out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour)
+    rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt == "sarif" else None
+    out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour, verbose=verbose)
     summary = Summary()
     bar = _Progress(len(jobs), enabled=sys.stderr.isatty() if progress is None else progress)
     recorded = []
     errors = []
     out.start()
-    for result in runner.run(jobs):
+    for result in _with_archive(runner, jobs):
         if write_baseline:
             recorded.extend(entries_for(result.name, result.digest, result.findings))
         if known is not None:
@@ -188,7 +198,8 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         out.add(result)
         if result.error:
             errors.append(f"{result.name}: error: {result.error}")
-        bar.step()
+        if not result.archive:
+            bar.step()
     bar.close()
     if known is not None:
         summary.baseline_matched = known.matched
@@ -293,24 +304,23 @@ def _text_summary(document) -> str:
               help="OCR of PDF pages: those without a usable text layer, all, or none.")
 @click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
-def extract(files, fmt, locations, engine, ocr, max_pages):
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds allowed per document; 0 for no limit.")
+def extract(files, fmt, locations, engine, ocr, max_pages, timeout):
     """Print the fields read from FILES."""
-    import os
+    from .api import plain
+    from .linter import Linter
 
-    from .api import extract as extract_one, plain
-    from .errors import InputError
-
+    linter = Linter(engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages)
     results = []
     failed = 0
     for path in files:
-        try:
-            document = extract_one(path, engine=engine, ocr=ocr, max_pages=max_pages,
-                                   ocr_threads=os.cpu_count() or 1)
-        except InputError as exc:
-            click.echo(f"{exc.path}: error: {exc.message}", err=True)
+        result = linter.check_path(path, keep=True, rules=False)
+        if result.error:
+            click.echo(f"{path}: error: {result.error}", err=True)
             failed += 1
             continue
-        results.append(document)
+        results.append(result.document)
     if fmt == "json":
         payload = [plain(d, locations) for d in results]
         if len(files) == 1:
@@ -361,8 +371,21 @@ def explain(rule, rules_dir):
         click.echo(f"{cls.id} ({cls.family}, default severity {cls.severity})")
         click.echo(f"{cls.summary}\nLegal source: {cls.source}\n")
         click.echo(cls.documentation())
+        click.echo(_rule_extras(cls))
         if len(ids) > 1:
             click.echo("")
+
+
+def _rule_extras(cls) -> str:
+    """A rule's examples and options, as ``explain`` prints them after its documentation."""
+    out = []
+    if cls.examples:
+        out += ["", "Example (flagged):", *[f"    {line}" for line in cls.examples.bad.strip().splitlines()],
+                "", "Near-miss (not flagged):", *[f"    {line}" for line in cls.examples.good.strip().splitlines()]]
+    if cls.options:
+        out += ["", f"Options ([tool.ent-lint.rules.{cls.id}]):"]
+        out += [f"    {name} ({o.type.__name__}, default {o.default!r}): {o.help}" for name, o in cls.options.items()]
+    return "\n".join(out)
 
 
 @main.command()
@@ -379,8 +402,16 @@ def serve(host, port, max_upload, timeout, jobs):
 
     import uvicorn
 
+    from .config import find_config
+    from .errors import ConfigError
+    from .linter import build_checker
     from .web.app import ServeSettings, create_app
 
+    try:  # the project's configuration, as `ent-lint check` finds it; a bad one is a usage error
+        project = find_config(Path.cwd())
+        build_checker(project)
+    except ConfigError as exc:
+        _fail(str(exc))
     try:  # a clear usage error, before the worker processes start, when the port is taken
         with socket.create_server((host, port)):
             pass
@@ -388,7 +419,7 @@ def serve(host, port, max_upload, timeout, jobs):
         _fail(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
 
     app = create_app(ServeSettings(max_upload=max_upload * 1024 * 1024, timeout=timeout,
-                                   workers=jobs or os.cpu_count() or 1))
+                                   workers=jobs or os.cpu_count() or 1, lint=project))
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 

@@ -9,17 +9,15 @@ from __future__ import annotations
 import configparser
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from .errors import ConfigError
 from .findings import SEVERITY_RANK
 
-if TYPE_CHECKING:
-    from .engine import Checker
-
 ENTRY_POINT_GROUP = "ent_lint.rules"  # where rule packs register, the built-in one included
 
-KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir"}
+KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir",
+        "per-file-ignores", "rules"}
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -32,6 +30,10 @@ class Settings:
     min_severity: str = "info"
     fail_on: str = "warning"
     rules_dir: list[str] = field(default_factory=list)
+    #: glob -> rule ids silenced in the files it matches
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    #: rule id -> {option: value}, checked against the rule's declared options when rules load
+    rule_options: dict[str, dict] = field(default_factory=dict)
     source: Optional[str] = None
 
     def merged(self, **cli) -> "Settings":
@@ -77,7 +79,33 @@ def _from_mapping(data: dict, where: str) -> Settings:
             settings.min_severity = _level(str(value), where, SEVERITY_RANK)
         elif key == "fail-on":
             settings.fail_on = _level(str(value), where, FAIL_LEVELS)
+        elif key == "per-file-ignores":
+            settings.per_file_ignores = _per_file_ignores(value, where)
+        elif key == "rules":
+            settings.rule_options = _rule_options(value, where)
     return settings
+
+
+def _per_file_ignores(value, where: str) -> dict[str, list[str]]:
+    """``{"archives/2019/*.pdf": ["blank-date"]}`` or the INI lines ``archives/2019/*.pdf: blank-date``."""
+    if isinstance(value, str):
+        table = {}
+        for line in value.splitlines():
+            if line.strip():
+                pattern, colon, ids = line.rpartition(":")
+                if not colon or not pattern.strip():
+                    raise ConfigError(f"{where}: per-file-ignores: expected 'glob: rule, rule', got {line.strip()!r}")
+                table[pattern.strip()] = _split(ids)
+        return table
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: per-file-ignores must map file globs to rule ids")
+    return {str(pattern): _split(ids) for pattern, ids in value.items()}
+
+
+def _rule_options(value, where: str) -> dict[str, dict]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(f"{where}: [rules.<id>] tables must give options by name")
+    return {rule_id: dict(options) for rule_id, options in value.items()}
 
 
 def _level(value: str, where: str, allowed) -> str:
@@ -122,22 +150,10 @@ def find_config(start: Path) -> Settings:
             except configparser.Error as exc:
                 raise ConfigError(f"{setup_cfg}: invalid file ({exc})") from None
             if parser.has_section("ent-lint"):
-                return _from_mapping(dict(parser.items("ent-lint")), str(setup_cfg))
+                section = dict(parser.items("ent-lint"))
+                rules = {name.split(".", 2)[2]: dict(parser.items(name)) for name in parser.sections()
+                         if name.startswith("ent-lint.rules.") and name.count(".") >= 2}
+                if rules:
+                    section["rules"] = rules
+                return _from_mapping(section, str(setup_cfg))
     return Settings()
-
-
-def build_checker(settings: Settings) -> "Checker":
-    from .engine import Checker, discover, resolve_ids  # imports the model: only when checking
-
-    registry = discover(settings.rules_dir)
-    where = settings.source or "command line"
-    selected = (resolve_ids(registry, settings.select, where) if settings.select is not None
-                else set(registry))
-    selected |= resolve_ids(registry, settings.extend_select, where)
-    selected -= resolve_ids(registry, settings.ignore, where)
-    severities = {rule_id: cls.severity for rule_id, cls in registry.items()}
-    for name, level in settings.severity.items():
-        for rule_id in resolve_ids(registry, [name], where):
-            severities[rule_id] = level
-    rules = [registry[rule_id]() for rule_id in sorted(selected)]
-    return Checker(rules, severities, settings.min_severity)

@@ -1,4 +1,16 @@
-"""The rule engine: the Rule base class, discovery of rule packs, selection and checking.
+"""The rule engine: what a rule is, discovery of rule packs, selection, and checking.
+
+A rule is one class in one file: its id, family, default severity, the kinds of document it
+applies to, its legal source, its documentation (the class docstring), its message templates with
+named arguments, its options, and its examples (a snippet it must flag and a near-miss it must
+leave alone, run by one generic test and printed by ``ent-lint explain``).
+
+Rules work at one of three scopes:
+
+- a document (:class:`Rule`, ``check(document, text)``),
+- one deliberation (:class:`DeliberationRule`, ``check_deliberation(delib, document, text)``),
+- an archive (:class:`ArchiveRule`): ``collect`` takes small picklable facts from each document,
+  ``finish`` judges them once every document is read (one deliberation number on two acts...).
 
 Built-in rules (the ``rules/`` folder, installed as ``ent_lint.rules``) and third-party packs
 register the same way: through the ``ent_lint.rules`` entry-point group.  A local folder of
@@ -7,36 +19,102 @@ rule files can be added with ``--rules-dir``.
 
 from __future__ import annotations
 
+import fnmatch
 import importlib.util
 import inspect
+import pkgutil
 import sys
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Iterable, Iterator, Optional
+from typing import Any, ClassVar, Iterable, Iterator, Optional
 
 from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
-from .findings import SEVERITY_RANK, Finding, Severity
-from .model import Document, Span
+from .findings import SEVERITY_RANK, Finding, Location, Severity
+from .model import Deliberation, Document, Span
+from .text import TextView
 
+KINDS = ("extract", "minutes", "list", "convention", "other")
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message template with named arguments (``{voters}``), and the fix hint that goes with it."""
+
+    text: str
+    fix: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its type (int, float, bool, str or list), default value and help."""
+
+    type: type
+    default: Any
+    help: str
+
+    def coerce(self, value: Any, where: str) -> Any:
+        """The value as the option's type; a value of another type is a :class:`ConfigError`.
+
+        setup.cfg gives strings: "3", "true", "a, b" are read as the type asks."""
+        if isinstance(value, str) and self.type is not str:
+            value = _from_ini(value, self.type)
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if self.type is list and isinstance(value, list):
+            return [str(v) for v in value]
+        if isinstance(value, self.type) and not (self.type is int and isinstance(value, bool)):
+            return value
+        raise ConfigError(f"{where}: expected {self.type.__name__}, got {value!r}")
+
+
+def _from_ini(text: str, kind: type) -> Any:
+    text = text.strip()
+    try:
+        if kind is bool and text.lower() in ("true", "yes", "on", "1", "false", "no", "off", "0"):
+            return text.lower() in ("true", "yes", "on", "1")
+        if kind is int:
+            return int(text)
+        if kind is float:
+            return float(text)
+    except ValueError:
+        return text
+    if kind is list:
+        return [v.strip() for v in text.replace("\n", ",").split(",") if v.strip()]
+    return text
+
+
+@dataclass(frozen=True)
+class Examples:
+    """A short document the rule must flag (``bad``) and a near-miss it must leave alone (``good``).
+
+    Both are plain text as a council writes it; the generic test reads them as ent-lint reads a
+    ``.txt`` file and checks them with this rule alone."""
+
+    bad: str
+    good: str
 
 
 @dataclass
 class Hit:
     """What a rule reports; the engine turns it into a :class:`Finding`."""
 
-    message: str
+    code: str
+    args: dict = field(default_factory=dict)
     span: Optional[Span] = None
-    fix: Optional[str] = None
     severity: Optional[Severity] = None
+    locations: list[Location] = field(default_factory=list)  # archive rules: every document involved
+    text: Optional[str] = None  # a rule pack's own sentence, when it declares no messages
+    fix: Optional[str] = None  # and its own fix hint
 
 
 class Rule:
-    """One check.  Subclasses set the class attributes and implement :meth:`check`.
+    """One check over a document.  Subclasses set the class attributes and implement :meth:`check`.
 
     The class docstring is the rule's documentation, with the sections "What it checks",
-    "Why it matters", "Example" and "How to fix"; ``ent-lint explain``, the README's rule
-    table and SARIF's rule help all come from it.
+    "Why it matters" and "How to fix"; ``ent-lint explain``, the README's rule table and SARIF's
+    rule help come from it, with the examples.
     """
 
     id: ClassVar[str]
@@ -46,14 +124,37 @@ class Rule:
     source: ClassVar[str]
     aliases: ClassVar[tuple[str, ...]] = ()
     #: the kinds of document the rule applies to (``Document.kind``)
-    kinds: ClassVar[tuple[str, ...]] = ("extract", "minutes", "list", "convention", "other")
+    kinds: ClassVar[tuple[str, ...]] = KINDS
+    scope: ClassVar[str] = "document"
+    #: message name -> template; a finding's code is ``<rule id>/<name>``
+    messages: ClassVar[dict[str, Message]] = {}
+    options: ClassVar[dict[str, Option]] = {}
+    examples: ClassVar[Optional[Examples]] = None
 
-    def check(self, document: Document) -> Iterable[Hit]:
+    def __init__(self, **options: Any):
+        where = f"options of rule {getattr(self, 'id', type(self).__name__)}"
+        unknown = sorted(set(options) - set(self.options))
+        if unknown:
+            known = ", ".join(sorted(self.options)) or "none"
+            raise ConfigError(f"{where}: unknown option {unknown[0]!r} (known: {known})")
+        self.settings = {name: option.default for name, option in self.options.items()}
+        for name, value in options.items():
+            self.settings[name] = self.options[name].coerce(value, f"{where}: {name}")
+
+    def check(self, document: Document, text: TextView) -> Iterable[Hit]:
         raise NotImplementedError
 
-    def hit(self, message: str, span: Optional[Span] = None, *, fix: Optional[str] = None,
-            severity: Optional[Severity] = None) -> Hit:
-        return Hit(message, span, fix, severity)
+    def hit(self, code: str, span: Optional[Span] = None, *, severity: Optional[Severity] = None,
+            locations: Iterable[Location] = (), **args: Any) -> Hit:
+        """A finding of message ``code`` (a key of :attr:`messages`) with its arguments.
+
+        A rule pack without messages may pass its sentence as ``code``: it is shown as written."""
+        if code in self.messages:
+            return Hit(code, args, span, severity, list(locations))
+        if self.messages:
+            raise KeyError(f"rule {self.id}: no message {code!r} (declared: {', '.join(self.messages)})")
+        fix = args.pop("fix", None)
+        return Hit("text", args, span, severity, list(locations), text=code, fix=fix)
 
     @classmethod
     def documentation(cls) -> str:
@@ -63,7 +164,67 @@ class Rule:
     def describe(cls) -> dict:
         """The rule's identity, as ``ent-lint rules --format json`` and the web API list it."""
         return {"id": cls.id, "family": cls.family, "severity": cls.severity, "summary": cls.summary,
-                "source": cls.source, "kinds": list(cls.kinds)}
+                "source": cls.source, "kinds": list(cls.kinds), "scope": cls.scope,
+                "messages": {f"{cls.id}/{name}": m.text for name, m in cls.messages.items()},
+                "options": {name: {"type": o.type.__name__, "default": o.default, "help": o.help}
+                            for name, o in cls.options.items()},
+                "examples": {"bad": cls.examples.bad, "good": cls.examples.good} if cls.examples else None}
+
+
+class DeliberationRule(Rule):
+    """A rule that judges one deliberation at a time."""
+
+    scope: ClassVar[str] = "deliberation"
+
+    def check(self, document: Document, text: TextView) -> Iterable[Hit]:
+        for delib in document.deliberations:
+            yield from self.check_deliberation(delib, document, text) or ()
+
+    def check_deliberation(self, delib: Deliberation, document: Document, text: TextView) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+class ArchiveRule(Rule):
+    """A rule over every document of a run.
+
+    :meth:`collect` returns small facts from one document (JSON values: they are cached with the
+    document's findings, so a warm run still sees them); :meth:`finish` receives every document's
+    facts as ``(path, fact)`` pairs and gives the findings, each naming the documents involved."""
+
+    scope: ClassVar[str] = "archive"
+
+    def check(self, document: Document, text: TextView) -> Iterable[Hit]:
+        return ()
+
+    def collect(self, document: Document, text: TextView) -> list:
+        raise NotImplementedError
+
+    def finish(self, facts: list[tuple[str, Any]]) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+class RuleCrash(Rule):
+    """What it checks:
+    Nothing in the document: this finding says that a rule failed on it.  The other rules'
+    findings stand; the failed rule's are missing.
+
+    Why it matters:
+    A document is never declared clean because a rule broke on it.
+
+    How to fix:
+    Report the traceback (``--format json`` or ``--verbose``) to the rule's authors.
+    """
+
+    id = "rule-crash"
+    family = "reading"
+    severity = "error"
+    summary = "a rule failed on this document; the other rules' findings stand"
+    source = "ent-lint"
+    messages = {"crash": Message("rule {rule} failed on this document ({error}); its findings are missing",
+                                 fix="report it with the traceback (--format json shows it)")}
+
+    def check(self, document, text):
+        return ()
 
 
 def _rules_in(obj) -> list[type[Rule]]:
@@ -74,9 +235,14 @@ def _rules_in(obj) -> list[type[Rule]]:
     if inspect.ismodule(obj):
         if hasattr(obj, "RULES"):
             return _rules_in(obj.RULES)
-        return [value for value in vars(obj).values()
-                if inspect.isclass(value) and issubclass(value, Rule) and value is not Rule
-                and value.__module__ == obj.__name__ and getattr(value, "id", None)]
+        found = [value for value in vars(obj).values()
+                 if inspect.isclass(value) and issubclass(value, Rule) and value.__module__ == obj.__name__
+                 and getattr(value, "id", None)]
+        if hasattr(obj, "__path__"):  # a package: its modules, one rule per file, in folders
+            for info in pkgutil.walk_packages(obj.__path__, obj.__name__ + "."):
+                if not info.name.rsplit(".", 1)[-1].startswith("_"):
+                    found.extend(_rules_in(importlib.import_module(info.name)))
+        return found
     raise ConfigError(f"rule plugin gave {obj!r}, not a rule, a list of rules or a module")
 
 
@@ -102,7 +268,7 @@ def discover(rules_dirs: Iterable[str] = ()) -> dict[str, type[Rule]]:
     """Every available rule by id: entry-point packs first, then local folders."""
     from importlib.metadata import entry_points
 
-    classes: list[type[Rule]] = []
+    classes: list[type[Rule]] = [RuleCrash]
     points = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: (p.name != "builtin", p.name))
     seen_values = set()
     for point in points:
@@ -147,34 +313,134 @@ def resolve_ids(registry: dict[str, type[Rule]], names: Iterable[str], where: st
     return ids
 
 
+def render(cls: type[Rule], hit: Hit) -> tuple[str, Optional[str]]:
+    """The English sentence and fix hint of a hit."""
+    if hit.text is not None:
+        return hit.text, hit.fix
+    message = cls.messages[hit.code]
+    return message.text.format(**hit.args), message.fix.format(**hit.args) if message.fix else None
+
+
+def _takes_text(method) -> bool:
+    """Whether a rule pack's ``check`` takes the text view (rules written before it take only
+    the document)."""
+    try:
+        return len(inspect.signature(method).parameters) >= 2
+    except (TypeError, ValueError):
+        return True
+
+
 @dataclass
 class Checker:
-    """Selected rules with their effective severities."""
+    """Selected rules with their effective severities, and the files some rules are silenced in."""
 
     rules: list[Rule]
     severities: dict[str, Severity]
     min_severity: Severity = "info"
+    #: (glob, rule ids): ``per-file-ignores``
+    ignores: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
-    def check(self, document: Document) -> list[Finding]:
-        findings: dict[tuple, Finding] = {}
-        floor = SEVERITY_RANK[self.min_severity]
+    def _active(self, document: Document, name: Optional[str]) -> Iterator[Rule]:
+        silenced = _ignored(self.ignores, name or document.path)
         for rule in self.rules:
-            for hit in _run(rule, document):
-                severity = hit.severity or self.severities[rule.id]
-                if SEVERITY_RANK[severity] < floor:
-                    continue
-                span = hit.span
-                finding = Finding(
-                    rule=rule.id, severity=severity, message=hit.message, path=document.path,
-                    page=span.page if span else None, line=span.line if span else None,
-                    column=span.column if span else None, evidence=span.text if span else None,
-                    fix=hit.fix, ocr=bool(span and span.ocr))
-                key = (finding.rule, finding.page, finding.line, finding.column, finding.message)
-                findings.setdefault(key, finding)
+            if rule.id not in silenced and document.kind in rule.kinds:
+                yield rule
+
+    def check(self, document: Document, text: Optional[TextView] = None,
+              name: Optional[str] = None) -> list[Finding]:
+        """The findings of the document and deliberation rules; a rule that raises gives one
+        ``rule-crash`` finding and the others stand."""
+        text = text if text is not None else TextView([])
+        found: list[Finding] = []
+        for rule in self._active(document, name):
+            if rule.scope == "archive":
+                continue
+            try:
+                hits = list(rule.check(document, text) if _takes_text(rule.check) else rule.check(document))
+            except Exception as exc:  # one failing rule must not lose the others' findings
+                found.append(self._crash(rule, exc, document.path))
+                continue
+            found.extend(self._finding(rule, hit, document.path) for hit in hits)
+        return self._kept(found)
+
+    def collect(self, document: Document, text: Optional[TextView] = None,
+                name: Optional[str] = None) -> tuple[dict[str, list], list[Finding]]:
+        """Each archive rule's facts about this document, and a ``rule-crash`` for a rule whose
+        ``collect`` raised."""
+        text = text if text is not None else TextView([])
+        facts: dict[str, list] = {}
+        crashes = []
+        for rule in self._active(document, name):
+            if rule.scope != "archive":
+                continue
+            try:
+                facts[rule.id] = list(rule.collect(document, text) or ())
+            except Exception as exc:
+                crashes.append(self._crash(rule, exc, document.path))
+        return facts, crashes
+
+    def finish(self, facts: Iterable[tuple[str, dict[str, list]]]) -> list[Finding]:
+        """The archive rules' findings over every document's facts (``(path, facts)`` pairs)."""
+        by_rule: dict[str, list[tuple[str, Any]]] = {}
+        for path, document_facts in facts:
+            for rule_id, items in (document_facts or {}).items():
+                by_rule.setdefault(rule_id, []).extend((path, item) for item in items)
+        found = []
+        for rule in self.rules:
+            if rule.scope != "archive":
+                continue
+            try:
+                hits = list(rule.finish(by_rule.get(rule.id, [])))
+            except Exception as exc:
+                found.append(self._crash(rule, exc, "(archive)"))
+                continue
+            for hit in hits:
+                first = hit.locations[0] if hit.locations else Location("(archive)")
+                finding = self._finding(rule, hit, first.path)
+                finding.page, finding.line, finding.evidence = first.page, first.line, first.evidence
+                finding.related = list(hit.locations[1:])
+                found.append(finding)
+        return self._kept(found)
+
+    def _finding(self, rule: Rule, hit: Hit, path: str) -> Finding:
+        span = hit.span
+        message, fix = render(type(rule), hit)
+        return Finding(
+            rule=rule.id, severity=hit.severity or self.severities[rule.id], message=message, path=path,
+            page=span.page if span else None, line=span.line if span else None,
+            column=span.column if span else None, evidence=span.text if span else None,
+            fix=fix, ocr=bool(span and span.ocr), code=f"{rule.id}/{hit.code}", args=dict(hit.args))
+
+    def _crash(self, rule: Rule, exc: Exception, path: str) -> Finding:
+        error = f"{exc.__class__.__name__}: {exc}"
+        hit = Hit("crash", {"rule": rule.id, "error": error})
+        finding = Finding(rule=RuleCrash.id, severity="error", message=render(RuleCrash, hit)[0], path=path,
+                          fix=RuleCrash.messages["crash"].fix, code="rule-crash/crash", args=hit.args,
+                          traceback="".join(traceback.format_exception(exc)))
+        return finding
+
+    def _kept(self, found: list[Finding]) -> list[Finding]:
+        floor = SEVERITY_RANK[self.min_severity]
+        findings: dict[tuple, Finding] = {}
+        for finding in found:
+            if SEVERITY_RANK[finding.severity] < floor:
+                continue
+            key = (finding.rule, finding.page, finding.line, finding.column, finding.message)
+            findings.setdefault(key, finding)
         return sorted(findings.values(),
                       key=lambda f: (f.page or 0, f.line or 0, f.column or 0, f.rule, f.message))
 
 
-def _run(rule: Rule, document: Document) -> Iterator[Hit]:
-    if document.kind in rule.kinds:
-        yield from rule.check(document) or ()
+def _ignored(ignores: list[tuple[str, frozenset[str]]], path: str) -> frozenset[str]:
+    """The rule ids ``per-file-ignores`` silences for ``path`` (a glob matches the path as given,
+    any tail of it, or, without a slash, the file name)."""
+    if not ignores:
+        return frozenset()
+    posix = path.replace("\\", "/")
+    name = posix.rsplit("/", 1)[-1]
+    silenced: set[str] = set()
+    for pattern, ids in ignores:
+        if (fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(posix, f"*/{pattern}")
+                or ("/" not in pattern and fnmatch.fnmatch(name, pattern))):
+            silenced |= ids
+    return frozenset(silenced)

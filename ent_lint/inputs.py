@@ -34,6 +34,7 @@ class Job:
     path: str  # the file on disk (the archive, for a member)
     member: Optional[str] = None
     error: Optional[str] = None  # known before reading: the job becomes an error entry
+    outcome: str = "unreadable"  # what that error is (too-large for a member too big to open)
 
 
 def expand(arguments: Iterable[str]) -> Iterator[Job]:
@@ -100,15 +101,18 @@ def _members(path: str) -> Iterator[Job]:
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             yield Job(name, path, info.filename,
-                      error=f"zip archive expands to more than {MAX_TOTAL_BYTES // 1024**3} GiB: not read")
+                      error=f"zip archive expands to more than {MAX_TOTAL_BYTES // 1024**3} GiB: not read",
+                      outcome="too-large")
             continue
         if info.file_size > MAX_MEMBER_BYTES:
             yield Job(name, path, info.filename,
-                      error=f"member expands to {info.file_size} bytes, more than {MAX_MEMBER_BYTES}")
+                      error=f"member expands to {info.file_size} bytes, more than {MAX_MEMBER_BYTES}",
+                      outcome="too-large")
             continue
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
             yield Job(name, path, info.filename,
-                      error=f"compression ratio above {MAX_RATIO}:1 (a zip bomb?): not read")
+                      error=f"compression ratio above {MAX_RATIO}:1 (a zip bomb?): not read",
+                      outcome="too-large")
             continue
         yield Job(name, path, info.filename)
 
@@ -125,7 +129,7 @@ def _unsafe(member: str) -> Optional[str]:
 def load(job: Job) -> bytes:
     """The bytes of a job's document; :class:`InputError` when they cannot be had."""
     if job.error:
-        raise InputError(job.name, job.error)
+        raise InputError(job.name, job.error, job.outcome)
     if job.member is None:
         from .readers import load as load_file
 
@@ -139,5 +143,5 @@ def load(job: Job) -> bytes:
         # RuntimeError: an encrypted member
         raise InputError(job.name, f"zip member cannot be read ({exc})") from None
     if len(data) > MAX_MEMBER_BYTES:
-        raise InputError(job.name, f"member expands to more than {MAX_MEMBER_BYTES} bytes: not read")
+        raise InputError(job.name, f"member expands to more than {MAX_MEMBER_BYTES} bytes: not read", "too-large")
     return data

@@ -47,7 +47,7 @@ class Summary:
     baseline_gone: list = field(default_factory=list)  # baseline entries no finding matched
 
     def add(self, result) -> None:
-        self.files += 1
+        self.files += not result.archive
         self.unreadable += bool(result.error)
         self.cached += result.cached
         for finding in result.findings:
@@ -101,6 +101,11 @@ def location(finding: Finding) -> str:
     return ":".join(parts)
 
 
+def related(finding: Finding) -> list[str]:
+    """The other places an archive rule's finding names, as ``path:page:line``."""
+    return [":".join([r.path, *[str(v) for v in (r.page, r.line) if v is not None]]) for r in finding.related]
+
+
 def finding_fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across runs and line moves: path, rule, evidence and its rank among equals."""
     key = f"{finding.path}\x1f{finding.rule}\x1f{finding.evidence_key()}\x1f{occurrence}"
@@ -118,11 +123,13 @@ def _with_occurrences(findings: list[Finding]):
 class Reporter:
     """Base class: ``start``, then ``add`` for each document in order, then ``finish``."""
 
-    def __init__(self, out: IO[str], *, rules=None, fail_on: str = "warning", colour: bool = False):
+    def __init__(self, out: IO[str], *, rules=None, fail_on: str = "warning", colour: bool = False,
+                 verbose: bool = False):
         self.out = out
         self.rules = rules or {}  # rule id -> rule class, for formats that describe the rules
         self.fail_on = fail_on
         self.colour = colour
+        self.verbose = verbose  # tracebacks of rules that failed
 
     def start(self) -> None:
         pass
@@ -166,8 +173,11 @@ class TextReporter(Reporter):
                 width = max(1, min(width, max(1, len(shown) - column + 1)))
                 out += [f"{gutter} |", f"{number} | {shown}",
                         f"{gutter} | {' ' * (column - 1)}{self._paint('^' * width, _COLOURS[finding.severity])}"]
+            out += [f"  = also: {where}" for where in related(finding)]
             if finding.fix:
                 out.append(f"  = help: {finding.fix}")
+            if self.verbose and finding.traceback:
+                out += [f"  | {line}" for line in finding.traceback.rstrip().splitlines()]
             out.append("")
         if out:
             self.out.write("\n".join(out) + "\n")
@@ -193,7 +203,7 @@ class JsonReporter(Reporter):
             self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(finding.to_dict(), ensure_ascii=False))
             self._first = False
         if result.error:
-            self._errors.append({"path": result.name, "message": result.error})
+            self._errors.append({"path": result.name, "outcome": result.outcome.value, "message": result.error})
 
     def finish(self, summary: Summary) -> None:
         errors = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in self._errors)
@@ -208,8 +218,8 @@ class JsonLinesReporter(Reporter):
     def add(self, result) -> None:
         lines = [json.dumps({"type": "finding", **f.to_dict()}, ensure_ascii=False) for f in result.findings]
         if result.error:
-            lines.append(json.dumps({"type": "error", "path": result.name, "message": result.error},
-                                    ensure_ascii=False))
+            lines.append(json.dumps({"type": "error", "path": result.name, "outcome": result.outcome.value,
+                                     "message": result.error}, ensure_ascii=False))
         if lines:
             self.out.write("\n".join(lines) + "\n")
             self.out.flush()
@@ -225,6 +235,15 @@ def artifact_uri(name: str) -> str:
     """A relative URI reference for a path or an ``archive.zip!member`` name."""
     path = name.replace(os.sep, "/")
     return urllib.parse.quote(path, safe="/!:@-._~")
+
+
+def _sarif_location(where, index: int) -> dict:
+    location = {"id": index, "physicalLocation": {"artifactLocation": {"uri": artifact_uri(where.path)}}}
+    if where.line is not None:
+        location["physicalLocation"]["region"] = {"startLine": where.line}
+    if where.evidence:
+        location["message"] = {"text": where.evidence}
+    return location
 
 
 class SarifReporter(Reporter):
@@ -275,6 +294,8 @@ class SarifReporter(Reporter):
                 "locations": [location],
                 "partialFingerprints": {"entLint/v1": finding_fingerprint(finding, occurrence)},
             }
+            if finding.related:
+                item["relatedLocations"] = [_sarif_location(r, index) for index, r in enumerate(finding.related, 1)]
             if finding.rule in self._index:
                 item["ruleIndex"] = self._index[finding.rule]
             properties = {}
@@ -311,13 +332,14 @@ class JUnitReporter(Reporter):
         if result.error:
             self._errors += 1
             self._cases.append(f"  <testcase {attrs}>\n    <error message={quoteattr(result.error)}"
-                               f' type="unreadable"/>\n  </testcase>')
+                               f' type="{result.outcome.value}"/>\n  </testcase>')
             return
         failing = [f for f in result.findings if self.failing(f)]
         if not result.findings:
             self._cases.append(f"  <testcase {attrs}/>")
             return
-        body = "\n".join(f"{location(f)}: {f.severity}[{f.rule}] {f.message}" for f in result.findings)
+        body = "\n".join(f"{location(f)}: {f.severity}[{f.rule}] {f.message}"
+                         + "".join(f"\n  also: {where}" for where in related(f)) for f in result.findings)
         if failing:
             self._failures += 1
             inner = (f"    <failure message={quoteattr(f'{len(failing)} finding(s) at or above {self.fail_on}')}"

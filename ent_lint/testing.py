@@ -3,24 +3,53 @@
 The built-in rules are tested the same way (a document, and the findings it must and must not
 give); a rule pack can test its rules on its own documents without the rest of the catalogue::
 
-    from ent_lint.testing import lint_with
+    from ent_lint.testing import lint_with, lint_text
 
     def test_mayor_signs():
         found = lint_with("tests/cases/no-signature.txt", MayorSigns)
         assert [(f.rule, f.line) for f in found] == [("mayor-signs", 3)]
-        assert lint_with("tests/cases/signed.txt", MayorSigns) == []   # the near-miss
+        assert lint_text("Extrait ... signé : le maire", MayorSigns) == []   # the near-miss
+
+Both go through the same :class:`~ent_lint.linter.Linter` as the command line.
 """
 
 from __future__ import annotations
 
-from .api import extract
+from typing import Any
+
 from .engine import Checker, Rule
+from .errors import InputError
 from .findings import Finding
+from .linter import Linter
+
+
+def linter_for(*rules: type[Rule], options: dict[str, dict[str, Any]] | None = None, **read) -> Linter:
+    """A linter with ``rules`` alone (and ``rule-crash``), each with its ``options``."""
+    from .engine import RuleCrash
+
+    options = options or {}
+    classes = [*rules, RuleCrash]
+    checker = Checker([cls(**options.get(cls.id, {})) for cls in classes], {cls.id: cls.severity for cls in classes})
+    return Linter(checker=checker, **read)
 
 
 def lint_with(path: str, *rules: type[Rule], **options) -> list[Finding]:
-    """The findings of ``rules`` alone on the document at ``path`` (read as ent-lint reads it).
+    """The findings of ``rules`` alone on the document at ``path`` (read as ent-lint reads it),
+    archive rules included (over this one document).
 
     ``options`` go to the reader: ``ocr``, ``max_pages``, ``engine``."""
-    checker = Checker([cls() for cls in rules], {cls.id: cls.severity for cls in rules})
-    return checker.check(extract(path, **options))
+    linter = linter_for(*rules, **options)
+    result = linter.check_path(path)
+    if result.error:
+        raise InputError(path, result.error, result.outcome.value)
+    return result.findings + linter.finish([result]).findings
+
+
+def lint_text(text: str, *rules: type[Rule], name: str = "example.txt",
+              options: dict[str, dict[str, Any]] | None = None) -> list[Finding]:
+    """The findings of ``rules`` alone on ``text``, read as a ``.txt`` file named ``name``."""
+    linter = linter_for(*rules, options=options)
+    result = linter.check(name, text.encode("utf-8"))
+    if result.error:
+        raise InputError(name, result.error, result.outcome.value)
+    return result.findings + linter.finish([result]).findings

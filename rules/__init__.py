@@ -1,12 +1,6 @@
-"""The built-in rules of ent-lint, one small class each, grouped by family.
+"""The built-in rules of ent-lint: one rule per file, in one folder per family.
 
 Installed as ``ent_lint.rules`` and registered through the ``ent_lint.rules`` entry point, the
-same path third-party rule packs take.
+same path third-party rule packs take; every rule class found in the folders is registered.
+Modules whose name starts with ``_`` hold what the rules of a family share.
 """
-
-from . import attendance, convention, dates, names, reading, schools, vote
-
-RULES = [
-    *attendance.RULES, *vote.RULES, *dates.RULES, *names.RULES, *schools.RULES, *convention.RULES,
-    *reading.RULES,
-]

@@ -6,9 +6,11 @@ from collections import defaultdict
 
 from ent_lint import reference
 from ent_lint.engine import Rule
-from ent_lint.parse.names import find, same_person
+from ent_lint.people import find, same_person
 
-from .common import first_span, present_people
+from ent_lint.people import present_people
+
+from ._common import first_span
 
 
 def _part_of_sitting(delib) -> bool:

@@ -7,10 +7,10 @@ from collections import Counter
 
 from ent_lint import reference
 from ent_lint.engine import Rule
-from ent_lint.parse.names import find
-from ent_lint.parse.text import fold
+from ent_lint.people import find
+from ent_lint.text import fold
 
-from .common import first_span
+from ._common import first_span
 from .dates import french
 
 

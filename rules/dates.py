@@ -11,7 +11,7 @@ from ent_lint.engine import Rule
 from ent_lint.model import Blank
 from ent_lint.parse.dates import WEEKDAYS, weekday_name
 
-from .common import first_span
+from ._common import first_span
 
 _FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
               "octobre", "novembre", "décembre"]

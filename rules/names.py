@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ent_lint.engine import Rule
 from ent_lint.model import Document, Person
-from ent_lint.parse.text import fold
+from ent_lint.text import fold
 
 
 def edit_distance(a: str, b: str) -> int:

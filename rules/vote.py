@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ent_lint.engine import Rule
 
-from .common import first_span, present_people
+from ent_lint.people import present_people
+
+from ._common import first_span
 
 
 def expected_voters(delib) -> set[int]:

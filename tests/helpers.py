@@ -42,6 +42,30 @@ def child_processes(pid: int) -> list[int]:
     return children
 
 
+def cpu_ticks(pid: int) -> int:
+    """The CPU time a process has used, in clock ticks (Linux, from /proc)."""
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def busy_child(pid: int, timeout: float = 60) -> int:
+    """The one child of ``pid`` still working once the others have gone idle: in a run whose
+    other documents are quick, the worker busy with the slow one, whatever the machine's load."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    last: dict[int, int] = {}
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        now = {child: cpu_ticks(child) for child in child_processes(pid)}
+        moving = [child for child, ticks in now.items() if child in last and ticks > last[child]]
+        if len(now) >= 2 and len(moving) == 1 and all(c in last for c in now):
+            return moving[0]
+        last = now
+    raise AssertionError("no single busy worker found")
+
+
 @functools.lru_cache(maxsize=None)
 def corpus_report(path: str):
     """ent-lint's report on one real document, made once per test session (scans are OCRed)."""

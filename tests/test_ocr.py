@@ -149,7 +149,8 @@ def test_email_gaps_closed_with_a_column_map():
 
 def test_an_ambiguous_ocr_count_fires_no_rule():
     """A count read as "2l" is unreadable: no count, so no count rule can cry wolf."""
-    from ent_lint.config import Settings, build_checker
+    from ent_lint.config import Settings
+    from ent_lint.linter import build_checker
     from ent_lint.parse import parse
 
     raw = ["COMMUNE DE SAINT-MARTIN", "Séance du 10 mars 2022", "Nombre de conseillers en exercice : 15",

@@ -14,27 +14,26 @@ from pathlib import Path
 
 import pytest
 
-from ent_lint.batch import Result, check_data
-from ent_lint.config import Settings, build_checker
+from ent_lint.linter import Linter, Outcome, Result
 from ent_lint.report import FORMATS, Summary, reporter
 
 from helpers import DOCUMENTS
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-CHECKER = build_checker(Settings())
+LINTER = Linter()
 
 
 def _results() -> list[Result]:
     document = (DOCUMENTS / "extrait-quorum.txt").read_bytes()
-    checked = check_data("extrait-quorum.txt", document, CHECKER, "fast", None)
+    checked = LINTER.check("extrait-quorum.txt", document)
     checked.seconds = 0.25  # fixed, for a stable snapshot
-    missing = Result("missing.pdf", error="no such file", seconds=0.0)
+    missing = Result("missing.pdf", outcome=Outcome.UNREADABLE, reason="no such file", seconds=0.0)
     return [checked, missing]
 
 
 def _render(fmt: str) -> str:
     out = io.StringIO()
-    rules = {r.id: type(r) for r in CHECKER.rules if r.id in {"quorum", "proxy-holder-limit", "proxy-holder-absent"}}
+    rules = {r.id: type(r) for r in LINTER.checker.rules if r.id in {"quorum", "proxy-holder-limit", "proxy-holder-absent"}}
     report = reporter(fmt, out, rules=rules if fmt == "sarif" else None)
     summary = Summary()
     report.start()

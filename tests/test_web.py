@@ -206,7 +206,7 @@ def test_a_check_over_the_request_timeout_is_an_error_and_the_server_goes_on(tmp
     with serving("--max-upload", "8", "-j", "1", "--timeout", "1") as (base, _):
         slow = SEED_TXT.read_bytes() * 400  # 5 MB of deliberations: about 3 s to check
         status, body, _ = _post(f"{base}/api/lint", "slow.txt", slow)
-        assert status == 422 and "timed out after 1 s" in body["error"]
+        assert status == 504 and "timed out after 1 s" in body["error"] and body["outcome"] == "timed-out"
         status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
         assert status == 200 and body["findings"]
 

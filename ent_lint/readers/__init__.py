@@ -107,4 +107,4 @@ def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto"
         from . import text
 
         return text.read_text(name, data, markdown=suffix in {".md", ".markdown"})
-    raise InputError(name, f"unsupported file type {suffix!r} (expected .pdf, .txt or .md)")
+    raise InputError(name, f"unsupported file type {suffix!r} (expected .pdf, .txt or .md)", "unsupported-type")

@@ -224,7 +224,7 @@ def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set)
     try:
         out, err = process.communicate(image, timeout=PAGE_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise InputError(name, f"OCR of page {number} took longer than {PAGE_TIMEOUT:g} s") from None
+        raise InputError(name, f"OCR of page {number} timed out after {PAGE_TIMEOUT:g} s", "timed-out") from None
     finally:
         if process.poll() is None:
             process.kill()

@@ -97,7 +97,7 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
     try:
         page_count = len(doc)
         if max_pages and page_count > max_pages:
-            raise InputError(path, f"PDF has {page_count} pages, more than --max-pages {max_pages}")
+            raise InputError(path, f"PDF has {page_count} pages, more than --max-pages {max_pages}", "too-large")
         lines: list[Line] = []
         table_pages: list[int] = []
         scanned: list[int] = []

@@ -15,7 +15,7 @@ _PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\
 
 def decode(path: str, data: bytes) -> str:
     if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file, not text (NUL bytes found)")
+        raise InputError(path, "binary file, not text (NUL bytes found)", "unsupported-type")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

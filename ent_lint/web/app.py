@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Optional
 
@@ -23,6 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
+from ..config import Settings
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -41,21 +42,19 @@ class ServeSettings:
     max_upload: int = 20 * 1024 * 1024  # bytes
     timeout: float = 60.0  # seconds per request
     workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
+    #: the project's configuration (``[tool.ent-lint]``), as the command line would find it
+    lint: Settings = field(default_factory=Settings)
 
 
 # --- work done in the pool's processes ----------------------------------------------------------
 
-_READ = {"ocr": "auto", "max_pages": 200, "ocr_threads": 1}
+_LINTERS: dict = {}
 
 
-def _check_job(name: str, data: bytes, timeout: float, details: bool, rules: bool = True):
-    """One upload through the CLI's own :func:`~ent_lint.batch.check_data` (timeout included);
-    the result, and the text lines and fields when asked for.  ``rules=False``: read only."""
-    from ..batch import check_data
-    from ..engine import Checker
-
-    checker = _CHECKERS["default"] if rules else Checker([], {})
-    result = check_data(name, data, checker, "fast", timeout, _READ, keep=details)
+def _check_job(name: str, data: bytes, details: bool, rules: bool = True):
+    """One upload through the one :class:`~ent_lint.linter.Linter` (timeout included); the
+    result, and the text lines and fields when asked for.  ``rules=False``: read only."""
+    result = _LINTERS["default"].check(name, data, keep=details, rules=rules)
     extra = _details(result.source, result.document) if details and result.error is None else None
     result.source = result.document = None  # not sent back through the pool's pipe
     return result, extra
@@ -70,18 +69,17 @@ def _details(source, document) -> dict:
             "document": plain(document)}
 
 
-_CHECKERS: dict = {}
-
-
 def _ready() -> bool:
-    return "default" in _CHECKERS
+    return "default" in _LINTERS
 
 
-def _warm_up() -> None:
-    """Load the parser and rules in each pool process before the first request."""
-    from ..config import Settings, build_checker
+def _warm_up(settings: Settings, timeout: float) -> None:
+    """Load the parser and the project's rules in each pool process before the first request."""
+    from ..linter import Linter
 
-    _CHECKERS["default"] = build_checker(Settings())
+    linter = Linter(settings, timeout=timeout, ocr_threads=1)
+    linter.checker  # noqa: B018
+    _LINTERS["default"] = linter
 
 
 # --- the application ----------------------------------------------------------------------------
@@ -182,6 +180,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     def new_pool() -> ProcessPoolExecutor:
         # spawned, not forked: the server runs threads and an event loop
         return ProcessPoolExecutor(max_workers=settings.workers, initializer=_warm_up,
+                                   initargs=(settings.lint, settings.timeout),
                                    mp_context=multiprocessing.get_context("spawn"))
 
     pools = [new_pool()]  # replaced when a worker dies (a PDF that crashes the PDF library)
@@ -228,12 +227,12 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         details = request.query_params.get("details") in ("1", "true")
         try:
             name, data = await read_upload(request)
-            result, extra = await run(_check_job, name, data, settings.timeout, details)
+            result, extra = await run(_check_job, name, data, details)
         except _ClientError as exc:
             return _error(exc.status, exc.message)
         if result.error:
-            return _error(422, f"{name}: {result.error}")
-        body = _render(fmt, result)
+            return _not_checked(name, result)
+        body = _render(fmt, result, settings.lint.rules_dir)
         if details:
             body["details"] = extra
         return JSONResponse(body)
@@ -241,11 +240,11 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     async def extract(request: Request) -> Response:
         try:
             name, data = await read_upload(request)
-            result, extra = await run(_check_job, name, data, settings.timeout, True, False)
+            result, extra = await run(_check_job, name, data, True, False)
         except _ClientError as exc:
             return _error(exc.status, exc.message)
         if result.error:
-            return _error(422, f"{name}: {result.error}")
+            return _not_checked(name, result)
         return JSONResponse(extra["document"])
 
     async def rules(request: Request) -> Response:
@@ -298,7 +297,16 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def _render(fmt: str, result) -> dict:
+_STATUS = {"too-large": 413, "unsupported-type": 415, "timed-out": 504}
+
+
+def _not_checked(name: str, result) -> JSONResponse:
+    """A document the linter did not check: the status its outcome calls for, and the reason."""
+    return JSONResponse({"error": f"{name}: {result.error}", "outcome": result.outcome.value},
+                        status_code=_STATUS.get(result.outcome.value, 422))
+
+
+def _render(fmt: str, result, rules_dir=()) -> dict:
     """The CLI's JSON (or SARIF) for one document, through the CLI's own reporters."""
     import io
 
@@ -308,7 +316,7 @@ def _render(fmt: str, result) -> dict:
     if fmt == "sarif":
         from ..engine import discover
 
-        rules = discover()  # the service checks with every rule
+        rules = discover(rules_dir)
     out = io.StringIO()
     summary = Summary()
     summary.add(result)

@@ -1,0 +1,107 @@
+"""Text helpers shared by the parser and the rules: folding, and a view of lines with offsets
+back to spans.
+
+Rules receive a :class:`TextView` of the whole document: they look for their own phrases in it
+(``find``) and point at what they found with the span it gives."""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from typing import Iterator, Optional, Sequence
+
+from .model import Span
+from .readers import Line
+
+_PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-",
+          "\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " ", "\t": " ", "\u00ad": "-"}
+
+
+def _fold_char(char: str) -> str:
+    char = _PUNCT.get(char, char)
+    base = unicodedata.normalize("NFD", char)[0]
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character: one character each."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, typographic quotes and dashes made plain; same length."""
+    if text.isascii():
+        return text.lower().replace("\t", " ").replace("`", "'")
+    return text.translate(_FOLD)
+
+
+def deaccent(text: str) -> str:
+    """The text without accents, case kept (for display-neutral comparisons)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text)
+
+
+class View:
+    """Consecutive lines joined by newlines, with the folded text for matching.
+
+    Offsets found by matching ``folded`` are the same in ``text``; :meth:`span` turns them back
+    into the page, line and column of the file.
+    """
+
+    def __init__(self, lines: Sequence[Line]):
+        self.lines = list(lines)
+        self.starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line.text) + 1
+        self.text = "\n".join(line.text for line in self.lines)
+        self.folded = fold(self.text)
+        self._folded_lines: Optional[list[str]] = None
+
+    @property
+    def folded_lines(self) -> list[str]:
+        """Each line folded (computed once: fold keeps lengths, so this is ``folded`` cut at newlines)."""
+        if self._folded_lines is None:
+            self._folded_lines = self.folded.split("\n") if self.lines else []
+        return self._folded_lines
+
+    def line_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def span(self, start: int, end: Optional[int] = None) -> Span:
+        index = self.line_index(start)
+        line = self.lines[index] if self.lines else Line(None, 1, "", "")
+        column = start - self.starts[index] if self.lines else 0
+        snippet = self.text[start:end if end is not None else start].strip()
+        if "\n" in snippet:
+            snippet = " ".join(snippet.split())
+        return Span(page=line.page, line=line.number, column=line.column(column), text=snippet,
+                    ocr=line.ocr, unsure=line.unsure)
+
+    def line_span(self, index: int) -> Span:
+        line = self.lines[index]
+        return Span(page=line.page, line=line.number, column=1, text=line.text.strip(),
+                    ocr=line.ocr, unsure=line.unsure)
+
+    def sub(self, start_line: int, end_line: int) -> "View":
+        return View(self.lines[start_line:end_line])
+
+    def find(self, pattern) -> Iterator[tuple["regex.Match", Span]]:
+        """Each match of ``pattern`` (a compiled pattern written for folded text: lower case, no
+        accents) with the span where it stands in the document."""
+        for match in pattern.finditer(self.folded):
+            yield match, self.span(match.start(), match.end())
+
+    def original(self, match) -> str:
+        """The document's own text (case and accents kept) of a match found in ``folded``."""
+        return " ".join(self.text[match.start():match.end()].split())
+
+
+TextView = View

@@ -1,0 +1,1 @@
+"""Reading: what ent-lint could not read, said rather than guessed."""

@@ -1,0 +1,56 @@
+"""unreadable-part: a part read without certainty, on which the rules stayed silent."""
+
+from __future__ import annotations
+
+from ent_lint.engine import Examples, Message, Rule
+
+
+class UnreadablePart(Rule):
+    """What it checks:
+    The parts of a document that were read without certainty (a list read by OCR, a sitting date
+    read two ways): the rules that would build on them stay silent, and this says so.
+
+    Why it matters:
+    A finding built on a misreading is worse than none; silence on a part that was not read must
+    not be taken for a clean bill.
+
+    How to fix:
+    Check that part by hand.
+    """
+
+    id = "unreadable-part"
+    family = "reading"
+    severity = "info"
+    summary = "a part read without certainty: the rules that need it stayed silent"
+    source = "ent-lint"
+    messages = {
+        "doubt": Message("{part} could not be read reliably ({reason}); the checks that need it were not made",
+                         fix="check this part by hand"),
+    }
+    examples = Examples(
+        bad="""\
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 12 mars 2024
+Membres en exercice : 15
+Étaient présents : voir la feuille d'émargement jointe
+Délibération n° 2024-07 : Subventions
+Adopté à l'unanimité.
+""",
+        good="""\
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 12 mars 2024
+Membres en exercice : 15
+Étaient présents : Jean DURAND, Paul MARTIN, Anne ROUX
+Délibération n° 2024-07 : Subventions
+Adopté à l'unanimité.
+""")
+
+    def check(self, document, text):
+        seen = set()
+        for delib in document.deliberations:
+            for part, reason in delib.doubts.items():
+                if (part, reason) in seen:
+                    continue
+                seen.add((part, reason))
+                yield self.hit("doubt", delib.spans.get(part) or delib.spans.get(f"list.{part}"),
+                               part=part, reason=reason)
