@@ -23,6 +23,7 @@ import fnmatch
 import importlib.util
 import inspect
 import pkgutil
+import string
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding, Location, Severity
 from .model import Deliberation, Document, Span
-from .text import TextView
+from .text import TextView, french_date
 
 KINDS = ("extract", "minutes", "list", "convention", "other")
 
@@ -313,12 +314,26 @@ def resolve_ids(registry: dict[str, type[Rule]], names: Iterable[str], where: st
     return ids
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` with one more spec: ``{end:date}`` writes an ISO date argument as a reader
+    does ("14 mars 2024"), so that arguments stay plain values."""
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if spec == "date":
+            return french_date(value)
+        return super().format_field(value, spec)
+
+
+FORMATTER = _Formatter()
+
+
 def render(cls: type[Rule], hit: Hit) -> tuple[str, Optional[str]]:
     """The English sentence and fix hint of a hit."""
     if hit.text is not None:
         return hit.text, hit.fix
     message = cls.messages[hit.code]
-    return message.text.format(**hit.args), message.fix.format(**hit.args) if message.fix else None
+    fix = FORMATTER.format(message.fix, **hit.args) if message.fix else None
+    return FORMATTER.format(message.text, **hit.args), fix
 
 
 def _takes_text(method) -> bool:

@@ -7,6 +7,7 @@ Rules receive a :class:`TextView` of the whole document: they look for their own
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import unicodedata
 from typing import Iterator, Optional, Sequence
 
@@ -40,6 +41,23 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower().replace("\t", " ").replace("`", "'")
     return text.translate(_FOLD)
+
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]
+
+
+def weekday_name(day: dt.date) -> str:
+    """The French name of the day of the week ("jeudi")."""
+    return WEEKDAYS[day.weekday()]
+
+
+def french_date(day: dt.date | str) -> str:
+    """A date as French readers write it ("14 mars 2024"); an ISO string is accepted."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def deaccent(text: str) -> str:
