@@ -39,8 +39,8 @@ def plain(document: Document, locations: bool = False) -> dict:
     """A document as `ent-lint extract --format json` prints it: plain values; ``locations`` adds
     the ``spans`` beside them."""
     exclude = None if locations else {
-        "mentions": True,
         "deliberations": {"__all__": {"spans"}},
-        "conventions": {"__all__": {"spans": True, "schools": {"__all__": {"spans"}}}},
+        "conventions": {"__all__": {"spans": True, "first_line": True, "last_line": True,
+                                    "schools": {"__all__": {"spans"}}}},
     }
     return document.model_dump(mode="json", by_alias=True, exclude=exclude)

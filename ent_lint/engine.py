@@ -28,7 +28,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator, Optional
+from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
 
 from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
@@ -91,10 +91,20 @@ class Examples:
     """A short document the rule must flag (``bad``) and a near-miss it must leave alone (``good``).
 
     Both are plain text as a council writes it; the generic test reads them as ent-lint reads a
-    ``.txt`` file and checks them with this rule alone."""
+    ``.txt`` file and checks them with this rule alone.  An archive rule's example may be several
+    documents (a tuple of texts), checked as one run."""
 
-    bad: str
-    good: str
+    bad: Union[str, tuple[str, ...]]
+    good: Union[str, tuple[str, ...]]
+    #: the rule options of both runs; in a value, ``{folder}`` is the folder where ``files`` are
+    #: written and ``{example}`` is "bad" or "good" (``{folder}/{example}.csv``)
+    options: Optional[dict[str, Any]] = None
+    #: side files the options name (a published CSV...): file name -> text
+    files: Optional[dict[str, str]] = None
+
+    @staticmethod
+    def documents(example: Union[str, tuple[str, ...]]) -> tuple[str, ...]:
+        return (example,) if isinstance(example, str) else tuple(example)
 
 
 @dataclass
@@ -160,6 +170,25 @@ class Rule:
     @classmethod
     def documentation(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def extras(cls) -> str:
+        """The rule's examples and options, as ``explain`` and SARIF's rule help print them after
+        its documentation."""
+        out = []
+        if cls.examples:
+            for title, example in (("Example (flagged):", cls.examples.bad),
+                                   ("Near-miss (not flagged):", cls.examples.good)):
+                documents = cls.examples.documents(example)
+                out += ["", title]
+                for number, text in enumerate(documents, 1):
+                    if len(documents) > 1:
+                        out.append(f"  document {number}:")
+                    out += [f"    {line}" for line in text.strip().splitlines()]
+        if cls.options:
+            out += ["", f"Options ([tool.ent-lint.rules.{cls.id}]):"]
+            out += [f"    {name} ({o.type.__name__}, default {o.default!r}): {o.help}" for name, o in cls.options.items()]
+        return "\n".join(out)
 
     @classmethod
     def describe(cls) -> dict:
@@ -240,8 +269,8 @@ def _rules_in(obj) -> list[type[Rule]]:
                  if inspect.isclass(value) and issubclass(value, Rule) and value.__module__ == obj.__name__
                  and getattr(value, "id", None)]
         if hasattr(obj, "__path__"):  # a package: its modules, one rule per file, in folders
-            for info in pkgutil.walk_packages(obj.__path__, obj.__name__ + "."):
-                if not info.name.rsplit(".", 1)[-1].startswith("_"):
+            for info in pkgutil.iter_modules(obj.__path__, obj.__name__ + "."):
+                if not info.name.rsplit(".", 1)[-1].startswith("_"):  # "_x": helpers, not rules
                     found.extend(_rules_in(importlib.import_module(info.name)))
         return found
     raise ConfigError(f"rule plugin gave {obj!r}, not a rule, a list of rules or a module")
@@ -440,7 +469,7 @@ class Checker:
         for finding in found:
             if SEVERITY_RANK[finding.severity] < floor:
                 continue
-            key = (finding.rule, finding.page, finding.line, finding.column, finding.message)
+            key = (finding.path, finding.rule, finding.page, finding.line, finding.column, finding.message)
             findings.setdefault(key, finding)
         return sorted(findings.values(),
                       key=lambda f: (f.page or 0, f.line or 0, f.column or 0, f.rule, f.message))

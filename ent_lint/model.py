@@ -113,17 +113,6 @@ DateValue = Union[dt.date, Blank, None]
 DocumentKind = Literal["extract", "minutes", "list", "convention", "other"]
 
 
-class Mention(BaseModel):
-    """A phrase found in the text that a rule may judge (a ministry name, a term, a residue)."""
-
-    kind: str
-    text: str
-    value: Optional[str] = None
-    span: Span
-    #: written inside a convention not yet signed (annexed to minutes, or quoted as a draft)
-    in_draft: bool = False
-
-
 class Deliberation(BaseModel):
     authority: Optional[str] = None
     body: Optional[Literal["municipal council", "community council"]] = None
@@ -204,6 +193,9 @@ class Convention(BaseModel):
     signatories: list[Person] = Field(default_factory=list)
     signature_blocks: int = 0  # "Pour la Commune," / "Pour l'Occupant," headings, named or not
     draft: bool = False  # quoted in minutes before the council's decision, so not signed yet
+    #: its first and last lines in the document
+    first_line: Optional[Span] = None
+    last_line: Optional[Span] = None
     stated_page_count: Optional[int] = None
     actual_page_count: Optional[int] = None
     articles: list[Article] = Field(default_factory=list)
@@ -220,12 +212,8 @@ class Document(BaseModel):
     page_count: Optional[int] = None
     deliberations: list[Deliberation] = Field(default_factory=list)
     conventions: list[Convention] = Field(default_factory=list)
-    mentions: list[Mention] = Field(default_factory=list)
     #: the département of the collectivity, from the postcodes the document gives
     department: Optional[str] = None
     #: the document's date for naming rules: the sitting, or failing it a signature date
     reference_date: Optional[dt.date] = None
-
-    def mentions_of(self, kind: str) -> list[Mention]:
-        return [m for m in self.mentions if m.kind == kind]
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .model import Deliberation, Person
-from .parse.names import find as _find, same_person as _same_person
+from .model import Deliberation, Person, Span
+from .parse.names import find as _find, person as _person, same_person as _same_person
+
+
+def person(name: str, span: Optional[Span] = None) -> Person:
+    """A person named in the text, keyed as the model keys people (civility, case, accents and
+    word order aside), so that :func:`same_person` and :func:`find` compare it with the lists."""
+    return _person(name, span)
 
 
 def same_person(a: Person, b: Person) -> bool:

@@ -83,7 +83,7 @@ class Summary:
                          sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0])))
 
     def to_dict(self) -> dict:
-        data = {"files": self.files, "unreadable": self.unreadable,
+        data = {"files": self.files, "unreadable": self.unreadable, "cached": self.cached,
                 "by_severity": {s: self.by_severity[s] for s in LEVELS if self.by_severity[s]},
                 "by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3)}
         if self.baseline_matched or self.baseline_gone:
@@ -237,6 +237,10 @@ def artifact_uri(name: str) -> str:
     return urllib.parse.quote(path, safe="/!:@-._~")
 
 
+def _extras(cls) -> str:
+    return cls.extras() if hasattr(cls, "extras") else ""
+
+
 def _sarif_location(where, index: int) -> dict:
     location = {"id": index, "physicalLocation": {"artifactLocation": {"uri": artifact_uri(where.path)}}}
     if where.line is not None:
@@ -261,7 +265,7 @@ class SarifReporter(Reporter):
                 "name": "".join(part.capitalize() for part in rule_id.split("-")),
                 "shortDescription": {"text": cls.summary},
                 "fullDescription": {"text": doc.split("\n\n")[0].replace("What it checks:", "").strip() or cls.summary},
-                "help": {"text": f"{cls.summary}\nLegal source: {cls.source}\n\n{doc}".rstrip()},
+                "help": {"text": f"{cls.summary}\nLegal source: {cls.source}\n\n{doc}{_extras(cls)}".rstrip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL[cls.severity]},
                 "properties": {"family": cls.family, "source": cls.source},
             })

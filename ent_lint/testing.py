@@ -45,11 +45,32 @@ def lint_with(path: str, *rules: type[Rule], **options) -> list[Finding]:
     return result.findings + linter.finish([result]).findings
 
 
-def lint_text(text: str, *rules: type[Rule], name: str = "example.txt",
+def lint_text(text: str | tuple[str, ...], *rules: type[Rule], name: str = "example.txt",
               options: dict[str, dict[str, Any]] | None = None) -> list[Finding]:
-    """The findings of ``rules`` alone on ``text``, read as a ``.txt`` file named ``name``."""
+    """The findings of ``rules`` alone on ``text``, read as a ``.txt`` file named ``name``; several
+    texts are several documents of one run (``example-1.txt``...), for archive rules."""
     linter = linter_for(*rules, options=options)
-    result = linter.check(name, text.encode("utf-8"))
-    if result.error:
-        raise InputError(name, result.error, result.outcome.value)
-    return result.findings + linter.finish([result]).findings
+    texts = (text,) if isinstance(text, str) else tuple(text)
+    names = [name] if len(texts) == 1 else [f"{name.rsplit('.', 1)[0]}-{n}.txt" for n in range(1, len(texts) + 1)]
+    results = []
+    for each, document in zip(names, texts):
+        result = linter.check(each, document.encode("utf-8"))
+        if result.error:
+            raise InputError(each, result.error, result.outcome.value)
+        results.append(result)
+    return [f for r in results for f in r.findings] + linter.finish(results).findings
+
+
+def run_example(rule: type[Rule], which: str) -> list[Finding]:
+    """The findings of ``rule`` alone on its example ``which`` ("bad" or "good"), with the
+    example's options and side files (written to a temporary folder for the run)."""
+    import tempfile
+    from pathlib import Path
+
+    examples = rule.examples
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in (examples.files or {}).items():
+            Path(folder, name).write_text(content, encoding="utf-8")
+        options = {key: value.replace("{folder}", folder).replace("{example}", which) if isinstance(value, str) else value
+                   for key, value in (examples.options or {}).items()}
+        return lint_text(getattr(examples, which), rule, options={rule.id: options} if options else None)

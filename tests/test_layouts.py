@@ -326,3 +326,16 @@ def test_an_item_after_the_lists_ends_the_attendance_block_without_a_secretary_l
         Le Conseil municipal, à l'unanimité, APPROUVE.
         """, "box.txt")
     assert [p.name for p in extract(box).deliberations[0].present] == ["Anne MARTIN", "Paul DURAND"]
+
+
+def test_form_feeds_are_page_breaks_in_a_text_file():
+    """pdftotext marks each page's end with a form feed: a text so made is in pages, its lines
+    keep the numbers an editor shows."""
+    from ent_lint.readers.text import read_text
+
+    source = read_text("a.txt", b"Convention\nArticle 1\n\fArticle 2\nFait en deux pages\n\f", markdown=False)
+    assert source.page_count == 2
+    assert [(line.page, line.number, line.text) for line in source.lines[:4]] == [
+        (1, 1, "Convention"), (1, 2, "Article 1"), (2, 3, "Article 2"), (2, 4, "Fait en deux pages")]
+    plain = read_text("b.txt", b"Convention\nArticle 1\n", markdown=False)
+    assert plain.page_count is None and {line.page for line in plain.lines} == {None}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from ent_lint.engine import ArchiveRule, discover
-from ent_lint.testing import lint_text
+from ent_lint.testing import run_example
 
 REGISTRY = discover()
 BUILT_IN = sorted(rule_id for rule_id, cls in REGISTRY.items() if cls.__module__.startswith("ent_lint.rules"))
@@ -21,7 +21,7 @@ def test_the_built_in_rules_are_found_in_their_folders():
     for rule_id in BUILT_IN:
         cls = REGISTRY[rule_id]
         family = cls.__module__.split(".")[2]
-        assert family == cls.family, f"{rule_id} lives in rules/{family}/, not its family's folder"
+        assert family == cls.family.replace("-", "_"), f"{rule_id} lives in rules/{family}/, not its family's folder"
         assert cls.__module__.rsplit(".", 1)[1] == rule_id.replace("-", "_"), f"{rule_id}: one rule per file, named after it"
 
 
@@ -33,12 +33,12 @@ def test_the_examples_of_the_rule(rule_id):
     doc = cls.documentation()
     for section in ("What it checks", "Why it matters", "How to fix"):
         assert section in doc, f"{rule_id}: its documentation has no '{section}'"
-    flagged = [f for f in lint_text(cls.examples.bad, cls) if f.rule == rule_id]
+    flagged = [f for f in run_example(cls, "bad") if f.rule == rule_id]
     assert flagged, f"{rule_id}: its example gives no finding"
     for finding in flagged:
         assert finding.code.split("/", 1)[1] in cls.messages
         assert finding.message and "{" not in finding.message
-    assert [f.message for f in lint_text(cls.examples.good, cls) if f.rule == rule_id] == [], \
+    assert [f.message for f in run_example(cls, "good") if f.rule == rule_id] == [], \
         f"{rule_id}: its near-miss gives a finding"
 
 
@@ -51,7 +51,8 @@ def test_explain_prints_the_examples():
         out = CliRunner().invoke(main, ["explain", rule_id]).output
         cls = REGISTRY[rule_id]
         if cls.examples:
-            assert "Example (flagged):" in out and cls.examples.bad.strip().splitlines()[0] in out
+            first = cls.examples.documents(cls.examples.bad)[0]
+            assert "Example (flagged):" in out and first.strip().splitlines()[0] in out
 
 
 def test_archive_rules_collect_facts_that_survive_json():
@@ -62,5 +63,6 @@ def test_archive_rules_collect_facts_that_survive_json():
         if issubclass(cls, ArchiveRule) and cls.examples:
             from ent_lint.linter import Linter
 
-            result = Linter().check("a.txt", cls.examples.bad.encode("utf-8"))
-            assert json.loads(json.dumps(result.facts)) == result.facts
+            for text in cls.examples.documents(cls.examples.bad):
+                result = Linter().check("a.txt", text.encode("utf-8"))
+                assert result.facts and json.loads(json.dumps(result.facts)) == result.facts

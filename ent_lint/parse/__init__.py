@@ -11,7 +11,7 @@ import regex
 
 from ..model import Blank, Document
 from ..readers import Source
-from . import convention, deliberation, kinds, mentions
+from . import convention, deliberation, department, kinds
 from .text import View
 
 _DELIBERATION_SIGNS = regex.compile(
@@ -35,10 +35,10 @@ def parse(source: Source) -> Document:
         document.deliberations = deliberation.parse_deliberations(council)
     document.conventions = [convention.parse_convention(region, tables, source.page_count)
                             for region, tables in zip(regions, _tables_by_region(source, regions))]
-    for conv, draft in zip(document.conventions, drafts):
+    for conv, draft, region in zip(document.conventions, drafts, regions):
         conv.draft = draft
-    document.mentions = mentions.collect(view)
-    document.department = mentions.department(view)
+        conv.first_line, conv.last_line = region.line_span(0), region.line_span(len(region.lines) - 1)
+    document.department = department.department(view)
     document.reference_date = _reference_date(document)
     document.kind, title_line = kinds.document_kind(view, document)
     if title_line is not None:
@@ -46,18 +46,7 @@ def parse(source: Source) -> Document:
     if document.kind == "minutes":
         for conv in document.conventions:
             conv.draft = True  # annexed to the sitting that approves it: signed afterwards
-    _mark_drafts(document, regions)
     return document
-
-
-def _mark_drafts(document: Document, regions: list[View]) -> None:
-    """Mentions written inside a convention that is not signed yet."""
-    places = set()
-    for conv, region in zip(document.conventions, regions):
-        if conv.draft:
-            places.update((line.page, line.number) for line in region.lines)
-    for mention in document.mentions:
-        mention.in_draft = (mention.span.page, mention.span.line) in places
 
 
 def _title(view: View, index: int) -> str:

@@ -79,10 +79,27 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+# The line breaks of str.splitlines, but for the form feed: a page break, kept apart.
+_LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")
+
+
 def read_text(path: str, data: bytes, *, markdown: bool) -> Source:
+    """Lines numbered as an editor numbers them.  A text with form feeds (pdftotext's page
+    breaks) is in pages: each line knows its page, and the page count is known."""
     text = decode(path, data)
+    page = 1 if "\f" in text else None
     lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    pieces = _LINE_BREAK.split(text)
+    if pieces and pieces[-1] == "":
+        pieces.pop()
+    for number, raw in enumerate(pieces, start=1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
         cleaned, colmap = clean(raw)
-        lines.append(Line(None, number, cleaned, raw, colmap))
-    return Source(path, "text", lines, find_tables(lines), page_count=None)
+        lines.append(Line(page, number, cleaned, raw, colmap))
+    if page is not None and lines and not any(line.page == page for line in lines if line.text.strip()):
+        page -= 1  # a form feed at the very end closes the last page, it opens none
+        lines = [line if line.page <= page else Line(page, line.number, line.text, line.raw, line.colmap)
+                 for line in lines]
+    return Source(path, "text", lines, find_tables(lines), page_count=page)

@@ -1,0 +1,26 @@
+"""The collectivity's département, from the postcodes a document gives."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+import regex
+
+from .text import View
+
+# The look-behind after the digits (the character before the five of them) lets the engine skip
+# ahead to digits: twice as fast on long documents as a look-behind in front.
+POSTCODE = regex.compile(r"(?P<code>(?:0[1-9]|[1-8]\d|9[0-5]|2[abAB]|97[1-6])\d{3})(?<![\d/.,-].....)"
+                         r"\s+(?P<town>\p{L}[\p{L}'-]+)")
+
+
+def department(view: View) -> Optional[str]:
+    """The département most postcodes of the document point to (the collectivity's, mostly)."""
+    codes = Counter()
+    for match in POSTCODE.finditer(view.text):
+        code = match["code"].upper()
+        codes[code[:3] if code.startswith("97") else code[:2]] += 1
+    if not codes:
+        return None
+    return codes.most_common(1)[0][0]

@@ -1,0 +1,1 @@
+"""Attendance: counts against lists, quorum, proxies, the secretary, the council's size."""

@@ -1,0 +1,1 @@
+"""Conventions: term, template residue, pages, articles, terms, ministry names, signatures."""

@@ -1,0 +1,61 @@
+"""template-residue: template text left unfilled."""
+
+from __future__ import annotations
+
+import regex
+
+from ent_lint.engine import Examples, Message, Rule
+
+# Template text, in folded text: a form not chosen ("3 an(s)"), a field in capitals ("[MONTANT]",
+# "<NOM DU MAIRE>", "XXX"), a name left as a line ("M. ______"), a mail-merge field ("{{nom}}").
+RESIDUE = regex.compile(
+    r"""(?<!\w)
+        (?:\d+\s+(?:an|mois|annee|jour|semaine|exemplaire|page|ecole|classe)\(s\)
+         |(?P<capitals>\[[a-z0-9 _/'-]{3,40}\]|<[a-z _]{3,30}>|\bx{3,}\b)
+         |\b(?:m|mme|monsieur|madame)\.?\s*_{3,}
+         |\{\{[^}]{1,40}\}\})""", regex.VERBOSE)
+
+
+class TemplateResidue(Rule):
+    """What it checks:
+    Template text left unfilled: "3 an(s)", "[MONTANT]", "M. ______", "XXX".  A field counts
+    only in capitals, as templates write them: "[sic]" or "[voir annexe]" is the writer's own.
+
+    Why it matters:
+    Residue shows the template was not finished; the prefecture reads the act as a draft.
+
+    How to fix:
+    Choose the form ("3 ans") or fill the field.
+    """
+
+    id = "template-residue"
+    family = "convention"
+    severity = "warning"
+    summary = "template left unfilled: \"3 an(s)\", \"[MONTANT]\", \"M. ______\", \"XXX\""
+    source = "completeness"
+    messages = {
+        "residue": Message("template residue « {residue} »", fix="fill in or choose the form"),
+    }
+    examples = Examples(
+        bad="""\
+Convention relative à l'Espace Numérique de Travail
+Entre la Commune de Belval, d'une part,
+Représentée par M. ______, Maire,
+Et la DSDEN du Var, d'autre part,
+Article 1. Durée
+La présente convention est conclue pour une durée de 3 an(s).
+""",
+        good="""\
+Convention relative à l'Espace Numérique de Travail
+Entre la Commune de Belval, d'une part,
+Représentée par M. Paul RIGAUD, Maire,
+Et la DSDEN du Var, d'autre part,
+Article 1. Durée
+La présente convention est conclue pour une durée de 3 ans [voir annexe].
+""")
+
+    def check(self, document, text):
+        for match, span in text.find(RESIDUE):
+            if match["capitals"] and any(char.islower() for char in span.text):
+                continue
+            yield self.hit("residue", span, residue=span.text)

@@ -1,0 +1,1 @@
+"""Dates: placeholders, words against digits, weekdays, convocation delay, chronology."""

@@ -1,0 +1,62 @@
+"""weekday-mismatch: a weekday written beside a date that is not that date's day."""
+
+from __future__ import annotations
+
+import regex
+
+from ent_lint.engine import Examples, Message, Rule
+from ent_lint.text import weekday_name
+
+from ._helpers import DIGIT_DATE, MONTH, NUMBER_WORDS, WEEKDAY, make_date
+
+# "lundi 27/11/2023", "mardi 27 novembre 2023", "jeudi vingt-sept novembre 2023"
+WEEKDAY_DATE = regex.compile(
+    rf"\b(?P<wd>{WEEKDAY})\s+(?:(?P<digits>{DIGIT_DATE})"
+    rf"|(?P<d2>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?P<m2>{MONTH})\s+(?P<y2>(?:19|20)\d\d))")
+
+
+class WeekdayMismatch(Rule):
+    """What it checks:
+    A weekday written beside a date ("lundi 27 novembre 2023") that is not that date's day.
+
+    Why it matters:
+    The wrong weekday usually means the date itself was mistyped.
+
+    How to fix:
+    Check the date, then the weekday.
+    """
+
+    id = "weekday-mismatch"
+    family = "dates"
+    severity = "warning"
+    summary = "a weekday that does not match its date"
+    source = "consistency"
+    messages = {
+        "other-day": Message("{day:date} was a {actual}, not a {written}",
+                             fix="write « {actual} {day:date} »"),
+    }
+    examples = Examples(
+        bad="""\
+COMMUNE DE SAINT-MARTIN
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du mardi 27 novembre 2023
+Délibération n° 2023-31 : Tarifs de la cantine
+Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tarifs.
+""",
+        good="""\
+COMMUNE DE SAINT-MARTIN
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du lundi 27 novembre 2023
+Délibération n° 2023-31 : Tarifs de la cantine
+Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tarifs.
+""")
+
+    def check(self, document, text):
+        for match, span in text.find(WEEKDAY_DATE):
+            if match["digits"]:
+                day = make_date(match["d"], match["m"], match["y"])
+            else:
+                day = make_date(match["d2"], match["m2"], match["y2"])
+            if day and weekday_name(day) != match["wd"]:
+                yield self.hit("other-day", span, day=day.isoformat(), actual=weekday_name(day),
+                               written=match["wd"])

@@ -1,0 +1,1 @@
+"""Names: one person written two ways."""

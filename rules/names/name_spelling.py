@@ -1,0 +1,238 @@
+"""name-spelling: one person written two ways in one document."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import regex
+
+from ent_lint.engine import Examples, Message, Option, Rule
+from ent_lint.model import Document, Person, Span
+from ent_lint.people import everyone, present_people
+from ent_lint.text import TextView, fold
+
+from ._helpers import edit_distance
+
+# A civility before a person (on folded text; its capitals are checked on the document's own).
+CIVILITY = regex.compile(r"(?<![\w.])(?:(?P<plural>mm\.|mmes\b\.?|messieurs\b|mesdames\b)"
+                         r"|m\.|mme\b\.?|mlle\b\.?|monsieur\b|madame\b)(?=\s)")
+# A surname written alone in capitals, with its particle ("MARCHAND", "LE GOFF", "D'ARGENT",
+# "SAINT-JUST"): not followed on its line by a word with a capital, which would be a first name
+# ("Madame MANNOURY Maryline": a full name, maybe of someone else), a verb in capitals
+# ("M. DUPONT PRÉSENTE") or a letter broken off by a scan ("COCHA T").
+SURNAME = (r"(?:(?:LE|LA|DE|DU|DES|DEL|DI|DA|VAN|VON)\s+|[DL]['’])?"
+           r"\p{Lu}[\p{Lu}'’]*\p{Lu}(?:-\p{Lu}[\p{Lu}'’]*\p{Lu})*(?![\p{L}\d'’-])(?![^\S\n]+\p{Lu})")
+# After the civility: one surname, or after a plural civility a list ("MM. MARCHAND et DUPONT",
+# "Mmes FAUVEL, LABBE et M. SIRI").
+ONE_NAME = regex.compile(rf"\s+(?P<name>{SURNAME})")
+NAME_LIST = regex.compile(rf"\s+(?P<name>{SURNAME})(?:(?:\s*,\s*|\s+et\s+)(?:(?:MM?\.|Mmes?|Mlle)\s+)?"
+                          rf"(?P<name>{SURNAME}))*")
+#: words in capitals after a civility that are not surnames: roles, and civilities
+_NOT_SURNAMES = {"maire", "adjoint", "adjointe", "adjoints", "conseiller", "conseillere", "conseillers",
+                 "delegue", "deleguee", "president", "presidente", "secretaire", "rapporteur", "prefet",
+                 "prefete", "directeur", "directrice", "depute", "senateur", "le maire", "la maire",
+                 "le president", "la presidente", "mmes", "mesdames", "messieurs", "monsieur", "madame"}
+
+
+def _surnames(person: Person) -> set[str]:
+    """Words written in capitals: the surname, by French convention."""
+    words = person.name.replace("-", " ").split()
+    upper = {fold(w) for w in words if w.isupper() and len(w) > 1}
+    return upper if upper and len(upper) < len(words) else set()
+
+
+def spelling_variant(a: Person, b: Person, max_distance: int) -> bool:
+    """Whether two names are one person's, one word written with other letters."""
+    ta, tb = a.normalized.split(), b.normalized.split()
+    if len(ta) != len(tb) or len(ta) < 2 or a.normalized == b.normalized:
+        return False
+    only_a = [t for t in ta if t not in tb]
+    only_b = [t for t in tb if t not in ta]
+    if len(only_a) != 1 or len(only_b) != 1:
+        return False
+    x, y = only_a[0], only_b[0]
+    if x.endswith(".") or y.endswith(".") or min(len(x), len(y)) < 4:
+        return False
+    distance = edit_distance(x, y)
+    surname = x in _surnames(a) or y in _surnames(b) or x in _surnames(b) or y in _surnames(a)
+    if surname:
+        return distance <= (max_distance if min(len(x), len(y)) >= 7 else min(max_distance, 1))
+    # a first name: only a letter typed for another (Patrick / Patricia are two people)
+    return distance == 1 and len(x) == len(y)
+
+
+def _key(surname: str) -> str:
+    return " ".join(fold(surname).replace("-", " ").replace("’", "'").split())
+
+
+def _may_be_surname(key: str) -> bool:
+    """Long enough to tell a misspelling from another name (5 letters), and not a role."""
+    return key not in _NOT_SURNAMES and len(key.replace(" ", "")) >= 5
+
+
+def _members(document: Document) -> dict[str, Person]:
+    """The surnames of the members the attendance lists name (present, absent, proxies,
+    secretary), each with its first entry."""
+    people: list[Person] = []
+    for delib in document.deliberations:
+        people += present_people(delib) + delib.absent
+        people += [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies]
+        people += [delib.secretary] if delib.secretary is not None else []
+    members: dict[str, Person] = {}
+    for person in people:
+        surname = _surname_of(person)
+        if surname and person.span is not None:
+            members.setdefault(surname, person)
+    return members
+
+
+def _named_in_lists(document: Document) -> list[Person]:
+    """The people of the lists, signatures and parties; not the members who do not vote an item,
+    who are named in its text, as the surnames this rule checks there."""
+    not_voting = {id(person) for delib in document.deliberations for person in delib.not_voting}
+    return [person for person in everyone(document) if id(person) not in not_voting]
+
+
+def _surname_of(person: Person) -> Optional[str]:
+    """The words in capitals of a list's entry: its surname ("Paul MARCHAND", "LE GOFF Alain",
+    "A. PARENT", "D.NICOLAS", "MARCHAND"); initials are left out."""
+    upper = [w for w in regex.split(r"[\s.]+", person.name) if len(w) > 1 and w.isupper()]
+    return _key(" ".join(upper)) if upper else None
+
+
+def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:
+    """Surnames written in capitals after a civility, with their spans, in a line that is not
+    all in capitals (where capitals do not mark a name)."""
+    for match, _ in text.find(CIVILITY):
+        start = match.start()
+        if not text.text[start].isupper():
+            continue
+        line_end = text.text.find("\n", start)
+        line = text.text[text.text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None]
+        if not any(c.islower() for c in line):
+            continue
+        names = (NAME_LIST if match["plural"] else ONE_NAME).match(text.text, match.end())
+        if names:
+            for index, name in enumerate(names.captures("name")):
+                yield name, text.span(names.starts("name")[index], names.ends("name")[index])
+
+
+_SAME_WAY = "write the name the same way everywhere"
+_MEMBER = "check the member's name and write it the same way everywhere"
+
+
+class NameSpelling(Rule):
+    """What it checks:
+    One person written two ways in one document: the same words but one whose letters differ
+    ("SIEYES" / "SIEYE").  Accents, case, word order and hyphens alone are not errors
+    ("LANSADÉ" / "Lansade"), and the same surname with another first name is another person
+    ("Patrick GARNIER" / "Jean-Pascal GARNIER"; "Lucien BIANCHI" / "Danièle BLANCHI").
+
+    A surname written alone in capitals where a person stands (after "M.", "Mme", "MM.",
+    "Monsieur", "Madame": the speaker of a paragraph, a list of names in a vote) is compared with
+    the surnames of the attendance lists: one that is none of them but differs by a letter or two
+    from exactly one of them is that member's name misspelt ("Contre : MM. MARCHANT et GARNIER"
+    with Alain MARCHAND present).  Surnames of fewer than 5 letters, words in capitals that are
+    not after a civility (headings, verbs), roles ("M. LE MAIRE") and a surname near two members'
+    are left alone.
+
+    Why it matters:
+    A signatory or a party whose name varies cannot be identified with certainty.
+
+    How to fix:
+    Check the person's name in the register of members and write it one way.
+    """
+
+    id = "name-spelling"
+    family = "names"
+    severity = "warning"
+    summary = "one person written two ways (letters differ)"
+    source = "consistency"
+    messages = {
+        "variant": Message("« {name} » is written « {other} » elsewhere (line {line})", fix=_SAME_WAY),
+        "variant-on-page": Message("« {name} » is written « {other} » elsewhere "
+                                   "(page {page}, line {line})", fix=_SAME_WAY),
+        "alone": Message("« {name} » is written « {other} » in the attendance lists (line {line})",
+                         fix=_MEMBER),
+        "alone-on-page": Message("« {name} » is written « {other} » in the attendance lists "
+                                 "(page {page}, line {line})", fix=_MEMBER),
+    }
+    options = {
+        "max-distance": Option(int, 2, "letters that may differ between two spellings of one surname of "
+                                       "7 letters or more (shorter surnames: 1 at most; 0 checks none)"),
+    }
+    examples = Examples(
+        bad="""\
+COMMUNE DE SAINT-MARTIN
+COMPTE RENDU DU CONSEIL MUNICIPAL DU 11 AVRIL 2024
+En exercice : 5 - Présents : 5 - Votants : 5
+Présents : MM. Paul DURAND, Alain MARCHAND, Patrick GARNIER, Jean-Pascal GARNIER, Mme Jeanne FAUCHER
+Secrétaire de séance : Mme Jeanne FAUCHER
+
+Délibération n° 2024-15 : Marché de travaux de voirie
+M. MARCHANT rappelle que le marché a été publié au BOAMP.
+Le conseil municipal, après en avoir délibéré, ATTRIBUE le marché.
+Vote : Pour : 3 ; Contre : MM. MARCHANT et GARNIER
+""",
+        good="""\
+COMMUNE DE SAINT-MARTIN
+COMPTE RENDU DU CONSEIL MUNICIPAL DU 11 AVRIL 2024
+En exercice : 5 - Présents : 5 - Votants : 5
+Présents : MM. Paul DURAND, Alain MARCHAND, Patrick GARNIER, Jean-Pascal GARNIER, Mme Jeanne FAUCHER
+Secrétaire de séance : Mme Jeanne FAUCHER
+
+Délibération n° 2024-15 : Marché de travaux de voirie
+M. MARCHAND rappelle que le marché a été publié au BOAMP.
+Le conseil municipal, après en avoir délibéré, ATTRIBUE le marché.
+Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
+""")
+
+    def check(self, document, text):
+        yield from self._pairs(document)
+        yield from self._alone(document, text)
+
+    def _allowed(self, a: str, b: str) -> int:
+        """How many letters may differ between two spellings of a surname."""
+        limit = self.settings["max-distance"]
+        return limit if min(len(a), len(b)) >= 7 else min(limit, 1)
+
+    def _pairs(self, document: Document) -> Iterator:
+        """Two entries of the lists, signatures or parties that name one person two ways."""
+        seen: dict[str, Person] = {}
+        for who in everyone(document):
+            seen.setdefault(who.normalized, who)
+        people = list(seen.values())
+        for index, a in enumerate(people):
+            for b in people[index + 1:]:
+                if spelling_variant(a, b, self.settings["max-distance"]):
+                    later, earlier = sorted((a, b), key=lambda p: (p.span.page or 0, p.span.line))[::-1]
+                    where = {"page": earlier.span.page} if earlier.span.page else {}
+                    yield self.hit("variant-on-page" if where else "variant", later.span, name=later.name,
+                                   other=earlier.name, line=earlier.span.line, **where)
+
+    def _alone(self, document: Document, text: TextView) -> Iterator:
+        """A surname written alone after a civility ("M. MARCHANT indique", "Contre : MM. MARCHANT
+        et DUPONT") that is one member's surname of the lists with a letter or two changed."""
+        members = _members(document)
+        if not members:
+            return
+        named = _named_in_lists(document)
+        known = {word for person in named for word in person.normalized.split()} | set(members)
+        listed = {(person.span.page, person.span.line) for person in named}  # compared by _pairs
+        for written, span in _written_alone(text):
+            key = _key(written)
+            if key in known or (span.page, span.line) in listed or not _may_be_surname(key):
+                continue
+            member = self._only_member_near(key, members)
+            if member is None:
+                continue
+            known.add(key)  # one finding per spelling: its first place
+            where = {"page": member.span.page} if member.span.page else {}
+            yield self.hit("alone-on-page" if where else "alone", span, name=written, other=member.name,
+                           line=member.span.line, **where)
+
+    def _only_member_near(self, key: str, members: dict[str, Person]) -> Optional[Person]:
+        """The member whose surname differs from ``key`` by the letters allowed, if only one does."""
+        near = [person for surname, person in members.items()
+                if edit_distance(key, surname) <= self._allowed(key, surname)]
+        return near[0] if len(near) == 1 else None

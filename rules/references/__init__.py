@@ -1,0 +1,1 @@
+"""References: the legal texts a document cites, against what they govern."""

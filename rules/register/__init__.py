@@ -1,0 +1,1 @@
+"""Register: deliberation numbers across the acts of a collectivity (duplicates, order, year)."""

@@ -1,0 +1,1 @@
+"""Schools annex: UAI identifiers, emails, addresses, type codes."""

@@ -1,0 +1,26 @@
+"""What the schools rules share: the schools of a document, UAI and postcode patterns."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import regex
+
+from ent_lint import reference
+from ent_lint.model import Document, School
+
+# A UAI: seven digits and a check letter (written in either case)
+UAI = regex.compile(r"^(?P<digits>\d{7})(?P<letter>[A-Za-z])$")
+POSTCODE = regex.compile(r"(?<!\d)(?P<code>\d{5}|2[AB]\d{3})(?!\d)")
+
+
+def schools(document: Document) -> Iterator[School]:
+    """The schools listed in the annexes of every convention of the document."""
+    for conv in document.conventions:
+        yield from conv.schools
+
+
+def school_department(school: School) -> Optional[str]:
+    """The département of the school's postcode, if its address gives one."""
+    match = POSTCODE.search(school.address or "")
+    return reference.postcode_department(match["code"]) if match else None

@@ -1,0 +1,1 @@
+"""Votes: figures against voters, unanimity, a stated outcome."""

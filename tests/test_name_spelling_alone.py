@@ -1,0 +1,120 @@
+"""name-spelling on surnames written alone: after a civility, in a vote's list of names, as the
+speaker of a paragraph, against the surnames of the attendance lists.
+
+Each case is a short document of our own; the near-misses are the traps of precision: capitals
+that are not a name, a surname shared by two members, a civility before a word in capitals.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ent_lint.engine import discover
+from ent_lint.testing import lint_text
+
+NAME_SPELLING = discover()["name-spelling"]
+
+HEAD = """\
+    COMMUNE DE SAINT-MARTIN
+    COMPTE RENDU DU CONSEIL MUNICIPAL DU 11 AVRIL 2024
+    Le conseil municipal s'est réuni sous la présidence de M. Paul DURAND, Maire.
+    En exercice : 7 - Présents : 6 - Pouvoirs : 1 - Votants : 7
+    Présents : MM. Paul DURAND, Alain MARCHAND, Gérald DUPONT,
+    Mmes Jeanne FAUCHER, Karine GILLET, Pauline LEMAIRE
+    Absent représenté : M. Henri BERTHELOT (procuration à M. Alain MARCHAND)
+    Secrétaire de séance : Mme Karine GILLET
+
+    Délibération n° 2024-15 : Marché de travaux de voirie
+    """
+
+
+def _found(body: str, head: str = HEAD, **options) -> list[tuple[int, str]]:
+    text = textwrap.dedent(head + body)
+    found = lint_text(text, NAME_SPELLING, options={"name-spelling": options} if options else None)
+    return [(f.line, f.message) for f in found if f.rule == "name-spelling"]
+
+
+def test_a_surname_in_a_vote_list_written_with_a_letter_changed():
+    found = _found("""\
+        Le conseil municipal, après en avoir délibéré, ATTRIBUE le marché.
+        Vote : Pour : 5 ; Contre : MM. MARCHANT et DUPONT
+        """)
+    assert found == [(12, "« MARCHANT » is written « Alain MARCHAND » in the attendance lists (line 5)")]
+
+
+def test_the_speaker_of_a_paragraph_and_a_surname_after_madame():
+    found = _found("""\
+        M. BERTHELOD rappelle que le marché a été publié. Mme FAUCHET demande le coût des travaux.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE le marché.
+        """)
+    assert [line for line, _ in found] == [11, 11]
+    assert "« BERTHELOD » is written « Henri BERTHELOT »" in found[0][1]
+    assert "« FAUCHET » is written « Jeanne FAUCHER »" in found[1][1]
+
+
+def test_a_member_who_does_not_take_part_in_the_vote():
+    found = _found("""\
+        M. MARCHANT, intéressé, ne prend pas part au vote.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE le marché.
+        """)
+    assert found == [(11, "« MARCHANT » is written « Alain MARCHAND » in the attendance lists (line 5)")]
+
+
+def test_the_surnames_of_the_lists_written_right_are_silent():
+    assert _found("""\
+        M. MARCHAND rappelle que le marché a été publié. Mme FAUCHER demande le coût des travaux.
+        Le conseil municipal, après en avoir délibéré, ATTRIBUE le marché.
+        Vote : Pour : 5 ; Contre : MM. MARCHAND et DUPONT
+        """) == []
+
+
+def test_headings_and_words_in_capitals_that_are_not_after_a_civility_are_silent():
+    # MARCHANDE, DUPONTS: one letter from members' surnames, but a heading and a verb, not people
+    assert _found("""\
+        MARCHANDE DE TRAVAUX - DUPONTS ET CHAUSSÉES
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE le MARCHANDE.
+        DELIBERATION ADOPTEE
+        """) == []
+
+
+def test_a_civility_before_a_role_or_a_common_noun_in_capitals_is_silent():
+    # LE MAIRE is one letter from the member LEMAIRE; MAIRE, ADJOINTE are roles, not surnames
+    assert _found("""\
+        M. LE MAIRE rappelle que le marché a été publié. Mme ADJOINTE présente le coût.
+        Monsieur MAIRE répond. Mme la Présidente de la commission PRÉCISE le calendrier.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE le marché.
+        """) == []
+
+
+def test_a_surname_near_two_members_is_silent():
+    head = HEAD.replace("Gérald DUPONT", "Gérald MARCHANT")
+    # MARCHANS is one letter from MARCHAND and from MARCHANT: which member is meant is not known
+    assert _found("""\
+        M. MARCHANS rappelle que le marché a été publié.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE le marché.
+        """, head) == []
+    # and MARCHANT, itself a member's surname, is that member
+    assert _found("""\
+        M. MARCHANT rappelle que le marché a été publié.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE le marché.
+        """, head) == []
+
+
+def test_short_surnames_and_lines_all_in_capitals_are_silent():
+    head = HEAD.replace("Gérald DUPONT", "Gérald ROUX")
+    assert _found("""\
+        M. ROUS rappelle que le marché a été publié.
+        APRES DEBAT AUQUEL ONT PRIS PART MONSIEUR MARCHANT ET MADAME FAUCHET, LE CONSEIL ATTRIBUE LE MARCHE.
+        """, head) == []
+
+
+def test_max_distance_bounds_the_letters_that_may_differ():
+    body = """\
+        M. BERTHELLOD rappelle que le marché a été publié.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ATTRIBUE le marché.
+        """
+    # BERTHELLOD: two letters from BERTHELOT
+    assert len(_found(body)) == 1
+    assert _found(body, **{"max-distance": 1}) == []
+    assert len(_found(body.replace("BERTHELLOD", "BERTHELOD"), **{"max-distance": 1})) == 1
+    assert _found(body.replace("BERTHELLOD", "BERTHELOD"), **{"max-distance": 0}) == []
