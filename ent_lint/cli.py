@@ -24,7 +24,7 @@ class _DefaultToCheck(click.Group):
         takes_value = {"--format", "-o", "--output", "--select", "--extend-select", "--ignore",
                        "--severity", "--min-severity", "--fail-on", "--rules-dir", "--engine", "-j",
                        "--jobs", "--timeout", "--baseline", "--write-baseline", "--cache-dir", "--ocr",
-                       "--max-pages"}
+                       "--max-pages", "--scheduler", "--scdl"}
         skip = False
         for arg in args:
             if skip:
@@ -56,6 +56,8 @@ def main():
     ent-lint extract FILE...    print the fields read from documents
     ent-lint rules              list the rules
     ent-lint explain RULE       print a rule's documentation
+    ent-lint export --format scdl FILE...   the deliberations as an open-data CSV
+    ent-lint actes ACT.pdf [ANNEX...]       check an @actes envelope before sending it
     ent-lint serve              the web page and HTTP API
     """
 
@@ -69,6 +71,9 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
+@click.option("--scdl", type=click.Path(dir_okay=False, exists=True), expose_value=False,
+              callback=lambda ctx, param, value: ctx.meta.update(scdl=value),  # read by _with_published_csv
+              help="A published SCDL deliberations CSV to compare with the acts (the open-data rules).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
@@ -98,9 +103,13 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--no-color", is_flag=True, help="No colours in text output.")
 @click.option("-v", "--verbose", is_flag=True, help="Show the traceback of a rule that failed (rule-crash).")
+@click.option("--scheduler", envvar="ENT_LINT_SCHEDULER", metavar="ADDRESS",
+              help="Check on the Dask cluster of this scheduler (tcp://host:8786) instead of -j processes.")
+@click.option("--shared-storage", is_flag=True,
+              help="With --scheduler: the workers read the files at the same paths (else they get the bytes).")
 def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
           exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
-          ocr, max_pages, no_color, verbose):
+          ocr, max_pages, no_color, verbose, scheduler, shared_storage):
     """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
     import os
     import time
@@ -116,6 +125,7 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
             select=_ids(select), extend_select=_ids(extend_select), ignore=_ids(ignore),
             severity=parse_severities(",".join(severity), "--severity") if severity else None,
             min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir))
+        _with_published_csv(settings, click.get_current_context().meta.get("scdl"))
     except ConfigError as exc:
         _fail(str(exc))
     known = None
@@ -138,7 +148,12 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     from .linter import Linter
 
     linter = Linter(settings, engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages)
-    runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache)
+    if scheduler:
+        runner = _cluster_runner(linter, scheduler, cache, shared_storage)
+    elif shared_storage:
+        _fail("--shared-storage goes with --scheduler (or ENT_LINT_SCHEDULER)")
+    else:
+        runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache)
     try:
         if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
             linter.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)
@@ -163,7 +178,39 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
             stream.close()
         if cache is not None:
             cache.close()
+        if scheduler:
+            runner.close()
     sys.exit(code)
+
+
+def _cluster_runner(linter, scheduler, cache, shared_storage):
+    """A runner on the Dask cluster at ``scheduler``: without the dask extra, or with a cluster
+    that cannot be reached or used, a usage error."""
+    from .errors import ConfigError
+
+    try:
+        from .distributed import DaskRunner
+    except ImportError as exc:
+        _fail(str(exc))
+    try:
+        return DaskRunner(linter, scheduler, cache=cache, shared_storage=shared_storage)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _with_published_csv(settings, path) -> None:
+    """``--scdl``: the option ``csv`` of the rules that compare a published CSV with the acts.
+
+    The option is kept in the context rather than passed to ``check``: the settings are where
+    rule options live, and the engine checks them like those of the configuration."""
+    if not path:
+        return
+    from .engine import discover
+
+    for rule_id, cls in discover(settings.rules_dir).items():
+        if cls.family == "open-data" and "csv" in cls.options:
+            settings.rule_options = {**settings.rule_options,
+                                     rule_id: {**settings.rule_options.get(rule_id, {}), "csv": path}}
 
 
 def _with_archive(runner, jobs):
@@ -371,21 +418,9 @@ def explain(rule, rules_dir):
         click.echo(f"{cls.id} ({cls.family}, default severity {cls.severity})")
         click.echo(f"{cls.summary}\nLegal source: {cls.source}\n")
         click.echo(cls.documentation())
-        click.echo(_rule_extras(cls))
+        click.echo(cls.extras())
         if len(ids) > 1:
             click.echo("")
-
-
-def _rule_extras(cls) -> str:
-    """A rule's examples and options, as ``explain`` prints them after its documentation."""
-    out = []
-    if cls.examples:
-        out += ["", "Example (flagged):", *[f"    {line}" for line in cls.examples.bad.strip().splitlines()],
-                "", "Near-miss (not flagged):", *[f"    {line}" for line in cls.examples.good.strip().splitlines()]]
-    if cls.options:
-        out += ["", f"Options ([tool.ent-lint.rules.{cls.id}]):"]
-        out += [f"    {name} ({o.type.__name__}, default {o.default!r}): {o.help}" for name, o in cls.options.items()]
-    return "\n".join(out)
 
 
 @main.command()
@@ -422,6 +457,127 @@ def serve(host, port, max_upload, timeout, jobs):
                                    workers=jobs or os.cpu_count() or 1, lint=project))
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+@main.command("export")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["scdl"]), required=True,
+              help="scdl: the SCDL « Délibérations » 2.1.5 open-data CSV.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the CSV to FILE (default: stdout).")
+@click.option("--siret", help="COLL_SIRET of every row: the collectivity's SIRET (14 digits).")
+@click.option("--matiere", metavar="CODE", help="DELIB_MATIERE_CODE of every row (8.1); its label from the classification.")
+@click.option("--coll-nom", help="COLL_NOM of every row: the official name, when the documents write another form.")
+@click.option("--pref-id", help="PREF_ID of every row: the prefecture (PREF083) or sub-prefecture.")
+@click.option("--sidecar", type=click.Path(dir_okay=False, exists=True),
+              help="Values per document: a TOML or CSV file keyed by document file name ('name#2' for an item).")
+@click.option("--classification", type=click.Path(dir_okay=False, exists=True),
+              help="The @actes classification for the matière labels (default: the national one, see README).")
+def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification):
+    """Write the deliberations of FILES as an open-data CSV; a row that cannot be complete and
+    valid is reported on stderr (file and column) and left out, and the exit code is then 1."""
+    from .config import find_config
+    from .errors import ConfigError, InputError
+    from .exitcodes import FINDINGS
+    from .inputs import expand, load
+    from .linter import Linter
+    from .scdl import export, read_sidecar
+
+    options = {"COLL_SIRET": siret, "DELIB_MATIERE_CODE": matiere, "COLL_NOM": coll_nom, "PREF_ID": pref_id}
+    try:
+        config = find_config(Path.cwd()).scdl
+        table = read_sidecar(sidecar) if sidecar else {}
+        codes = [matiere, config.get("DELIB_MATIERE_CODE"), *(v.get("DELIB_MATIERE_CODE") for v in table.values())]
+        labels = None
+        if any(codes):
+            from .actes import load_classification, schema_file
+
+            labels = load_classification(schema_file("actes/classification.xml", classification))
+    except ConfigError as exc:
+        _fail(str(exc))
+    linter = Linter()
+    documents, failed = [], 0
+    for job in expand(files):
+        try:
+            result = linter.check(job.name, load(job), keep=True, rules=False)
+        except InputError as exc:
+            result = None
+            click.echo(f"{job.name}: error: {exc.message}", err=True)
+        if result is not None and result.error:
+            click.echo(f"{job.name}: error: {result.error}", err=True)
+        if result is None or result.error:
+            failed += 1
+            continue
+        documents.append((job.name, result.document))
+    try:
+        made = export(documents, options={k: v for k, v in options.items() if v}, config=config, sidecar=table,
+                      classification=labels)
+    except ConfigError as exc:
+        _fail(str(exc))
+    try:
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(made.csv())
+        else:
+            sys.stdout.write(made.csv())
+    except OSError as exc:
+        _fail(f"{output}: the CSV cannot be written ({exc.strerror or exc})")
+    for key in made.unused:
+        click.echo(f"ent-lint: warning: {sidecar}: [{key}] names no deliberation of the run", err=True)
+    for problem in made.problems:
+        click.echo(f"{problem}", err=True)
+    left_out = len({(p.file, p.item) for p in made.problems})
+    click.echo(f"{len(made.rows)} row{'s' if len(made.rows) != 1 else ''} written, {left_out} "
+               f"deliberation{'s' if left_out != 1 else ''} left out", err=True)
+    sys.exit(ERROR if failed else FINDINGS if made.problems else OK)
+
+
+@main.command("actes")
+@click.argument("act", type=click.Path(dir_okay=False))
+@click.argument("annexes", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--envelope", type=click.Path(dir_okay=False, exists=True),
+              help="The envelope: a TOML file (numero, objet, nature, matiere, date) or @actes v1.1 XML.")
+@click.option("--numero", help="The act number (NumeroInterne).")
+@click.option("--objet", help="The subject of the act.")
+@click.option("--nature", type=int, help="The nature code: 1 DE, 2 AR, 3 AI, 4 CC, 5 BF, 6 AU.")
+@click.option("--matiere", help="The matière code (8.1).")
+@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="The date of the decision (YYYY-MM-DD).")
+@click.option("--classification", type=click.Path(dir_okay=False, exists=True),
+              help="The prefecture's @actes classification (default: the national one, see README).")
+@click.option("--xsd", type=click.Path(dir_okay=False, exists=True), help="The @actes v1.1 XSD (actesv1_1.xsd).")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True)
+def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_, classification, xsd, fmt):
+    """Check ACT (a PDF) and its ANNEXES before their transmission to the prefecture (@actes):
+    the envelope's number, subject, nature, matière, the files, their size, and the envelope
+    against the act."""
+    from .actes import (Envelope, EnvelopeError, Transmission, check_envelope, files_missing, load_classification,
+                        read_envelope, schema_file)
+    from .errors import ConfigError
+    from .linter import Linter, Result
+    from .report import Summary, reporter
+
+    missing = list(files_missing([act, *annexes]))
+    if missing:
+        _fail(f"{missing[0]}: no such file")
+    try:
+        given = read_envelope(envelope, xsd) if envelope else Envelope()
+        labels = load_classification(schema_file("actes/classification.xml", classification))
+    except (EnvelopeError, ConfigError) as exc:
+        _fail(str(exc))
+    given = given.merged(number=numero, subject=objet, nature=nature, matiere=matiere,
+                         date=date_.date() if date_ else None)
+    read = Linter().check_path(act, keep=True, rules=False)
+    result = Result(act, check_envelope(Transmission(given, act, list(annexes), labels, document=read.document)))
+    for finding in result.findings:  # the act's lines the findings point at, for the text reporter
+        line = read.source.line_at(finding.page, finding.line) if read.source and finding.line else None
+        if line is not None:
+            result.lines[f"{finding.page or 0}:{finding.line}"] = line.raw.rstrip("\n")
+    summary = Summary()
+    summary.add(result)
+    out = reporter(fmt, sys.stdout)
+    out.start()
+    out.add(result)
+    out.finish(summary)
+    sys.exit(exit_code(result.findings, 0))
 
 
 if __name__ == "__main__":

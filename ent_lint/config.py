@@ -17,7 +17,7 @@ from .findings import SEVERITY_RANK
 ENTRY_POINT_GROUP = "ent_lint.rules"  # where rule packs register, the built-in one included
 
 KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir",
-        "per-file-ignores", "rules"}
+        "per-file-ignores", "rules", "scdl"}
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -34,6 +34,8 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     #: rule id -> {option: value}, checked against the rule's declared options when rules load
     rule_options: dict[str, dict] = field(default_factory=dict)
+    #: SCDL column -> value, for every row of ``ent-lint export --format scdl`` (COLL_SIRET...)
+    scdl: dict[str, str] = field(default_factory=dict)
     source: Optional[str] = None
 
     def merged(self, **cli) -> "Settings":
@@ -83,6 +85,10 @@ def _from_mapping(data: dict, where: str) -> Settings:
             settings.per_file_ignores = _per_file_ignores(value, where)
         elif key == "rules":
             settings.rule_options = _rule_options(value, where)
+        elif key == "scdl":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: scdl must give values by SCDL column name (COLL_SIRET = ...)")
+            settings.scdl = {str(k).upper(): str(v) for k, v in value.items()}
     return settings
 
 
@@ -155,5 +161,7 @@ def find_config(start: Path) -> Settings:
                          if name.startswith("ent-lint.rules.") and name.count(".") >= 2}
                 if rules:
                     section["rules"] = rules
+                if parser.has_section("ent-lint.scdl"):
+                    section["scdl"] = dict(parser.items("ent-lint.scdl"))
                 return _from_mapping(section, str(setup_cfg))
     return Settings()
