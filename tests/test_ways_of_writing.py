@@ -292,3 +292,55 @@ def test_a_surname_in_two_parts_joined_by_a_spaced_dash(tmp_path):
         Présents : MM. LEROY - LIVET - GUESNIER
         """, "alone.txt")
     assert [p.name for p in extract(alone).deliberations[0].present] == ["LEROY", "LIVET", "GUESNIER"]
+
+
+def test_numbers_and_roman_numerals_with_only_a_space_before_the_title(tmp_path):
+    roman = _write(tmp_path, MINUTES_HEAD + """\
+        Ordre du jour :
+        I Convention avec le syndicat des eaux.
+        II Tarifs de la salle des fêtes.
+        III Questions diverses.
+        Informations.
+        I Convention avec le syndicat des eaux.
+        La convention est présentée au conseil. ADOPTÉ à l'unanimité.
+        II Tarifs de la salle des fêtes.
+        ADOPTÉ 3 voix pour, 1 abstention.
+        III Questions diverses.
+        Le repas des anciens aura lieu en mars.
+        """, "roman.txt")
+    # the agenda right above the first item is no item; the body takes it up again
+    assert [d.number for d in extract(roman).deliberations] == ["I", "II", "III"]
+    numbers = _write(tmp_path, MINUTES_HEAD + """\
+        1 Subventions aux associations
+        Vote : 4 pour / 0 contre / 0 abstention adopté
+        2 Décision modificative du budget
+        Vote : 4 pour / 0 contre / 0 abstention adopté
+        3 Questions diverses
+        12 Rue des Tilleuls : le trottoir sera refait.
+        """, "numbers.txt")
+    delibs = extract(numbers).deliberations
+    assert [(d.number, d.title) for d in delibs] == [
+        ("1", "Subventions aux associations"), ("2", "Décision modificative du budget"),
+        ("3", "Questions diverses")]
+    assert delibs[0].vote.for_ == 4
+
+
+def test_unnumbered_items_marked_by_a_symbol(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        \uf0d8 Vente du chemin des Prés
+        Le Conseil municipal, après en avoir délibéré, décide à l'unanimité de vendre le chemin.
+        \uf0d8 Règlement du cimetière
+        Il est proposé d'ajouter au règlement :
+        - les horaires d'ouverture,
+        - les tarifs des concessions.
+        Adopté à l'unanimité.
+        \uf0d8 Débat d'orientation budgétaire
+        Le maire présente les grandes lignes du budget.
+        \uf0d8 Achat d'un tracteur
+        Le Conseil municipal décide à l'unanimité l'achat.
+        """)
+    delibs = extract(path).deliberations
+    assert [d.title for d in delibs] == ["Vente du chemin des Prés", "Règlement du cimetière",
+                                         "Débat d'orientation budgétaire", "Achat d'un tracteur"]
+    assert delibs[2].deliberative is False and delibs[3].vote.unanimous
+
