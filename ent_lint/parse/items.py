@@ -124,22 +124,31 @@ _YEAR_SERIAL = regex.compile(
     )(?![\d/.,%€])\s*(?:[-:]\s*)?(?P<title>\S.*)$""")
 
 
+# the sitting's date and a serial alone on the line: "2014.09.15 - 5"
+_SITTING_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*\d{1,3}(?:\s*bis)?\s*$")
+
+
 @recogniser(PART, "year-serial",
             Case("2020-038 SUBVENTION EXCEPTIONNELLE", ("2020-038", "SUBVENTION EXCEPTIONNELLE")),
             Case("2014/25 – DECISIONS MODIFICATIVES", ("2014/25", "DECISIONS MODIFICATIVES")),
             Case("2017.07.04 - 1 BIS Election des délégués", ("2017.07.04 - 1 BIS", "Election des délégués")),
             Case("2020- 047 REDEVANCE ORANGE", ("2020- 047", "REDEVANCE ORANGE")),
             Case("2021-2022 : année scolaire", None),
-            Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")))
+            Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")),
+            Case("2014.09.15 - 5", ("2014.09.15 - 5", None)),
+            Case("2020-038", None))
 def year_serial(text: str) -> Optional[Heading]:
-    """"2020-038 TITLE", "2014/25 – TITLE", "2017.07.04 - 1 Title": a year and a serial number."""
+    """"2020-038 TITLE", "2014/25 – TITLE", "2017.07.04 - 1 Title": a year and a serial number.
+    The sitting's date and a serial ("2014.09.15 - 5") may stand alone, the title under it."""
     match = _YEAR_SERIAL.match(fold(text))
     if not match:
-        return None
+        alone = _SITTING_SERIAL.match(fold(text))
+        return Heading(" ".join(text.split()), None, "year-serial", _key(text)) if alone else None
     heading = _reading(match, text, "year-serial")
     if not heading.title or not _title_ok(heading.title):
         return None
     return heading
+
 
 
 _ORDINAL = regex.compile(r"^\s*\d{1,2}\s*(?:[.)/°]|-)?\s*(?:-\s*)?(?=\S)")
@@ -236,8 +245,8 @@ def _spaced(match, style: str, key: tuple) -> Optional[Heading]:
 
 
 @recogniser(PART, "spaced-roman",
-            Case("I Convention de mise à disposition de personnel.", ("I", "Convention de mise à disposition de personnel")),
-            Case("IV PADD et zonage", ("IV", "PADD et zonage")),
+            Case("I Convention avec le syndicat des eaux.", ("I", "Convention avec le syndicat des eaux")),
+            Case("IV SIVOM et voirie", ("IV", "SIVOM et voirie")),
             Case("I have a dream", None),
             Case("VI Mai 2021", None),
             Case("X", None))
@@ -251,10 +260,10 @@ def spaced_roman(text: str) -> Optional[Heading]:
 
 
 @recogniser(PART, "spaced-number",
-            Case("1 Subventions associatives", ("1", "Subventions associatives")),
-            Case("3 Tarification du cimetière", ("3", "Tarification du cimetière")),
+            Case("1 Aide aux clubs sportifs", ("1", "Aide aux clubs sportifs")),
+            Case("3 Location de la salle des fêtes", ("3", "Location de la salle des fêtes")),
             Case("14 Conseillers en exercice", None),
-            Case("20 MME COCHAT, M. FAUVEL", None),
+            Case("20 MME TARDIEU, M. VASSEUR", None),
             Case("3 mai 2021", None),
             Case("12 Rue des Lilas", None))
 def spaced_number(text: str) -> Optional[Heading]:
@@ -333,10 +342,10 @@ _BULLETED = regex.compile(r"^\s*[\p{Co}➢➤►▶■▪◆❖⇒→]+\s*(?P<ti
 
 
 @recogniser(PART, "bulleted",
-            Case("\uf0d8 Cession du chemin de la Source", (None, "Cession du chemin de la Source")),
-            Case("➢ Révision du P.L.U.", (None, "Révision du P.L.U.")),
+            Case("\uf0d8 Vente du pré communal", (None, "Vente du pré communal")),
+            Case("➢ Travaux de voirie 2022", (None, "Travaux de voirie 2022")),
             Case("- Salle des fêtes,", None),
-            Case("\uf0d8 les horaires d'ouverture de la salle", None),
+            Case("\uf0d8 les tarifs de la cantine", None),
             Case("Cession du chemin de la Source", None))
 def bulleted(text: str) -> Optional[Heading]:
     """"➢ Title": an unnumbered item marked by a symbol before it."""
