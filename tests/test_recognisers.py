@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ent_lint.parse import items, kinds, votes  # noqa: F401  (importing registers the recognisers)
+from ent_lint.parse import items, kinds, marks, tables, votes  # noqa: F401  (importing registers the recognisers)
 from ent_lint.parse.recognisers import REGISTRY
 
 CASES = [(r, case) for r in REGISTRY for case in r.cases]

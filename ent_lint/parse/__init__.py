@@ -32,7 +32,8 @@ def parse(source: Source) -> Document:
     rest.extend(view.lines[line:])
     council = View(rest) if regions else view
     if _DELIBERATION_SIGNS.search(council.folded):
-        document.deliberations = deliberation.parse_deliberations(council)
+        document.deliberations = deliberation.parse_deliberations(
+            council, [[[cell.text for cell in row] for row in table.rows] for table in source.tables])
     document.conventions = [convention.parse_convention(region, tables, source.page_count)
                             for region, tables in zip(regions, _tables_by_region(source, regions))]
     for conv, draft, region in zip(document.conventions, drafts, regions):

@@ -46,7 +46,10 @@ COUNT = regex.compile(
 COUNT_BEFORE = regex.compile(
     r"(?<![\d/?])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
     r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
-LABEL_ONLY = regex.compile(rf"""(?x)^\s*(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
+# A label alone on its line may carry a letter that OCR misread ("en seamce :"): the line being
+# only a label, the word is still known.
+_LABELS_READ_BY_OCR = _LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
+LABEL_ONLY = regex.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
 _QUORUM = regex.compile(r"\bquorum\b")
 _BARE_FIGURE = regex.compile(r"^\s*(?P<n>\d{1,3})\s*$")
 _RULE = regex.compile(r"^[\s_.\-–—=*]*$")  # a line of underscores or dashes between cells
@@ -152,6 +155,8 @@ def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]
             Case("Nombre de conseillers\nen exercice :\n_____\nNombre de conseillers\nen séance :\n_____\n"
                  "Pouvoirs :\n_____\n29\n\n27\n\n2",
                  {"in_office": 29, "present": 27, "represented": 2}),
+            Case("Nombre de conseillers\nen exercice :\nNombre de conseillers\nen seamce :\nPouvoirs :\n23\n19\n3",
+                 {"in_office": 23, "present": 19, "represented": 3}),
             Case("Présents :\nVotants :\nLe conseil a délibéré.\n12", None))
 def label_column(text: str) -> Optional[dict]:
     """A column of labels, then the column of their figures (a table exported as text)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import regex
 from pydantic import BaseModel
@@ -17,6 +17,8 @@ from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
 from .votes import read_vote
+from .marks import proxies_by_mark
+from .tables import TableReading, attendance_table, pipe_tables
 from .counts import COUNT, column, figures_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
@@ -27,7 +29,9 @@ from .text import View, fold
 
 LIST_LABEL = regex.compile(
     r"""(?x)
-    ^\s*(?:(?:etaient|sont|etait|est|membres?|elus?|conseillers?(?:\s+municipaux)?)\s+)?
+    ^\s*(?:[-+•*>➢►\p{Co}]\s*)?                      # a bullet: "+ Présents :", "- Absents :"
+    (?:\d{1,3}\s+(?=etaient|etait|sont))?         # a count printed in the margin, read into the line
+    (?:(?:etaient|sont|etait|est|membres?|elus?|conseillers?(?:\s+municipaux)?)\s+)?
     (?:
       (?P<proxies>(?:absente?s?[\s,]+)?(?:(?:et\s+)?excusee?s?[\s,]+)?(?:\(?e?s?\)?\s*)?(?:et\s+)?
                  (?:ayant\s+donne|ont\s+donne|a\s+donne|qui\s+ont\s+donne|avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
@@ -52,16 +56,23 @@ NEANT = regex.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
 HOLDER_ONLY = regex.compile(
     r"^(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
     r"(?:\s+donnee?)?\s+(?:a|au)\s+(?P<h>[^()]+?)\)?\s*(?:\([^()]*\)?\s*)?\.?$")
+# a note after the holder's name: "... à M. B. BERTHOU (jusqu'à la question n°13)."
+_PROXY_NOTE = r"\s*(?:\([^()]*\)?)?\s*\.?$"
 PROXY_PATTERNS = [
     regex.compile(
         r"^(?P<g>.+?)\s*(?:\(|,|:|-)?\s*(?:qui\s+)?(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?"
         r"(?:(?:son\s+|sa\s+)?(?:pouvoir|pourvoir|procuration|mandat|delegation)(?:\s+de\s+vote)?"
         r"(?:\s+donnee?)?\s+)"
-        r"(?:a|au|aux)\s+(?P<h>[^()]+?)\)?\s*\.?$"),
-    regex.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?\s*\.?$"),
+        r"(?:(?:a|au|aux)\s+|(?<=donne\s|donnee\s))(?P<h>[^()]+?)\)?" + _PROXY_NOTE),  # "donné à", "à" left out
+    regex.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?" + _PROXY_NOTE),
     regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
     regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
 ]
+
+# A proxy written as a sentence, each side named with a civility, on a line of its own.
+PROXY_SENTENCE = regex.compile(
+    r"^\s*(?:m\.|mme\.?|madame|monsieur|mr\.?|mlle)\s*\S[^,;]{1,50}?\s+(?:a|ayant)\s+donne\s+"
+    r"(?:son\s+|sa\s+)?(?:pouvoir|pourvoir|procuration|mandat)\s+(?:a|au)\s+(?:m\.|mme\.?|madame|monsieur|mr\.?|mlle)")
 
 # --- items, votes, changes of attendance ----------------------------------------------------
 
@@ -173,6 +184,8 @@ def _is_count_line(folded: str) -> bool:
 def _looks_like_list_line(text: str) -> bool:
     if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
         return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
+    if text.lstrip().startswith("|"):
+        return False  # a table's row ("|Absents|Pouvoir donné à|"): the table says the rest
     pieces = split_names(text)
     if not pieces:
         return False
@@ -246,6 +259,9 @@ class AttendanceParser:
         """A line under a list's label: more names, or the end of the list."""
         current = self._current
         text = self.view.lines[index].text
+        if current is None and PROXY_SENTENCE.match(folded):
+            self._proxy_sentence(index, text)
+            return
         if current is None or _is_count_line(folded):
             return
         if not text.strip():
@@ -263,6 +279,16 @@ class AttendanceParser:
             return
         current.parts.append((index, text.strip()))
         self._blanks = 0
+
+    def _proxy_sentence(self, index: int, text: str) -> None:
+        """"Madame A. ROUX a donné pouvoir à Monsieur B. BERTHOU" under no label: a proxy all the
+        same; the lines of such sentences make the list of proxies."""
+        entry = self.lists.get("proxies")
+        if entry is None:
+            entry = self.lists["proxies"] = _List("proxies", index, None)
+        elif entry.parts and entry.parts[-1][0] != index - 1:
+            entry.breaks.add(index)
+        entry.parts.append((index, text.strip()))
 
     def _secretary_in_a_sentence(self) -> None:
         where = secretary_in(self.view.folded)
@@ -424,7 +450,7 @@ def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
 
 def _note(piece: str) -> Optional[str]:
     """The comment in parentheses after a name, if any."""
-    match = regex.search(r"\(([^()]{3,120})\)?\s*[.,;]?\s*$", " ".join(piece.split()))
+    match = regex.search(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$", " ".join(piece.split()))
     return match[1].strip() if match else None
 
 
@@ -627,12 +653,19 @@ def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[
                  if BODY_START.match(view.folded_lines[i])), start if start else len(view.lines))
 
 
-def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Deliberation:
+def _template(view: View, attendance: "AttendanceParser", head_stop: int,
+              table: Optional[TableReading] = None) -> Deliberation:
     """What every item of the sitting shares: header, counts, lists and secretary."""
     present, present_proxies = attendance.people("present")
     proxy_names, proxies = attendance.people("proxies")
     absent, absent_proxies = attendance.people("absent")
     proxies = proxies + present_proxies + absent_proxies
+    marked, unpaired = proxies_by_mark(present, absent)
+    proxies += _new_grantors(proxies, marked)
+    arriving = table is not None and any(find(table.absent, p) for p in present)
+    if table is not None:
+        present, absent, proxies = _with_table(table, present, absent, proxies)
+    present = [p for p in present if not _arrives_later(p, proxies)]
     template = Deliberation(counts=attendance.counts)
     _header(view, template, head_stop)
     template.spans.update(attendance.count_spans)
@@ -642,27 +675,78 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int) -> Del
     template.secretary = attendance.secretary
     if attendance.secretary is not None:
         template.spans["secretary"] = attendance.secretary.span
-    for kind in ("present", "proxies", "absent"):
-        entry = attendance.lists.get(kind)
-        if entry is not None:
-            template.spans[f"list.{kind}"] = view.line_span(entry.label_index)
-            if entry.count is not None:
-                field = {"present": "present", "proxies": "represented", "absent": None}[kind]
-                if field and getattr(template.counts, field) is None:
-                    setattr(template.counts, field, entry.count)
-                    template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
+    _label_counts(view, template, attendance)
     absent_entry = attendance.lists.get("absent")
     # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
     absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or _says_none(absent_entry))
     template.lists_complete = bool(present) and absent_read and (
         "proxies" in attendance.lists or bool(proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
+    if unpaired:
+        template.doubts["proxies"] = "a proxy's mark beside a name that no other name carries"
+    if table is not None and table.doubtful:
+        for field in ("proxies", "absent"):
+            template.doubts[field] = "a row of the attendance table that names nobody or marks nothing"
+    if arriving:  # absent at the opening, named present: from which item on, nothing says
+        template.doubts["present"] = "members absent at the opening who arrive at a point not stated"
     read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
             "absent": bool(absent or absent_proxies)}
+    _doubt_unread_lists(template, attendance, read)
+    return template
+
+
+def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", read: dict[str, bool]) -> None:
+    """Lists whose text, or some proxy sentence of it, could not be read as names."""
     for kind, entry in attendance.lists.items():
         if kind in read and entry.parts and not read[kind] and not _says_none(entry):
             template.doubts[kind] = "text under the label that could not be read as names"
-    return template
+    if _unread_proxy_sentences(attendance):
+        template.doubts["proxies"] = "a proxy written as a sentence whose names could not be read"
+
+
+def _label_counts(view: View, template: Deliberation, attendance: "AttendanceParser") -> None:
+    """Where each list stands, and the count its label gives ("Présents (12) :")."""
+    for kind in ("present", "proxies", "absent"):
+        entry = attendance.lists.get(kind)
+        if entry is None:
+            continue
+        template.spans[f"list.{kind}"] = view.line_span(entry.label_index)
+        field = {"present": "present", "proxies": "represented", "absent": None}[kind]
+        if entry.count is not None and field and getattr(template.counts, field) is None:
+            setattr(template.counts, field, entry.count)
+            template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
+
+
+_ARRIVAL = regex.compile(r"\ba\s+partir\s+d|\barrivee?s?\b|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
+
+
+def _arrives_later(who: Person, proxies: list[Proxy]) -> bool:
+    """A member listed present "(à partir de la question n°4)" who gave a proxy until then: at
+    the opening he is represented, not present."""
+    return bool(who.note) and bool(_ARRIVAL.search(fold(who.note))) and any(
+        same_person(who, p.grantor) for p in proxies)
+
+
+def _unread_proxy_sentences(attendance: "AttendanceParser") -> bool:
+    entry = attendance.lists.get("proxies")
+    return entry is not None and any(PROXY_SENTENCE.match(fold(text)) and parse_proxy(text) is None
+                                     for _, text in entry.parts)
+
+
+def _new_grantors(proxies: list[Proxy], more: list[Proxy]) -> list[Proxy]:
+    """The proxies of ``more`` whose grantor no proxy of ``proxies`` has."""
+    return [p for p in more if not any(same_person(p.grantor, x.grantor) for x in proxies)]
+
+
+def _with_table(table: TableReading, present: list[Person], absent: list[Person], proxies: list[Proxy]):
+    """The lists with what the attendance table adds.  A member the table shows absent or
+    represented was not present at the opening, even when the list of present members names
+    him (as one who arrived later)."""
+    away = table.absent + [p.grantor for p in table.proxies]
+    present = [p for p in present if not find(away, p)]
+    proxies = proxies + _new_grantors(proxies, table.proxies)
+    absent = absent + [p for p in table.absent if not find(absent, p)]
+    return present, absent, proxies
 
 
 def _says_none(entry: _List) -> bool:
@@ -799,12 +883,15 @@ def _offset(view: View, line: int) -> int:
     return view.starts[line] if line < len(view.starts) else len(view.text)
 
 
-def parse_deliberations(view: View) -> list[Deliberation]:
+def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = ()) -> list[Deliberation]:
+    """The deliberations of the text; ``tables`` are the rows of cells of the tables the reader
+    found on the pages (an attendance table may be one)."""
     headings = choose_headings(view, 0, len(view.lines))
     first_item = headings[0].line if len(headings) > 1 else None
     attendance = AttendanceParser(view)
     attendance.parse(first_item)
-    template = _template(view, attendance, _head_stop(view, attendance, first_item))
+    table = attendance_table(list(tables) + pipe_tables(view))
+    template = _template(view, attendance, _head_stop(view, attendance, first_item), table)
     start_line = attendance.end
     parts = _parts(view, start_line, headings)
     single = len(parts) == 1

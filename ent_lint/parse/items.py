@@ -41,7 +41,7 @@ class Heading:
         if self.number is None:
             return self.style
         shape = regex.sub(r"\d+", "9", fold(self.number).replace(" ", ""))
-        if self.style == "roman":
+        if self.style in ("roman", "spaced-roman"):
             shape = "I"
         return shape + self.separator
 
@@ -124,22 +124,31 @@ _YEAR_SERIAL = regex.compile(
     )(?![\d/.,%€])\s*(?:[-:]\s*)?(?P<title>\S.*)$""")
 
 
+# the sitting's date and a serial alone on the line: "2014.09.15 - 5"
+_SITTING_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*\d{1,3}(?:\s*bis)?\s*$")
+
+
 @recogniser(PART, "year-serial",
             Case("2020-038 SUBVENTION EXCEPTIONNELLE", ("2020-038", "SUBVENTION EXCEPTIONNELLE")),
             Case("2014/25 – DECISIONS MODIFICATIVES", ("2014/25", "DECISIONS MODIFICATIVES")),
             Case("2017.07.04 - 1 BIS Election des délégués", ("2017.07.04 - 1 BIS", "Election des délégués")),
             Case("2020- 047 REDEVANCE ORANGE", ("2020- 047", "REDEVANCE ORANGE")),
             Case("2021-2022 : année scolaire", None),
-            Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")))
+            Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")),
+            Case("2014.09.15 - 5", ("2014.09.15 - 5", None)),
+            Case("2020-038", None))
 def year_serial(text: str) -> Optional[Heading]:
-    """"2020-038 TITLE", "2014/25 – TITLE", "2017.07.04 - 1 Title": a year and a serial number."""
+    """"2020-038 TITLE", "2014/25 – TITLE", "2017.07.04 - 1 Title": a year and a serial number.
+    The sitting's date and a serial ("2014.09.15 - 5") may stand alone, the title under it."""
     match = _YEAR_SERIAL.match(fold(text))
     if not match:
-        return None
+        alone = _SITTING_SERIAL.match(fold(text))
+        return Heading(" ".join(text.split()), None, "year-serial", _key(text)) if alone else None
     heading = _reading(match, text, "year-serial")
     if not heading.title or not _title_ok(heading.title):
         return None
     return heading
+
 
 
 _ORDINAL = regex.compile(r"^\s*\d{1,2}\s*(?:[.)/°]|-)?\s*(?:-\s*)?(?=\S)")
@@ -215,6 +224,56 @@ def roman(text: str) -> Optional[Heading]:
                    separator=match["sep"].strip())
 
 
+# A number, one space, then the title: no dot, dash or bracket between them.  The title must
+# begin with a word (a capital, then a letter), and not one that makes the line a count, a date
+# or an address ("12 Conseillers", "3 Mai 2021", "4 Rue des Lilas").
+_SPACED_TITLE = r"(?P<title>\p{Lu}[\p{L}'’](?:.{2,}))"
+_NOT_A_TITLE = regex.compile(
+    r"""(?x)^(?:conseillers?|membres?|presents?|votants?|absents?|excuses?|pouvoirs?|procurations?
+    |voix|pour|contre|abstentions?|heures?|h\b|rue|avenue|allee|chemin|route|place|bd|boulevard
+    |janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre
+    |m\.|mm\.?|mme|mmes|mlle|monsieur|madame|messieurs)\b""")
+_SPACED_ROMAN = regex.compile(r"^\s*(?P<num>[IVX]{1,5})[ \t]+" + _SPACED_TITLE + "$")
+_SPACED_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,2})[ \t]+" + _SPACED_TITLE + "$")
+
+
+def _spaced(match, style: str, key: tuple) -> Optional[Heading]:
+    title = match["title"].strip(" -–—:.")
+    if len(title) < 4 or _NOT_A_TITLE.match(fold(title)):
+        return None
+    return Heading(match["num"], title, style, key, separator=" ")
+
+
+@recogniser(PART, "spaced-roman",
+            Case("I Convention avec le syndicat des eaux.", ("I", "Convention avec le syndicat des eaux")),
+            Case("IV SIVOM et voirie", ("IV", "SIVOM et voirie")),
+            Case("I have a dream", None),
+            Case("VI Mai 2021", None),
+            Case("X", None))
+def spaced_roman(text: str) -> Optional[Heading]:
+    """"II Title": a Roman numeral and its title with nothing but a space between them."""
+    match = _SPACED_ROMAN.match(text)
+    value = _roman(match["num"]) if match else None
+    if value is None:
+        return None
+    return _spaced(match, "spaced-roman", (value,))
+
+
+@recogniser(PART, "spaced-number",
+            Case("1 Aide aux clubs sportifs", ("1", "Aide aux clubs sportifs")),
+            Case("3 Location de la salle des fêtes", ("3", "Location de la salle des fêtes")),
+            Case("14 Conseillers en exercice", None),
+            Case("20 MME TARDIEU, M. VASSEUR", None),
+            Case("3 mai 2021", None),
+            Case("12 Rue des Lilas", None))
+def spaced_number(text: str) -> Optional[Heading]:
+    """"1 Title": a small number and its title with nothing but a space between them."""
+    match = _SPACED_NUMBER.match(text)
+    if not match:
+        return None
+    return _spaced(match, "spaced-number", (int(match["num"]),))
+
+
 _QUESTION = regex.compile(
     r"""(?x)^\s*(?:question|point|affaire|dossier|rapport)\s+(?:n\s*[°o"]\s*|no\.?\s+|numero\s+)?
     (?P<num>\d{1,3}(?:\s*bis)?)\b\s*(?:[-:.)]\s*)?(?P<title>\S.*)?$""")
@@ -276,10 +335,33 @@ def objet(text: str) -> Optional[Heading]:
     return Heading(None, text[match.start("title"):].strip(), "objet")
 
 
+# A symbol font's glyph (Wingdings, read as a private-use character) or an arrow before a short
+# title: how word processors mark unnumbered items.  Dashes and round bullets, which mark the
+# entries of lists inside an item, are not such marks.
+_BULLETED = regex.compile(r"^\s*[\p{Co}➢➤►▶■▪◆❖⇒→]+\s*(?P<title>\p{Lu}.{2,100}?)\s*$")
+
+
+@recogniser(PART, "bulleted",
+            Case("\uf0d8 Vente du pré communal", (None, "Vente du pré communal")),
+            Case("➢ Travaux de voirie 2022", (None, "Travaux de voirie 2022")),
+            Case("- Salle des fêtes,", None),
+            Case("\uf0d8 les tarifs de la cantine", None),
+            Case("Cession du chemin de la Source", None))
+def bulleted(text: str) -> Optional[Heading]:
+    """"➢ Title": an unnumbered item marked by a symbol before it."""
+    match = _BULLETED.match(text)
+    if not match or match["title"].rstrip().endswith((",", ";")):
+        return None
+    return Heading(None, match["title"].strip(" :"), "bulleted")
+
+
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
 _STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ordinal-and-number": 5, "question": 4,
-             "numbered": 3, "roman": 2, "capitals": 1, "objet": 0}
+             "numbered": 3, "roman": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
+             "objet": 0}
+# the recognisers that read the mark before a heading, which the others never see
+_SEES_THE_MARK = {"bulleted"}
 
 
 _LEAD = regex.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
@@ -289,9 +371,9 @@ def read_heading(text: str) -> Optional[Heading]:
     """The first recogniser's reading of a line, if any reads it as a heading."""
     if len(text) > 250 or not text.strip():
         return None
-    text = _LEAD.sub("", text)  # a bullet or a symbol font's arrow before the heading
+    bare = _LEAD.sub("", text)  # a bullet or a symbol font's arrow before the heading
     for item in HEADING_RECOGNISERS:
-        heading = item.read(text)
+        heading = item.read(text if item.name in _SEES_THE_MARK else bare)
         if heading is not None:
             return heading
     return None
@@ -325,8 +407,8 @@ def _rising(headings: list[Heading]) -> list[Heading]:
 
 
 def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
-    """Headings minus the runs of three or more that stand on consecutive lines: an agenda or an
-    enumeration, not items."""
+    """Headings minus the runs of three or more rising headings that stand on consecutive lines:
+    an agenda or an enumeration, not items."""
     kept: list[Heading] = []
     run: list[Heading] = []
 
@@ -336,7 +418,9 @@ def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
         run.clear()
 
     for heading in headings:
-        if run and _adjacent(view, run[-1].line, heading.line):
+        # the body taking the agenda's first entry up again right under it starts afresh
+        rises = not heading.key or not run[-1:] or heading.key > run[-1].key
+        if run and rises and _adjacent(view, run[-1].line, heading.line):
             run.append(heading)
         else:
             flush()
@@ -390,23 +474,34 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
     for heading in found:
         families.setdefault(heading.family, []).append(heading)
     numbered = {family: headings for family, headings in families.items()
-                if family not in ("objet", "agenda", "capitals")}
+                if family not in ("objet", "agenda", "capitals", "bulleted")}
     chosen = _best_family(view, numbered, end)
     if chosen:
         return chosen
     agenda = agenda_headings(view, first, end)
     if len(agenda) >= 2:
         return agenda
-    # unnumbered headings in capitals, a title wrapped over two lines counted once
-    capitals = [h for i, h in enumerate(families.get("capitals", []))
-                if i == 0 or h.line - families["capitals"][i - 1].line > 1]
-    chosen = _merge_sections(view, _best_family(view, {"capitals": capitals}, end), end)
-    if len(chosen) >= 3 and 2 * _score(view, chosen, end) >= len(chosen):
-        return chosen  # most parts under such headings decide something: items, not layout
+    chosen = _unnumbered(view, families, end)
+    if chosen:
+        return chosen
     # one deliberation: its number's heading (the "Objet :" under it gives the title), or its
     # "Objet :" line
     return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
         h for h in found if h.style == "objet"][:1]
+
+
+def _unnumbered(view: View, families: dict[str, list[Heading]], end: int) -> list[Heading]:
+    """Unnumbered headings marked by a symbol, or in capitals (a title wrapped over two lines
+    counted once), when most parts under them decide something: items, not layout."""
+    capitals = [h for i, h in enumerate(families.get("capitals", []))
+                if i == 0 or h.line - families["capitals"][i - 1].line > 1]
+    for family, headings in (("bulleted", families.get("bulleted", [])), ("capitals", capitals)):
+        chosen = _best_family(view, {family: headings}, end)
+        if family == "capitals":
+            chosen = _merge_sections(view, chosen, end)
+        if len(chosen) >= 3 and 2 * _score(view, chosen, end) >= len(chosen):
+            return chosen
+    return []
 
 
 def _merge_sections(view: View, headings: list[Heading], end: int) -> list[Heading]:

@@ -70,6 +70,26 @@ def named_minutes(text: str) -> Optional[str]:
     return "minutes" if _search(_MINUTES, text) else None
 
 
+# A municipal bulletin or magazine: it names itself, or runs a rubric's banner across its pages,
+# the rubric repeated between bullets ("Vie municipale • Vie municipale • ...").
+_BULLETIN = regex.compile(
+    r"\b(?:bulletin|journal|magazine|lettre)\s+(?:municipal|communal|d'information|d'informations)"
+    r"|\binfos?\s+municipales\b")
+_BANNER = regex.compile(r"^\s*(?P<rubric>\p{L}[^•·]{3,40}?)\s*(?:[•·]\s*(?P=rubric)\s*){2,}[•·]?\s*$")
+
+
+@recogniser(PART, "bulletin",
+            Case("Vie municipale • Vie municipale • Vie municipale", "other"),
+            Case("BULLETIN MUNICIPAL N° 112 - PRINTEMPS 2014", "other"),
+            Case("Vie municipale • Travaux • Vie associative", None),
+            Case("le bulletin municipal paraîtra en juin, comme chaque année depuis la fusion des deux communes.",
+                 None))
+def bulletin(text: str) -> Optional[str]:
+    """A municipal bulletin: not a record of the sitting, whatever it reports of it."""
+    folded = fold(text)
+    return "other" if _BANNER.match(folded) or _search(_BULLETIN, text) else None
+
+
 KIND_RECOGNISERS = of_part(PART)
 
 
@@ -84,8 +104,15 @@ def head_lines(view: View) -> list[tuple[int, str]]:
     return found
 
 
+def _runs_a_banner(view: View) -> bool:
+    return any(_BANNER.match(fold(line.text)) for line in view.lines)
+
+
 def document_kind(view: View, document: Document) -> tuple[str, Optional[int]]:
-    """The kind, and the line where the document names itself (None when judged by content)."""
+    """The kind, and the line where the document names itself (None when judged by content).
+    A bulletin's banner may stand anywhere on its pages."""
+    if _runs_a_banner(view):
+        return "other", None
     for recogniser_ in KIND_RECOGNISERS:
         for index, text in head_lines(view):
             if len(text) <= 160 and recogniser_.read(text):

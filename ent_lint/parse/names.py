@@ -154,8 +154,10 @@ def find(people: Iterable[Person], who: Person) -> Optional[Person]:
     return None
 
 
-# Separators between names on one line: dashes with spaces around, commas, semicolons, " et ".
-_SEPARATOR = regex.compile(r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}")
+# Separators between names on one line: dashes with spaces around, commas, semicolons, " et ",
+# slashes with spaces around ("Anne (pouvoir à Paul) / Marc").
+_SEPARATOR = regex.compile(
+    r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+")
 _CIVILITY_BREAK = regex.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
 

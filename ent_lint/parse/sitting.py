@@ -124,6 +124,9 @@ _PRESIDENT = [
     regex.compile(r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n(?:[ \t]*\n)*(?:\d{1,3}[ \t]+)?[^,\n]{1,40})?)"),
     regex.compile(r"(?m)^\s*(?:presidence|president(?:e)?\s+de\s+(?:la\s+)?seance)\s*:\s*(?P<name>[^,\n]{3,80})"),
     regex.compile(r"\bpresidee?\s+par\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
+    # the convocation sent by the president, named with the office: "par Ysaline VASSEUR, Présidente"
+    regex.compile(r"\bconvocation\b[^.]{0,160}?\bpar\s+(?P<name>(?!le\b|la\b|les\b|l')[^,\n]{3,60}),"
+                  r"\s*(?:le\s+|la\s+)?(?:president|presidente|maire)\b(?!\s+(?:de\s+la\s+|du\s+|des\s+)(?!seance))"),
 ]
 
 
@@ -162,6 +165,18 @@ def presidence_label(text: str) -> Optional[tuple[int, int]]:
 def presidee_par(text: str) -> Optional[tuple[int, int]]:
     """"présidée par X": the sitting presided by a named member."""
     return _president(2)(text)
+
+
+@recogniser(PRESIDENT_PART, "convened-by",
+            Case("La convocation du conseil a été adressée le 2 mai 2021 par Ysaline VASSEUR, Présidente.",
+                 (59, 74)),
+            Case("La convocation a été adressée par Mme Anne ROUX, Maire, le 3 mars", (34, 47)),
+            Case("La convocation a été faite par le Maire.", None),
+            Case("convocation envoyée par Paul DUPONT, président de la commission des finances", None))
+def convened_by(text: str) -> Optional[tuple[int, int]]:
+    """"La convocation ... par X, Président": the president, who convenes the sitting, when no
+    sentence says who presided."""
+    return _president(3)(text)
 
 
 PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)

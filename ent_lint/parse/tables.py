@@ -1,0 +1,140 @@
+"""Attendance written as a table: one row per absent member, one column per way of being absent.
+
+    | Absents        | Ni pouvoir | Suppléant  | Pouvoir donné à |
+    | Jeanne AUBRY   | X          |            |                 |
+    | Paul QUESNEL   |            |            | Marc DURAND     |
+
+The first column names the member; a name under "Pouvoir donné à" (or "Procuration à",
+"Représenté par", "Mandataire") makes a proxy; a mark under "Ni pouvoir", "Excusé", or a
+substitute under "Suppléant", leaves the member absent.  The columns are read from their
+headings, so their order and number do not matter.  A row that names nobody, or that marks
+nothing, is not guessed: the table's reading is then in doubt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import regex
+
+from ..model import Person, Proxy
+from .names import clean_name, person
+from .recognisers import Case, recogniser
+from .text import View, fold
+
+PART = "attendance-column"
+
+_HEADINGS = [
+    ("holder", regex.compile(r"^(?:(?:pouvoir|procuration|mandat|delegation)s?\s+(?:donnee?s?\s+)?(?:a|au)\b"
+                             r"|represente?e?s?\s+par|mandataires?|porteur)")),
+    ("absent", regex.compile(r"^(?:ni\s+pouvoir|sans\s+pouvoir|excusee?s?|absente?s?\s+excusee?s?"
+                             r"|non\s+excusee?s?|ni\s+suppleant)")),
+    ("substitute", regex.compile(r"^suppleante?s?\b")),
+    ("member", regex.compile(r"^(?:absente?s?|membres?\s+absente?s?|conseillers?\s+absente?s?|elus?\s+absente?s?)$")),
+]
+
+
+@recogniser(PART, "column-heading",
+            Case("Pouvoir donné à…", "holder"),
+            Case("Représenté par", "holder"),
+            Case("Sans pouvoir", "absent"),
+            Case("Suppléant", "substitute"),
+            Case("Absents", "member"),
+            Case("Montant HT", None),
+            Case("Absents excusés : 3", None))
+def column_heading(text: str) -> Optional[str]:
+    """The heading of a column of an attendance table: who it names or what it marks."""
+    folded = " ".join(fold(text).strip(" .…:").split())
+    if regex.search(r"[\d:]", folded):
+        return None  # "Absents excusés : 3": a label and its count, not a column's heading
+    return next((role for role, pattern in _HEADINGS if pattern.match(folded)), None)
+
+
+@dataclass
+class TableReading:
+    """What an attendance table says: the absent members and the proxies, and its doubts."""
+
+    absent: list[Person] = field(default_factory=list)
+    proxies: list[Proxy] = field(default_factory=list)
+    doubtful: bool = False
+
+
+def _roles(header: Sequence[str]) -> Optional[list[Optional[str]]]:
+    roles = [column_heading.read(cell) for cell in header]
+    if roles[:1] != ["member"] or "holder" not in roles:
+        return None
+    return roles
+
+
+def _member(cell: str) -> Optional[str]:
+    return clean_name(regex.sub(r"\([^()]*\)?", " ", cell).strip(" -–—"))
+
+
+def read_table(rows: Sequence[Sequence[str]]) -> Optional[TableReading]:
+    """The reading of a table whose first row holds attendance headings; None for any other."""
+    roles = _roles(rows[0]) if rows else None
+    if roles is None:
+        return None
+    reading = TableReading()
+    for row in rows[1:]:
+        _read_row(reading, _by_role(roles, row))
+    return reading
+
+
+def _by_role(roles: list[Optional[str]], row: Sequence[str]) -> dict[str, str]:
+    """A row's cells by what their column says; two columns may mark one thing ("Ni pouvoir",
+    "Ni suppléant")."""
+    cells: dict[str, str] = {}
+    for role, cell in zip(roles, row):
+        if role:
+            cells[role] = " ".join((cells.get(role, "") + " " + cell).split())
+    return cells
+
+
+def _read_row(reading: TableReading, cells: dict[str, str]) -> None:
+    who = _member(cells.get("member", ""))
+    holder = clean_name(cells["holder"]) if cells.get("holder") else None
+    if who is None:
+        reading.doubtful |= any(cells.values())  # a proxy or a mark for nobody: a row slipped
+    elif holder:
+        reading.proxies.append(Proxy(grantor=person(who), holder=person(holder)))
+    elif cells.get("absent") or cells.get("substitute"):
+        reading.absent.append(person(who))
+    else:
+        reading.doubtful = True  # named, marked nowhere
+
+
+def _pipe_cells(text: str) -> Optional[list[str]]:
+    stripped = text.strip()
+    if not (stripped.startswith("|") and stripped.count("|") >= 3):
+        return None
+    return [cell.strip() for cell in stripped.strip("|").split("|")]
+
+
+def pipe_tables(view: View) -> list[list[list[str]]]:
+    """The tables written with pipes in the text ("|Absents|Pouvoir donné à|"), blank lines
+    between their rows allowed, and empty cells kept in their columns."""
+    tables: list[list[list[str]]] = []
+    run: list[list[str]] = []
+    for line in view.lines + [None]:
+        text = line.text if line is not None else "-"
+        if not text.strip() or regex.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*", text):
+            continue
+        cells = _pipe_cells(text)
+        if cells is not None:
+            run.append(cells)
+            continue
+        if len(run) >= 2:
+            tables.append(run)
+        run = []
+    return tables
+
+
+def attendance_table(tables: Sequence[Sequence[Sequence[str]]]) -> Optional[TableReading]:
+    """The first table that reads as attendance."""
+    for rows in tables:
+        reading = read_table(rows)
+        if reading is not None and (reading.absent or reading.proxies):
+            return reading
+    return None
