@@ -9,6 +9,8 @@ unique so that no two share a content hash, then prints, on the same files:
   ratio to raw pypdfium2, median and p95 latency per document);
 - the same run cold and warm with the results cache;
 - peak RSS (the whole process tree) for N and for 10 x N documents;
+- the same archive on a Dask LocalCluster of 2 worker processes against ``-j 2`` (documents/s
+  each and the ratio: the engine's overhead), documents sent as bytes and read from the shared disk;
 - the start time of ``ent-lint --version`` and ``ent-lint rules``.
 
 Usage: ``python bench/bench.py [-n 200] [--keep DIR]`` (needs ``pip install '.[test]'`` for
@@ -237,6 +239,46 @@ def ocr_section(cores: int) -> None:
     print(f"  ent-lint -j {cores} over the folder: {seconds:.2f} s = {seconds / pages:.2f} s a page")
 
 
+def cluster_section(folder: Path, count: int, pages: int, work: Path, workers: int = 2, runs: int = 3) -> None:
+    """The archive on a Dask LocalCluster of ``workers`` processes (one thread each) against
+    ``-j workers``: the median of ``runs`` runs each, the cluster started beforehand (it is
+    long-lived), the command line's start, connection and rule loading on the workers counted.
+    A run over one document gives each way's fixed cost, and the documents/s beyond it."""
+    print(f"\nDask cluster: LocalCluster of {workers} worker processes against -j {workers}, no cache"
+          f" (median of {runs})")
+    try:
+        import dask
+        from distributed import LocalCluster
+    except ImportError:
+        print("  skipped: pip install 'ent-lint[dask]'")
+        return
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    config = {"distributed.scheduler.allowed-failures": 1, "distributed.scheduler.worker-saturation": 1.0}
+    one = str(sorted(folder.glob("*.pdf"))[0])
+    with dask.config.set(config), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                               dashboard_address=":0") as cluster:
+        address = cluster.scheduler_address
+        ways = {f"-j {workers}": ["-j", str(workers)], "cluster, bytes": ["--scheduler", address],
+                "cluster, shared storage": ["--scheduler", address, "--shared-storage"]}
+        times: dict[str, list[float]] = {label: [] for label in ways}
+        fixed: dict[str, list[float]] = {label: [] for label in ways}
+        for _ in range(runs):  # interleaved, so that a busy moment of the machine weighs on each
+            for label, options in ways.items():
+                for target, measured in ((str(folder), times), (one, fixed)):
+                    seconds, _, _ = run_ent_lint(["--no-cache", "--format", "concise", *options, target], cwd=work)
+                    measured[label].append(seconds)
+    local = statistics.median(times[f"-j {workers}"])
+    local_beyond = (count - 1) / (local - statistics.median(fixed[f"-j {workers}"]))
+    for label in ways:
+        seconds, start = statistics.median(times[label]), statistics.median(fixed[label])
+        beyond = (count - 1) / (seconds - start)
+        print(f"  {label:<24} {seconds:7.2f} s  {count / seconds:7.1f} docs/s  {pages / seconds:7.1f} pages/s"
+              f"  {local / seconds * 100:5.1f} % of -j {workers}'s throughput;  one document {start:5.2f} s,"
+              f" beyond it {beyond:6.1f} docs/s = {beyond / local_beyond * 100:5.1f} %")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=200, help="documents in the archive (default 200)")
@@ -289,6 +331,8 @@ def main() -> None:
             _, large, _ = run_ent_lint(["--no-cache", "--format", "json-lines", *[str(folder)] * 10], cwd=work)
             print(f"  N = {len(paths):<6} {small / 1024:7.1f} MiB")
             print(f"  10 x N = {10 * len(paths):<6} {large / 1024:7.1f} MiB  ({(large / small - 1) * 100:+.1f} %)")
+
+        cluster_section(folder, len(paths), pages, work)
 
         print("\n3-page text PDFs (no table), one process")
         text3 = work / "text3"
