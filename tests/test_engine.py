@@ -149,3 +149,17 @@ def test_findings_carry_a_code_and_arguments_and_the_baseline_key_ignores_the_wo
     b = Finding("quorum", "error", "le quorum n'est pas atteint", "a.txt", code="quorum/missed", args={"present": 5})
     assert a.evidence_key() == b.evidence_key()
     assert Finding.from_dict(json.loads(json.dumps(a.to_dict()))) == a
+
+
+def test_a_built_in_rule_option_in_pyproject_changes_the_rule(tmp_path):
+    """name-spelling's max-distance: 0 letters allowed to differ, the misspelt surname passes."""
+    from ent_lint.engine import discover
+
+    example = tmp_path / "minutes.txt"
+    example.write_text(discover()["name-spelling"].examples.bad, encoding="utf-8")
+    rules = lambda: [f["rule"] for f in json.loads(_run(tmp_path, "--format", "json", "--select", "names",  # noqa: E731
+                                                       str(example)).stdout)["findings"]]
+    assert "name-spelling" in rules()
+    (tmp_path / "pyproject.toml").write_text('[tool.ent-lint.rules.name-spelling]\nmax-distance = 0\n',
+                                             encoding="utf-8")
+    assert "name-spelling" not in rules()

@@ -87,6 +87,17 @@ def test_proxies_without_an_absence_list_are_silent():
     assert found("proxies-exceed-absent", text) == []
 
 
+
+def test_proxies_read_from_a_table_are_left_to_the_table():
+    """The absences are the table's rows; an absence label elsewhere in the text is no list to
+    compare the grantors with."""
+    text = (HEAD + "Membres en exercice : 11\n" + PRESENT
+            + "Absents excusés : Claire FAURE\n\n"
+            + "|Absents|Ni pouvoir|Pouvoir donné à|\n|---|---|---|\n"
+            + "|Claire FAURE| |Jean DURAND|\n|Henri MOREAU| |Paul MARTIN|\n|Eric GIRARD|X| |\n\n"
+            + "Secrétaire de séance : Anne ROUX\n" + ITEM)
+    assert found("proxies-exceed-absent", text) == []
+
 # --- secretary-ambiguous --------------------------------------------------------------------
 
 def sitting(*lines: str) -> str:

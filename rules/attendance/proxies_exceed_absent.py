@@ -152,6 +152,8 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les
                            proxies=given, absent=in_office - present, in_office=in_office, present=present)
 
     def _not_absent(self, delib, text):
+        if any(proxy.span is None for proxy in delib.proxies):
+            return  # proxies read from a table: its columns are the absences, not a list in the text
         named = [person for absence_list in _absence_lists(text, delib) for person in _names(absence_list)]
         grantors = [(proxy, find(named, proxy.grantor) is not None) for proxy in delib.proxies
                     if find(delib.present, proxy.grantor) is None]
