@@ -7,11 +7,11 @@ import regex
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.text import weekday_name
 
-from ._helpers import DIGIT_DATE, MONTH, NUMBER_WORDS, WEEKDAY, make_date
+from ent_lint.dates import DIGIT_DATE, MONTH, NUMBER_WORDS, WEEKDAY, make_date
 
 # "lundi 27/11/2023", "mardi 27 novembre 2023", "jeudi vingt-sept novembre 2023"
 WEEKDAY_DATE = regex.compile(
-    rf"\b(?P<wd>{WEEKDAY})\s+(?:(?P<digits>{DIGIT_DATE})"
+    rf"\b(?P<wd>{WEEKDAY})\s+(?:(?P<digits>{DIGIT_DATE.pattern})"
     rf"|(?P<d2>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?P<m2>{MONTH})\s+(?P<y2>(?:19|20)\d\d))")
 
 
@@ -32,8 +32,8 @@ class WeekdayMismatch(Rule):
     summary = "a weekday that does not match its date"
     source = "consistency"
     messages = {
-        "other-day": Message("{day:date} was a {actual}, not a {written}",
-                             fix="write « {actual} {day:date} »"),
+        "other-day": Message("{day:date} was a {day:weekday}, not « {written} »",
+                             fix="write « {actual} {day:act_date} »"),
     }
     examples = Examples(
         bad="""\
