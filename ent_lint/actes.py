@@ -30,6 +30,7 @@ from typing import ClassVar, Iterable, Iterator, Optional
 from .engine import Hit, Message, Rule, render
 from .errors import ConfigError
 from .findings import Finding
+from .i18n import N_
 from .text import fold
 
 NAMESPACE = "http://www.interieur.gouv.fr/ACTES#v1.1-20040216"
@@ -341,7 +342,8 @@ class ActesNature(EnvelopeRule):
         "missing": Message("the envelope gives no nature", fix="give the nature (--nature, 1 to 6)"),
         "unknown": Message("nature {nature} is not in the classification (known: {known})",
                            fix="give one of {known}"),
-        "kind": Message("nature {nature} ({abbreviation}) is given for {kind}, which is nature {expected} ({expected_abbreviation})",
+        "kind": Message("nature {nature} ({abbreviation}) is given for {kind:term}, which is nature {expected} "
+                        "({expected_abbreviation})",
                         fix="give nature {expected}"),
     }
 
@@ -356,7 +358,7 @@ class ActesNature(EnvelopeRule):
         kind = getattr(sent.document, "kind", None)
         expected = NATURE_OF_KIND.get(kind)
         if expected is not None and nature != expected:
-            label = {"extract": "an extract of the register", "convention": "a convention"}[kind]
+            label = {"extract": N_("an extract of the register"), "convention": N_("a convention")}[kind]
             yield self.hit("kind", nature=nature, abbreviation=natures[nature], kind=label, expected=expected,
                            expected_abbreviation=natures.get(expected, "?"))
 

@@ -77,8 +77,12 @@ class Baseline:
                        for e in data["entries"]]
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline file not found") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            # RecursionError: arrays nested thousands deep
             raise BaselineError(f"{path}: not an ent-lint baseline ({exc.__class__.__name__})") from None
+        for number, entry in enumerate(entries, 1):
+            if not all(isinstance(value, str) for value in vars(entry).values()):
+                raise BaselineError(f"{path}: not an ent-lint baseline (entry {number}: every field must be a string)")
         return cls(entries)
 
     def is_known(self, path: str, digest: Optional[str], finding: Finding) -> bool:

@@ -1,10 +1,12 @@
 """Checking many documents: worker processes, a timeout per document, the cache, stable order.
 
-Each document goes through the one :class:`~ent_lint.linter.Linter`, in this process or in a
-worker.  Results come out in the order of the inputs whatever the scheduling, one at a time, so a
-report can be written as the run goes and memory stays flat however large the archive.  A
-document that cannot be read, that takes longer than the timeout, or that crashes its worker
-becomes a result with that outcome and the run goes on.
+Each document goes through the one :class:`~ent_lint.linter.Linter` in a worker process, also
+with one worker: the parent enforces the timeout from outside, so a document that keeps a worker
+in C code (a PDF library's render) has that worker killed and replaced.  Results come out in the
+order of the inputs whatever the scheduling, one at a time, so a report can be written as the
+run goes and memory stays flat however large the archive.  A document that cannot be read, that
+takes longer than the timeout, or that crashes its worker becomes a result with that outcome and
+the run goes on.
 """
 
 from __future__ import annotations
@@ -21,17 +23,18 @@ from .errors import InputError
 from .inputs import Job, load
 from .linter import Linter, Outcome, Result
 
-GRACE = 5.0  # seconds past the timeout before a stuck worker is killed from outside
+GRACE = 5.0  # seconds past the timeout (at most the timeout again) before a stuck worker is killed from outside
 WORKER_MEMORY = 4 * 1024**3  # address space of a worker: a hostile PDF ends in MemoryError, not the OOM killer
 
 
-def _worker(conn, linter: Linter, ocr_slots) -> None:
+def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool) -> None:
     from .readers import ocr
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _limit_memory(WORKER_MEMORY)
     ocr.share_slots(ocr_slots)
-    linter.checker  # noqa: B018  (built once, before the first document)
+    if rules:
+        linter.checker  # noqa: B018  (built once, before the first document)
     while True:
         try:
             message = conn.recv()
@@ -40,7 +43,7 @@ def _worker(conn, linter: Linter, ocr_slots) -> None:
         if message is None:
             return
         index, name, data = message
-        result = linter.check(name, data)
+        result = linter.check(name, data, keep=keep, rules=rules)
         try:
             conn.send((index, result))
         except (BrokenPipeError, OSError):
@@ -68,9 +71,9 @@ def _limit_memory(limit: int) -> None:
 class _Slot:
     """One worker process and the document it is busy with."""
 
-    def __init__(self, context, linter: Linter, ocr_slots):
+    def __init__(self, context, linter: Linter, ocr_slots, keep: bool, rules: bool):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(child, linter, ocr_slots), daemon=True)
+        self.process = context.Process(target=_worker, args=(child, linter, ocr_slots, keep, rules), daemon=True)
         self.process.start()
         child.close()
         self.job: Optional[tuple[int, Job, str]] = None
@@ -97,12 +100,15 @@ class _Slot:
 
 
 class Runner:
-    """Check jobs with ``workers`` processes (1: in this process) through ``linter``, whose timeout
-    bounds each document; the results of documents already checked come from ``cache``."""
+    """Check jobs with ``workers`` processes through ``linter``, whose timeout bounds each
+    document; the results of documents already checked come from ``cache``.  ``keep`` and
+    ``rules`` are :meth:`Linter.check`'s (``extract`` keeps the document and checks no rule)."""
 
-    def __init__(self, linter: Linter, *, workers: int = 1, cache: Optional[Cache] = None):
+    def __init__(self, linter: Linter, *, workers: int = 1, cache: Optional[Cache] = None, keep: bool = False,
+                 rules: bool = True):
         self.linter = linter
         self.workers = max(1, workers)
+        self.keep, self.rules = keep, rules
         self.timeout = linter.timeout
         self.cache = cache
         self._ocr_slots = None
@@ -135,21 +141,11 @@ class Runner:
         return self.linter.finish(Result(name, facts=f) for name, f in facts)
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Result]:
-        """Results in the order of ``jobs``.  With one worker, in this process; otherwise in
-        worker processes, so that a document that crashes the PDF library is one error entry."""
-        results = self._run_here(jobs) if self.workers == 1 else self._run_parallel(jobs)
-        for result in results:
+        """Results in the order of ``jobs``, checked in worker processes, so that a document
+        that crashes the PDF library or outlasts the timeout in C code is one error entry."""
+        for result in self._run_parallel(jobs):
             if result.facts:
                 self._facts.append((result.name, result.facts))
-            yield result
-
-    def _run_here(self, jobs: Iterable[Job]) -> Iterator[Result]:
-        for job in jobs:
-            result, digest, data = self._prepare(job)
-            if result is None:
-                result = self.linter.check(job.name, data)
-                result.digest = digest
-                self._store(result)
             yield result
 
     def _run_parallel(self, jobs: Iterable[Job]) -> Iterator[Result]:
@@ -175,7 +171,8 @@ class Runner:
                         done[index] = result
                         continue
                     if not idle:
-                        _ = self.linter.checker  # built once here, so forked workers inherit its imports
+                        if self.rules:
+                            _ = self.linter.checker  # built once here, so forked workers inherit its imports
                         if context is None:
                             context = _context()
                             self._ocr_slots = context.BoundedSemaphore(os.cpu_count() or 1)
@@ -196,7 +193,7 @@ class Runner:
                 for slot in busy:
                     if slot.conn in ready:
                         self._collect(slot, done, slots, context)
-                    elif self.timeout and time.monotonic() - slot.started > self.timeout + GRACE:
+                    elif self.timeout and time.monotonic() - slot.started > self.timeout + min(GRACE, self.timeout):
                         index, job, digest = slot.job
                         done[index] = Result(job.name, outcome=Outcome.TIMED_OUT, digest=digest,
                                              reason=f"timed out after {self.timeout:g} s (see --timeout);"
@@ -230,4 +227,4 @@ class Runner:
         slots.append(self._new_slot(context))
 
     def _new_slot(self, context) -> _Slot:
-        return _Slot(context, self.linter, self._ocr_slots)
+        return _Slot(context, self.linter, self._ocr_slots, self.keep, self.rules)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, i18n
 from .exitcodes import ERROR, OK, exit_code
+from .i18n import N_, _, ngettext
 
 LEVELS = ["error", "warning", "info"]
 
@@ -24,7 +25,7 @@ class _DefaultToCheck(click.Group):
         takes_value = {"--format", "-o", "--output", "--select", "--extend-select", "--ignore",
                        "--severity", "--min-severity", "--fail-on", "--rules-dir", "--engine", "-j",
                        "--jobs", "--timeout", "--baseline", "--write-baseline", "--cache-dir", "--ocr",
-                       "--max-pages", "--scheduler", "--scdl"}
+                       "--max-pages", "--max-size", "--scheduler", "--scdl", "--lang"}
         skip = False
         for arg in args:
             if skip:
@@ -60,6 +61,23 @@ def main():
     ent-lint actes ACT.pdf [ANNEX...]       check an @actes envelope before sending it
     ent-lint serve              the web page and HTTP API
     """
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(i18n.LANGUAGES),
+                           help="Language of what is printed: fr (default) or en; `lang` in the configuration.")
+
+
+def _use_lang(lang) -> None:
+    """The language of this command: the option, else the configuration's ``lang``, else French."""
+    from .config import find_config
+    from .errors import ConfigError
+
+    if not lang:
+        try:
+            lang = find_config(Path.cwd()).lang
+        except ConfigError as exc:
+            _fail(str(exc))
+    i18n.use(lang or i18n.DEFAULT)
 
 
 def _ids(values: tuple[str, ...]):
@@ -101,15 +119,18 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
               help="OCR of PDF pages: those without a usable text layer, all, or none.")
 @click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
+@click.option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Refuse text files larger than this, in MiB (0: no limit).")
 @click.option("--no-color", is_flag=True, help="No colours in text output.")
 @click.option("-v", "--verbose", is_flag=True, help="Show the traceback of a rule that failed (rule-crash).")
 @click.option("--scheduler", envvar="ENT_LINT_SCHEDULER", metavar="ADDRESS",
               help="Check on the Dask cluster of this scheduler (tcp://host:8786) instead of -j processes.")
 @click.option("--shared-storage", is_flag=True,
               help="With --scheduler: the workers read the files at the same paths (else they get the bytes).")
+@LANG_OPTION
 def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
           exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
-          ocr, max_pages, no_color, verbose, scheduler, shared_storage):
+          ocr, max_pages, max_size, no_color, verbose, scheduler, shared_storage, lang):
     """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
     import os
     import time
@@ -124,10 +145,11 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
         settings = find_config(Path.cwd()).merged(
             select=_ids(select), extend_select=_ids(extend_select), ignore=_ids(ignore),
             severity=parse_severities(",".join(severity), "--severity") if severity else None,
-            min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir))
+            min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir), lang=lang)
         _with_published_csv(settings, click.get_current_context().meta.get("scdl"))
     except ConfigError as exc:
         _fail(str(exc))
+    i18n.use(settings.lang or i18n.DEFAULT)
     known = None
     if baseline:
         from .baseline import Baseline, BaselineError
@@ -147,7 +169,8 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     from .batch import Runner
     from .linter import Linter
 
-    linter = Linter(settings, engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages)
+    linter = Linter(settings, engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages,
+                    max_size=max_size * 1024**2)
     if scheduler:
         runner = _cluster_runner(linter, scheduler, cache, shared_storage)
     elif shared_storage:
@@ -162,25 +185,89 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     except ConfigError as exc:
         _fail(str(exc))
     job_list = list(expand(files))
-    try:
-        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    except OSError as exc:
-        _fail(f"{output}: the report cannot be written ({exc.strerror or exc})")
+    report = _Report(output, job_list) if output else None
+    stream = report.stream if report else sys.stdout
     try:
         code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
                           exit_zero, progress, started, verbose=verbose,
                           colour=not no_color and output is None and fmt == "text" and sys.stdout.isatty())
+        if report:
+            report.commit()
     except KeyboardInterrupt:
         click.echo("\nent-lint: interrupted", err=True)
         code = 130
+    except OSError as exc:
+        if report is None:
+            raise
+        click.echo(f"ent-lint: error: {output}: the report cannot be written ({exc.strerror or exc})", err=True)
+        code = ERROR
     finally:
-        if output:
-            stream.close()
+        if report:
+            report.discard()
         if cache is not None:
             cache.close()
         if scheduler:
             runner.close()
     sys.exit(code)
+
+
+class _Report:
+    """``-o FILE``: the report goes to a temporary file beside FILE, renamed over it at the end,
+    so that an interrupted or failed run leaves the previous report whole.  A FILE that is not a
+    regular file (``/dev/null``, a pipe) is written in place.  A FILE that is one of the inputs
+    is a usage error, before anything is written."""
+
+    def __init__(self, path: str, jobs):
+        import os
+        import tempfile
+
+        self.path, self.temporary = path, None
+        if os.path.exists(path):
+            for job in jobs:
+                try:
+                    same = os.path.samefile(path, job.path)
+                except OSError:
+                    continue
+                if same:
+                    _fail(f"{path}: -o names an input ({job.name}): it would be overwritten")
+        try:
+            if os.path.exists(path) and not os.path.isfile(path):
+                self.stream = open(path, "w", encoding="utf-8")
+                return
+            if os.path.exists(path):
+                mode = os.stat(path).st_mode & 0o7777
+            else:
+                mask = os.umask(0)
+                os.umask(mask)
+                mode = 0o666 & ~mask
+            handle, self.temporary = tempfile.mkstemp(prefix=".ent-lint-", suffix=".tmp",
+                                                      dir=os.path.dirname(os.path.abspath(path)))
+            os.chmod(self.temporary, mode)  # mkstemp's 0600 would outlive the rename
+            self.stream = open(handle, "w", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{path}: the report cannot be written ({exc.strerror or exc})")
+
+    def commit(self) -> None:
+        """Close the report and put it in place (an OSError when it cannot be written)."""
+        import os
+
+        self.stream.close()
+        if self.temporary:
+            os.replace(self.temporary, self.path)
+            self.temporary = None
+
+    def discard(self) -> None:
+        import os
+
+        try:
+            self.stream.close()
+        except OSError:
+            pass
+        if self.temporary:
+            try:
+                os.unlink(self.temporary)
+            except OSError:
+                pass
 
 
 def _cluster_runner(linter, scheduler, cache, shared_storage):
@@ -226,10 +313,11 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
     import time
 
     from .baseline import entries_for, write
-    from .report import HUMAN_FORMATS, Summary, reporter
+    from .report import HUMAN_FORMATS, Summary, line_start, reporter, shown
 
     rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt == "sarif" else None
-    out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour, verbose=verbose)
+    out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour, verbose=verbose,
+                   lang=i18n.current(), rules_dir=settings.rules_dir)
     summary = Summary()
     bar = _Progress(len(jobs), enabled=sys.stderr.isatty() if progress is None else progress)
     recorded = []
@@ -244,7 +332,8 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         summary.add(result)
         out.add(result)
         if result.error:
-            errors.append(f"{result.name}: error: {result.error}")
+            errors.append(shown(_("{name}: error: {reason}").format(name=line_start(result.name),
+                                                                   reason=i18n.reason(result.error))))
         if not result.archive:
             bar.step()
     bar.close()
@@ -253,7 +342,7 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         summary.baseline_gone = known.gone()
     summary.seconds = time.perf_counter() - started
     if statistics and fmt in HUMAN_FORMATS:
-        stream.write(summary.statistics() + "\n")
+        stream.write(summary.statistics(i18n.current()) + "\n")
     out.finish(summary)
     stream.flush()
     if write_baseline:
@@ -267,15 +356,17 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         click.echo(line, err=True)
     if fmt not in HUMAN_FORMATS:
         if statistics:
-            click.echo(summary.statistics(), err=True)
-        click.echo(summary.closing(), err=True)
+            click.echo(summary.statistics(i18n.current()), err=True)
+        click.echo(summary.closing(i18n.current()), err=True)
     if known is not None and summary.baseline_gone:
-        click.echo(f"baseline: {len(summary.baseline_gone)} entries no longer match (fixed, or the document"
-                   " changed or left the run):", err=True)
+        gone = len(summary.baseline_gone)
+        click.echo(ngettext("baseline: {n} entry no longer matches (fixed, or the document changed or left the run):",
+                            "baseline: {n} entries no longer match (fixed, or the document changed or left the run):",
+                            gone).format(n=gone), err=True)
         for entry in summary.baseline_gone[:20]:
-            click.echo(f"  {entry.path}: {entry.rule}: {entry.message}", err=True)
+            click.echo(shown(f"  {entry.path}: {entry.rule}: {entry.message}"), err=True)
         if len(summary.baseline_gone) > 20:
-            click.echo(f"  ... and {len(summary.baseline_gone) - 20} more", err=True)
+            click.echo(_("  ... and {n} more").format(n=len(summary.baseline_gone) - 20), err=True)
     return exit_code([s for s, n in summary.by_severity.items() if n], summary.unreadable, settings.fail_on,
                      exit_zero)
 
@@ -311,32 +402,45 @@ class _Progress:
             sys.stderr.flush()
 
 
+#: the deliberating bodies as the text summary names them
+BODIES = {"municipal council": N_("municipal council"), "community council": N_("community council")}
+
+
 def _text_summary(document) -> str:
-    out = [f"{document.path} ({document.format}, {document.kind}{f', {document.page_count} pages' if document.page_count else ''})"]
+    """The fields read from a document, one line per group, in the current language."""
+    pages = ngettext(", {n} page", ", {n} pages", document.page_count).format(n=document.page_count) \
+        if document.page_count else ""
+    out = [f"{document.path} ({document.format}, {document.kind}{pages})"]
     for number, delib in enumerate(document.deliberations, 1):
         c = delib.counts
-        out.append(f"  deliberation {number}: {delib.number or '-'} {delib.title or ''}".rstrip())
-        out.append(f"    {delib.body or 'council'} of {delib.authority or '?'}, sitting {delib.session.date or '?'}"
-                   f" {delib.session.time or ''} at {delib.session.place or '?'},"
-                   f" president {delib.session.president.name if delib.session.president else '?'}")
-        out.append(f"    convened {delib.convened_on}, posted {delib.posted_on}")
-        out.append(f"    counts: in office {c.in_office}, present {c.present}, represented {c.represented},"
-                   f" voting {c.voting}")
-        out.append(f"    lists: {len(delib.present)} present, {len(delib.proxies)} proxies,"
-                   f" {len(delib.absent)} absent, {len(delib.not_voting)} not voting;"
-                   f" secretary {delib.secretary.name if delib.secretary else '?'}")
+        out.append(_("  deliberation {number}: {id} {title}").format(
+            number=number, id=delib.number or "-", title=delib.title or "").rstrip())
+        out.append(_("    {body} of {authority}, sitting {date} {time} at {place}, president {president}").format(
+            body=_(BODIES[delib.body]) if delib.body in BODIES else _("council"), authority=delib.authority or "?", date=delib.session.date or "?",
+            time=delib.session.time or "", place=delib.session.place or "?",
+            president=delib.session.president.name if delib.session.president else "?"))
+        out.append(_("    convened {convened}, posted {posted}").format(convened=delib.convened_on,
+                                                                       posted=delib.posted_on))
+        out.append(_("    counts: in office {in_office}, present {present}, represented {represented}, voting {voting}")
+                   .format(in_office=c.in_office, present=c.present, represented=c.represented, voting=c.voting))
+        out.append(_("    lists: {present} present, {proxies} proxies, {absent} absent, {not_voting} not voting;"
+                     " secretary {secretary}").format(
+            present=len(delib.present), proxies=len(delib.proxies), absent=len(delib.absent),
+            not_voting=len(delib.not_voting), secretary=delib.secretary.name if delib.secretary else "?"))
         vote = delib.vote
-        outcome = "unanimous" if vote.unanimous else f"for {vote.for_}, against {vote.against}, abstain {vote.abstain}"
-        out.append(f"    vote: {outcome if vote.stated else 'not stated'}")
+        outcome = _("unanimous") if vote.unanimous else _("for {for_}, against {against}, abstain {abstain}").format(
+            for_=vote.for_, against=vote.against, abstain=vote.abstain)
+        out.append(_("    vote: {outcome}").format(outcome=outcome if vote.stated else _("not stated")))
     for conv in document.conventions:
-        out.append(f"  convention: {conv.title or '-'}")
+        out.append(_("  convention: {title}").format(title=conv.title or "-"))
         for party in conv.parties:
             rep = party.representative.name if party.representative else "?"
-            out.append(f"    party: {party.name} (represented by {rep}; {party.role or '-'})")
-        out.append(f"    duration {conv.duration}, start {conv.start}, end {conv.end_date},"
-                   f" signed at {conv.signed_place} on {conv.signed_on}")
-        out.append(f"    {len(conv.articles)} articles, stated pages {conv.stated_page_count},"
-                   f" {len(conv.schools)} schools")
+            out.append(_("    party: {name} (represented by {representative}; {role})").format(
+                name=party.name, representative=rep, role=party.role or "-"))
+        out.append(_("    duration {duration}, start {start}, end {end}, signed at {place} on {day}").format(
+            duration=conv.duration, start=conv.start, end=conv.end_date, place=conv.signed_place, day=conv.signed_on))
+        out.append(_("    {articles} articles, stated pages {stated}, {schools} schools").format(
+            articles=len(conv.articles), stated=conv.stated_page_count, schools=len(conv.schools)))
         for school in conv.schools:
             out.append(f"      {school.type} {school.uai} {school.name} | {school.address} | {school.email}")
     return "\n".join(out)
@@ -351,20 +455,28 @@ def _text_summary(document) -> str:
               help="OCR of PDF pages: those without a usable text layer, all, or none.")
 @click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
               help="Refuse PDFs with more pages (0: no limit).")
+@click.option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Refuse text files larger than this, in MiB (0: no limit).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds allowed per document; 0 for no limit.")
-def extract(files, fmt, locations, engine, ocr, max_pages, timeout):
+@LANG_OPTION
+def extract(files, fmt, locations, engine, ocr, max_pages, max_size, timeout, lang):
     """Print the fields read from FILES."""
+    _use_lang(lang)
     from .api import plain
+    from .batch import Runner
+    from .inputs import Job
     from .linter import Linter
+    from .report import shown
 
-    linter = Linter(engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages)
+    linter = Linter(engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2)
+    runner = Runner(linter, workers=1, keep=True, rules=False)  # a worker: the timeout holds in C code too
     results = []
     failed = 0
-    for path in files:
-        result = linter.check_path(path, keep=True, rules=False)
+    for result in runner.run(Job(path, path) for path in files):
         if result.error:
-            click.echo(f"{path}: error: {result.error}", err=True)
+            click.echo(shown(_("{name}: error: {reason}").format(name=result.name, reason=i18n.reason(result.error))),
+                       err=True)
             failed += 1
             continue
         results.append(result.document)
@@ -383,8 +495,10 @@ def extract(files, fmt, locations, engine, ocr, max_pages, timeout):
 @main.command("rules")
 @click.option("--rules-dir", multiple=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def list_rules(rules_dir, fmt):
+@LANG_OPTION
+def list_rules(rules_dir, fmt, lang):
     """List the available rules."""
+    _use_lang(lang)
     from .engine import discover
     from .errors import ConfigError
 
@@ -394,17 +508,20 @@ def list_rules(rules_dir, fmt):
         _fail(str(exc))
     rows = sorted(registry.values(), key=lambda r: (r.family, r.id))
     if fmt == "json":
-        click.echo(json.dumps([r.describe() for r in rows], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{**r.describe(), "summary": i18n.summary(r)} for r in rows], ensure_ascii=False,
+                              indent=2))
         return
     for rule in rows:
-        click.echo(f"{rule.id:<26} {rule.family:<11} {rule.severity:<8} {rule.summary}")
+        click.echo(f"{rule.id:<26} {rule.family:<11} {_(rule.severity):<13} {i18n.summary(rule)}")
 
 
 @main.command()
 @click.argument("rule")
 @click.option("--rules-dir", multiple=True, type=click.Path())
-def explain(rule, rules_dir):
+@LANG_OPTION
+def explain(rule, rules_dir, lang):
     """Print the documentation of RULE."""
+    _use_lang(lang)
     from .engine import discover, resolve_ids
     from .errors import ConfigError
 
@@ -415,10 +532,11 @@ def explain(rule, rules_dir):
         _fail(str(exc))
     for rule_id in sorted(ids):
         cls = registry[rule_id]
-        click.echo(f"{cls.id} ({cls.family}, default severity {cls.severity})")
-        click.echo(f"{cls.summary}\nLegal source: {cls.source}\n")
-        click.echo(cls.documentation())
-        click.echo(cls.extras())
+        click.echo(_("{rule} ({family}, default severity {severity})").format(
+            rule=cls.id, family=cls.family, severity=_(cls.severity)))
+        click.echo(i18n.summary(cls) + "\n" + _("Legal source: {source}").format(source=i18n.source(cls)) + "\n")
+        click.echo(i18n.documentation(cls))
+        click.echo(i18n.extras(cls))
         if len(ids) > 1:
             click.echo("")
 
@@ -430,7 +548,8 @@ def explain(rule, rules_dir):
 @click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
               help="Seconds allowed to check one upload.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents checked at once (default: the cores).")
-def serve(host, port, max_upload, timeout, jobs):
+@LANG_OPTION
+def serve(host, port, max_upload, timeout, jobs, lang):
     """Serve the web page and the HTTP API (POST /api/lint, /api/extract; GET /api/rules)."""
     import os
     import socket
@@ -454,7 +573,8 @@ def serve(host, port, max_upload, timeout, jobs):
         _fail(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
 
     app = create_app(ServeSettings(max_upload=max_upload * 1024 * 1024, timeout=timeout,
-                                   workers=jobs or os.cpu_count() or 1, lint=project))
+                                   workers=jobs or os.cpu_count() or 1, lint=project,
+                                   lang=lang or project.lang or i18n.DEFAULT))
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
@@ -545,10 +665,12 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
               help="The prefecture's @actes classification (default: the national one, see README).")
 @click.option("--xsd", type=click.Path(dir_okay=False, exists=True), help="The @actes v1.1 XSD (actesv1_1.xsd).")
 @click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True)
-def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_, classification, xsd, fmt):
+@LANG_OPTION
+def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_, classification, xsd, fmt, lang):
     """Check ACT (a PDF) and its ANNEXES before their transmission to the prefecture (@actes):
     the envelope's number, subject, nature, matière, the files, their size, and the envelope
     against the act."""
+    _use_lang(lang)
     from .actes import (Envelope, EnvelopeError, Transmission, check_envelope, files_missing, load_classification,
                         read_envelope, schema_file)
     from .errors import ConfigError

@@ -17,7 +17,7 @@ from .findings import SEVERITY_RANK
 ENTRY_POINT_GROUP = "ent_lint.rules"  # where rule packs register, the built-in one included
 
 KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir",
-        "per-file-ignores", "rules", "scdl"}
+        "per-file-ignores", "rules", "scdl", "lang"}
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -36,6 +36,8 @@ class Settings:
     rule_options: dict[str, dict] = field(default_factory=dict)
     #: SCDL column -> value, for every row of ``ent-lint export --format scdl`` (COLL_SIRET...)
     scdl: dict[str, str] = field(default_factory=dict)
+    #: the language of what the reader reads ("fr" or "en"); None: French, the default
+    lang: Optional[str] = None
     source: Optional[str] = None
 
     def merged(self, **cli) -> "Settings":
@@ -89,6 +91,10 @@ def _from_mapping(data: dict, where: str) -> Settings:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: scdl must give values by SCDL column name (COLL_SIRET = ...)")
             settings.scdl = {str(k).upper(): str(v) for k, v in value.items()}
+        elif key == "lang":
+            from .i18n import LANGUAGES
+
+            settings.lang = _level(str(value), where, LANGUAGES)
     return settings
 
 

@@ -23,7 +23,6 @@ import fnmatch
 import importlib.util
 import inspect
 import pkgutil
-import string
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -34,17 +33,22 @@ from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding, Location, Severity
 from .model import Deliberation, Document, Span
-from .text import TextView, french_date
+from .text import TextView
 
 KINDS = ("extract", "minutes", "list", "convention", "other")
 
 
 @dataclass(frozen=True)
 class Message:
-    """A message template with named arguments (``{voters}``), and the fix hint that goes with it."""
+    """A message template with named arguments (``{voters}``), and the fix hint that goes with it.
+
+    A sentence with a count has its ``plural`` form and names the argument (``count``) that
+    chooses between them (ngettext): "1 clear day" / "2 clear days"."""
 
     text: str
     fix: Optional[str] = None
+    plural: Optional[str] = None
+    count: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -257,6 +261,33 @@ class RuleCrash(Rule):
         return ()
 
 
+class TooManyFindings(Rule):
+    """What it checks:
+    Nothing in the document: this finding says that a rule found more than 100 problems in one
+    document, and how many of them are left out of the report.
+
+    Why it matters:
+    A document made of one defect repeated (a text of blanks, a template pasted a thousand times)
+    would otherwise fill the report with millions of lines; the first hundred show what to fix.
+
+    How to fix:
+    Fix what the first findings show and check the document again.
+    """
+
+    id = "too-many-findings"
+    family = "reading"
+    severity = "warning"  # each one takes the severity of the worst finding it leaves out
+    summary = "a rule found more than 100 problems in a document: the rest are left out"
+    source = "ent-lint"
+    messages = {"capped": Message("{count} more findings of {rule} left out (at most {limit} per rule and document)")}
+
+    def check(self, document, text):
+        return ()
+
+
+MAX_PER_RULE = 100  # findings of one rule in one document; the rest become one too-many-findings
+
+
 def _rules_in(obj) -> list[type[Rule]]:
     if inspect.isclass(obj) and issubclass(obj, Rule):
         return [obj]
@@ -298,7 +329,7 @@ def discover(rules_dirs: Iterable[str] = ()) -> dict[str, type[Rule]]:
     """Every available rule by id: entry-point packs first, then local folders."""
     from importlib.metadata import entry_points
 
-    classes: list[type[Rule]] = [RuleCrash]
+    classes: list[type[Rule]] = [RuleCrash, TooManyFindings]
     points = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: (p.name != "builtin", p.name))
     seen_values = set()
     for point in points:
@@ -343,26 +374,13 @@ def resolve_ids(registry: dict[str, type[Rule]], names: Iterable[str], where: st
     return ids
 
 
-class _Formatter(string.Formatter):
-    """``str.format`` with one more spec: ``{end:date}`` writes an ISO date argument as a reader
-    does ("14 mars 2024"), so that arguments stay plain values."""
+def render(cls: type[Rule], hit: Hit, lang: str = "en") -> tuple[str, Optional[str]]:
+    """The sentence and fix hint of a hit (English: what ``Finding.message`` keeps)."""
+    from .i18n import format_message
 
-    def format_field(self, value: Any, spec: str) -> str:
-        if spec == "date":
-            return french_date(value)
-        return super().format_field(value, spec)
-
-
-FORMATTER = _Formatter()
-
-
-def render(cls: type[Rule], hit: Hit) -> tuple[str, Optional[str]]:
-    """The English sentence and fix hint of a hit."""
     if hit.text is not None:
         return hit.text, hit.fix
-    message = cls.messages[hit.code]
-    fix = FORMATTER.format(message.fix, **hit.args) if message.fix else None
-    return FORMATTER.format(message.text, **hit.args), fix
+    return format_message(cls.messages[hit.code], hit.args, lang)
 
 
 def _takes_text(method) -> bool:
@@ -471,8 +489,21 @@ class Checker:
                 continue
             key = (finding.path, finding.rule, finding.page, finding.line, finding.column, finding.message)
             findings.setdefault(key, finding)
-        return sorted(findings.values(),
-                      key=lambda f: (f.page or 0, f.line or 0, f.column or 0, f.rule, f.message))
+        order = sorted(findings.values(), key=lambda f: (f.page or 0, f.line or 0, f.column or 0, f.rule, f.message))
+        by_rule: dict[tuple[str, str], list[Finding]] = {}
+        for finding in order:
+            by_rule.setdefault((finding.path, finding.rule), []).append(finding)
+        if all(len(group) <= MAX_PER_RULE for group in by_rule.values()):
+            return order
+        kept = []
+        for (path, rule_id), group in by_rule.items():
+            kept += group[:MAX_PER_RULE]
+            if len(group) > MAX_PER_RULE:
+                left = group[MAX_PER_RULE:]
+                worst = max((f.severity for f in left), key=SEVERITY_RANK.__getitem__)
+                hit = Hit("capped", {"count": len(left), "rule": rule_id, "limit": MAX_PER_RULE}, severity=worst)
+                kept.append(self._finding(TooManyFindings(), hit, path))
+        return sorted(kept, key=lambda f: (f.page or 0, f.line or 0, f.column or 0, f.rule, f.message))
 
 
 def _ignored(ignores: list[tuple[str, frozenset[str]]], path: str) -> frozenset[str]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import glob
 import os
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import InputError
@@ -41,7 +43,7 @@ def expand(arguments: Iterable[str]) -> Iterator[Job]:
     """Jobs for the command line's arguments, in a stable order (sorted within each argument)."""
     for argument in arguments:
         if not os.path.exists(argument) and _GLOB_CHARS & set(argument):
-            matches = sorted(glob.glob(argument, recursive=True))
+            matches = _glob(argument)
             if not matches:
                 yield Job(argument, argument, error="no file matches this pattern")
             for match in matches:
@@ -50,8 +52,29 @@ def expand(arguments: Iterable[str]) -> Iterator[Job]:
             yield from _expand_path(argument, explicit=True)
 
 
+def _glob(pattern: str) -> list[str]:
+    """The paths a pattern matches, sorted, without following a directory symlink that leads out
+    of the pattern's fixed folder (``docs`` in ``docs/**/*.pdf``) or loops: ``**`` goes through
+    pathlib, which does not descend into symlinked folders, where glob.glob would loop."""
+    path = Path(pattern)
+    parts = path.parts[1:] if path.anchor else path.parts
+    fixed = 0
+    while fixed < len(parts) - 1 and not _GLOB_CHARS & set(parts[fixed]):
+        fixed += 1
+    base = Path(path.anchor, *parts[:fixed])
+    if "**" in pattern:
+        matches = [str(p) for p in base.glob("/".join(parts[fixed:]))]
+    else:
+        matches = glob.glob(pattern)
+    inside = os.path.realpath(base)
+    return sorted(m for m in matches
+                  if os.path.commonpath([inside, os.path.realpath(os.path.dirname(m) or ".")]) == inside)
+
+
 def _expand_path(path: str, *, explicit: bool) -> Iterator[Job]:
-    if os.path.isdir(path):
+    if os.path.isdir(path):  # os.walk follows no directory symlink: no loop, nothing outside
+        if not explicit and os.path.islink(path):
+            return  # a pattern's match that is a symlinked folder: not followed either
         found = sorted(os.path.join(root, name) for root, _, files in os.walk(path)
                        for name in files if _wanted(name))
         for file in found:
@@ -69,12 +92,37 @@ def _wanted(name: str) -> bool:
     return suffix in DOCUMENT_SUFFIXES or suffix == ARCHIVE_SUFFIX
 
 
+class _OpenArchive(threading.local):
+    """The archive whose members are being read, kept open (one per thread): opening a zip reads
+    its whole central directory, so opening it again for each member would make a run quadratic
+    in the number of members.  An archive's members come one after the other."""
+
+    path: Optional[str] = None
+    archive = None
+
+    def get(self, path: str):
+        import zipfile
+
+        if self.path != path:
+            self.close()
+            self.archive = zipfile.ZipFile(path)
+            self.path = path
+        return self.archive
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+        self.path = self.archive = None
+
+
+_OPEN = _OpenArchive()
+
+
 def _members(path: str) -> Iterator[Job]:
     import zipfile
 
     try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
+        infos = _OPEN.get(path).infolist()
     except FileNotFoundError:
         yield Job(path, path, error="no such file")
         return
@@ -85,8 +133,8 @@ def _members(path: str) -> Iterator[Job]:
         yield Job(path, path, error=f"zip archive has {len(infos)} members, more than {MAX_MEMBERS}")
         return
     total = 0
-    for info in sorted(infos, key=lambda i: i.filename):
-        name = f"{path}!{info.filename}"
+    for info in sorted(infos, key=_member_name):
+        name = f"{path}!{_member_name(info)}"
         if info.is_dir():
             continue
         problem = _unsafe(info.filename)
@@ -117,6 +165,18 @@ def _members(path: str) -> Iterator[Job]:
         yield Job(name, path, info.filename)
 
 
+def _member_name(info) -> str:
+    """A member's name as its author wrote it.  Without the UTF-8 flag (bit 11) the zip format
+    says cp437, which zipfile follows; but macOS, Linux and many tools write UTF-8 there without
+    the flag, which cp437 turns into mojibake ("Ã©" for "é")."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename  # cp437 indeed
+
+
 def _unsafe(member: str) -> Optional[str]:
     normalised = member.replace("\\", "/")
     if normalised.startswith("/") or (len(normalised) > 1 and normalised[1] == ":"):
@@ -137,7 +197,7 @@ def load(job: Job) -> bytes:
     import zipfile
 
     try:
-        with zipfile.ZipFile(job.path) as archive, archive.open(job.member) as handle:
+        with _OPEN.get(job.path).open(job.member) as handle:
             data = handle.read(MAX_MEMBER_BYTES + 1)  # the header's size may lie
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError) as exc:
         # RuntimeError: an encrypted member

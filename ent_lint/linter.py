@@ -24,6 +24,7 @@ from . import __version__
 from .config import Settings
 from .errors import ConfigError, InputError
 from .findings import Finding
+from .i18n import N_
 
 if TYPE_CHECKING:
     from .engine import Checker
@@ -97,7 +98,7 @@ def _alarm_available() -> bool:
 
 
 def timed_out(seconds: float) -> str:
-    return f"timed out after {seconds:g} s (see --timeout)"
+    return N_("timed out after {seconds} s (see --timeout)").format(seconds=f"{seconds:g}")
 
 
 class Linter:
@@ -108,11 +109,14 @@ class Linter:
 
     def __init__(self, settings: Optional[Settings] = None, *, engine: str = "fast",
                  timeout: Optional[float] = None, ocr: str = "auto", max_pages: int = 200,
-                 ocr_threads: Optional[int] = None, checker: Optional["Checker"] = None):
+                 ocr_threads: Optional[int] = None, checker: Optional["Checker"] = None,
+                 max_size: Optional[int] = None):
         self.settings = settings or Settings()
         self.engine = engine
         self.timeout = timeout if timeout and timeout > 0 else None
         self.read_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": ocr_threads or os.cpu_count() or 1}
+        if max_size is not None:  # bytes of a text input, 0 for no limit (the readers' default otherwise)
+            self.read_options["max_size"] = max_size
         self._checker = checker
         self._given = checker is not None
 
@@ -129,9 +133,10 @@ class Linter:
     def fingerprint(self) -> str:
         """What, besides a document, decides its findings: version, settings, reading options,
         rule packs and their code.  The cache keys results by it."""
-        options = f"{self.engine}/ocr={self.read_options['ocr']}/max-pages={self.read_options['max_pages']}"
+        options = (f"{self.engine}/ocr={self.read_options['ocr']}/max-pages={self.read_options['max_pages']}"
+                   f"/max-size={self.read_options.get('max_size')}")
         parts = [__version__, options,
-                 json.dumps({k: v for k, v in vars(self.settings).items() if k not in ("source", "fail_on")},
+                 json.dumps({k: v for k, v in vars(self.settings).items() if k not in ("source", "fail_on", "lang")},
                             sort_keys=True, default=str)]
         parts += _rule_packs()
         parts.append(_code_stamp("ent_lint"))
@@ -157,12 +162,12 @@ class Linter:
         except _Timeout:
             result = Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(self.timeout))
         except RecursionError:
-            result = Result(name, outcome=Outcome.UNREADABLE, reason="document too deeply nested to be read")
+            result = Result(name, outcome=Outcome.UNREADABLE, reason=N_("document too deeply nested to be read"))
         except MemoryError:
-            result = Result(name, outcome=Outcome.TOO_LARGE, reason="out of memory while reading the document")
+            result = Result(name, outcome=Outcome.TOO_LARGE, reason=N_("out of memory while reading the document"))
         except Exception as exc:  # the parser failed: report it, go on with the other documents
             result = Result(name, outcome=Outcome.INTERNAL_ERROR,
-                            reason=f"internal error: {exc.__class__.__name__}: {exc}")
+                            reason=N_("internal error: {error}").format(error=f"{exc.__class__.__name__}: {exc}"))
         finally:
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -221,7 +226,7 @@ def build_checker(settings: Settings) -> "Checker":
                 else set(registry))
     selected |= resolve_ids(registry, settings.extend_select, where)
     selected -= resolve_ids(registry, settings.ignore, where)
-    selected.add("rule-crash")  # what a failing rule becomes: never left out
+    selected |= {"rule-crash", "too-many-findings"}  # what a failing rule, a flood of findings become
     severities = {rule_id: cls.severity for rule_id, cls in registry.items()}
     for name, level in settings.severity.items():
         for rule_id in resolve_ids(registry, [name], where):

@@ -126,24 +126,34 @@ SCHOOL_TYPES: dict[str, str] = {
     "EEPR": "école élémentaire privée", "EPPR": "école primaire privée",
 }
 
-#: Official names of the Ministry of Education by date of the decree naming the government.
+#: Official names of the Ministry of Education by date of the decree naming the government: the
+#: date, the short form, the parts after "Éducation nationale" (folded), and the full name as the
+#: decree writes it (what a fix hint quotes).  Source: the decrees relating to the composition of
+#: the Government (17/05/2017, 16/10/2018, 06/07/2020, 20/05/2022, 11/01/2024, 08/02/2024,
+#: 21/09/2024, 23/12/2024, 12/10/2025), as listed in RULEBOOK.md.
 MINISTRY_SOURCE = "décrets relatifs à la composition du Gouvernement"
-MINISTRY_NAMES: list[tuple[dt.date, str, frozenset[str]]] = [
-    (dt.date(2017, 5, 17), "Éducation nationale", frozenset()),
-    (dt.date(2018, 10, 16), "Éducation nationale et Jeunesse", frozenset({"jeunesse"})),
-    (dt.date(2020, 7, 6), "Éducation nationale, Jeunesse et Sports", frozenset({"jeunesse", "sports"})),
-    (dt.date(2022, 5, 20), "Éducation nationale et Jeunesse", frozenset({"jeunesse"})),
+MINISTRY_NAMES: list[tuple[dt.date, str, frozenset[str], str]] = [
+    (dt.date(2017, 5, 17), "Éducation nationale", frozenset(), "ministère de l'Éducation nationale"),
+    (dt.date(2018, 10, 16), "Éducation nationale et Jeunesse", frozenset({"jeunesse"}),
+     "ministère de l'Éducation nationale et de la Jeunesse"),
+    (dt.date(2020, 7, 6), "Éducation nationale, Jeunesse et Sports", frozenset({"jeunesse", "sports"}),
+     "ministère de l'Éducation nationale, de la Jeunesse et des Sports"),
+    (dt.date(2022, 5, 20), "Éducation nationale et Jeunesse", frozenset({"jeunesse"}),
+     "ministère de l'Éducation nationale et de la Jeunesse"),
     (dt.date(2024, 1, 11), "Éducation nationale, Jeunesse, Sports et Jeux olympiques et paralympiques",
-     frozenset({"jeunesse", "sports", "jeux olympiques et paralympiques"})),
-    (dt.date(2024, 2, 8), "Éducation nationale et Jeunesse", frozenset({"jeunesse"})),
-    (dt.date(2024, 9, 21), "Éducation nationale", frozenset()),
+     frozenset({"jeunesse", "sports", "jeux olympiques et paralympiques"}),
+     "ministère de l'Éducation nationale, de la Jeunesse, des Sports et des Jeux olympiques et paralympiques"),
+    (dt.date(2024, 2, 8), "Éducation nationale et Jeunesse", frozenset({"jeunesse"}),
+     "ministère de l'Éducation nationale et de la Jeunesse"),
+    (dt.date(2024, 9, 21), "Éducation nationale", frozenset(), "ministère de l'Éducation nationale"),
     (dt.date(2024, 12, 23), "Éducation nationale, Enseignement supérieur et Recherche",
-     frozenset({"enseignement superieur", "recherche"})),
-    (dt.date(2025, 10, 12), "Éducation nationale", frozenset()),
+     frozenset({"enseignement superieur", "recherche"}),
+     "ministère de l'Éducation nationale, de l'Enseignement supérieur et de la Recherche"),
+    (dt.date(2025, 10, 12), "Éducation nationale", frozenset(), "ministère de l'Éducation nationale"),
 ]
 
 
-def ministry_name_on(day: dt.date) -> Optional[tuple[dt.date, str, frozenset[str]]]:
+def ministry_name_on(day: dt.date) -> Optional[tuple[dt.date, str, frozenset[str], str]]:
     current = None
     for entry in MINISTRY_NAMES:
         if entry[0] <= day:
@@ -154,7 +164,7 @@ def ministry_name_on(day: dt.date) -> Optional[tuple[dt.date, str, frozenset[str
 def ministry_periods(parts: frozenset[str]) -> list[tuple[dt.date, Optional[dt.date]]]:
     """The periods during which a name with these parts was in force."""
     periods = []
-    for index, (start, _, entry_parts) in enumerate(MINISTRY_NAMES):
+    for index, (start, _, entry_parts, _) in enumerate(MINISTRY_NAMES):
         if entry_parts == parts:
             end = MINISTRY_NAMES[index + 1][0] if index + 1 < len(MINISTRY_NAMES) else None
             periods.append((start, end))

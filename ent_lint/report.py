@@ -10,17 +10,43 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Callable
 
 from . import __version__
+from . import i18n
 from .findings import LEVELS, SEVERITY_RANK, Finding
+from .i18n import N_, Translator, finding_text
+
+# Control characters (but tab) and unpaired surrogates (a file name's undecodable bytes): on a
+# terminal they clear the screen, set the title or write the clipboard, a newline forges a line.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+# What XML 1.0 forbids in a document (tab, newline and carriage return are allowed).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _escaped(match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(text: str) -> str:
+    """Text from a document or a name, safe to print: control characters as ``\\x1b``."""
+    return _CONTROL.sub(_escaped, text)
+
+
+def line_start(name: str) -> str:
+    """A relative path that opens a line, never read as a GitHub workflow command (``::error``)."""
+    return f"./{name}" if name.startswith("::") else name
+
 
 def escape(text: str) -> str:
-    """XML character data (xml.sax.saxutils would import urllib: slow to start)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """XML character data (xml.sax.saxutils would import urllib: slow to start); characters
+    XML forbids are written as ``\\x1b``."""
+    return _NOT_XML.sub(_escaped, text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def quoteattr(text: str) -> str:
@@ -54,30 +80,40 @@ class Summary:
             self.by_severity[finding.severity] += 1
             self.by_rule[finding.rule] += 1
 
-    def line(self) -> str:
-        parts = [f"{self.by_severity[s]} {s}{'s' if self.by_severity[s] != 1 else ''}" for s in LEVELS]
-        text = f"{self.files} file{'s' if self.files != 1 else ''} checked: " + ", ".join(parts)
+    def line(self, lang: str | None = None) -> str:
+        tr = Translator(lang)
+        counts = {"error": tr.ngettext("{n} error", "{n} errors", self.by_severity["error"]),
+                  "warning": tr.ngettext("{n} warning", "{n} warnings", self.by_severity["warning"]),
+                  "info": tr.ngettext("{n} info", "{n} infos", self.by_severity["info"])}
+        parts = [counts[s].format(n=self.by_severity[s]) for s in LEVELS]
+        text = tr.ngettext("{n} file checked", "{n} files checked", self.files).format(n=self.files)
+        text += tr._(": ") + ", ".join(parts)
         if self.unreadable:
-            text += f"; {self.unreadable} could not be read"
+            text += tr._("; ") + tr.ngettext("{n} could not be read", "{n} could not be read",
+                                       self.unreadable).format(n=self.unreadable)
         if self.baseline_matched or self.baseline_gone:
-            text += f"; {self.baseline_matched} known from the baseline"
+            text += tr._("; ") + tr.ngettext("{n} known from the baseline", "{n} known from the baseline",
+                                       self.baseline_matched).format(n=self.baseline_matched)
             if self.baseline_gone:
-                text += f", {len(self.baseline_gone)} baseline entries no longer match"
+                text += ", " + tr.ngettext("{n} baseline entry no longer matches",
+                                           "{n} baseline entries no longer match",
+                                           len(self.baseline_gone)).format(n=len(self.baseline_gone))
         if self.seconds:
-            text += f" ({self.seconds:.2f} s"
-            text += f", {self.cached} from cache)" if self.cached else ")"
+            text += f" ({i18n.decimal(self.seconds, tr.lang)} s"
+            text += ", " + tr._("{n} from cache").format(n=self.cached) + ")" if self.cached else ")"
         return text
 
-    def closing(self) -> str:
+    def closing(self, lang: str | None = None) -> str:
         """The summary line, and the findings by rule on a second line when there are any."""
         if not self.by_rule:
-            return self.line()
+            return self.line(lang)
         ranked = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
-        return self.line() + "\nby rule: " + ", ".join(f"{rule} {count}" for rule, count in ranked)
+        return (self.line(lang) + "\n" + Translator(lang)._("by rule: ")
+                + ", ".join(f"{rule} {count}" for rule, count in ranked))
 
-    def statistics(self) -> str:
+    def statistics(self, lang: str | None = None) -> str:
         if not self.by_rule:
-            return "no findings"
+            return Translator(lang)._("no findings")
         width = max(len(str(n)) for n in self.by_rule.values())
         return "\n".join(f"{count:>{width}}  {rule}" for rule, count in
                          sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0])))
@@ -124,8 +160,11 @@ class Reporter:
     """Base class: ``start``, then ``add`` for each document in order, then ``finish``."""
 
     def __init__(self, out: IO[str], *, rules=None, fail_on: str = "warning", colour: bool = False,
-                 verbose: bool = False):
+                 verbose: bool = False, lang: str | None = None, rules_dir=()):
         self.out = out
+        tr = Translator(lang)  # the language of what the reader reads; None: the current one
+        self.lang, self._, self.ngettext = tr.lang, tr._, tr.ngettext
+        self.rules_dir = tuple(rules_dir)  # where the templates of local rules' findings are
         self.rules = rules or {}  # rule id -> rule class, for formats that describe the rules
         self.fail_on = fail_on
         self.colour = colour
@@ -143,6 +182,27 @@ class Reporter:
     def failing(self, finding: Finding) -> bool:
         return self.fail_on != "never" and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[self.fail_on]
 
+    def text(self, finding: Finding) -> tuple[str, str | None]:
+        """The finding's sentence and fix hint in the report's language."""
+        return finding_text(finding, self.lang, self.rules_dir)
+
+    def rendered(self, finding: Finding) -> dict:
+        """The finding as a dict, its message and fix in the report's language (its code and
+        arguments beside them, for a program)."""
+        message, fix = self.text(finding)
+        return {**finding.to_dict(), "message": message, "fix": fix}
+
+    def severity(self, severity: str) -> str:
+        return self._(SEVERITY_NAMES[severity])
+
+    def reason(self, result) -> str | None:
+        """Why a document was not checked, in the report's language."""
+        return i18n.reason(result.error, self.lang) if result.error else None
+
+
+#: the severities as a human reader sees them (the machine formats keep the English keys)
+SEVERITY_NAMES = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
 
 class TextReporter(Reporter):
     """ruff-style: ``path:page:line:col: severity[rule] message``, the line with a caret, help."""
@@ -155,10 +215,12 @@ class TextReporter(Reporter):
     def add(self, result) -> None:
         out = []  # unreadable documents are reported on stderr, one line each
         for finding in result.findings:
-            head = (f"{self._paint(location(finding), _BOLD)}: "
-                    f"{self._paint(finding.severity, _COLOURS[finding.severity])}[{finding.rule}] {finding.message}")
+            message, fix = self.text(finding)
+            head = (f"{self._paint(shown(line_start(location(finding))), _BOLD)}: "
+                    f"{self._paint(self.severity(finding.severity), _COLOURS[finding.severity])}[{finding.rule}] "
+                    f"{shown(message)}")
             if finding.ocr:
-                head += " (read by OCR)"
+                head += self._(" (read by OCR)")
             out.append(head)
             if self.concise:
                 continue
@@ -166,24 +228,26 @@ class TextReporter(Reporter):
             if source is not None:
                 number = str(finding.line)
                 gutter = " " * len(number)
-                shown = source.replace("\t", " ")
+                source = source.replace("\t", " ")
                 column = max(1, finding.column or 1)
                 evidence = finding.evidence or ""
-                width = len(evidence) if evidence and "\n" not in evidence else 1
-                width = max(1, min(width, max(1, len(shown) - column + 1)))
-                out += [f"{gutter} |", f"{number} | {shown}",
+                width = len(shown(evidence)) if evidence and "\n" not in evidence else 1
+                column = len(shown(source[:column - 1])) + 1  # the caret under the line as printed
+                source = shown(source)
+                width = max(1, min(width, max(1, len(source) - column + 1)))
+                out += [f"{gutter} |", f"{number} | {source}",
                         f"{gutter} | {' ' * (column - 1)}{self._paint('^' * width, _COLOURS[finding.severity])}"]
-            out += [f"  = also: {where}" for where in related(finding)]
-            if finding.fix:
-                out.append(f"  = help: {finding.fix}")
+            out += [self._("  = also: {where}").format(where=shown(where)) for where in related(finding)]
+            if fix:
+                out.append(self._("  = help: {fix}").format(fix=shown(fix)))
             if self.verbose and finding.traceback:
-                out += [f"  | {line}" for line in finding.traceback.rstrip().splitlines()]
+                out += [f"  | {shown(line)}" for line in finding.traceback.rstrip().splitlines()]
             out.append("")
         if out:
             self.out.write("\n".join(out) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary.closing() + "\n")
+        self.out.write(summary.closing(self.lang) + "\n")
 
 
 class ConciseReporter(TextReporter):
@@ -200,10 +264,10 @@ class JsonReporter(Reporter):
 
     def add(self, result) -> None:
         for finding in result.findings:
-            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(finding.to_dict(), ensure_ascii=False))
+            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(self.rendered(finding), ensure_ascii=False))
             self._first = False
         if result.error:
-            self._errors.append({"path": result.name, "outcome": result.outcome.value, "message": result.error})
+            self._errors.append({"path": result.name, "outcome": result.outcome.value, "message": self.reason(result)})
 
     def finish(self, summary: Summary) -> None:
         errors = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in self._errors)
@@ -216,10 +280,10 @@ class JsonLinesReporter(Reporter):
     """One JSON object per line: each finding, each error, then the summary."""
 
     def add(self, result) -> None:
-        lines = [json.dumps({"type": "finding", **f.to_dict()}, ensure_ascii=False) for f in result.findings]
+        lines = [json.dumps({"type": "finding", **self.rendered(f)}, ensure_ascii=False) for f in result.findings]
         if result.error:
             lines.append(json.dumps({"type": "error", "path": result.name, "outcome": result.outcome.value,
-                                     "message": result.error}, ensure_ascii=False))
+                                     "message": self.reason(result)}, ensure_ascii=False))
         if lines:
             self.out.write("\n".join(lines) + "\n")
             self.out.flush()
@@ -237,8 +301,8 @@ def artifact_uri(name: str) -> str:
     return urllib.parse.quote(path, safe="/!:@-._~")
 
 
-def _extras(cls) -> str:
-    return cls.extras() if hasattr(cls, "extras") else ""
+def _extras(cls, lang: str) -> str:
+    return i18n.extras(cls, lang) if hasattr(cls, "extras") else ""
 
 
 def _sarif_location(where, index: int) -> dict:
@@ -259,13 +323,16 @@ class SarifReporter(Reporter):
         self._index = {}
         for position, (rule_id, cls) in enumerate(sorted(self.rules.items())):
             self._index[rule_id] = position
-            doc = cls.documentation() if hasattr(cls, "documentation") else ""
+            doc = i18n.documentation(cls, self.lang) if hasattr(cls, "documentation") else ""
+            summary = i18n.summary(cls, self.lang)
+            first = doc.split("\n\n")[0].split("\n", 1)  # the first section, without its title
             rules.append({
                 "id": rule_id,
                 "name": "".join(part.capitalize() for part in rule_id.split("-")),
-                "shortDescription": {"text": cls.summary},
-                "fullDescription": {"text": doc.split("\n\n")[0].replace("What it checks:", "").strip() or cls.summary},
-                "help": {"text": f"{cls.summary}\nLegal source: {cls.source}\n\n{doc}{_extras(cls)}".rstrip()},
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": (first[1] if len(first) > 1 else first[0]).strip() or summary},
+                "help": {"text": (f"{summary}\n" + self._("Legal source: {source}").format(source=i18n.source(cls, self.lang))
+                                  + f"\n\n{doc}{_extras(cls, self.lang)}").rstrip()},
                 "defaultConfiguration": {"level": _SARIF_LEVEL[cls.severity]},
                 "properties": {"family": cls.family, "source": cls.source},
             })
@@ -279,6 +346,10 @@ class SarifReporter(Reporter):
                        + json.dumps(driver, ensure_ascii=False) + '}, "columnKind": "unicodeCodePoints", "results": [')
         self._first = True
         self._notifications: list[dict] = []
+
+    def _sarif_message(self, finding: Finding) -> str:
+        message, fix = self.text(finding)
+        return message + (self._(" (fix: {fix})").format(fix=fix) if fix else "")
 
     def add(self, result) -> None:
         for finding, occurrence in _with_occurrences(result.findings):
@@ -294,7 +365,7 @@ class SarifReporter(Reporter):
             item = {
                 "ruleId": finding.rule,
                 "level": _SARIF_LEVEL[finding.severity],
-                "message": {"text": finding.message + (f" (fix: {finding.fix})" if finding.fix else "")},
+                "message": {"text": self._sarif_message(finding)},
                 "locations": [location],
                 "partialFingerprints": {"entLint/v1": finding_fingerprint(finding, occurrence)},
             }
@@ -313,7 +384,7 @@ class SarifReporter(Reporter):
             self._first = False
         if result.error:
             self._notifications.append({
-                "level": "error", "message": {"text": f"{result.name}: {result.error}"},
+                "level": "error", "message": {"text": self._("{name}: {reason}").format(name=result.name, reason=self.reason(result))},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.name)}}}],
             })
 
@@ -335,22 +406,27 @@ class JUnitReporter(Reporter):
         attrs = f'classname="ent-lint" name={quoteattr(result.name)} time="{result.seconds:.3f}"'
         if result.error:
             self._errors += 1
-            self._cases.append(f"  <testcase {attrs}>\n    <error message={quoteattr(result.error)}"
+            self._cases.append(f"  <testcase {attrs}>\n    <error message={quoteattr(self.reason(result))}"
                                f' type="{result.outcome.value}"/>\n  </testcase>')
             return
         failing = [f for f in result.findings if self.failing(f)]
         if not result.findings:
             self._cases.append(f"  <testcase {attrs}/>")
             return
-        body = "\n".join(f"{location(f)}: {f.severity}[{f.rule}] {f.message}"
-                         + "".join(f"\n  also: {where}" for where in related(f)) for f in result.findings)
+        body = "\n".join(f"{location(f)}: {self.severity(f.severity)}[{f.rule}] {self.text(f)[0]}"
+                         + "".join("\n" + self._("  also: {where}").format(where=where) for where in related(f))
+                         for f in result.findings)
         if failing:
             self._failures += 1
-            inner = (f"    <failure message={quoteattr(f'{len(failing)} finding(s) at or above {self.fail_on}')}"
+            inner = (f"    <failure message={quoteattr(self._failure_message(len(failing)))}"
                      f' type="ent-lint">{escape(body)}</failure>')
         else:
             inner = f"    <system-out>{escape(body)}</system-out>"
         self._cases.append(f"  <testcase {attrs}>\n{inner}\n  </testcase>")
+
+    def _failure_message(self, failing: int) -> str:
+        return self.ngettext("{n} finding at or above {level}", "{n} findings at or above {level}",
+                             failing).format(n=failing, level=self.severity(self.fail_on))
 
     def finish(self, summary: Summary) -> None:
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -363,7 +439,7 @@ class JUnitReporter(Reporter):
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
@@ -376,19 +452,19 @@ class GitHubReporter(Reporter):
         lines = []
         if result.error:
             lines.append(f"::error file={_github_escape(result.name, prop=True)},"
-                         f"title=unreadable::{_github_escape(result.error)}")
+                         f"title=unreadable::{_github_escape(self.reason(result))}")
         for f in result.findings:
             props = [f"file={_github_escape(f.path, prop=True)}"]
             if f.line is not None:
                 props += [f"line={f.line}", f"col={f.column or 1}"]
             props.append(f"title={_github_escape(f.rule, prop=True)}")
-            page = f" (page {f.page})" if f.page is not None else ""
-            lines.append(f"::{self._COMMAND[f.severity]} {','.join(props)}::{_github_escape(f.message + page)}")
+            page = self._(" (page {page})").format(page=f.page) if f.page is not None else ""
+            lines.append(f"::{self._COMMAND[f.severity]} {','.join(props)}::{_github_escape(self.text(f)[0] + page)}")
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary.closing() + "\n")
+        self.out.write(summary.closing(self.lang) + "\n")
 
 
 class GitLabReporter(Reporter):
@@ -404,7 +480,7 @@ class GitLabReporter(Reporter):
         items = []
         for finding, occurrence in _with_occurrences(result.findings):
             items.append({
-                "description": finding.message,
+                "description": self.text(finding)[0],
                 "check_name": finding.rule,
                 "fingerprint": finding_fingerprint(finding, occurrence),
                 "severity": self._SEVERITY[finding.severity],
@@ -412,7 +488,8 @@ class GitLabReporter(Reporter):
             })
         if result.error:
             items.append({
-                "description": f"could not be read: {result.error}", "check_name": "unreadable",
+                "description": self._("could not be read: {reason}").format(reason=self.reason(result)),
+                "check_name": "unreadable",
                 "fingerprint": hashlib.sha256(f"{result.name}\x1funreadable".encode()).hexdigest()[:32],
                 "severity": "blocker", "location": {"path": result.name, "lines": {"begin": 1}},
             })

@@ -17,3 +17,13 @@ def _private_cache(tmp_path_factory):
         os.environ.pop("ENT_LINT_CACHE_DIR", None)
     else:
         os.environ["ENT_LINT_CACHE_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French, the default: a command run in-process (click's CliRunner)
+    sets the language of the process it runs in."""
+    from ent_lint import i18n
+
+    with i18n.language(i18n.DEFAULT):
+        yield

@@ -44,7 +44,7 @@ def _annexes(folder):
 
 
 def _findings(*args):
-    run = run_cli("actes", "--format", "json", *args)
+    run = run_cli("actes", "--format", "json", "--lang", "en", *args)
     assert run.returncode in (0, 1), run.stderr
     return json.loads(run.stdout)["findings"], run.returncode
 

@@ -78,7 +78,7 @@ def folder(tmp_path_factory) -> Path:
 def cli(*args, cwd: Path) -> subprocess.CompletedProcess:
     command = Path(sys.executable).parent / "ent-lint"
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    return subprocess.run([str(command), "--select", "register", *map(str, args)], capture_output=True,
+    return subprocess.run([str(command), "--select", "register", "--lang", "en", *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, env=environment, timeout=300)
 
 
@@ -195,7 +195,7 @@ def test_places_on_the_agenda_start_again_at_each_sitting():
     found = archive(DuplicateNumber, {
         "mars.txt": first + item.format(1, "Budget primitif") + item.format(1, "Tarifs de la cantine")})
     assert [f.message for f in found] == [
-        "number 1 is given to 2 acts with different subjects at the sitting of 12 mars 2024 (SAINT-ALBAN-DES-PRÉS)"]
+        "number 1 is given to 2 acts with different subjects at the sitting of March 12, 2024 (SAINT-ALBAN-DES-PRÉS)"]
 
 
 def test_register_numbers_that_start_again_at_each_sitting():
@@ -222,8 +222,8 @@ def test_numbers_going_backward_from_one_sitting_to_the_next():
         "juin.txt": extract("20 juin 2024", "2024-12", "Tarifs de la cantine scolaire"),
     })
     assert len(found) == 1
-    assert found[0].message == ("number 2024-12 (sitting of 20 juin 2024) is lower than number 2024-45 "
-                                "of the earlier sitting of 10 mars 2024 (SAINT-ALBAN-DES-PRÉS)")
+    assert found[0].message == ("number 2024-12 (sitting of June 20, 2024) is lower than number 2024-45 "
+                                "of the earlier sitting of March 10, 2024 (SAINT-ALBAN-DES-PRÉS)")
     assert places(found[0]) == ["juin.txt", "mars.txt"]
 
 
@@ -260,7 +260,7 @@ def mismatches(text: str) -> list:
 def test_a_number_from_another_year():
     found = mismatches(extract("14 mars 2024", "DEL2023-12", "Tarifs de la cantine scolaire"))
     assert [(f.line, f.evidence, f.message) for f in found] == [
-        (4, "DEL2023-12", "number DEL2023-12 embeds the year 2023, but the sitting is on 14 mars 2024")]
+        (4, "DEL2023-12", "number DEL2023-12 embeds the year 2023, but the sitting is on March 14, 2024")]
     assert found[0].fix == "number the act in the series of 2024"
     assert len(mismatches(extract("14 mars 2024", "12/2023", "Tarifs de la cantine"))) == 1
 

@@ -27,7 +27,8 @@ def cli(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProces
     command = Path(sys.executable).parent / "ent-lint"
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     environment.update(env or {})
-    return subprocess.run([str(command), *map(str, args)], capture_output=True, text=True, cwd=cwd,
+    # in English: these tests read messages about batches; the languages are tested in test_i18n.py
+    return subprocess.run([str(command), "--lang", "en", *map(str, args)], capture_output=True, text=True, cwd=cwd,
                           env=environment, timeout=300)
 
 

@@ -46,7 +46,7 @@ def bad_inputs(tmp_path):
 ])
 def test_bad_input_is_one_line_naming_the_file(bad_inputs, command, name, reason):
     path = bad_inputs / name
-    result = run_cli(command, path)
+    result = run_cli(command, path, "--lang", "en")
     assert result.returncode == ERROR
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -71,7 +71,7 @@ def test_json_findings_carry_every_field():
 
 
 def test_text_output_points_at_the_line_with_a_caret():
-    result = run_cli(SEED_TXT)
+    result = run_cli(SEED_TXT, "--lang", "en")
     assert f"{SEED_TXT}:245:51: error[school-email-mismatch]" in result.stdout
     assert "245 | EPPU 0831475C PISAN-MALASPINA" in result.stdout
     assert "^^^^^^^^^^^^^^^^^^^^^^^^^" in result.stdout
@@ -96,7 +96,7 @@ def test_version_and_rules_and_explain():
 
     listed = [line.split()[0] for line in listing.strip().splitlines()]
     assert sorted(listed) == sorted(discover()) and "rule-crash" in listed
-    explained = run_cli("explain", "quorum")
+    explained = run_cli("explain", "quorum", "--lang", "en")
     assert explained.returncode == OK
     assert "L2121-17" in explained.stdout and "How to fix" in explained.stdout
 
@@ -213,8 +213,8 @@ def test_readme_quick_start_runs_as_written(tmp_path):
     bin_dir = str(Path(sys.executable).parent)
     result = subprocess.run(first.removeprefix("pip install . && "), shell=True, cwd=ROOT, capture_output=True,
                             text=True, env={**os.environ, "PATH": bin_dir + os.pathsep + os.environ["PATH"]})
-    assert "deliberation 1: 2023/11/27-31" in result.stdout  # the fields, printed by extract
-    assert "error[school-email-mismatch]" in result.stdout  # then the check
+    assert "délibération 1\u00a0: 2023/11/27-31" in result.stdout  # the fields, printed by extract, in French
+    assert "erreur[school-email-mismatch]" in result.stdout  # then the check
     assert result.returncode == FINDINGS
 
 

@@ -28,6 +28,13 @@ from ent_lint.linter import Linter, Outcome
 
 from helpers import DOCUMENTS, SEED_TXT
 
+distributed = pytest.importorskip("distributed")
+# The functions this module runs on the workers (cluster.run) travel by value: the workers
+# cannot import a test module, whatever the folder pytest runs from.
+import cloudpickle  # noqa: E402  (installed with distributed)
+
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
 dask = pytest.importorskip("dask")
 pytest.importorskip("distributed")
 
@@ -88,7 +95,8 @@ class KillsTheWorker(Rule):
 def run_cli(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     command = Path(sys.executable).parent / "ent-lint"
     environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "ENT_LINT_SCHEDULER")}
-    return subprocess.run([str(command), *map(str, args)], capture_output=True, text=True, cwd=cwd,
+    # in English, the language of the library's Finding.message that the runners' results are compared with
+    return subprocess.run([str(command), "--lang", "en", *map(str, args)], capture_output=True, text=True, cwd=cwd,
                           env={**environment, **(env or {})}, timeout=120)
 
 

@@ -75,7 +75,7 @@ def test_a_rule_that_raises_gives_rule_crash_and_the_others_stand(tmp_path):
     assert crash["severity"] == "error" and crash["args"]["rule"] == "explodes"
     assert "ZeroDivisionError" in crash["message"] and "a bug in a rule" in crash["traceback"]
     assert report["errors"] == [] and "Traceback" not in done.stderr
-    text = _run(cwd, "--verbose", str(QUORUM)).stdout
+    text = _run(cwd, "--verbose", "--lang", "en", str(QUORUM)).stdout
     assert "[rule-crash] rule explodes failed" in text and "ZeroDivisionError" in text and "| Traceback" in text
     assert "| Traceback" not in _run(cwd, str(QUORUM)).stdout  # the traceback under --verbose only
 

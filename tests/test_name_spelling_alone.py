@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from ent_lint.engine import discover
 from ent_lint.testing import lint_text
 
@@ -118,3 +120,36 @@ def test_max_distance_bounds_the_letters_that_may_differ():
     assert _found(body, **{"max-distance": 1}) == []
     assert len(_found(body.replace("BERTHELLOD", "BERTHELOD"), **{"max-distance": 1})) == 1
     assert _found(body.replace("BERTHELLOD", "BERTHELOD"), **{"max-distance": 0}) == []
+
+
+# --- a member's first name and surname in mixed case, as a speech writes them -----------------
+
+MIXED_HEAD = """\
+    PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE DU 14 OCTOBRE 2021
+    Etaient présents :
+    Hugo Tardieu - Denis Vanhecke - Lina Faure - Noé Garnier - Denis Marchal
+    Secrétaire de séance : Lina Faure
+
+    1 - Saison culturelle
+    """
+
+
+def test_a_members_full_name_with_a_letter_changed_in_a_speech():
+    found = _found("Denis Vanecke évoque la nouvelle scénographie du théâtre.\n", head=MIXED_HEAD)
+    assert [message for _, message in found] == [
+        "« Denis Vanecke » is written « Denis Vanhecke » in the attendance lists (line 3)"]
+
+
+@pytest.mark.parametrize("speech", [
+    "Denis Vanhecke évoque la nouvelle scénographie du théâtre.\n",   # written right
+    "Marc Vanecke, directeur du théâtre, présente la saison.\n",      # another first name: another person
+    "Denis Marchand présente la saison.\n",                            # two letters from Denis Marchal: another name
+    "Le Théâtre Municipal accueille la saison.\n",                     # two capitalised words, no first name
+])
+def test_full_names_that_are_right_or_someone_else_stay_silent(speech):
+    assert _found(speech, head=MIXED_HEAD) == []
+
+
+def test_a_full_name_near_two_namesakes_is_not_guessed():
+    head = MIXED_HEAD.replace("Denis Marchal", "Denis Vaneck")  # one letter from Vanecke, as Vanhecke is
+    assert _found("Denis Vanecke évoque la saison.\n", head=head) == []

@@ -48,7 +48,7 @@ def test_more_proxies_than_members_absent_is_reported():
                       "Pouvoirs : Claire FAURE à Jean DURAND, Henri MOREAU à Paul MARTIN", in_office=8)
     [finding] = found("proxies-exceed-absent", text)
     assert finding.code == "proxies-exceed-absent/exceed"
-    assert finding.message == "2 proxies given, more than the 1 members absent (8 in office, 7 present)"
+    assert finding.message == "2 proxies given, more than the 1 member absent (8 in office, 7 present)"
 
 
 @pytest.mark.parametrize("lines", [
@@ -190,3 +190,17 @@ def test_a_visa_is_judged_by_the_title_of_its_item():
 ], ids=["right-article", "right-visa", "unknown-article", "two-subjects", "list-of-visas", "other-code"])
 def test_a_citation_of_the_right_article_is_silent(title, body):
     assert found("cited-article-subject", ELECTION.format(title=title, body=body)) == []
+
+
+# --- template-residue: the civilities of a model left side by side ---------------------------
+
+@pytest.mark.parametrize("line, residue", [
+    ("Après les explications de Madame/Monsieur le Maire, le conseil délibère.", "Madame/Monsieur"),
+    ("Le rapport de M. / Mme le rapporteur est adopté.", "M. / Mme"),
+    ("Mesdames, Messieurs, le conseil est ouvert.", None),          # a salutation
+    ("M. et Mme DUPONT ont cédé la parcelle.", None),                 # a couple
+])
+def test_civilities_left_side_by_side(line, residue):
+    text = HEAD + PRESENT + "Délibération n° 2024-07 : Cession\n" + line + "\nAdopté à l'unanimité.\n"
+    found = [f.evidence for f in lint_text(text, REGISTRY["template-residue"]) if f.rule == "template-residue"]
+    assert found == ([residue] if residue else [])

@@ -68,9 +68,10 @@ def test_a_scan_gives_the_findings_of_its_pdf(scanned, name):
 def test_ocr_findings_say_so_and_ocr_never_is_a_clear_error(tmp_path):
     command = Path(sys.executable).parent / "ent-lint"
     scan = SCANS / "convention-defauts.pdf"
-    shown = subprocess.run([str(command), "--no-cache", str(scan)], capture_output=True, text=True)
+    shown = subprocess.run([str(command), "--no-cache", "--lang", "en", str(scan)], capture_output=True, text=True)
     assert "(read by OCR)" in shown.stdout
-    never = subprocess.run([str(command), "--no-cache", "--ocr", "never", str(scan)], capture_output=True, text=True)
+    never = subprocess.run([str(command), "--no-cache", "--lang", "en", "--ocr", "never", str(scan)], capture_output=True,
+                           text=True)
     assert never.returncode == 2
     assert never.stderr.strip() == f"{scan}: error: no page has a text layer (a scan?) and OCR is off (--ocr never)"
 
@@ -82,7 +83,7 @@ def test_without_tesseract_a_scan_is_a_clear_error(tmp_path):
     (bin_dir / "python").symlink_to(sys.executable)
     env = {k: v for k, v in os.environ.items() if k != "PATH"}
     env["PATH"] = str(bin_dir)  # no tesseract on this PATH
-    result = subprocess.run([str(command), "--no-cache", str(SCANS / "extrait-communautaire.pdf")],
+    result = subprocess.run([str(command), "--no-cache", "--lang", "en", str(SCANS / "extrait-communautaire.pdf")],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     line, = result.stderr.strip().splitlines()

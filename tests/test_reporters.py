@@ -31,10 +31,10 @@ def _results() -> list[Result]:
     return [checked, missing]
 
 
-def _render(fmt: str) -> str:
+def _render(fmt: str, lang: str = "fr") -> str:
     out = io.StringIO()
     rules = {r.id: type(r) for r in LINTER.checker.rules if r.id in {"quorum", "proxy-holder-limit", "proxy-holder-absent"}}
-    report = reporter(fmt, out, rules=rules if fmt == "sarif" else None)
+    report = reporter(fmt, out, rules=rules if fmt == "sarif" else None, lang=lang)
     summary = Summary()
     report.start()
     for result in _results():
@@ -45,10 +45,12 @@ def _render(fmt: str) -> str:
     return out.getvalue()
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_output_format_snapshot(fmt):
-    text = _render(fmt)
-    path = SNAPSHOTS / f"extrait-quorum.{fmt}"
+def test_output_format_snapshot(fmt, lang):
+    """French, the default, in ``extrait-quorum.<format>``; English in ``extrait-quorum.en.<format>``."""
+    text = _render(fmt, lang)
+    path = SNAPSHOTS / (f"extrait-quorum.{fmt}" if lang == "fr" else f"extrait-quorum.en.{fmt}")
     if os.environ.get("ENT_LINT_UPDATE_SNAPSHOTS"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8"), f"{fmt} output changed: see {path}"

@@ -113,7 +113,7 @@ def _write_pdf(path: Path, objects: list[bytes]) -> None:
 
 def _check(*args) -> subprocess.CompletedProcess:
     command = Path(sys.executable).parent / "ent-lint"
-    return subprocess.run([str(command), "--no-cache", "--timeout", "20", *map(str, args)],
+    return subprocess.run([str(command), "--no-cache", "--lang", "en", "--timeout", "20", *map(str, args)],
                           capture_output=True, text=True, timeout=300)
 
 

@@ -48,7 +48,7 @@ def test_explain_prints_the_examples():
     from ent_lint.cli import main
 
     for rule_id in BUILT_IN:
-        out = CliRunner().invoke(main, ["explain", rule_id]).output
+        out = CliRunner().invoke(main, ["explain", rule_id, "--lang", "en"]).output
         cls = REGISTRY[rule_id]
         if cls.examples:
             first = cls.examples.documents(cls.examples.bad)[0]

@@ -271,7 +271,7 @@ def _good_rows():
 
 
 def _open_data_findings(csv_path, files=ACTS):
-    run = run_cli("--scdl", csv_path, "--select", "open-data", "--format", "json", "--no-cache", *files)
+    run = run_cli("--scdl", csv_path, "--select", "open-data", "--format", "json", "--no-cache", "--lang", "en", *files)
     assert run.returncode in (0, 1), run.stderr
     return json.loads(run.stdout)["findings"], run
 

@@ -108,7 +108,7 @@ def test_extract_rules_health_and_openapi(server):
     assert status == 200 and body["deliberations"][0]["counts"]["in_office"] == 33
     rules = json.loads(_get(f"{server}/api/rules")[1])
     assert "quorum" in {r["id"] for r in rules}
-    quorum = json.loads(_get(f"{server}/api/rules/quorum")[1])
+    quorum = json.loads(_get(f"{server}/api/rules/quorum?lang=en")[1])
     assert "CGCT" in quorum["source"] and "How to fix" in quorum["documentation"]
     assert json.loads(_get(f"{server}/healthz")[1])["status"] == "ok"
     schema = json.loads(_get(f"{server}/openapi.json")[1])
@@ -116,13 +116,13 @@ def test_extract_rules_health_and_openapi(server):
 
 
 def test_bad_uploads_are_clear_4xx(server):
-    status, body, _ = _post(f"{server}/api/lint", "cut.pdf", SEED_PDF.read_bytes()[:2000])
+    status, body, _ = _post(f"{server}/api/lint?lang=en", "cut.pdf", SEED_PDF.read_bytes()[:2000])
     assert status == 422 and body["error"].startswith("cut.pdf: ") and "PDF" in body["error"]
-    status, body, _ = _post(f"{server}/api/lint", "empty.txt", b"")
-    assert status == 400 and "empty" in body["error"]
-    status, body, _ = _post(f"{server}/api/lint", "seed.pdf", SEED_PDF.read_bytes(), field="document")
+    status, body, _ = _post(f"{server}/api/lint?lang=en", "empty.txt", b"")
+    assert status == 400 and body["error"] == "empty.txt: file is empty"
+    status, body, _ = _post(f"{server}/api/lint?lang=en", "seed.pdf", SEED_PDF.read_bytes(), field="document")
     assert status == 400 and "'file'" in body["error"]
-    status, body, _ = _post(f"{server}/api/lint?format=xml", "seed.pdf", SEED_PDF.read_bytes())
+    status, body, _ = _post(f"{server}/api/lint?format=xml&lang=en", "seed.pdf", SEED_PDF.read_bytes())
     assert status == 400
 
 
@@ -174,9 +174,9 @@ def test_the_page_in_headless_chromium(server):
             # the rule's explanation is one click away
             card.locator("button.rule").click()
             page.locator("#explain[open]").wait_for(timeout=10_000)
-            page.wait_for_function("document.getElementById('explain-doc').textContent.includes('How to fix')")
+            page.wait_for_function("document.getElementById('explain-doc').textContent.includes('Comment corriger')")
             assert page.locator("#explain-title").inner_text().startswith("school-email-mismatch")
-            assert page.locator("#explain-source").inner_text().startswith("Source :")
+            assert page.locator("#explain-source").inner_text().startswith("Source\u00a0:")
             page.locator("#explain button").click()
             # the extracted fields, and the interface in English
             assert "2023/11/27-31" in page.locator("#fields").inner_text()
@@ -205,7 +205,7 @@ def test_the_page_in_headless_chromium(server):
 def test_a_check_over_the_request_timeout_is_an_error_and_the_server_goes_on(tmp_path):
     with serving("--max-upload", "8", "-j", "1", "--timeout", "1") as (base, _):
         slow = SEED_TXT.read_bytes() * 400  # 5 MB of deliberations: about 3 s to check
-        status, body, _ = _post(f"{base}/api/lint", "slow.txt", slow)
+        status, body, _ = _post(f"{base}/api/lint?lang=en", "slow.txt", slow)
         assert status == 504 and "timed out after 1 s" in body["error"] and body["outcome"] == "timed-out"
         status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
         assert status == 200 and body["findings"]
@@ -229,7 +229,7 @@ def test_a_worker_that_dies_is_an_error_and_the_server_recovers():
     with serving("--max-upload", "8", "-j", "1", "--timeout", "60") as (base, process):
         answer = {}
         slow = SEED_TXT.read_bytes() * 400  # seconds of work: time to kill its process
-        thread = threading.Thread(target=lambda: answer.update(r=_post(f"{base}/api/lint", "slow.txt", slow)))
+        thread = threading.Thread(target=lambda: answer.update(r=_post(f"{base}/api/lint?lang=en", "slow.txt", slow)))
         thread.start()
         time.sleep(1.0)
         workers = _pool_workers(process.pid)

@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 import regex
 from pydantic import BaseModel
 
+from ..i18n import N_
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
@@ -572,7 +573,7 @@ def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional
         if session.date_in_words and session.date_in_words != sitting.date:
             others.append(Found(session.date_in_words, words.start(), words.end(), 3))
         if any(view.span(f.start).ocr or spans["session.date"].ocr for f in others):
-            delib.doubts["session.date"] = "the sitting's date is read two ways on a scanned page"
+            delib.doubts["session.date"] = N_("the sitting's date is read two ways on a scanned page")
     elif session.date_in_words:
         session.date = session.date_in_words
         spans["session.date"] = spans["session.date_in_words"]
@@ -683,12 +684,12 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
         "proxies" in attendance.lists or bool(proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
     if unpaired:
-        template.doubts["proxies"] = "a proxy's mark beside a name that no other name carries"
+        template.doubts["proxies"] = N_("a proxy's mark beside a name that no other name carries")
     if table is not None and table.doubtful:
         for field in ("proxies", "absent"):
-            template.doubts[field] = "a row of the attendance table that names nobody or marks nothing"
+            template.doubts[field] = N_("a row of the attendance table that names nobody or marks nothing")
     if arriving:  # absent at the opening, named present: from which item on, nothing says
-        template.doubts["present"] = "members absent at the opening who arrive at a point not stated"
+        template.doubts["present"] = N_("members absent at the opening who arrive at a point not stated")
     read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
             "absent": bool(absent or absent_proxies)}
     _doubt_unread_lists(template, attendance, read)
@@ -699,9 +700,9 @@ def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", 
     """Lists whose text, or some proxy sentence of it, could not be read as names."""
     for kind, entry in attendance.lists.items():
         if kind in read and entry.parts and not read[kind] and not _says_none(entry):
-            template.doubts[kind] = "text under the label that could not be read as names"
+            template.doubts[kind] = N_("text under the label that could not be read as names")
     if _unread_proxy_sentences(attendance):
-        template.doubts["proxies"] = "a proxy written as a sentence whose names could not be read"
+        template.doubts["proxies"] = N_("a proxy written as a sentence whose names could not be read")
 
 
 def _label_counts(view: View, template: Deliberation, attendance: "AttendanceParser") -> None:
@@ -761,15 +762,15 @@ def _doubt_ocr_lists(delib: Deliberation) -> None:
     if any(p.span is not None and p.span.unsure for p in delib.present) or \
             delib.spans.get("list.present", Span(line=0)).unsure:
         for field in ("present", "absent", "proxies"):
-            delib.doubts[field] = "list read by OCR with low confidence"
+            delib.doubts[field] = N_("list read by OCR with low confidence")
         return
     for field, people in (("present", delib.present), ("absent", delib.absent),
                           ("proxies", [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies])):
         if any(p.span is not None and p.span.unsure for p in people) or \
                 delib.spans.get(f"list.{field}", Span(line=0)).unsure:
-            delib.doubts[field] = "list read by OCR with low confidence"
+            delib.doubts[field] = N_("list read by OCR with low confidence")
         elif any(_GARBLED.search(p.name) for p in people):
-            delib.doubts[field] = "names with unreadable letters: text from OCR"
+            delib.doubts[field] = N_("names with unreadable letters: text from OCR")
 
 
 # a letter OCR could not read, a digit or a stray capital inside a word: "S?RI", "NiCOLAS", "F4UVEL"

@@ -7,10 +7,12 @@ lines (with the page for PDFs), the tables found on the pages, and the page coun
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..errors import InputError
+from ..i18n import N_
 
 
 @dataclass(slots=True)
@@ -66,6 +68,7 @@ class Source:
 
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+MAX_TEXT_BYTES = 20 * 1024**2  # a text input larger than this is refused (--max-size)
 
 
 def read(path: str, *, engine: str = "fast", **options) -> Source:
@@ -78,11 +81,18 @@ def read(path: str, *, engine: str = "fast", **options) -> Source:
 
 
 def load(path: str) -> bytes:
-    """The bytes of a file, or :class:`InputError` for a missing path, a folder or an I/O error."""
-    if not os.path.exists(path):
-        raise InputError(path, "no such file")
-    if os.path.isdir(path):
-        raise InputError(path, "is a directory, not a file")
+    """The bytes of a file, or :class:`InputError` for a missing path, a folder, anything but a
+    regular file (a FIFO would block the read, a device never ends), or an I/O error."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(path, N_("no such file")) from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(path, N_("is a directory, not a file"))
+    if not stat.S_ISREG(mode):
+        raise InputError(path, N_("not a regular file (a FIFO, a socket or a device): not read"), "unsupported-type")
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -91,13 +101,14 @@ def load(path: str) -> bytes:
 
 
 def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto", max_pages: int = 200,
-              ocr_threads: int = 1) -> Source:
+              ocr_threads: int = 1, max_size: int = MAX_TEXT_BYTES) -> Source:
     """Read a document given as bytes (a file's, or a zip member's) named ``name``.
 
     For PDFs, ``ocr`` (auto, always, never) says which pages go through OCR: auto reads the
-    pages without a usable text layer; ``max_pages`` refuses longer files (0: no limit)."""
+    pages without a usable text layer; ``max_pages`` refuses longer files (0: no limit).
+    ``max_size`` refuses longer texts (bytes, 0: no limit)."""
     if not data.strip():
-        raise InputError(name, "file is empty")
+        raise InputError(name, N_("file is empty"))
     suffix = os.path.splitext(name)[1].lower()
     if suffix == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
         from . import pdf
@@ -106,5 +117,9 @@ def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto"
     if suffix in TEXT_SUFFIXES or not suffix:
         from . import text
 
+        if max_size and len(data) > max_size:
+            raise InputError(name, f"text of {len(data)} bytes, more than {max_size} (see --max-size)", "too-large")
+
         return text.read_text(name, data, markdown=suffix in {".md", ".markdown"})
-    raise InputError(name, f"unsupported file type {suffix!r} (expected .pdf, .txt or .md)", "unsupported-type")
+    raise InputError(name, N_("unsupported file type {suffix} (expected .pdf, .txt or .md)").format(suffix=repr(suffix)),
+                     "unsupported-type")

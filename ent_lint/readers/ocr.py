@@ -176,6 +176,22 @@ class OcrPage:
         return [(text, confidence) for text, confidence in out]
 
 
+MAX_SEGMENTS = 100_000  # path segments on a page to render: past it, a render bomb (minutes in pdfium), not a scan
+
+
+def too_complex(page) -> bool:
+    """Whether the page draws more than MAX_SEGMENTS path segments (counted up to that bound, form
+    objects included): pdfium would stay in C code for minutes rendering it, where no alarm reaches."""
+    import pypdfium2.raw as pdfium_c
+
+    count = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=16):
+        count += max(1, pdfium_c.FPDFPath_CountSegments(obj.raw))
+        if count > MAX_SEGMENTS:
+            return True
+    return False
+
+
 def render_pgm(page, dpi: int = DPI) -> tuple[bytes, float]:
     """A page as a grey PGM image, and the scale from pixels to points."""
     width, height = page.get_size()
@@ -270,6 +286,8 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
                 collect_oldest()
             page = doc[index]
             try:
+                if too_complex(page):
+                    continue  # not rendered: read as a page without text
                 image, scale = render_pgm(page)
                 width = page.get_size()[0]
             finally:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import regex
 
 from ..errors import InputError
+from ..i18n import N_
 from . import Cell, Line, Source, Table
 from . import ocr as _ocr
 
@@ -33,9 +34,9 @@ def _open_pdfium(path: str, data: bytes):
             try:  # an owner password alone: the empty user password opens it
                 return pdfium.PdfDocument(data, password="")
             except pdfium.PdfiumError:
-                raise InputError(path, "encrypted PDF: a password is required to open it") from None
+                raise InputError(path, N_("encrypted PDF: a password is required to open it")) from None
         if "format" in text or "file" in text or "data" in text:
-            raise InputError(path, "corrupt or truncated PDF: it cannot be opened") from None
+            raise InputError(path, N_("corrupt or truncated PDF: it cannot be opened")) from None
         raise InputError(path, f"PDF cannot be opened ({exc})") from None
 
 
@@ -75,6 +76,14 @@ def _overlay_only(page, text: str) -> bool:
     return covered >= 0.5 * width * height
 
 
+def _blank(page) -> bool:
+    """Whether the page holds no object at all (no text, image, drawing or annotation): blank
+    without rendering it."""
+    import pypdfium2.raw as pdfium_c
+
+    return pdfium_c.FPDFPage_CountObjects(page.raw) == 0 and pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0
+
+
 def _needs_tables(page, text: str) -> bool:
     import pypdfium2.raw as pdfium_c
 
@@ -97,17 +106,22 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
     try:
         page_count = len(doc)
         if max_pages and page_count > max_pages:
-            raise InputError(path, f"PDF has {page_count} pages, more than --max-pages {max_pages}", "too-large")
+            raise InputError(path, N_("PDF has {pages} pages, more than --max-pages {max_pages}").format(
+                pages=page_count, max_pages=max_pages), "too-large")
         lines: list[Line] = []
         table_pages: list[int] = []
         scanned: list[int] = []
         texts: dict[int, str] = {}
+        blank = 0
         for index in range(page_count):
             page = doc[index]
             try:
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
                 textpage.close()
+                if not text.strip() and _blank(page):
+                    blank += 1
+                    continue  # a word processor's empty page: nothing to render, nothing to read
                 if ocr == "always" or (ocr == "auto" and (not _ocr.usable(text) or _overlay_only(page, text))):
                     scanned.append(index)
                     continue
@@ -128,8 +142,10 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
         raise InputError(path, f"corrupt PDF: {exc}") from None
     finally:
         doc.close()
+    if blank == page_count:
+        raise InputError(path, N_("every page is blank"))
     if not texts and not ocr_lines:
-        raise InputError(path, "no page has a text layer (a scan?) and OCR is off (--ocr never)")
+        raise InputError(path, N_("no page has a text layer (a scan?) and OCR is off (--ocr never)"))
     text_pages = sorted(texts) if engine == "fast" else []
     plumber_pages = table_pages if engine == "fast" else sorted(texts)
     plumber_lines, tables = _plumber(path, data, plumber_pages, with_text=engine != "fast")

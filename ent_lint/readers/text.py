@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..errors import InputError
+from ..i18n import N_
 from . import Cell, Line, Source, Table
 
 # Emphasis and heading markup that word processors' Markdown exports leave around the text.
@@ -14,8 +15,13 @@ _PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\
 
 
 def decode(path: str, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Notepad's "Unicode")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, N_("UTF-16 text that cannot be decoded"), "unsupported-type") from None
     if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file, not text (NUL bytes found)", "unsupported-type")
+        raise InputError(path, N_("binary file, not text (NUL bytes found)"), "unsupported-type")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

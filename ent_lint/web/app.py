@@ -22,8 +22,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import __version__
+from .. import __version__, i18n
+from ..batch import GRACE
 from ..config import Settings
+from ..i18n import N_
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -44,6 +46,8 @@ class ServeSettings:
     workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
     #: the project's configuration (``[tool.ent-lint]``), as the command line would find it
     lint: Settings = field(default_factory=Settings)
+    #: the page's language before the reader switches it; the API's when no ``?lang=`` is given
+    lang: str = i18n.DEFAULT
 
 
 # --- work done in the pool's processes ----------------------------------------------------------
@@ -75,8 +79,10 @@ def _ready() -> bool:
 
 def _warm_up(settings: Settings, timeout: float) -> None:
     """Load the parser and the project's rules in each pool process before the first request."""
+    from ..batch import WORKER_MEMORY, _limit_memory
     from ..linter import Linter
 
+    _limit_memory(WORKER_MEMORY)
     linter = Linter(settings, timeout=timeout, ocr_threads=1)
     linter.checker  # noqa: B018
     _LINTERS["default"] = linter
@@ -178,52 +184,74 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     from concurrent.futures.process import BrokenProcessPool
 
     def new_pool() -> ProcessPoolExecutor:
-        # spawned, not forked: the server runs threads and an event loop
-        return ProcessPoolExecutor(max_workers=settings.workers, initializer=_warm_up,
+        # one process per pool, so that one stuck or dead is replaced alone; spawned, not forked:
+        # the server runs threads and an event loop
+        return ProcessPoolExecutor(max_workers=1, initializer=_warm_up,
                                    initargs=(settings.lint, settings.timeout),
                                    mp_context=multiprocessing.get_context("spawn"))
 
-    pools = [new_pool()]  # replaced when a worker dies (a PDF that crashes the PDF library)
+    def replaced(pool: ProcessPoolExecutor) -> ProcessPoolExecutor:
+        """A new pool for one whose process overran the timeout (in C code, where the alarm
+        cannot reach) or died; the old process is killed."""
+        for process in list((pool._processes or {}).values()):  # the executor has no public kill
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        fresh = new_pool()
+        pools[pools.index(pool)] = fresh
+        return fresh
+
+    pools = [new_pool() for _ in range(settings.workers)]
+    idle: asyncio.Queue = asyncio.Queue()  # the pools free to take a document
+    for pool in pools:
+        idle.put_nowait(pool)
     gate = asyncio.Semaphore(settings.workers * 4)  # requests checked or waiting for a process
+    grace = min(GRACE, settings.timeout)  # past the timeout, before a stuck process is killed
 
     async def read_upload(request: Request) -> tuple[str, bytes]:
         content_type = request.headers.get("content-type", "")
         if not content_type.startswith("multipart/form-data"):
-            raise _ClientError(415, "send the document as multipart/form-data in a field named 'file'")
+            raise _ClientError(415, N_("send the document as multipart/form-data in a field named 'file'"))
         form = await request.form(max_files=1, max_fields=8)
         try:
             upload = form.get("file")
             if upload is None or not hasattr(upload, "read"):
-                raise _ClientError(400, "no file: send the document in a field named 'file'")
+                raise _ClientError(400, N_("no file: send the document in a field named 'file'"))
             data = await upload.read()
             name = os.path.basename(upload.filename or "document")
         finally:
             await form.close()
         if not data:
-            raise _ClientError(400, f"{name}: file is empty")
+            raise _ClientError(400, N_("{name}: file is empty").format(name=name))
         return name, data
 
     async def run(function, *args):
         if gate.locked():
-            raise _ClientError(503, "too many documents being checked: try again in a moment")
+            raise _ClientError(503, N_("too many documents being checked: try again in a moment"))
         async with gate:
-            pool = pools[0]
+            pool = await idle.get()
             try:
                 future = pool.submit(function, *args)
-                return await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + 5)
+                return await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + grace)
             except asyncio.TimeoutError:
-                future.cancel()
-                raise _ClientError(504, f"the check took longer than {settings.timeout:g} s") from None
+                pool = replaced(pool)
+                raise _ClientError(504, N_("the check took longer than {seconds} s").format(
+                    seconds=f"{settings.timeout:g}")) from None
             except BrokenProcessPool:
-                if pools[0] is pool:
-                    pools[0] = new_pool()
-                    pool.shutdown(wait=False, cancel_futures=True)
-                raise _ClientError(422, "the document made the checking process crash") from None
+                pool = replaced(pool)
+                raise _ClientError(422, N_("the document made the checking process crash")) from None
+            finally:
+                idle.put_nowait(pool)
+
+    def use_lang(request: Request) -> None:
+        """The request's language: ``?lang=``, else the server's (an unknown one: the server's)."""
+        lang = request.query_params.get("lang")
+        i18n.use(lang if lang in i18n.LANGUAGES else settings.lang)
 
     async def lint(request: Request) -> Response:
+        use_lang(request)
         fmt = request.query_params.get("format", "json")
         if fmt not in ("json", "sarif"):
-            return _error(400, "format must be json or sarif")
+            return _error(400, N_("format must be json or sarif"))
         details = request.query_params.get("details") in ("1", "true")
         try:
             name, data = await read_upload(request)
@@ -232,12 +260,13 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
             return _error(exc.status, exc.message)
         if result.error:
             return _not_checked(name, result)
-        body = _render(fmt, result, settings.lint.rules_dir)
+        body = _render(fmt, result, settings.lint.rules_dir, i18n.current())
         if details:
             body["details"] = extra
         return JSONResponse(body)
 
     async def extract(request: Request) -> Response:
+        use_lang(request)
         try:
             name, data = await read_upload(request)
             result, extra = await run(_check_job, name, data, True, False)
@@ -248,12 +277,14 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         return JSONResponse(extra["document"])
 
     async def rules(request: Request) -> Response:
-        return JSONResponse(_rules_listing())
+        use_lang(request)
+        return JSONResponse(_rules_listing(i18n.current()))
 
     async def rule(request: Request) -> Response:
-        listing = {r["id"]: r for r in _rules_listing()}
+        use_lang(request)
+        listing = {r["id"]: r for r in _rules_listing(i18n.current())}
         found = listing.get(request.path_params["rule_id"])
-        return JSONResponse(found) if found else _error(404, "no such rule")
+        return JSONResponse(found) if found else _error(404, N_("no such rule"))
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__})
@@ -263,14 +294,16 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
 
     async def index(request: Request) -> Response:
         page = resources.files("ent_lint.web").joinpath("static/index.html").read_text(encoding="utf-8")
+        page = page.replace('<html lang="fr">', f'<html lang="{settings.lang}">', 1)  # the page starts in it
         return Response(page, media_type="text/html; charset=utf-8")
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
         # start the worker processes (and load the rules in them) before the first upload
-        await asyncio.gather(*(asyncio.wrap_future(pools[0].submit(_ready)) for _ in range(settings.workers)))
+        await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for pool in pools))
         yield
-        pools[0].shutdown(wait=False, cancel_futures=True)
+        for pool in pools:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     app = Starlette(routes=[
         Route("/", index),
@@ -294,7 +327,8 @@ class _ClientError(Exception):
 
 
 def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+    """An error answer, its message in the request's language."""
+    return JSONResponse({"error": i18n.reason(message)}, status_code=status)
 
 
 _STATUS = {"too-large": 413, "unsupported-type": 415, "timed-out": 504}
@@ -302,11 +336,12 @@ _STATUS = {"too-large": 413, "unsupported-type": 415, "timed-out": 504}
 
 def _not_checked(name: str, result) -> JSONResponse:
     """A document the linter did not check: the status its outcome calls for, and the reason."""
-    return JSONResponse({"error": f"{name}: {result.error}", "outcome": result.outcome.value},
+    message = i18n._("{name}: {reason}").format(name=name, reason=i18n.reason(result.error))
+    return JSONResponse({"error": message, "outcome": result.outcome.value},
                         status_code=_STATUS.get(result.outcome.value, 422))
 
 
-def _render(fmt: str, result, rules_dir=()) -> dict:
+def _render(fmt: str, result, rules_dir=(), lang: str = i18n.DEFAULT) -> dict:
     """The CLI's JSON (or SARIF) for one document, through the CLI's own reporters."""
     import io
 
@@ -321,23 +356,26 @@ def _render(fmt: str, result, rules_dir=()) -> dict:
     summary = Summary()
     summary.add(result)
     summary.seconds = result.seconds
-    report = reporter(fmt, out, rules=rules)
+    report = reporter(fmt, out, rules=rules, lang=lang, rules_dir=rules_dir)
     report.start()
     report.add(result)
     report.finish(summary)
     return json.loads(out.getvalue())
 
 
-_RULES_CACHE: list = []
+_RULES_CACHE: dict[str, list] = {}
 
 
-def _rules_listing() -> list[dict]:
-    if not _RULES_CACHE:
+def _rules_listing(lang: str) -> list[dict]:
+    """Every rule's identity and documentation, in ``lang`` (each language built once)."""
+    if lang not in _RULES_CACHE:
         from ..engine import discover
 
-        for cls in sorted(discover().values(), key=lambda c: (c.family, c.id)):
-            _RULES_CACHE.append({**cls.describe(), "documentation": cls.documentation()})
-    return _RULES_CACHE
+        _RULES_CACHE[lang] = [
+            {**cls.describe(), "summary": i18n.summary(cls, lang), "source": i18n.source(cls, lang),
+             "documentation": i18n.documentation(cls, lang)}
+            for cls in sorted(discover().values(), key=lambda c: (c.family, c.id))]
+    return _RULES_CACHE[lang]
 
 
 _UPLOAD = {"required": True, "content": {"multipart/form-data": {"schema": {

@@ -39,8 +39,10 @@ class MemberTotal(DeliberationRule):
     summary = "members in office ≠ distinct members named in the lists"
     source = "register consistency"
     messages = {
-        "mismatch": Message("{in_office} members in office, but {named} distinct members are named as present, "
+        "mismatch": Message("{in_office} members in office, but {named} distinct member is named as present, "
                             "represented or absent",
+                            plural="{in_office} members in office, but {named} distinct members are named as "
+                                   "present, represented or absent", count="named",
                             fix="name every member in office once, in the present, proxy or absent list"),
     }
     examples = Examples(

@@ -28,10 +28,14 @@ class PresentCount(DeliberationRule):
     summary = "declared present ≠ members listed present (the presiding mayor counts)"
     source = "register consistency"
     messages = {
-        "mismatch": Message("{declared} members declared present, but {listed} are listed present",
+        "mismatch": Message("{declared} members declared present, but {listed} is listed present",
+                            plural="{declared} members declared present, but {listed} are listed present",
+                            count="listed",
                             fix="make the present count and the present list agree"),
-        "mismatch-president": Message("{declared} members declared present, but {listed} are listed present "
+        "mismatch-president": Message("{declared} members declared present, but {listed} is listed present "
                                       "(the president included)",
+                                      plural="{declared} members declared present, but {listed} are listed "
+                                             "present (the president included)", count="listed",
                                       fix="make the present count and the present list agree"),
     }
     examples = Examples(

@@ -104,8 +104,10 @@ class ProxiesExceedAbsent(DeliberationRule):
     summary = "more proxies than members absent, or a proxy grantor named in no absence list"
     source = "CGCT art. L2121-20"
     messages = {
-        "exceed": Message("{proxies} proxies given, more than the {absent} members absent "
+        "exceed": Message("{proxies} proxies given, more than the {absent} member absent "
                           "({in_office} in office, {present} present)",
+                          plural="{proxies} proxies given, more than the {absent} members absent "
+                                 "({in_office} in office, {present} present)", count="absent",
                           fix="a member present cannot give a proxy: check the proxies and the present count"),
         "not-absent": Message("{grantor} gave a proxy to {holder} but is named in no list of absent or excused "
                               "members", fix="add {grantor} to the absent or excused members, or strike the proxy out"),

@@ -26,7 +26,9 @@ class ProxyCount(DeliberationRule):
     summary = "declared represented ≠ proxies listed"
     source = "register consistency"
     messages = {
-        "mismatch": Message("{declared} members declared represented, but {listed} proxies are listed",
+        "mismatch": Message("{declared} members declared represented, but {listed} proxy is listed",
+                            plural="{declared} members declared represented, but {listed} proxies are listed",
+                            count="listed",
                             fix="make the represented count and the proxy list agree"),
     }
     examples = Examples(

@@ -38,10 +38,15 @@ class Quorum(DeliberationRule):
     summary = "present ≤ half of members in office, no second convocation mentioned"
     source = "CGCT art. L2121-17; " + reference.COVID_SOURCE
     messages = {
-        "not-reached": Message("quorum not reached: {present} present of {in_office} in office ({needed} needed)",
+        "not-reached": Message("quorum not reached: {present} member present of {in_office} in office ({needed} needed)",
+                               plural="quorum not reached: {present} members present of {in_office} in office "
+                                      "({needed} needed)", count="present",
                                fix="convene the council again, or mention the second convocation"),
-        "not-reached-covid": Message("quorum not reached: {present} present of {in_office} in office "
+        "not-reached-covid": Message("quorum not reached: {present} member present of {in_office} in office "
                                      "({needed} needed, COVID-19 rule of one third)",
+                                     plural="quorum not reached: {present} members present of {in_office} in "
+                                            "office ({needed} needed, COVID-19 rule of one third)",
+                                     count="present",
                                      fix="convene the council again, or mention the second convocation"),
     }
     examples = Examples(

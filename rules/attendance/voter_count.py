@@ -25,10 +25,15 @@ class VoterCount(DeliberationRule):
     summary = "declared voters ≠ present + represented − members not taking part"
     source = "CGCT art. L2121-20"
     messages = {
-        "mismatch": Message("{voting} voters declared, but {present} present + {represented} represented "
-                            "= {expected}", fix="the voters should be {expected}"),
-        "mismatch-not-voting": Message("{voting} voters declared, but {present} present + {represented} "
+        "mismatch": Message("{voting} voter declared, but {present} present + {represented} represented "
+                            "= {expected}",
+                            plural="{voting} voters declared, but {present} present + {represented} represented "
+                                   "= {expected}", count="voting", fix="the voters should be {expected}"),
+        "mismatch-not-voting": Message("{voting} voter declared, but {present} present + {represented} "
                                        "represented − {not_voting} not taking part = {expected}",
+                                       plural="{voting} voters declared, but {present} present + {represented} "
+                                              "represented − {not_voting} not taking part = {expected}",
+                                       count="voting",
                                        fix="the voters should be {expected}"),
     }
     examples = Examples(

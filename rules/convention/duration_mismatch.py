@@ -6,7 +6,7 @@ import datetime as dt
 
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import add_duration, duration_text
+from ._helpers import add_duration
 
 
 class DurationMismatch(Rule):
@@ -30,8 +30,9 @@ class DurationMismatch(Rule):
     # in minutes, a convention annexed to one item cannot be matched to the others
     kinds = ("extract", "convention")
     messages = {
-        "durations": Message("the deliberation approves {deliberation}, the convention says {convention}"),
-        "term": Message("{duration} from {start:date} end on {end:date}, not {stated:date}"),
+        "durations": Message("the deliberation approves a duration of {deliberation:period}, the convention says "
+                             "{convention:period}"),
+        "term": Message("{duration:period} from {start:date} end on {end:date}, not on {stated:date}"),
     }
     examples = Examples(
         bad="""\
@@ -67,8 +68,7 @@ et prendra fin le 30 juin 2027.
             for delib in document.deliberations:
                 if delib.convention_duration and delib.convention_duration != conv.duration:
                     yield self.hit("durations", conv.spans.get("duration"),
-                                   deliberation=duration_text(delib.convention_duration),
-                                   convention=duration_text(conv.duration))
+                                   deliberation=delib.convention_duration, convention=conv.duration)
             yield from self._term(conv)
 
     def _term(self, conv):
@@ -78,5 +78,5 @@ et prendra fin le 30 juin 2027.
         start = dt.date.fromisoformat(conv.start)
         end = add_duration(start, conv.duration)
         if conv.end_date not in (end, end - dt.timedelta(days=1)):
-            yield self.hit("term", conv.spans.get("end_date"), duration=duration_text(conv.duration),
+            yield self.hit("term", conv.spans.get("end_date"), duration=conv.duration,
                            start=start.isoformat(), end=end.isoformat(), stated=conv.end_date.isoformat())

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
+from ent_lint.i18n import N_
 from ent_lint.people import find
 
 from .._common import first_span
 from ._helpers import signed_record
+
+
+#: the signatures a deliberation lacks, as the message names them
+MISSING = {("mayor",): N_("the mayor"), ("secretary",): N_("the secretary of the sitting"),
+           ("mayor", "secretary"): N_("the mayor and the secretary of the sitting")}
 
 
 class MissingSignature(Rule):
@@ -29,9 +35,10 @@ class MissingSignature(Rule):
     summary = "no signature block for the mayor and the secretary, or for each party"
     source = "CGCT art. L2121-23"
     messages = {
-        "deliberation": Message("no signature block for {missing}",
+        "deliberation": Message("no signature block for {missing:term}",
                                 fix="add « Le Maire, » and « Le secrétaire de séance, » with their names"),
-        "parties": Message("{parties} parties but {signatures} signatures", fix="add a signature block for each party"),
+        "parties": Message("{parties} parties but {signatures} signature",
+                           plural="{parties} parties but {signatures} signatures", count="signatures", fix="add a signature block for each party"),
     }
     examples = Examples(
         bad="""\
@@ -75,10 +82,10 @@ Anne ROUX
         missing = []
         president = delib.session.president
         if "mayor" not in delib.signature_roles and not (president and find(delib.signatories, president)):
-            missing.append("the mayor")
+            missing.append("mayor")
         if "secretary" not in delib.signature_roles and not (
                 delib.secretary and find(delib.signatories, delib.secretary)):
-            missing.append("the secretary")
+            missing.append("secretary")
         if missing:
             yield self.hit("deliberation", first_span(delib, "vote", "number", "deliberated"),
-                           missing=" and ".join(missing))
+                           missing=MISSING[tuple(missing)])

@@ -6,7 +6,6 @@ import regex
 
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
-from ent_lint.text import french_date
 
 # "Ministère de l'Éducation nationale, de la Jeunesse et des Sports", in folded text: the bare
 # name, then the parts that follow it ("rest").
@@ -47,10 +46,10 @@ class OutdatedMinistryName(Rule):
     summary = "a ministry name not in force at the document's date"
     source = reference.MINISTRY_SOURCE
     messages = {
-        "outdated": Message("« {name} » was the name {periods}; on {day:date} it was « {current} »",
-                            fix="write « Ministère de l'{current} »"),
+        "outdated": Message("« {name} » was the name {periods:periods}; on {day:date} it was « {current} »",
+                            fix="write « {current} »"),
         "never": Message("« {name} » was never the official name; on {day:date} it was « {current} »",
-                         fix="write « Ministère de l'{current} »"),
+                         fix="write « {current} »"),
     }
     examples = Examples(
         bad="""\
@@ -80,10 +79,9 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE la 
             if not parts or parts == current[2]:
                 continue
             periods = reference.ministry_periods(parts)
-            args = {"name": text.original(match), "day": day.isoformat(), "current": current[1]}
+            args = {"name": text.original(match), "day": day.isoformat(), "current": current[3]}
             if periods:
-                when = "; ".join(f"from {french_date(start)}" + (f" to {french_date(end)}" if end else "")
-                                 for start, end in periods)
+                when = [[start.isoformat(), end.isoformat() if end else None] for start, end in periods]
                 yield self.hit("outdated", span, periods=when, **args)
             else:
                 yield self.hit("never", span, **args)

@@ -24,8 +24,11 @@ class PageCount(Rule):
     summary = "stated page count ≠ actual pages"
     source = "consistency"
     messages = {
-        "pages": Message("the convention states {stated} pages but has {actual}", fix="correct the page count"),
-        "pages-and-document": Message("the convention states {stated} pages but has {actual} (the document {document})",
+        "pages": Message("the convention states {stated} page but has {actual}",
+                         plural="the convention states {stated} pages but has {actual}", count="stated", fix="correct the page count"),
+        "pages-and-document": Message("the convention states {stated} page but has {actual} (the document {document})",
+                                      plural="the convention states {stated} pages but has {actual} "
+                                             "(the document {document})", count="stated",
                                       fix="correct the page count"),
     }
     examples = Examples(

@@ -7,12 +7,14 @@ import regex
 from ent_lint.engine import Examples, Message, Rule
 
 # Template text, in folded text: a form not chosen ("3 an(s)"), a field in capitals ("[MONTANT]",
-# "<NOM DU MAIRE>", "XXX"), a name left as a line ("M. ______"), a mail-merge field ("{{nom}}").
+# "<NOM DU MAIRE>", "XXX"), a name left as a line ("M. ______"), the two civilities of a model
+# left side by side ("Madame/Monsieur le Maire"), a mail-merge field ("{{nom}}").
 RESIDUE = regex.compile(
     r"""(?<!\w)
         (?:\d+\s+(?:an|mois|annee|jour|semaine|exemplaire|page|ecole|classe)\(s\)
          |(?P<capitals>\[[a-z0-9 _/'-]{3,40}\]|<[a-z _]{3,30}>|\bx{3,}\b)
          |\b(?:m|mme|monsieur|madame)\.?\s*_{3,}
+         |\b(?:madame|monsieur|mme|m)\b\.?\s*/\s*(?:madame|monsieur|mme|m)\b\.?
          |\{\{[^}]{1,40}\}\})""", regex.VERBOSE)
 
 
@@ -34,7 +36,8 @@ class TemplateResidue(Rule):
     summary = "template left unfilled: \"3 an(s)\", \"[MONTANT]\", \"M. ______\", \"XXX\""
     source = "completeness"
     messages = {
-        "residue": Message("template residue « {residue} »", fix="fill in or choose the form"),
+        "residue": Message("a choice or blank of the model left as it was: « {residue} »",
+                           fix="fill in the blank or keep only the right choice"),
     }
     examples = Examples(
         bad="""\

@@ -68,7 +68,7 @@ class BlankDate(Rule):
         "convention-end": Message("the convention's end date is left blank", fix="write the end date"),
         "convention-end-stated": Message(
             "the convention's end date is left blank while the deliberation states {stated:date}",
-            fix="write « prendra fin le {stated:date} »"),
+            fix="write « prendra fin le {stated:act_date} »"),
         "convention-signature": Message(
             "the convention's signature date is left blank (normal before signature)",
             fix="date the convention when it is signed"),

@@ -30,8 +30,10 @@ class ConvocationDelay(DeliberationRule):
     summary = "fewer clear days than required, with no urgency mention"
     source = reference.CONVOCATION_SOURCE
     messages = {
-        "short": Message("{clear} clear days between the convocation ({sent:date}) and the sitting "
+        "short": Message("{clear} clear day between the convocation ({sent:date}) and the sitting "
                          "({sitting:date}); {required} required",
+                         plural="{clear} clear days between the convocation ({sent:date}) and the sitting "
+                                "({sitting:date}); {required} required", count="clear",
                          fix="check the convocation date, or mention the urgency that shortened it"),
     }
     examples = Examples(

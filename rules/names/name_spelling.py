@@ -27,6 +27,9 @@ SURNAME = (r"(?:(?:LE|LA|DE|DU|DES|DEL|DI|DA|VAN|VON)\s+|[DL]['’])?"
 ONE_NAME = regex.compile(rf"\s+(?P<name>{SURNAME})")
 NAME_LIST = regex.compile(rf"\s+(?P<name>{SURNAME})(?:(?:\s*,\s*|\s+et\s+)(?:(?:MM?\.|Mmes?|Mlle)\s+)?"
                           rf"(?P<name>{SURNAME}))*")
+# A first name and a surname as a speech writes them ("Denis Vanecke évoque..."), in mixed case.
+FULL_NAME = regex.compile(r"(?<![\p{L}'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[^\S\n]+"
+                          r"(?P<last>\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
 #: words in capitals after a civility that are not surnames: roles, and civilities
 _NOT_SURNAMES = {"maire", "adjoint", "adjointe", "adjoints", "conseiller", "conseillere", "conseillers",
                  "delegue", "deleguee", "president", "presidente", "secretaire", "rapporteur", "prefet",
@@ -70,16 +73,21 @@ def _may_be_surname(key: str) -> bool:
     return key not in _NOT_SURNAMES and len(key.replace(" ", "")) >= 5
 
 
-def _members(document: Document) -> dict[str, Person]:
-    """The surnames of the members the attendance lists name (present, absent, proxies,
-    secretary), each with its first entry."""
+def _attendance(document: Document) -> list[Person]:
+    """The members the attendance lists name: present, absent, proxies, secretary."""
     people: list[Person] = []
     for delib in document.deliberations:
         people += present_people(delib) + delib.absent
         people += [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies]
         people += [delib.secretary] if delib.secretary is not None else []
+    return people
+
+
+def _members(document: Document) -> dict[str, Person]:
+    """The surnames in capitals of the members the attendance lists name, each with its first
+    entry."""
     members: dict[str, Person] = {}
-    for person in people:
+    for person in _attendance(document):
         surname = _surname_of(person)
         if surname and person.span is not None:
             members.setdefault(surname, person)
@@ -117,6 +125,25 @@ def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:
                 yield name, text.span(names.starts("name")[index], names.ends("name")[index])
 
 
+def _first_and_surname(person: Person) -> Optional[tuple[str, str]]:
+    """The folded first name and surname key of a list's entry: "Prénom NOM" or "NOM Prénom"
+    (the surname in capitals), or "Prénom Nom" in two words; None when it cannot be told."""
+    words = person.name.replace(",", " ").split()
+    upper = [w for w in words if len(w) > 1 and w.isupper()]
+    first = [w for w in words if w[:1].isupper() and not w.isupper()]
+    if upper and len(first) == 1:
+        return fold(first[0]), _key(" ".join(upper))
+    if not upper and len(words) == 2 and all(w[:1].isupper() for w in words):
+        return fold(words[0]), _key(words[1])
+    return None
+
+
+def _written_in_full(text: TextView) -> Iterator[tuple[str, str, Span]]:
+    """First names followed by a surname in mixed case, as speeches write members."""
+    for match in FULL_NAME.finditer(text.text):
+        yield match["first"], match["last"], text.span(match.start(), match.end())
+
+
 _SAME_WAY = "write the name the same way everywhere"
 _MEMBER = "check the member's name and write it the same way everywhere"
 
@@ -132,7 +159,10 @@ class NameSpelling(Rule):
     "Monsieur", "Madame": the speaker of a paragraph, a list of names in a vote) is compared with
     the surnames of the attendance lists: one that is none of them but differs by a letter or two
     from exactly one of them is that member's name misspelt ("Contre : MM. MARCHANT et GARNIER"
-    with Alain MARCHAND present).  Surnames of fewer than 5 letters, words in capitals that are
+    with Alain MARCHAND present).  So is a member's first name followed by a surname in mixed
+    case, as speeches write members ("Denis Vanecke évoque..." with Denis Vanhecke in the list),
+    when one letter only differs and no other member of that first name is as near.  Surnames of
+    fewer than 5 letters, words in capitals that are
     not after a civility (headings, verbs), roles ("M. LE MAIRE") and a surname near two members'
     are left alone.
 
@@ -190,6 +220,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
     def check(self, document, text):
         yield from self._pairs(document)
         yield from self._alone(document, text)
+        yield from self._in_full(document, text)
 
     def _allowed(self, a: str, b: str) -> int:
         """How many letters may differ between two spellings of a surname."""
@@ -231,8 +262,37 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             yield self.hit("alone-on-page" if where else "alone", span, name=written, other=member.name,
                            line=member.span.line, **where)
 
-    def _only_member_near(self, key: str, members: dict[str, Person]) -> Optional[Person]:
-        """The member whose surname differs from ``key`` by the letters allowed, if only one does."""
+    def _in_full(self, document: Document, text: TextView) -> Iterator:
+        """A member's first name followed by a surname that is the member's with one letter
+        changed ("Denis Vanecke" for Denis Vanhecke): only among the members of that first name,
+        and only where one of them is near.  One letter only: in mixed case, two letters apart
+        are often two families' names (Marchand, Marchal)."""
+        by_first: dict[str, dict[str, Person]] = {}
+        for person in _attendance(document):
+            names = _first_and_surname(person)
+            if names and person.span is not None:
+                by_first.setdefault(names[0], {}).setdefault(names[1], person)
+        if not by_first:
+            return
+        named = _named_in_lists(document)
+        known = {word for person in named for word in person.normalized.split()}
+        listed = {(person.span.page, person.span.line) for person in named}
+        for first, last, span in _written_in_full(text):
+            namesakes = by_first.get(fold(first))
+            key = _key(last)
+            if not namesakes or key in known or (span.page, span.line) in listed or not _may_be_surname(key):
+                continue
+            member = self._only_member_near(key, namesakes, most=1)
+            if member is None:
+                continue
+            known.add(key)
+            where = {"page": member.span.page} if member.span.page else {}
+            yield self.hit("alone-on-page" if where else "alone", span, name=f"{first} {last}", other=member.name,
+                           line=member.span.line, **where)
+
+    def _only_member_near(self, key: str, members: dict[str, Person], most: int = 2) -> Optional[Person]:
+        """The member whose surname differs from ``key`` by the letters allowed (and ``most`` at
+        most), if only one does."""
         near = [person for surname, person in members.items()
-                if edit_distance(key, surname) <= self._allowed(key, surname)]
+                if edit_distance(key, surname) <= min(self._allowed(key, surname), most)]
         return near[0] if len(near) == 1 else None

@@ -32,8 +32,10 @@ class ScdlActMissing(PublishedCsvRule):
     summary = "an act of the run that the published SCDL CSV does not list"
     source = "CGCT L1112-23; SCDL Délibérations 2.1.5"
     messages = {
-        "missing": Message("deliberation {number} of {date} is not in the published CSV",
+        "missing": Message("deliberation {number} of {date:date} is not in the published CSV",
                            fix="add its row to the published CSV"),
+        "missing-undated": Message("deliberation {number}, of a date not read, is not in the published CSV",
+                                   fix="add its row to the published CSV"),
     }
 
     examples = Examples(
@@ -47,5 +49,7 @@ class ScdlActMissing(PublishedCsvRule):
         if matching is None:
             return
         for act in matching.acts_alone:
-            yield self.hit("missing", locations=[act.location], number=act.name,
-                           date=act.fact["date"] or "an unknown date")
+            if act.fact["date"]:
+                yield self.hit("missing", locations=[act.location], number=act.name, date=act.fact["date"])
+            else:
+                yield self.hit("missing-undated", locations=[act.location], number=act.name)

@@ -35,9 +35,9 @@ class ScdlRowMismatch(PublishedCsvRule):
     messages = {
         "date": Message("the published row of deliberation {number} gives the date {published:date}; the act's is "
                         "{act:date}", fix="write DELIB_DATE {act}"),
-        "subject": Message("the published row of deliberation {number} gives the subject {published!r}; the act's is "
-                           "{act!r}", fix="copy the subject of the act"),
-        "votes": Message("the published votes of deliberation {number} differ from the act: {details}",
+        "subject": Message("the published row of deliberation {number} gives the subject « {published} »; the act's "
+                           "is « {act} »", fix="copy the subject of the act"),
+        "votes": Message("the published votes of deliberation {number} differ from the act: {details:votes}",
                          fix="copy the votes of the act"),
     }
 
@@ -63,6 +63,5 @@ class ScdlRowMismatch(PublishedCsvRule):
                 yield self.hit("subject", locations=where, number=number, act=found["subject"][0],
                                published=found["subject"][1])
             if "votes" in found:
-                details = ", ".join(f"{column} {published} in the CSV, {stated} in the act"
-                                    for column, stated, published in found["votes"])
+                details = [[column, published, stated] for column, stated, published in found["votes"]]
                 yield self.hit("votes", locations=where, number=number, details=details)

@@ -29,7 +29,8 @@ class ScdlRowWithoutAct(PublishedCsvRule):
     summary = "a published SCDL row that matches no act of the run"
     source = "SCDL Délibérations 2.1.5"
     messages = {
-        "orphan": Message("row {line} of the published CSV (deliberation {number} of {date}) matches no act of the run",
+        "orphan": Message("row {line} of the published CSV (DELIB_ID {number}, DELIB_DATE {date}) matches no act of the "
+                          "run",
                           fix="correct the row's DELIB_ID, or check the document it describes"),
     }
 
@@ -46,5 +47,4 @@ class ScdlRowWithoutAct(PublishedCsvRule):
             return
         for row in matching.rows_alone:
             yield self.hit("orphan", locations=[row.location(self.settings["csv"])], line=row.line,
-                           number=row.values.get("DELIB_ID") or "(no DELIB_ID)",
-                           date=row.values.get("DELIB_DATE") or "no date")
+                           number=row.values.get("DELIB_ID") or "—", date=row.values.get("DELIB_DATE") or "—")

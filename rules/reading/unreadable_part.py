@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from ent_lint.engine import Examples, Message, Rule
+from ent_lint.i18n import N_
+
+#: the parts the parser may doubt, as a reader names them
+PARTS = {"session.date": N_("the sitting's date"), "present": N_("the list of members present"),
+         "absent": N_("the list of members absent"), "proxies": N_("the proxies"),
+         "excused": N_("the list of members excused"), "not_voting": N_("the members not taking part in the vote")}
 
 
 class UnreadablePart(Rule):
@@ -24,7 +30,7 @@ class UnreadablePart(Rule):
     summary = "a part read without certainty: the rules that need it stayed silent"
     source = "ent-lint"
     messages = {
-        "doubt": Message("{part} could not be read reliably ({reason}); the checks that need it were not made",
+        "doubt": Message("{part:term} could not be read reliably ({reason:term}); the checks that need it were not made",
                          fix="check this part by hand"),
     }
     examples = Examples(
@@ -53,4 +59,4 @@ Adopté à l'unanimité.
                     continue
                 seen.add((part, reason))
                 yield self.hit("doubt", delib.spans.get(part) or delib.spans.get(f"list.{part}"),
-                               part=part, reason=reason)
+                               part=PARTS.get(part, part), reason=reason)

@@ -75,8 +75,8 @@ class CitedArticleSubject(Rule):
     source = f"CGCT ({CGCT})"
     kinds = ("extract", "minutes", "list")
     messages = {
-        "subject": Message("article {article} of the CGCT is cited about {subject}, which article {governing} "
-                           "governs ({article} is about {cited_subject})",
+        "subject": Message("article {article} of the CGCT is cited about {subject:term}, which article {governing} "
+                           "governs ({article} is about {cited_subject:term})",
                            fix="cite article {governing} ({source}), or check the number"),
     }
     examples = Examples(

@@ -23,7 +23,8 @@ class UnanimityWithDissent(DeliberationRule):
     summary = "\"unanimité\" stated with votes against"
     source = "CGCT art. L2121-20"
     messages = {
-        "against": Message("unanimity is stated with {against} votes against",
+        "against": Message("unanimity is stated with {against} vote against",
+                           plural="unanimity is stated with {against} votes against", count="against",
                            fix="state the vote in figures instead of « à l'unanimité »"),
     }
     examples = Examples(

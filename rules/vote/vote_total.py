@@ -25,8 +25,10 @@ class VoteTotal(DeliberationRule):
     summary = "for + against + abstentions ≠ voters of that deliberation"
     source = "CGCT art. L2121-20"
     messages = {
-        "total": Message("the vote adds up to {total} ({for_} for, {against} against, {abstain} abstentions) "
-                         "but there are {voters} voters",
+        "total": Message("the vote adds up to {total} (for: {for_}, against: {against}, abstentions: {abstain}) "
+                         "but there is {voters} voter",
+                         plural="the vote adds up to {total} (for: {for_}, against: {against}, abstentions: "
+                                "{abstain}) but there are {voters} voters", count="voters",
                          fix="recount the vote and the voters of this item"),
     }
     examples = Examples(

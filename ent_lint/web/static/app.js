@@ -8,14 +8,16 @@ const STRINGS = {
     drop: "Déposez un PDF ou un fichier texte ici, ou cliquez pour le choisir.",
     findings: "Constats", fields: "Champs extraits", text: "Texte lu", close: "Fermer",
     downloadJson: "Télécharger le rapport JSON", downloadSarif: "Télécharger le rapport SARIF",
-    privacy: "Le document est vérifié sur ce serveur puis oublié : rien n'est conservé.",
-    checking: "Vérification de « {name} »…", done: "« {name} » : {n} constat(s).", none: "Aucun constat.",
+    privacy: "Le document est vérifié sur ce serveur puis oublié\u00a0: rien n'est conservé.",
+    checking: "Vérification de «\u00a0{name}\u00a0»…", done: "«\u00a0{name}\u00a0»\u00a0: {n} constats.",
+    done1: "«\u00a0{name}\u00a0»\u00a0: 1 constat.", none: "Aucun constat.",
+    columns: ["Type", "UAI", "Nom", "Adresse", "Courriel"],
     error: "erreurs", warning: "avertissements", info: "informations", page: "page", line: "ligne",
-    error1: "erreur", warning1: "avertissement", info1: "information", fix: "Correction :", ocr: "lu par OCR", source: "Source", deliberation: "Délibération",
+    error1: "erreur", warning1: "avertissement", info1: "information", fix: "Correction\u00a0:", ocr: "lu par OCR", source: "Source", deliberation: "Délibération",
     convention: "Convention", counts: "Effectifs", present: "Présents", proxies: "Pouvoirs", absent: "Absents",
     secretary: "Secrétaire", vote: "Vote", sitting: "Séance", convened: "Convocation", parties: "Parties",
     duration: "Durée", end: "Fin", signed: "Signature", schools: "Écoles", unanimous: "à l'unanimité",
-    inOffice: "en exercice", represented: "représentés", voting: "votants", switchTo: "English",
+    inOffice: "en exercice", represented: "représentés", voting: "votants", switchTo: "English", colon: "\u00a0: ",
   },
   en: {
     tagline: "Check a deliberation and its convention before it goes to the prefecture.",
@@ -23,17 +25,20 @@ const STRINGS = {
     findings: "Findings", fields: "Extracted fields", text: "Text read", close: "Close",
     downloadJson: "Download the JSON report", downloadSarif: "Download the SARIF report",
     privacy: "The document is checked on this server, then forgotten: nothing is kept.",
-    checking: "Checking “{name}”…", done: "“{name}”: {n} finding(s).", none: "No findings.",
+    checking: "Checking “{name}”…", done: "“{name}”: {n} findings.", done1: "“{name}”: 1 finding.",
+    none: "No findings.", columns: ["Type", "UAI", "Name", "Address", "Email"],
     error: "errors", warning: "warnings", info: "notes", page: "page", line: "line",
     error1: "error", warning1: "warning", info1: "note", fix: "Fix:", ocr: "read by OCR", source: "Source", deliberation: "Deliberation",
     convention: "Convention", counts: "Counts", present: "Present", proxies: "Proxies", absent: "Absent",
     secretary: "Secretary", vote: "Vote", sitting: "Sitting", convened: "Convened", parties: "Parties",
     duration: "Duration", end: "End", signed: "Signed", schools: "Schools", unanimous: "unanimous",
-    inOffice: "in office", represented: "represented", voting: "voting", switchTo: "Français",
+    inOffice: "in office", represented: "represented", voting: "voting", switchTo: "Français", colon: ": ",
   },
 };
 const LEVELS = ["error", "warning", "info"];
-let lang = (navigator.language || "fr").toLowerCase().startsWith("fr") ? "fr" : "en";
+// French unless the server was started with --lang en; the switch changes it, and the findings
+// and explanations are asked again in the new language (the server renders them).
+let lang = document.documentElement.lang === "en" ? "en" : "fr";
 let lastFile = null;
 let lastReport = null;
 
@@ -58,7 +63,7 @@ function translate() {
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   $("lang").textContent = lang === "fr" ? "EN" : "FR";
   $("lang").setAttribute("aria-label", t("switchTo"));
-  if (lastReport) render(lastReport);
+  if (lastFile) check(lastFile);
 }
 
 async function check(file) {
@@ -70,7 +75,7 @@ async function check(file) {
   body.append("file", file);
   let response;
   try {
-    response = await fetch("/api/lint?details=1", { method: "POST", body });
+    response = await fetch(`/api/lint?details=1&lang=${lang}`, { method: "POST", body });
   } catch (err) {
     status.className = "failed";
     status.textContent = String(err);
@@ -89,7 +94,8 @@ async function check(file) {
 
 function render(data) {
   const findings = data.findings;
-  $("status").textContent = findings.length ? t("done", { name: lastFile.name, n: findings.length }) : t("none");
+  $("status").textContent = findings.length
+    ? t(findings.length === 1 ? "done1" : "done", { name: lastFile.name, n: findings.length }) : t("none");
   $("summary").replaceChildren(el("div", { class: "counts" },
     LEVELS.map((level) => el("span", { class: `count ${level}` },
       count(findings.filter((f) => f.severity === level).length, level)))));
@@ -176,10 +182,10 @@ function focusLine(f) {
 }
 
 async function explain(rule) {
-  const response = await fetch(`/api/rules/${encodeURIComponent(rule)}`);
+  const response = await fetch(`/api/rules/${encodeURIComponent(rule)}?lang=${lang}`);
   const data = await response.json();
   $("explain-title").textContent = `${data.id} — ${data.summary || data.error}`;
-  $("explain-source").textContent = data.source ? `${t("source")} : ${data.source}` : "";
+  $("explain-source").textContent = data.source ? `${t("source")}${t("colon")}${data.source}` : "";
   $("explain-doc").textContent = data.documentation || "";
   $("explain").showModal();
 }
@@ -219,7 +225,7 @@ function renderFields(doc) {
     ]));
     if (conv.schools.length) {
       blocks.push(el("h4", {}, t("schools")));
-      blocks.push(el("table", {}, el("tr", {}, ["Type", "UAI", "Nom", "Adresse", "Courriel"].map((h) => el("th", {}, h))),
+      blocks.push(el("table", {}, el("tr", {}, STRINGS[lang].columns.map((h) => el("th", {}, h))),
         conv.schools.map((s) => el("tr", {}, [s.type, s.uai, s.name, s.address, s.email].map((v) => el("td", {}, v || ""))))));
     }
   }
@@ -228,7 +234,7 @@ function renderFields(doc) {
 
 function fmtDate(value) {
   if (value === null || value === undefined) return "—";
-  if (typeof value === "object" && value.blank) return `« ${value.text} »`;
+  if (typeof value === "object" && value.blank) return `«\u00a0${value.text}\u00a0»`;
   return String(value);
 }
 
@@ -249,7 +255,7 @@ async function downloadSarif() {
   if (!lastFile) return;
   const body = new FormData();
   body.append("file", lastFile);
-  const response = await fetch("/api/lint?format=sarif", { method: "POST", body });
+  const response = await fetch(`/api/lint?format=sarif&lang=${lang}`, { method: "POST", body });
   download(`${lastFile.name}.sarif`, await response.text(), "application/sarif+json");
 }
 
