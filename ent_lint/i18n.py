@@ -35,7 +35,7 @@ DOMAIN = "ent_lint"
 DOCS_DOMAIN = "ent_lint_docs"
 LOCALE_DIR = Path(__file__).parent / "locale"
 #: the section titles of a rule's documentation, translated through the docs domain
-SECTION_TITLES = ("What it checks:", "Why it matters:", "How to fix:", "Example (flagged):",
+SECTION_TITLES = ("What it checks:", "Why it matters:", "How to fix:", "Example:", "Example (flagged):",
                   "Near-miss (not flagged):")
 
 _LANG: contextvars.ContextVar[str] = contextvars.ContextVar("ent_lint_lang", default=DEFAULT)
