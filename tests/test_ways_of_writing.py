@@ -523,3 +523,23 @@ def test_excused_members_separated_by_slashes_with_their_proxies(tmp_path):
     assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [
         ("Maëlle", "Anatole"), ("Irène", "Gontran"), ("Sixtine", "Ysaline")]
     assert delib.absent == []
+
+
+def test_a_proxy_written_in_the_absence_list_and_again_under_its_label_is_one_proxy(tmp_path):
+    path = _write(tmp_path, """\
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        Séance du 12 mars 2024
+        Membres en exercice : 9
+        Présents : 7 - Représentés : 2 - Votants : 9
+        Étaient présents : Jean DURAND, Paul MARTIN, Anne ROUX, Luc PETIT, Marie LEROY, Hugo BLANC, Léa NOIR
+        Absents excusés : Claire FAURE (pouvoir à Jean DURAND), Henri MOREAU (pouvoir à Paul MARTIN)
+        Pouvoirs : Claire FAURE à Jean DURAND, Henri MOREAU à Paul MARTIN
+        Secrétaire de séance : Anne ROUX
+        Délibération n° 2024-07 : Subventions aux associations
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les subventions.
+        Le Maire, Jean DURAND            La secrétaire de séance, Anne ROUX
+        """)
+    delib = extract(path).deliberations[0]
+    assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [
+        ("Claire FAURE", "Jean DURAND"), ("Henri MOREAU", "Paul MARTIN")]
+    assert _severe(path) == []

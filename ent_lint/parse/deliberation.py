@@ -660,7 +660,8 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     present, present_proxies = attendance.people("present")
     proxy_names, proxies = attendance.people("proxies")
     absent, absent_proxies = attendance.people("absent")
-    proxies = proxies + present_proxies + absent_proxies
+    for more in (present_proxies, absent_proxies):  # one proxy written in two lists is one proxy
+        proxies = proxies + _other_proxies(proxies, more)
     marked, unpaired = proxies_by_mark(present, absent)
     proxies += _new_grantors(proxies, marked)
     arriving = table is not None and any(find(table.absent, p) for p in present)
@@ -732,6 +733,13 @@ def _unread_proxy_sentences(attendance: "AttendanceParser") -> bool:
     entry = attendance.lists.get("proxies")
     return entry is not None and any(PROXY_SENTENCE.match(fold(text)) and parse_proxy(text) is None
                                      for _, text in entry.parts)
+
+
+def _other_proxies(proxies: list[Proxy], more: list[Proxy]) -> list[Proxy]:
+    """The proxies of ``more`` that ``proxies`` do not hold already: the same grantor to the same
+    holder, written in the absence list ("X (pouvoir à Y)") and again under "Pouvoirs", is one."""
+    return [p for p in more if not any(same_person(p.grantor, x.grantor) and same_person(p.holder, x.holder)
+                                       for x in proxies)]
 
 
 def _new_grantors(proxies: list[Proxy], more: list[Proxy]) -> list[Proxy]:
