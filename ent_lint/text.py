@@ -9,10 +9,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import unicodedata
-from typing import Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from .model import Span
 from .readers import Line
+
+if TYPE_CHECKING:
+    import regex
 
 _PUNCT = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-",
           "\u2011": "-", "\u2010": "-", "\u00a0": " ", "\u202f": " ", "\t": " ", "\u00ad": "-"}

@@ -9,7 +9,6 @@ import regex
 from ent_lint.engine import DeliberationRule, Examples, Message
 from ent_lint.model import Person
 from ent_lint.people import find, person, present_people
-from ent_lint.text import fold
 
 from .._common import first_span
 from ._helpers import part_of_sitting
