@@ -24,3 +24,12 @@ def school_department(school: School) -> Optional[str]:
     """The département of the school's postcode, if its address gives one."""
     match = POSTCODE.search(school.address or "")
     return reference.postcode_department(match["code"]) if match else None
+
+
+def example_convention(*rows: str) -> str:
+    """The examples of the family: an ENT convention of Cogolin whose annex lists ``rows``, the
+    table's heading first ("| Type | UAI | Nom de l'école | Adresse |")."""
+    return ("Convention relative à l'Espace Numérique de Travail\n"
+            "Entre la Commune de Cogolin, d'une part,\n"
+            "Et la DSDEN du Var, d'autre part,\n"
+            "Annexe : écoles concernées\n" + "".join(row + "\n" for row in rows))

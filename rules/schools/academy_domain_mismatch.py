@@ -7,7 +7,7 @@ import regex
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import school_department, schools
+from ._helpers import example_convention, school_department, schools
 
 DOMAIN = regex.compile(r"@ac-(?P<academy>[a-z-]+)\.fr$", regex.IGNORECASE)
 
@@ -33,24 +33,14 @@ class AcademyDomainMismatch(Rule):
         "domain": Message("{email}: académie de {academy} does not cover département {department}"),
     }
     examples = Examples(
-        bad="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse | Courriel |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556D@ac-lyon.fr |
-| EMPU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN | ecole.0831475C@ac-nice.fr |
-""",
-        good="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse | Courriel |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556D@ac-nice.fr |
-| EMPU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN | ecole.0831475C@ac-nice.fr |
-""")
+        bad=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse | Courriel |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556D@ac-lyon.fr |",
+            "| EMPU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN | ecole.0831475C@ac-nice.fr |"),
+        good=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse | Courriel |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556D@ac-nice.fr |",
+            "| EMPU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN | ecole.0831475C@ac-nice.fr |"))
 
     def check(self, document, text):
         for school in schools(document):

@@ -6,7 +6,7 @@ import regex
 
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import schools
+from ._helpers import example_convention, schools
 
 # A postcode followed by the commune: "83310 COGOLIN", "20000 Ajaccio", "2A000 AJACCIO"
 POSTCODE_TOWN = regex.compile(r"(?<!\d)(?:\d{5}|2[AB]\d{3})\s+\p{L}")
@@ -34,24 +34,14 @@ class AddressIncomplete(Rule):
                            fix="add the postcode and the commune"),
     }
     examples = Examples(
-        bad="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EMPU | 0831475C | RIALET | IMPASSE DES PITCHOUNS |
-""",
-        good="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EMPU | 0831475C | RIALET | IMPASSE DES PITCHOUNS 83310 COGOLIN |
-""")
+        bad=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EMPU | 0831475C | RIALET | IMPASSE DES PITCHOUNS |"),
+        good=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EMPU | 0831475C | RIALET | IMPASSE DES PITCHOUNS 83310 COGOLIN |"))
 
     def check(self, document, text):
         for school in schools(document):

@@ -7,7 +7,7 @@ import regex
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import schools
+from ._helpers import example_convention, schools
 
 # The UAI in an email: ecole.0831475C@ac-nice.fr, ce.0830556d@ac-nice.fr, 0830556D.ecole@...
 EMAIL_UAI = regex.compile(r"(?<!\d)(?P<uai>\d{7}[A-Za-z])(?=@|\.|$)")
@@ -35,24 +35,14 @@ class SchoolEmailMismatch(Rule):
                          fix="use the email built on {uai}"),
     }
     examples = Examples(
-        bad="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse | Courriel |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556d@ac-nice.fr |
-| EPPU | 0831475C | PISAN-MALASPINA | 8 RUE DU PORT 83310 COGOLIN | ecole.0831515w@ac-nice.fr |
-""",
-        good="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse | Courriel |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556d@ac-nice.fr |
-| EPPU | 0831475C | PISAN-MALASPINA | 8 RUE DU PORT 83310 COGOLIN | ecole.0831475c@ac-nice.fr |
-""")
+        bad=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse | Courriel |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556d@ac-nice.fr |",
+            "| EPPU | 0831475C | PISAN-MALASPINA | 8 RUE DU PORT 83310 COGOLIN | ecole.0831515w@ac-nice.fr |"),
+        good=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse | Courriel |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN | ecole.0830556d@ac-nice.fr |",
+            "| EPPU | 0831475C | PISAN-MALASPINA | 8 RUE DU PORT 83310 COGOLIN | ecole.0831475c@ac-nice.fr |"))
 
     def check(self, document, text):
         for school in schools(document):

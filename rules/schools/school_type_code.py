@@ -5,7 +5,7 @@ from __future__ import annotations
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import schools
+from ._helpers import example_convention, schools
 
 
 class SchoolTypeCode(Rule):
@@ -29,24 +29,14 @@ class SchoolTypeCode(Rule):
         "unknown": Message("unknown school type code {type_code}", fix="one of " + ", ".join(reference.SCHOOL_TYPES)),
     }
     examples = Examples(
-        bad="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EPUU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |
-""",
-        good="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EPPR | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |
-""")
+        bad=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EPUU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |"),
+        good=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EPPR | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |"))
 
     def check(self, document, text):
         for school in schools(document):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import UAI, schools
+from ._helpers import UAI, example_convention, schools
 
 
 class UaiChecksum(Rule):
@@ -29,24 +29,14 @@ class UaiChecksum(Rule):
         "format": Message("UAI {uai} is not seven digits and a letter"),
     }
     examples = Examples(
-        bad="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556E | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EMPU | 0831475C | LES PITCHOUNS | 5 RUE DES ÉCOLES 83310 COGOLIN |
-""",
-        good="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EMPU | 0831475c | LES PITCHOUNS | 5 RUE DES ÉCOLES 83310 COGOLIN |
-""")
+        bad=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556E | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EMPU | 0831475C | LES PITCHOUNS | 5 RUE DES ÉCOLES 83310 COGOLIN |"),
+        good=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EMPU | 0831475c | LES PITCHOUNS | 5 RUE DES ÉCOLES 83310 COGOLIN |"))
 
     def check(self, document, text):
         for school in schools(document):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ent_lint import reference
 from ent_lint.engine import Examples, Message, Rule
 
-from ._helpers import UAI, school_department, schools
+from ._helpers import UAI, example_convention, school_department, schools
 
 
 class UaiDepartmentMismatch(Rule):
@@ -29,24 +29,14 @@ class UaiDepartmentMismatch(Rule):
         "department": Message("UAI {uai} is in département {uai_department}, the address in {address_department}"),
     }
     examples = Examples(
-        bad="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EMPU | 0061234X | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |
-""",
-        good="""\
-Convention relative à l'Espace Numérique de Travail
-Entre la Commune de Cogolin, d'une part,
-Et la DSDEN du Var, d'autre part,
-Annexe : écoles concernées
-| Type | UAI | Nom de l'école | Adresse |
-| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |
-| EMPU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |
-""")
+        bad=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EMPU | 0061234X | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |"),
+        good=example_convention(
+            "| Type | UAI | Nom de l'école | Adresse |",
+            "| EEPU | 0830556D | LES ÉCUREUILS | 2 RUE DU STADE 83310 COGOLIN |",
+            "| EMPU | 0831475C | LES MIMOSAS | 4 RUE DES PINS 83310 COGOLIN |"))
 
     def check(self, document, text):
         for school in schools(document):
