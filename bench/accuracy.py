@@ -8,7 +8,8 @@ default), runs ent-lint on the document and compares:
   accuracy over the values the gold states, plus the values ent-lint invents where the gold has
   none;
 - **findings**: the precision of warnings and errors (a finding is true when a gold defect of the
-  same rule is quoted within three lines of it) and the recall of the gold defects a rule can
+  same rule is quoted within three lines of it, or of a place of the same document the finding
+  names as related: "written « X » elsewhere (line 3)") and the recall of the gold defects a rule can
   catch (reported at any level, and how many of them as a warning or an error).
 
 Prints a table per document and the totals; ``--diff`` adds what differs, ``--json FILE`` writes
@@ -324,9 +325,12 @@ def compare_findings(result: DocResult, gold: dict, findings: list, source) -> N
     catchable = [d for d in defects if d.get("catchable", True) and d.get("rule")]
     found, found_severe = set(), set()
     for finding in findings:
+        # a finding points at its place and at the related places it names ("written « X »
+        # elsewhere (line 3)"): the defect is held when its quote stands near any of them
+        places = [(finding.page, finding.line)] + [(r.page, r.line) for r in finding.related if r.path == finding.path]
         matches = [i for i, d in enumerate(catchable) if d["rule"] == finding.rule and (
             not d.get("quote") or finding.line is None
-            or _near(source, finding.page, finding.line, d["quote"]))]
+            or any(_near(source, page, line, d["quote"]) for page, line in places))]
         found.update(matches)
         if finding.severity not in SEVERE:
             continue

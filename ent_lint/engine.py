@@ -471,7 +471,8 @@ class Checker:
             rule=rule.id, severity=hit.severity or self.severities[rule.id], message=message, path=path,
             page=span.page if span else None, line=span.line if span else None,
             column=span.column if span else None, evidence=span.text if span else None,
-            fix=fix, ocr=bool(span and span.ocr), code=f"{rule.id}/{hit.code}", args=dict(hit.args))
+            fix=fix, ocr=bool(span and span.ocr), code=f"{rule.id}/{hit.code}", args=dict(hit.args),
+            related=[Location(where.path or path, where.page, where.line, where.evidence) for where in hit.locations])
 
     def _crash(self, rule: Rule, exc: Exception, path: str) -> Finding:
         error = f"{exc.__class__.__name__}: {exc}"

@@ -175,10 +175,11 @@ class Linter:
         result.seconds = time.perf_counter() - started
         return result
 
-    def check_path(self, path: str, *, keep: bool = False, rules: bool = True) -> Result:
+    def check_path(self, path: "str | os.PathLike[str]", *, keep: bool = False, rules: bool = True) -> Result:
         """:meth:`check` of a file on disk; a file that cannot be opened is an unreadable result."""
         from .inputs import Job, load
 
+        path = os.fspath(path)
         try:
             data = load(Job(path, path))
         except InputError as exc:

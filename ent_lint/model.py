@@ -104,6 +104,8 @@ class Session(BaseModel):
     president: Optional[Person] = None
     weekday: Optional[str] = None
     date_in_words: Optional[dt.date] = None
+    #: the date a header or footer repeated on the pages gives the sitting ("CM – 15.09.2014")
+    date_in_running_title: Optional[dt.date] = None
 
 
 DateValue = Union[dt.date, Blank, None]

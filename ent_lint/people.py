@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from .model import Deliberation, Person, Span
-from .parse.names import find as _find, person as _person, same_person as _same_person
+from .parse.names import find as _find, first_names as _first_names, person as _person, same_person as _same_person
+from .text import fold
 
 
 def person(name: str, span: Optional[Span] = None) -> Person:
@@ -23,6 +24,14 @@ def same_person(a: Person, b: Person) -> bool:
 def find(people: Iterable[Person], who: Person) -> Optional[Person]:
     """The entry of ``people`` that names ``who``, or None."""
     return _find(people, who)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a known first name ("Mathieu", "Jean-Pierre"; accents and case aside),
+    from the name dictionary the parser uses to tell people from other words."""
+    names = _first_names()
+    parts = [part for part in fold(word).split("-") if part]
+    return bool(parts) and all(part in names for part in parts)
 
 
 def present_people(delib: Deliberation) -> list[Person]:

@@ -137,3 +137,12 @@ def test_each_kind_of_unread_document_has_its_outcome(tmp_path):
     assert linter.check("a.pdf", b"%PDF-1.4 not really").outcome is Outcome.UNREADABLE
     assert linter.check(str(SEED_PDF), SEED_PDF.read_bytes()).outcome is Outcome.TOO_LARGE
     assert linter.check_path(str(tmp_path / "missing.txt")).outcome is Outcome.UNREADABLE
+
+
+def test_the_library_takes_a_path_object(tmp_path):
+    from ent_lint.api import extract, lint
+
+    target = tmp_path / "extrait.txt"
+    target.write_text("Séance du 12 mars 2024\nDélibération n° 2024-07 : Voirie\n", encoding="utf-8")
+    assert lint(target).outcome.value == "ok"
+    assert extract(target).deliberations

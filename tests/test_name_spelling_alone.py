@@ -153,3 +153,94 @@ def test_full_names_that_are_right_or_someone_else_stay_silent(speech):
 def test_a_full_name_near_two_namesakes_is_not_guessed():
     head = MIXED_HEAD.replace("Denis Marchal", "Denis Vaneck")  # one letter from Vanecke, as Vanhecke is
     assert _found("Denis Vanecke évoque la saison.\n", head=head) == []
+
+
+# --- a letter doubled or undoubled: in a table of names, in a first name, in lists of first names
+
+NAMESAKES = """\
+    COMMUNE DE SAINT-MARTIN
+    PROCÈS-VERBAL DU CONSEIL MUNICIPAL DU 11 AVRIL 2024
+    Présents : Paul DURAND, Yves KERGALL, Marc KERGAL, Isabelle ROPARS, Gilles TANGUY
+    Secrétaire de séance : Gilles TANGUY
+
+    Délibération n° 2024-15 : Tableau du conseil municipal
+    Le tableau est établi dans l'ordre ci-après.
+    """
+
+
+def test_a_letter_undoubled_in_a_surname_even_when_another_member_bears_it():
+    found = _found("""\
+        M. Yves KERGAL présente le rapport de la commission.
+        """, head=NAMESAKES)
+    assert found == [(8, "« Yves KERGAL » is written « Yves KERGALL » in the attendance lists (line 3)")]
+
+
+def test_a_first_name_with_a_letter_undoubled_and_its_surname_on_the_next_line():
+    found = _found("""\
+        Mme Isabele
+        ROPARS
+        """, head=NAMESAKES)
+    assert found == [(8, "« Isabele ROPARS » is written « Isabelle ROPARS » in the attendance lists (line 3)")]
+
+
+@pytest.mark.parametrize("table", [
+    "M. Yves KERGALL   Conseiller\nM. Marc KERGAL   Conseiller",  # both right
+    "M. Yvon KERGALL   Conseiller",  # not a member's first name: someone else
+    "Mme Isabel ROPARS   Conseillère",  # a letter dropped, not doubled: another first name
+    "M. Yvon TANGUY   Conseiller",  # another first name of the family
+    "Mme Denise DURAND   Conseillère",  # Denis / Denise: two people
+])
+def test_names_that_are_right_or_not_a_doubled_letter_stay_silent(table):
+    assert _found(textwrap.indent(table, "    ") + "\n", head=NAMESAKES) == []
+
+
+FIRST_NAMES = """\
+    COMPTE RENDU DU CONSEIL MUNICIPAL DU 5 MARS 2021
+    Présents : Jean-Pierre, Anne-Marie, Mario, Matthieu, Nelly, Patrick
+    Absent : Marc
+    Secrétaire de séance : Nelly
+
+    1. Sécurité
+    """
+
+
+def test_a_first_name_undoubled_where_the_lists_name_members_by_first_name():
+    found = _found("Un groupe de travail est créé : Nelly / Fanny / Anne-Marie / Mathieu / Hélène.\n",
+                   head=FIRST_NAMES)
+    assert found == [(7, "« Mathieu » is written « Matthieu » in the attendance lists (line 2)")]
+
+
+@pytest.mark.parametrize("body", [
+    "Un groupe de travail est créé : Nelly / Maria / Marion / Hélène.\n",  # residents, not doubled letters
+    "Un groupe de travail est créé : Matthieu / Marc.\n",  # the members as listed
+])
+def test_first_names_of_others_stay_silent(body):
+    assert _found(body, head=FIRST_NAMES) == []
+
+
+def test_first_names_alone_are_not_compared_where_the_lists_give_full_names():
+    assert _found("Un groupe de travail est créé : Karine / Gerald.\n") == []
+
+
+CONVENTION = """\
+    CONVENTION DE MISE À DISPOSITION DU GYMNASE
+    Entre la commune de Saint-Martin et l'association Basket Club.
+    Article 1 : la commune met à disposition le gymnase Robert DESCHAMPS.
+    Article 2 : l'association assure le ménage après chaque séance.
+    {last}
+    """
+
+
+def test_a_full_name_outside_the_lists_written_with_a_letter_changed():
+    found = _found("", head=CONVENTION.format(last="Adresse : Gymnase Robert Deschamp, 5 rue des Écoles."))
+    assert found == [(5, "« Robert Deschamp » is written « Robert DESCHAMPS » elsewhere (line 3)")]
+
+
+@pytest.mark.parametrize("last", [
+    "Adresse : Gymnase Robert Deschamps, 5 rue des Écoles.",  # the same, in mixed case
+    "Le président, Roger DESCHAMPS, signe la convention.",  # another first name: another person
+    "Adresse : Gymnase Robert Duchamp, 5 rue des Écoles.",  # letters apart: another name
+    "Adresse : salle Paul ROUS, et salle Paul ROUX.",  # short surnames are not compared
+])
+def test_full_names_written_one_way_or_of_others_stay_silent(last):
+    assert _found("", head=CONVENTION.format(last=last)) == []

@@ -18,6 +18,8 @@ from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
 from .votes import read_vote
+from .decision import decision_at
+from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
 from .counts import COUNT, column, figures_in_line
@@ -507,6 +509,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         session.date_in_words = dates.date_from_match(words)
         spans["session.date_in_words"] = view.span(words.start(), words.end())
     sitting = _sitting_date(view, delib, head, words)
+    _running_title(view, delib)
     anchor = words.end() if words else (sitting.end if sitting else 0)
     session.time = dates.parse_time(head[anchor:anchor + 60].split("\n")[0]) if anchor else None
     if session.time is None and sitting:
@@ -537,6 +540,14 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
             break
     delib.urgency = bool(URGENCY.search(head))
     delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+
+
+def _running_title(view: View, delib: Deliberation) -> None:
+    found = running_title(view.lines)
+    if found:
+        index, value, start, end = found
+        delib.session.date_in_running_title = value
+        delib.spans["session.date_in_running_title"] = view.span(view.starts[index] + start, view.starts[index] + end)
 
 
 _MARGIN_FIGURE = regex.compile(r"\n\s*\d{1,3}\s+")  # "Monsieur\n\n29 David NICOLAS": 29 is in the margin
@@ -919,6 +930,9 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         delib.decisions = _decisions(view.lines[part.first:part.stop])
         _convention_terms(view, delib, begin, end)
         delib.spans["deliberated"] = view.span(begin, begin)
+        decided = decision_at(view.text[begin:end])
+        if decided:
+            delib.spans["decided"] = view.span(begin + decided[0], begin + decided[1])
         delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
         deliberations.append(delib)
         sitting.gone(left_rest)

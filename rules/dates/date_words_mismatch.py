@@ -1,4 +1,5 @@
-"""date-words-mismatch: the sitting date in words against the sitting date in digits."""
+"""date-words-mismatch: the sitting date in words against the sitting date in digits, and
+against the date a running title of the pages gives the sitting."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from ent_lint.engine import DeliberationRule, Examples, Message
 class DateWordsMismatch(DeliberationRule):
     """What it checks:
     The sitting date written in words ("L'an deux mille vingt-trois, le vingt-sept novembre")
-    against the sitting date written in digits.
+    against the sitting date written in digits; and the date that a header or footer repeated
+    on the pages gives the sitting ("CM – 15.09.2019") against the sitting's date, when the
+    words and the digits agree on it.
 
     Why it matters:
     Two dates for one sitting make the act's date, and every delay counted from it, uncertain.
@@ -25,6 +28,8 @@ class DateWordsMismatch(DeliberationRule):
     messages = {
         "differ": Message("the sitting date in words ({words:date}) differs from the date in digits "
                           "({digits:date})", fix="write the same date in words and in digits"),
+        "running-title": Message("the pages' running title dates the sitting {running:date}, but the sitting is on "
+                                 "{date:date}", fix="correct the date in the header or footer of the pages"),
     }
     examples = Examples(
         bad="""\
@@ -51,3 +56,9 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tar
         if words and digits and words != digits:
             yield self.hit("differ", delib.spans.get("session.date_in_words"),
                            words=words.isoformat(), digits=digits.isoformat())
+        running = delib.session.date_in_running_title
+        # the sitting's date is sure when its words and digits agree (or only one is written)
+        if running and digits and running != digits and (words is None or words == digits) \
+                and delib.sure("session.date"):
+            yield self.hit("running-title", delib.spans.get("session.date_in_running_title"),
+                           running=running.isoformat(), date=digits.isoformat())

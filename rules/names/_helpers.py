@@ -12,3 +12,15 @@ def edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def doubled_letter(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter written twice in one and once in the other
+    ("Matthieu" / "Mathieu", "NEDELLEC" / "NEDELEC", "Danielle" / "Daniele")."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    for i in range(1, len(longer)):
+        if longer[i] == longer[i - 1] and longer[:i] + longer[i + 1:] == shorter:
+            return True
+    return False

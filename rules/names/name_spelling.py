@@ -6,12 +6,12 @@ from typing import Iterator, Optional
 
 import regex
 
-from ent_lint.engine import Examples, Message, Option, Rule
+from ent_lint.engine import Examples, Location, Message, Option, Rule
 from ent_lint.model import Document, Person, Span
-from ent_lint.people import everyone, present_people
+from ent_lint.people import everyone, is_first_name, present_people
 from ent_lint.text import TextView, fold
 
-from ._helpers import edit_distance
+from ._helpers import doubled_letter, edit_distance
 
 # A civility before a person (on folded text; its capitals are checked on the document's own).
 CIVILITY = regex.compile(r"(?<![\w.])(?:(?P<plural>mm\.|mmes\b\.?|messieurs\b|mesdames\b)"
@@ -30,6 +30,16 @@ NAME_LIST = regex.compile(rf"\s+(?P<name>{SURNAME})(?:(?:\s*,\s*|\s+et\s+)(?:(?:
 # A first name and a surname as a speech writes them ("Denis Vanecke évoque..."), in mixed case.
 FULL_NAME = regex.compile(r"(?<![\p{L}'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[^\S\n]+"
                           r"(?P<last>\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
+# A first name in mixed case and a surname in capitals, as tables and lists of names write them
+# ("Yves NEDELEC", "Mme Danièle MAREC").
+# A table's cell may wrap the surname to the next line ("Mme Danièle" / "MAREC"); a word with a
+# capital after the surname is a role here ("Yves NEDELEC Conseiller").
+FIRST_THEN_CAPITALS = regex.compile(
+    r"(?<![\p{L}'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+    r"(?P<last>(?:(?:LE|LA|DE|DU|DES|DEL|DI|DA|VAN|VON)\s+|[DL]['’])?"
+    r"\p{Lu}[\p{Lu}'’]*\p{Lu}(?:-\p{Lu}[\p{Lu}'’]*\p{Lu})*)(?![\p{L}\d'’-])")
+# A capitalised word standing alone, as a first name written without its surname.
+WORD = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}'’-])")
 #: words in capitals after a civility that are not surnames: roles, and civilities
 _NOT_SURNAMES = {"maire", "adjoint", "adjointe", "adjoints", "conseiller", "conseillere", "conseillers",
                  "delegue", "deleguee", "president", "presidente", "secretaire", "rapporteur", "prefet",
@@ -144,6 +154,19 @@ def _written_in_full(text: TextView) -> Iterator[tuple[str, str, Span]]:
         yield match["first"], match["last"], text.span(match.start(), match.end())
 
 
+def _also(span: Span) -> list[Location]:
+    """The other place a name is written, for the finding's related locations (its path is the
+    document's)."""
+    return [Location("", span.page, span.line, span.text)]
+
+
+def _full_name_mentions(text: str) -> list:
+    """"Prénom NOM" and "Prénom Nom" mentions, in the document's order (overlapping: in
+    "Gymnase Robert Deschamp" the name is the second pair of words)."""
+    found = list(FIRST_THEN_CAPITALS.finditer(text)) + list(FULL_NAME.finditer(text, overlapped=True))
+    return sorted(found, key=lambda match: match.start())
+
+
 _SAME_WAY = "write the name the same way everywhere"
 _MEMBER = "check the member's name and write it the same way everywhere"
 
@@ -161,10 +184,14 @@ class NameSpelling(Rule):
     from exactly one of them is that member's name misspelt ("Contre : MM. MARCHANT et GARNIER"
     with Alain MARCHAND present).  So is a member's first name followed by a surname in mixed
     case, as speeches write members ("Denis Vanecke évoque..." with Denis Vanhecke in the list),
-    when one letter only differs and no other member of that first name is as near.  Surnames of
-    fewer than 5 letters, words in capitals that are
-    not after a civility (headings, verbs), roles ("M. LE MAIRE") and a surname near two members'
-    are left alone.
+    when one letter only differs and no other member of that first name is as near.  A letter
+    doubled or undoubled is caught in a member's surname ("Yves NEDELEC" for Yves NEDELLEC) and
+    first name ("Danièle MAREC" for Danielle MAREC; "Mathieu" where the lists name members by
+    first name alone and write "Matthieu").  Outside the lists, one full name written twice with
+    one letter of a long surname changed ("François COMBORIEU", "François Combourieu") is
+    reported too.  Surnames of fewer than 5 letters, words in capitals that are not after a
+    civility (headings, verbs), roles ("M. LE MAIRE"), a surname near two members' and words
+    read by OCR are left alone.
 
     Why it matters:
     A signatory or a party whose name varies cannot be identified with certainty.
@@ -221,6 +248,9 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
         yield from self._pairs(document)
         yield from self._alone(document, text)
         yield from self._in_full(document, text)
+        yield from self._first_name_doubled(document, text)
+        yield from self._first_names_only(document, text)
+        yield from self._mentions_two_ways(document, text)
 
     def _allowed(self, a: str, b: str) -> int:
         """How many letters may differ between two spellings of a surname."""
@@ -238,7 +268,8 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
                 if spelling_variant(a, b, self.settings["max-distance"]):
                     later, earlier = sorted((a, b), key=lambda p: (p.span.page or 0, p.span.line))[::-1]
                     where = {"page": earlier.span.page} if earlier.span.page else {}
-                    yield self.hit("variant-on-page" if where else "variant", later.span, name=later.name,
+                    yield self.hit("variant-on-page" if where else "variant", later.span, locations=_also(earlier.span),
+                                   name=later.name,
                                    other=earlier.name, line=earlier.span.line, **where)
 
     def _alone(self, document: Document, text: TextView) -> Iterator:
@@ -259,8 +290,8 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
                 continue
             known.add(key)  # one finding per spelling: its first place
             where = {"page": member.span.page} if member.span.page else {}
-            yield self.hit("alone-on-page" if where else "alone", span, name=written, other=member.name,
-                           line=member.span.line, **where)
+            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span), name=written,
+                           other=member.name, line=member.span.line, **where)
 
     def _in_full(self, document: Document, text: TextView) -> Iterator:
         """A member's first name followed by a surname that is the member's with one letter
@@ -287,8 +318,98 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
                 continue
             known.add(key)
             where = {"page": member.span.page} if member.span.page else {}
-            yield self.hit("alone-on-page" if where else "alone", span, name=f"{first} {last}", other=member.name,
-                           line=member.span.line, **where)
+            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
+                           name=f"{first} {last}", other=member.name, line=member.span.line, **where)
+
+    def _first_name_doubled(self, document: Document, text: TextView) -> Iterator:
+        """A member's surname in capitals after a first name that is the member's with a letter
+        doubled or undoubled ("Danièle MAREC" for Danielle MAREC), or a member's first name
+        before a surname in capitals that is the member's with a letter doubled or undoubled
+        ("Yves NEDELEC" for Yves NEDELLEC, even when another member is Marc NEDELEC): the pair
+        is nobody's in the lists, and one member only is that near."""
+        pairs: dict[tuple[str, str], Person] = {}
+        for person in _attendance(document):
+            names = _first_and_surname(person)
+            if names and person.span is not None:
+                pairs.setdefault(names, person)
+        if not pairs:
+            return
+        listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
+        reported: set[tuple[str, str]] = set()
+        for match, span in ((m, text.span(m.start(), m.end())) for m in FIRST_THEN_CAPITALS.finditer(text.text)):
+            written = (fold(match["first"]), _key(match["last"]))
+            if written in pairs or written in reported or (span.page, span.line) in listed or span.ocr:
+                continue
+            if not _may_be_surname(written[1]):
+                continue
+            # another surname is believed only after a known first name; a member's surname
+            # vouches for the word before it
+            near = [person for (first, last), person in pairs.items()
+                    if (first == written[0] and doubled_letter(last, written[1]) and is_first_name(match["first"]))
+                    or (last == written[1] and doubled_letter(first, written[0]))]
+            if len(near) != 1:
+                continue
+            reported.add(written)
+            member = near[0]
+            where = {"page": member.span.page} if member.span.page else {}
+            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
+                           name=f"{match['first']} {match['last']}", other=member.name, line=member.span.line, **where)
+
+    def _first_names_only(self, document: Document, text: TextView) -> Iterator:
+        """Where the lists name members by their first name alone ("Présents : Anne-Marie,
+        Matthieu, Nelly"), a first name written elsewhere that is one member's with a letter
+        doubled or undoubled ("Mathieu") and nobody's in the lists.  Only doubled letters: a
+        first name one letter away is often another person's (Mario, Maria; Denis, Denise)."""
+        members: dict[str, Person] = {}
+        for person in _attendance(document):
+            if person.span is not None:
+                members.setdefault(fold(person.name), person)
+        alone = {key: person for key, person in members.items() if len(key.split()) == 1}
+        if len(alone) < 3 or len(alone) * 3 < len(members) * 2:
+            return
+        listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
+        reported: set[str] = set()
+        for match in WORD.finditer(text.text):
+            word = fold(match.group())
+            if word in alone or word in reported or len(word) < 4:
+                continue
+            span = text.span(match.start(), match.end())
+            if (span.page, span.line) in listed or span.ocr or not is_first_name(match.group()):
+                continue
+            near = [person for key, person in alone.items() if doubled_letter(key, word)]
+            if len(near) != 1:
+                continue
+            reported.add(word)
+            member = near[0]
+            where = {"page": member.span.page} if member.span.page else {}
+            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
+                           name=match.group(), other=member.name, line=member.span.line, **where)
+
+    def _mentions_two_ways(self, document: Document, text: TextView) -> Iterator:
+        """Outside the lists (a convention, a place named after someone), one full name written
+        twice with one letter of a long surname changed ("complexe sportif François COMBORIEU",
+        then "Complexe Sportif François Combourieu").  A known first name, the same in both, and
+        a surname of 7 letters or more; names the lists hold are left to the checks above.  Words
+        read by OCR are not compared: a letter misread is not the council's."""
+        members = {names for person in _attendance(document) if (names := _first_and_surname(person))}
+        listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
+        first_seen: dict[tuple[str, str], tuple[str, Span]] = {}
+        for match in _full_name_mentions(text.text):
+            span = text.span(match.start(), match.end())
+            key = (fold(match["first"]), _key(match["last"]))
+            if key in members or (span.page, span.line) in listed or key in first_seen or span.ocr:
+                continue
+            if len(key[1]) < 7 or not is_first_name(match["first"]):
+                continue
+            written = " ".join(match.group().split())
+            earlier = [(name, where) for (first, last), (name, where) in first_seen.items()
+                       if first == key[0] and edit_distance(last, key[1]) == 1]
+            first_seen[key] = (written, span)
+            if len(earlier) == 1:
+                name, where = earlier[0]
+                on_page = {"page": where.page} if where.page else {}
+                yield self.hit("variant-on-page" if on_page else "variant", span, locations=_also(where),
+                               name=written, other=name, line=where.line, **on_page)
 
     def _only_member_near(self, key: str, members: dict[str, Person], most: int = 2) -> Optional[Person]:
         """The member whose surname differs from ``key`` by the letters allowed (and ``most`` at

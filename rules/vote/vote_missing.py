@@ -53,7 +53,7 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, AUTORISE le 
         # minutes summarise the debates: an outcome left out there is worth a note, not a warning;
         # so is a document taken for an extract without saying it is one
         severity = None if document.kind == "extract" and document.title else "info"
-        span = first_span(delib, "number", "title", "deliberated")
+        span = first_span(delib, "decided", "number", "title", "deliberated")
         item = " ".join((delib.number or delib.title or "").split())
         if item:
             yield self.hit("missing", span, severity=severity, item=item)
