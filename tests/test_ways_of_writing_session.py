@@ -80,3 +80,28 @@ def test_an_outcome_left_out_is_pointed_at_the_decision_not_the_heading(tmp_path
     findings = [f for f in lint(_write(tmp_path, DECISIONS)).findings if f.rule == "vote-missing"]
     assert [(f.line, f.evidence) for f in findings] == [
         (11, "Le conseil municipal désigne"), (14, "après avoir délibéré, accepte")]
+
+
+MOTION = """\
+    COMPTE RENDU DU CONSEIL MUNICIPAL DU 28 OCTOBRE 2022
+    Présents : Paul DURAND, Anne ROUX, Luc PERRIN
+    Secrétaire de séance : Anne ROUX
+    1. Motion de l'association des maires
+    Le Maire donne lecture du modèle de motion proposé aux communes :
+    {model}
+    Le conseil municipal, après en avoir délibéré, à l'unanimité, ADOPTE la motion.
+    """
+
+
+def test_a_blank_date_in_a_model_text_among_other_blanks_is_a_note(tmp_path):
+    path = _write(tmp_path, MOTION.format(model="« Le Conseil municipal de la commune de …, réuni le ……., "
+                                                "exprime sa préoccupation. »"))
+    found = [(f.rule, f.severity) for f in lint(path).findings if f.rule == "blank-date"]
+    assert found == [("blank-date", "info")]
+
+
+def test_a_blank_date_alone_is_a_warning_even_beside_a_sentence_ending_in_de(tmp_path):
+    path = _write(tmp_path, MOTION.format(model="La motion a été reçue le ……. Elle parle de.\n"
+                                                "    Elle est lue en séance."))
+    found = [(f.rule, f.severity) for f in lint(path).findings if f.rule == "blank-date"]
+    assert found == [("blank-date", "warning")]

@@ -26,6 +26,11 @@ BLANK_DATE = regex.compile(
          |\bxx\b(?:\s+\w+\s+x{2,4})?)""", regex.VERBOSE)
 # "Fait à Cogolin, le ....": the date of a signature, written when it is signed
 SIGNED_AT = regex.compile(r"\bfait\s+a\b")
+# A blank that is not a date's: "la commune de …", "M. ……", "représentée par ____" — beside a
+# blank date, the sign of a model text quoted or annexed (a motion to adopt, a form), whose
+# blanks are the model's own.
+OTHER_BLANK = regex.compile(r"\b(?:de|d'|par|m\.|mme|monsieur|madame|commune|nom|prenom)\s*(?:\.{3,}|\u2026|_{3,})")
+MODEL_REACH = 3  # lines around the blank date looked at
 Place = tuple[int, int]
 
 
@@ -43,11 +48,29 @@ def _in(place: Place, drafts: list[tuple[Place, Place]]) -> bool:
     return any(start <= place <= end for start, end in drafts)
 
 
+def _in_model(folded: str, start: int, end: int) -> bool:
+    """Whether other blanks, not dates', stand within a few lines of this one: a model text."""
+    before = start
+    for _ in range(MODEL_REACH + 1):
+        before = folded.rfind("\n", 0, before - 1) if before > 0 else -1
+        if before < 0:
+            before = 0
+            break
+    after = end
+    for _ in range(MODEL_REACH):
+        after = folded.find("\n", after + 1)
+        if after < 0:
+            after = len(folded)
+            break
+    return any(not (start <= m.start() < end) for m in OTHER_BLANK.finditer(folded, before, after))
+
+
 class BlankDate(Rule):
     """What it checks:
     A date left as a placeholder: "le .....", "__/__/____", "../../....", "XX/XX/XXXX".  A
     blank signature date on a convention annexed before it is signed is normal and reported at
-    info level only.
+    info level only; so is a blank date among other blanks ("la commune de …, réunie le …"),
+    the sign of a model text quoted or annexed, whose blanks are the model's.
 
     Why it matters:
     An operative date left blank (the end of a convention, a convocation) leaves the act
@@ -77,6 +100,8 @@ class BlankDate(Rule):
         "to-sign": Message("a signature date is left blank (normal before signature): « {phrase} »",
                            fix="date it when it is signed"),
         "phrase": Message("a date is left blank: « {phrase} »", fix="write the date"),
+        "in-model": Message("a date is left blank in a model text, among other blanks (the model's own?): "
+                            "« {phrase} »", fix="if the text is the act's, write the date and the other blanks"),
     }
     examples = Examples(
         bad="""\
@@ -131,6 +156,8 @@ Le Maire : ..........
             line_start = match.string.rfind("\n", 0, match.start()) + 1
             if _in(_place(span), drafts):
                 yield self.hit("in-draft", span, severity="info", phrase=span.text)
+            elif _in_model(match.string, match.start(), match.end()):
+                yield self.hit("in-model", span, severity="info", phrase=span.text)
             elif SIGNED_AT.search(match.string, line_start, match.start()):
                 yield self.hit("to-sign", span, severity="info", phrase=span.text)
             else:
