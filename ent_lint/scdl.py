@@ -225,15 +225,28 @@ def build_row(delib, given: dict[str, tuple[str, str]], file: str, item: Optiona
 def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
     """(column, what is wrong) for every constraint of the schema the row breaks, its
     ``custom_checks`` included."""
-    wrong = []
-    for column in REQUIRED:
-        if not values.get(column):
-            wrong.append((column, "required, and neither the document nor the options give it"))
+    wrong = [(column, "required, and neither the document nor the options give it")
+             for column in REQUIRED if not values.get(column)]
+    dates, numbers = _dates(values, wrong), _votes(values, wrong)
+    for check in (_siret, _matiere, _budget, _url):
+        wrong += check(values)
+    if "PREF_DATE" in dates and "DELIB_DATE" in dates and dates["PREF_DATE"] < dates["DELIB_DATE"]:
+        wrong.append(("PREF_DATE", f"{values['PREF_DATE']} is before the deliberation, {values['DELIB_DATE']}"))
+    wrong += _vote_sums(numbers)
+    return wrong
+
+
+def _siret(values: dict[str, str]) -> list[tuple[str, str]]:
     siret = values.get("COLL_SIRET", "")
     if siret and not SIRET.match(siret):
-        wrong.append(("COLL_SIRET", f"{siret!r} is not 14 digits"))
-    elif siret and not siret_valid(siret):
-        wrong.append(("COLL_SIRET", f"{siret!r} fails the SIRET checksum (Luhn)"))
+        return [("COLL_SIRET", f"{siret!r} is not 14 digits")]
+    if siret and not siret_valid(siret):
+        return [("COLL_SIRET", f"{siret!r} fails the SIRET checksum (Luhn)")]
+    return []
+
+
+def _dates(values: dict[str, str], wrong: list[tuple[str, str]]) -> dict[str, dt.date]:
+    """The date columns read; the ones that are no date are added to ``wrong``."""
     dates = {}
     for column in DATES:
         if values.get(column):
@@ -241,6 +254,11 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
                 dates[column] = dt.date.fromisoformat(values[column])
             except ValueError:
                 wrong.append((column, f"{values[column]!r} is not a date (YYYY-MM-DD)"))
+    return dates
+
+
+def _matiere(values: dict[str, str]) -> list[tuple[str, str]]:
+    wrong = []
     code = values.get("DELIB_MATIERE_CODE", "")
     if code and not MATIERE_CODE.match(code):
         wrong.append(("DELIB_MATIERE_CODE", f"{code!r} does not match ^\\d\\.\\d{{1,2}}$"))
@@ -251,20 +269,27 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
             wrong.append(("DELIB_MATIERE_NOM", f"{label!r} has no '/' between the two levels"))
         elif fold(heading.strip()) not in {fold(h) for h in LEVEL_ONE.values()}:
             wrong.append(("DELIB_MATIERE_NOM", f"{heading!r} is not a level-1 heading of the @actes nomenclature"))
-    wrong += _budget(values)
+    return wrong
+
+
+def _votes(values: dict[str, str], wrong: list[tuple[str, str]]) -> dict[str, int]:
+    """The VOTE_* columns read as numbers; the ones that are not, and a half-filled set, are
+    added to ``wrong``."""
     numbers = {}
     for column in VOTES:
         text = values.get(column, "")
-        if text:
-            if text.isdigit():
-                numbers[column] = int(text)
-            else:
-                wrong.append((column, f"{text!r} is not a whole number"))
+        if text and text.isdigit():
+            numbers[column] = int(text)
+        elif text:
+            wrong.append((column, f"{text!r} is not a whole number"))
     filled = [c for c in VOTES if values.get(c)]
     if filled and len(filled) < len(VOTES):
         wrong.append(("VOTE_EFFECTIF", f"the VOTE_* columns must be all filled or all empty (filled: {', '.join(filled)})"))
-    if "PREF_DATE" in dates and "DELIB_DATE" in dates and dates["PREF_DATE"] < dates["DELIB_DATE"]:
-        wrong.append(("PREF_DATE", f"{values['PREF_DATE']} is before the deliberation, {values['DELIB_DATE']}"))
+    return numbers
+
+
+def _vote_sums(numbers: dict[str, int]) -> list[tuple[str, str]]:
+    wrong = []
     for low, high in (("VOTE_REEL", "VOTE_EFFECTIF"), ("VOTE_POUR", "VOTE_REEL"), ("VOTE_CONTRE", "VOTE_REEL"),
                       ("VOTE_ABSTENTION", "VOTE_REEL")):
         if low in numbers and high in numbers and numbers[low] > numbers[high]:
@@ -273,10 +298,12 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
     if "VOTE_REEL" in numbers and None not in parts and numbers["VOTE_REEL"] != sum(parts):
         wrong.append(("VOTE_REEL", (f"{numbers['VOTE_REEL']} voters, but {parts[0]} for + {parts[1]} against + "
                                     f"{parts[2]} abstentions = {sum(parts)}")))
-    url = values.get("DELIB_URL", "")
-    if url and not URI.match(url):
-        wrong.append(("DELIB_URL", f"{url!r} is not an address (uri)"))
     return wrong
+
+
+def _url(values: dict[str, str]) -> list[tuple[str, str]]:
+    url = values.get("DELIB_URL", "")
+    return [("DELIB_URL", f"{url!r} is not an address (uri)")] if url and not URI.match(url) else []
 
 
 def _budget(values: dict[str, str]) -> list[tuple[str, str]]:

@@ -154,6 +154,19 @@ def _written_in_full(text: TextView) -> Iterator[tuple[str, str, Span]]:
         yield match["first"], match["last"], text.span(match.start(), match.end())
 
 
+def _doubled_namesake(pairs: dict[tuple[str, str], Person], written: tuple[str, str],
+                      first_as_written: str) -> Optional[Person]:
+    """The one member whose (first name, surname) is ``written`` with a letter doubled or
+    undoubled in one of the two.  Another surname is believed only after a known first name; a
+    member's surname vouches for the word before it."""
+    if not _may_be_surname(written[1]):
+        return None
+    near = [person for (first, last), person in pairs.items()
+            if (first == written[0] and doubled_letter(last, written[1]) and is_first_name(first_as_written))
+            or (last == written[1] and doubled_letter(first, written[0]))]
+    return near[0] if len(near) == 1 else None
+
+
 def _also(span: Span) -> list[Location]:
     """The other place a name is written, for the finding's related locations (its path is the
     document's)."""
@@ -336,21 +349,15 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             return
         listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
         reported: set[tuple[str, str]] = set()
-        for match, span in ((m, text.span(m.start(), m.end())) for m in FIRST_THEN_CAPITALS.finditer(text.text)):
+        for match in FIRST_THEN_CAPITALS.finditer(text.text):
+            span = text.span(match.start(), match.end())
             written = (fold(match["first"]), _key(match["last"]))
             if written in pairs or written in reported or (span.page, span.line) in listed or span.ocr:
                 continue
-            if not _may_be_surname(written[1]):
-                continue
-            # another surname is believed only after a known first name; a member's surname
-            # vouches for the word before it
-            near = [person for (first, last), person in pairs.items()
-                    if (first == written[0] and doubled_letter(last, written[1]) and is_first_name(match["first"]))
-                    or (last == written[1] and doubled_letter(first, written[0]))]
-            if len(near) != 1:
+            member = _doubled_namesake(pairs, written, match["first"])
+            if member is None:
                 continue
             reported.add(written)
-            member = near[0]
             where = {"page": member.span.page} if member.span.page else {}
             yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
                            name=f"{match['first']} {match['last']}", other=member.name, line=member.span.line, **where)
