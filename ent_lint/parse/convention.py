@@ -93,16 +93,37 @@ def is_draft(view: View, end: int) -> bool:
 
 def parse_convention(view: View, tables: list[Table], page_count: Optional[int]) -> Convention:
     conv = Convention()
-    spans = conv.spans
-    folded = view.folded_lines
     start = next((i for i, line in enumerate(view.lines) if START.match(line.text)), 0)
     title = [view.lines[i].text.strip() for i in range(start) if view.lines[i].text.strip()]
     if title:
         conv.title = " ".join(" ".join(title[:3]).split())
-        spans["title"] = view.line_span(0)
-    _parties(view, folded, start, conv)
+        conv.spans["title"] = view.line_span(0)
+    _parties(view, view.folded_lines, start, conv)
+    _articles(view, conv)
+    _duration(view, conv)
+    ends = ENDS_ON.search(view.folded)
+    if ends:
+        value, span = date_after(view, ends.end())
+        if value is not None:
+            conv.end_date = value
+            conv.spans["end_date"] = span
+    signed = _signed(view, conv)
+    count = PAGE_COUNT.search(view.folded)
+    if count:
+        conv.stated_page_count = dates.words_to_int(count["n"])
+        conv.spans["stated_page_count"] = view.span(count.start(), count.end())
+    pages = [line.page for line in view.lines if line.page is not None]
+    if pages:
+        conv.actual_page_count = pages[-1] - pages[0] + 1
+    _signatories(view, view.folded_lines, conv, signed)
+    conv.schools = schools_from_tables(tables, view)
+    return conv
+
+
+def _articles(view: View, conv: Convention) -> None:
+    """The articles, under the parts ("TITRE I", "CHAPITRE 2") that head them."""
     part = None
-    for index, text in enumerate(folded):
+    for index, text in enumerate(view.folded_lines):
         heading_of_part = PART.match(text)
         if heading_of_part and view.lines[index].text.lstrip()[:1].isupper():
             part = heading_of_part["part"].upper()
@@ -110,55 +131,49 @@ def parse_convention(view: View, tables: list[Table], page_count: Optional[int])
         match = ARTICLE.match(text)
         if not match or not _is_heading(view.lines[index].text, match):
             continue
-        number = _article_number(match["num"])
-        heading = view.lines[index].text[match.start("heading"):].strip(" .:-–")
-        label = view.lines[index].text[match.start("label"):match.end("label")]
-        conv.articles.append(Article(number=number, heading=heading, label=label,
+        line = view.lines[index].text
+        conv.articles.append(Article(number=_article_number(match["num"]),
+                                     heading=line[match.start("heading"):].strip(" .:-–"),
+                                     label=line[match.start("label"):match.end("label")],
                                      part=match["part"] or part,
                                      span=view.span(view.starts[index] + match.start(),
                                                     view.starts[index] + match.end("num"))))
+
+
+def _duration(view: View, conv: Convention) -> None:
+    """"conclue pour une durée de trois ans à compter de ..." : the duration and its start."""
     match = DURATION.search(view.folded)
-    if match:
-        amount = dates.words_to_int(match["n"])
-        if amount:
-            unit = "M" if match["unit"].startswith("mois") else "Y"
-            conv.duration = f"P{amount}{unit}"
-            spans["duration"] = view.span(match.start(), match.end())
-        begin = START_FROM.search(view.folded, match.end(), match.end() + 80)
-        if begin:
-            if begin["sig"]:
-                conv.start = "signature"
-            else:
-                value, _ = date_after(view, begin.end() - 3 if view.folded[begin.end() - 3:begin.end()] == "du " else begin.end())
-                if value is None:
-                    value, _ = date_after(view, begin.end())
-                if value is not None and not hasattr(value, "blank"):
-                    conv.start = value.isoformat()
-            spans["start"] = view.span(begin.start(), begin.end())
-    ends = ENDS_ON.search(view.folded)
-    if ends:
-        value, span = date_after(view, ends.end())
-        if value is not None:
-            conv.end_date = value
-            spans["end_date"] = span
+    if not match:
+        return
+    amount = dates.words_to_int(match["n"])
+    if amount:
+        conv.duration = f"P{amount}{'M' if match['unit'].startswith('mois') else 'Y'}"
+        conv.spans["duration"] = view.span(match.start(), match.end())
+    begin = START_FROM.search(view.folded, match.end(), match.end() + 80)
+    if not begin:
+        return
+    if begin["sig"]:
+        conv.start = "signature"
+    else:
+        value, _ = date_after(view, begin.end() - 3 if view.folded[begin.end() - 3:begin.end()] == "du " else begin.end())
+        if value is None:
+            value, _ = date_after(view, begin.end())
+        if value is not None and not hasattr(value, "blank"):
+            conv.start = value.isoformat()
+    conv.spans["start"] = view.span(begin.start(), begin.end())
+
+
+def _signed(view: View, conv: Convention):
+    """"Fait à X, le ...": the place and date of signature; the match, for the signatories below."""
     signed = SIGNED_AT.search(view.folded)
     if signed:
         conv.signed_place = view.text[signed.start("place"):signed.end("place")].strip()
-        spans["signed_place"] = view.span(signed.start("place"), signed.end("place"))
+        conv.spans["signed_place"] = view.span(signed.start("place"), signed.end("place"))
         value, span = date_after(view, signed.end())
         if value is not None:
             conv.signed_on = value
-            spans["signed_on"] = span
-    count = PAGE_COUNT.search(view.folded)
-    if count:
-        conv.stated_page_count = dates.words_to_int(count["n"])
-        spans["stated_page_count"] = view.span(count.start(), count.end())
-    pages = [line.page for line in view.lines if line.page is not None]
-    if pages:
-        conv.actual_page_count = pages[-1] - pages[0] + 1
-    _signatories(view, folded, conv, signed)
-    conv.schools = schools_from_tables(tables, view)
-    return conv
+            conv.spans["signed_on"] = span
+    return signed
 
 
 def _is_heading(text: str, match: regex.Match) -> bool:
@@ -179,6 +194,13 @@ def _article_number(token: str) -> int:
 
 
 def _parties(view: View, folded: list[str], start: int, conv: Convention) -> None:
+    for block in _party_blocks(folded, start):
+        if block:
+            conv.parties.append(_party(view, folded, start, block))
+
+
+def _party_blocks(folded: list[str], start: int) -> list[list[int]]:
+    """The lines of each party, from "Entre ..." to "D'autre part" (or the first article)."""
     end = next((i for i in range(start, len(folded)) if AFTER_PARTIES.match(folded[i])), len(folded))
     blocks: list[list[int]] = [[]]
     for index in range(start, end):
@@ -203,37 +225,44 @@ def _parties(view: View, folded: list[str], start: int, conv: Convention) -> Non
         if regex.match(r"^(?:d'une|d'autre)\s+part", text) or regex.match(r"^ci-apres\s+conjointement", text):
             continue
         blocks[-1].append(index)
-    for block in blocks:
-        if not block:
-            continue
-        party = Party()
-        for index in block:
-            text = view.lines[index].text.strip()
-            low = folded[index].strip()
-            low_offset = len(folded[index]) - len(folded[index].lstrip())
-            if index == start or OTHER_PART.match(low):
-                cut = regex.match(r"^(?:entre|et)(?:\s+les\s+soussignes)?[\s,:]*(?:d'(?:une|autre)\s+part[\s,:]*)?", low)
-                text, low = text[cut.end():], low[cut.end():]
-                low_offset += cut.end()
-            address = ADDRESS.match(low)
-            represented = REPRESENTED.search(low)
-            role = ROLE.search(low)
-            if address and party.address is None:
-                party.address = text[address.end():].strip(" ,.")
-            elif represented:
-                if party.name is None and represented.start() > 3:
-                    party.name = text[:represented.start()].strip(" ,")
-                rest = text[represented.end():]
-                rest = regex.sub(r"^(?:son|sa|leur)\s+[^,]+,\s*", "", rest, flags=regex.IGNORECASE)
-                name = clean_name(rest.split(",")[0])
-                if name:
-                    column = view.starts[index] + low_offset + represented.end()
-                    party.representative = person(name, view.span(column, column + len(rest.split(",")[0])))
-            elif role:
-                party.role = text[role.end():].strip(" «»\"“”.,")
-            elif party.name is None:
-                party.name = text.strip(" ,")
-        conv.parties.append(party)
+    return blocks
+
+
+def _party(view: View, folded: list[str], start: int, block: list[int]) -> Party:
+    """One party's name, address, representative and role from its lines."""
+    party = Party()
+    for index in block:
+        text = view.lines[index].text.strip()
+        low = folded[index].strip()
+        low_offset = len(folded[index]) - len(folded[index].lstrip())
+        if index == start or OTHER_PART.match(low):
+            cut = regex.match(r"^(?:entre|et)(?:\s+les\s+soussignes)?[\s,:]*(?:d'(?:une|autre)\s+part[\s,:]*)?", low)
+            text, low = text[cut.end():], low[cut.end():]
+            low_offset += cut.end()
+        address = ADDRESS.match(low)
+        represented = REPRESENTED.search(low)
+        role = ROLE.search(low)
+        if address and party.address is None:
+            party.address = text[address.end():].strip(" ,.")
+        elif represented:
+            _representative(view, party, text, represented, view.starts[index] + low_offset)
+        elif role:
+            party.role = text[role.end():].strip(" «»\"“”.,")
+        elif party.name is None:
+            party.name = text.strip(" ,")
+    return party
+
+
+def _representative(view: View, party: Party, text: str, represented: regex.Match, offset: int) -> None:
+    """"<name>, représentée par son maire, M. X": the party's name before, its representative after."""
+    if party.name is None and represented.start() > 3:
+        party.name = text[:represented.start()].strip(" ,")
+    rest = text[represented.end():]
+    rest = regex.sub(r"^(?:son|sa|leur)\s+[^,]+,\s*", "", rest, flags=regex.IGNORECASE)
+    name = clean_name(rest.split(",")[0])
+    if name:
+        column = offset + represented.end()
+        party.representative = person(name, view.span(column, column + len(rest.split(",")[0])))
 
 
 def _another_party_follows(folded: list[str], first: int, end: int) -> bool:
@@ -278,6 +307,8 @@ def _header_columns(row: list[str]) -> dict[str, int]:
 
 
 def schools_from_tables(tables: list[Table], view: View) -> list[School]:
+    """The schools of the annex's tables: one per row holding a UAI number, its cells placed by
+    the header row above when there is one, else by what they hold."""
     schools: list[School] = []
     for table in tables:
         columns: dict[str, int] = {}
@@ -289,33 +320,41 @@ def schools_from_tables(tables: list[Table], view: View) -> list[School]:
                 if "uai" in header or len(header) >= 3:
                     columns = header
                 continue
-            school = School()
-            cols = dict(columns)
-            cols["uai"] = uai_at
-            if "email" not in cols:
-                found = next((i for i, t in enumerate(texts) if EMAIL.search(t)), None)
-                if found is not None:
-                    cols["email"] = found
-            if "type" not in cols:
-                found = next((i for i, t in enumerate(texts) if TYPE_CODE.match(t) and i != uai_at), None)
-                if found is not None:
-                    cols["type"] = found
-            rest = [i for i in range(len(texts)) if i not in cols.values()]
-            cols.setdefault("name", rest[0] if rest else -1)
-            rest = [i for i in rest if i != cols["name"]]
-            cols.setdefault("address", rest[0] if rest else -1)
-            for key in ("type", "uai", "name", "address", "email"):
-                position = cols.get(key, -1)
-                if not 0 <= position < len(row):
-                    continue
-                value = texts[position]
-                if key == "uai":
-                    value = value.replace(" ", "")
-                setattr(school, key, value or None)
-                cell = row[position]
-                school.spans[key] = _cell_span(view, cell.page, cell.line, value)
-            schools.append(school)
+            schools.append(_school(view, row, texts, _school_columns(columns, texts, uai_at)))
     return schools
+
+
+def _school_columns(columns: dict[str, int], texts: list[str], uai_at: int) -> dict[str, int]:
+    """Where each field of a school stands in its row: the header's columns, else the cell that
+    looks like it (an email, a type code), the name and the address in the cells left."""
+    cols = dict(columns)
+    cols["uai"] = uai_at
+    if "email" not in cols:
+        found = next((i for i, t in enumerate(texts) if EMAIL.search(t)), None)
+        if found is not None:
+            cols["email"] = found
+    if "type" not in cols:
+        found = next((i for i, t in enumerate(texts) if TYPE_CODE.match(t) and i != uai_at), None)
+        if found is not None:
+            cols["type"] = found
+    rest = [i for i in range(len(texts)) if i not in cols.values()]
+    cols.setdefault("name", rest[0] if rest else -1)
+    rest = [i for i in rest if i != cols["name"]]
+    cols.setdefault("address", rest[0] if rest else -1)
+    return cols
+
+
+def _school(view: View, row, texts: list[str], cols: dict[str, int]) -> School:
+    school = School()
+    for key in ("type", "uai", "name", "address", "email"):
+        position = cols.get(key, -1)
+        if not 0 <= position < len(row):
+            continue
+        value = texts[position].replace(" ", "") if key == "uai" else texts[position]
+        setattr(school, key, value or None)
+        cell = row[position]
+        school.spans[key] = _cell_span(view, cell.page, cell.line, value)
+    return school
 
 
 def _cell_span(view: View, page: Optional[int], line: int, value: str) -> Span:
