@@ -90,40 +90,54 @@ def read_rows(path: str) -> list[Row]:
 
 
 def match(facts: list[tuple[str, Any]], rows: list[Row]) -> Matching:
+    """Each row of the CSV paired with the act it publishes: first the same number and date,
+    then an act of that number alone, or one with no number by its date and subject."""
     acts = [Act(path, fact) for path, fact in facts]
     found = Matching()
     taken: set[int] = set()
-
-    def pair(act: Act, row: Row) -> None:
-        found.pairs.append((act, row))
-        taken.add(id(act))
-
     rows_left = []
-    for row in rows:  # first the same number and date
-        key = (number_key(row.values.get("DELIB_ID", "")), _date(row.values.get("DELIB_DATE")))
-        act = next((a for a in acts if id(a) not in taken and a.fact["number"]
-                    and (number_key(a.fact["number"]), a.fact["date"]) == key), None)
-        if act is not None:
-            pair(act, row)
-        else:
+    for row in rows:
+        act = next((a for a in acts if id(a) not in taken and _same_number_and_date(a, row)), None)
+        if act is None:
             rows_left.append(row)
-    rows_unmatched = []
-    for row in rows_left:  # then an act of that number alone, or one of no number by date and subject
-        number = number_key(row.values.get("DELIB_ID", ""))
-        same_number = [a for a in acts if id(a) not in taken and a.fact["number"] and number
-                       and number_key(a.fact["number"]) == number]
-        unnumbered = [a for a in acts if id(a) not in taken and not a.fact["number"] and a.fact["subject"]
-                      and a.fact["date"] == _date(row.values.get("DELIB_DATE"))
-                      and subject_key(a.fact["subject"]) == subject_key(row.values.get("DELIB_OBJET", ""))]
-        if len(same_number) == 1:
-            pair(same_number[0], row)
-        elif len(unnumbered) == 1:
-            pair(unnumbered[0], row)
         else:
-            rows_unmatched.append(row)
-    found.rows_alone = rows_unmatched
+            _pair(found, taken, act, row)
+    for row in rows_left:
+        act = (_one(acts, taken, lambda a, row=row: _same_number(a, row))
+               or _one(acts, taken, lambda a, row=row: _same_date_and_subject(a, row)))
+        if act is None:
+            found.rows_alone.append(row)
+        else:
+            _pair(found, taken, act, row)
     found.acts_alone = [a for a in acts if id(a) not in taken]
     return found
+
+
+def _pair(found: Matching, taken: set[int], act: Act, row: Row) -> None:
+    found.pairs.append((act, row))
+    taken.add(id(act))
+
+
+def _one(acts: list[Act], taken: set[int], fits) -> Optional[Act]:
+    """The only act not paired yet that ``fits``, or None (none, or several)."""
+    candidates = [a for a in acts if id(a) not in taken and fits(a)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _same_number_and_date(act: Act, row: Row) -> bool:
+    key = (number_key(row.values.get("DELIB_ID", "")), _date(row.values.get("DELIB_DATE")))
+    return bool(act.fact["number"]) and (number_key(act.fact["number"]), act.fact["date"]) == key
+
+
+def _same_number(act: Act, row: Row) -> bool:
+    number = number_key(row.values.get("DELIB_ID", ""))
+    return bool(act.fact["number"] and number) and number_key(act.fact["number"]) == number
+
+
+def _same_date_and_subject(act: Act, row: Row) -> bool:
+    return (not act.fact["number"] and bool(act.fact["subject"])
+            and act.fact["date"] == _date(row.values.get("DELIB_DATE"))
+            and subject_key(act.fact["subject"]) == subject_key(row.values.get("DELIB_OBJET", "")))
 
 
 def _date(text: Optional[str]) -> Optional[str]:
