@@ -17,7 +17,7 @@ from .findings import SEVERITY_RANK
 ENTRY_POINT_GROUP = "ent_lint.rules"  # where rule packs register, the built-in one included
 
 KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir",
-        "per-file-ignores", "rules", "scdl", "lang"}
+        "per-file-ignores", "rules", "scdl", "lang", "exclude", "extend-exclude"}
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -38,6 +38,10 @@ class Settings:
     scdl: dict[str, str] = field(default_factory=dict)
     #: the language of what the reader reads ("fr" or "en"); None: French, the default
     lang: Optional[str] = None
+    #: globs of files and folders left out of folders, patterns and archives; None: the default
+    #: (:data:`ent_lint.inputs.DEFAULT_EXCLUDE`), which ``extend_exclude`` adds to
+    exclude: Optional[list[str]] = None
+    extend_exclude: list[str] = field(default_factory=list)
     source: Optional[str] = None
 
     def merged(self, **cli) -> "Settings":
@@ -48,7 +52,7 @@ class Settings:
                 continue
             if key == "severity":
                 result.severity = {**result.severity, **value}
-            elif key in ("extend_select", "ignore", "rules_dir"):
+            elif key in ("extend_select", "ignore", "rules_dir", "extend_exclude"):
                 result_value = list(getattr(result, key)) + list(value)
                 setattr(result, key, result_value)
             else:
@@ -56,12 +60,12 @@ class Settings:
         return result
 
 
-def _split(value) -> list[str]:
+def _split(value, what: str = "rule ids") -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
     if isinstance(value, list):
         return [str(v).strip() for v in value]
-    raise ConfigError(f"expected a list of rule ids, got {value!r}")
+    raise ConfigError(f"expected a list of {what}, got {value!r}")
 
 
 def _from_mapping(data: dict, where: str) -> Settings:
@@ -77,6 +81,10 @@ def _from_mapping(data: dict, where: str) -> Settings:
             settings.ignore = _split(value)
         elif key == "rules-dir":
             settings.rules_dir = _split(value)
+        elif key == "exclude":
+            settings.exclude = _split(value, "file globs")
+        elif key == "extend-exclude":
+            settings.extend_exclude = _split(value, "file globs")
         elif key == "severity":
             settings.severity = parse_severities(value, where)
         elif key == "min-severity":

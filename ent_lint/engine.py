@@ -49,6 +49,9 @@ class Message:
     fix: Optional[str] = None
     plural: Optional[str] = None
     count: Optional[str] = None
+    #: the severity of this message when it is not the rule's (a secretary not named is a
+    #: warning where one named but absent is an error); ``rules`` and ``explain`` show it
+    severity: Optional[Severity] = None
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ class Rule:
 
         A rule pack without messages may pass its sentence as ``code``: it is shown as written."""
         if code in self.messages:
-            return Hit(code, args, span, severity, list(locations))
+            return Hit(code, args, span, severity or self.messages[code].severity, list(locations))
         if self.messages:
             raise KeyError(f"rule {self.id}: no message {code!r} (declared: {', '.join(self.messages)})")
         fix = args.pop("fix", None)
@@ -195,11 +198,19 @@ class Rule:
         return "\n".join(out)
 
     @classmethod
+    def severities(cls) -> list[Severity]:
+        """The severities its findings carry by default, the rule's first, then the other ones
+        its messages declare (most severe first)."""
+        others = {m.severity for m in cls.messages.values() if m.severity and m.severity != cls.severity}
+        return [cls.severity, *sorted(others, key=lambda s: -SEVERITY_RANK[s])]
+
+    @classmethod
     def describe(cls) -> dict:
         """The rule's identity, as ``ent-lint rules --format json`` and the web API list it."""
         return {"id": cls.id, "family": cls.family, "severity": cls.severity, "summary": cls.summary,
                 "source": cls.source, "kinds": list(cls.kinds), "scope": cls.scope,
                 "messages": {f"{cls.id}/{name}": m.text for name, m in cls.messages.items()},
+                "severities": {f"{cls.id}/{name}": m.severity or cls.severity for name, m in cls.messages.items()},
                 "options": {name: {"type": o.type.__name__, "default": o.default, "help": o.help}
                             for name, o in cls.options.items()},
                 "examples": {"bad": cls.examples.bad, "good": cls.examples.good} if cls.examples else None}
@@ -279,7 +290,9 @@ class TooManyFindings(Rule):
     severity = "warning"  # each one takes the severity of the worst finding it leaves out
     summary = "a rule found more than 100 problems in a document: the rest are left out"
     source = "ent-lint"
-    messages = {"capped": Message("{count} more findings of {rule} left out (at most {limit} per rule and document)")}
+    messages = {"capped": Message("{count} more finding of {rule} left out (at most {limit} per rule and document)",
+                                  plural="{count} more findings of {rule} left out (at most {limit} per rule and document)",
+                                  count="count")}
 
     def check(self, document, text):
         return ()
@@ -401,6 +414,8 @@ class Checker:
     min_severity: Severity = "info"
     #: (glob, rule ids): ``per-file-ignores``
     ignores: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    #: the rules whose severity the configuration sets: theirs wins over a message's own
+    overridden: frozenset[str] = frozenset()
 
     def _active(self, document: Document, name: Optional[str]) -> Iterator[Rule]:
         silenced = _ignored(self.ignores, name or document.path)
@@ -468,7 +483,8 @@ class Checker:
         span = hit.span
         message, fix = render(type(rule), hit)
         return Finding(
-            rule=rule.id, severity=hit.severity or self.severities[rule.id], message=message, path=path,
+            rule=rule.id, severity=(self.severities[rule.id] if rule.id in self.overridden
+                                    else hit.severity or self.severities[rule.id]), message=message, path=path,
             page=span.page if span else None, line=span.line if span else None,
             column=span.column if span else None, evidence=span.text if span else None,
             fix=fix, ocr=bool(span and span.ocr), code=f"{rule.id}/{hit.code}", args=dict(hit.args))
