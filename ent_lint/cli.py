@@ -19,8 +19,11 @@ from .i18n import N_, _, ngettext
 LEVELS = ["error", "warning", "info"]
 
 
-def _fail(message: str) -> None:
-    click.echo(_("ent-lint: error: {message}").format(message=message), err=True)
+def _fail(message) -> None:
+    """A usage or configuration error: one line on stderr, exit 2.  ``message`` is a text, or an
+    exception (a :class:`~ent_lint.errors.ConfigError` is shown in the reader's language)."""
+    text = message.translated() if hasattr(message, "translated") else str(message)
+    click.echo(_("ent-lint: error: {message}").format(message=text), err=True)
     sys.exit(ERROR)
 
 
@@ -62,7 +65,7 @@ def _use_lang(lang) -> None:
         try:
             lang = find_config(Path.cwd()).lang
         except ConfigError as exc:
-            _fail(str(exc))
+            _fail(exc)
     i18n.use(lang or i18n.DEFAULT)
     use_click_language(i18n.current())
 
@@ -164,7 +167,7 @@ def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jo
             exclude=_ids(exclude), extend_exclude=_ids(extend_exclude))
         _with_published_csv(settings, click.get_current_context().meta.get("scdl"))
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     i18n.use(settings.lang or i18n.DEFAULT)
     use_click_language(i18n.current())
     skipped: list[tuple[str, str]] = []
@@ -174,7 +177,7 @@ def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jo
         try:
             click.echo(show(settings, _jobs(files, settings, skipped, stdin_filename), skipped))
         except ConfigError as exc:
-            _fail(str(exc))
+            _fail(exc)
         sys.exit(OK)
     known = None
     if baseline:
@@ -183,7 +186,7 @@ def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jo
         try:
             known = Baseline.load(baseline)
         except BaselineError as exc:
-            _fail(str(exc))
+            _fail(exc)
     cache = None
     if not no_cache:
         from .cache import Cache, default_dir
@@ -209,7 +212,7 @@ def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jo
             if cache is not None:
                 cache.put(f"config:{runner.key_base}", {"ok": True})
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     job_list = _jobs(files, settings, skipped, stdin_filename)
     report = _Report(output, job_list) if output else None
     stream = report.stream if report else sys.stdout
@@ -307,11 +310,11 @@ def _cluster_runner(linter, scheduler, cache, shared_storage):
     try:
         from .distributed import DaskRunner
     except ImportError as exc:
-        _fail(str(exc))
+        _fail(exc)
     try:
         return DaskRunner(linter, scheduler, cache=cache, shared_storage=shared_storage)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
 
 
 def _with_published_csv(settings, path) -> None:
@@ -468,7 +471,7 @@ def extract(files, fmt, locations, exclude, extend_exclude, engine, ocr, max_pag
     try:
         settings = find_config(Path.cwd()).merged(exclude=_ids(exclude), extend_exclude=_ids(extend_exclude))
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     skipped: list[tuple[str, str]] = []
     jobs = _jobs(files, settings, skipped, None)
     for name, why in skipped if verbose else ():
@@ -516,7 +519,7 @@ def list_rules(rules_dir, fmt, lang):
     try:
         registry = discover(rules_dir)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     rows = sorted(registry.values(), key=lambda r: (r.family, r.id))
     if fmt == "json":
         click.echo(json.dumps([{**r.describe(), "summary": i18n.summary(r)} for r in rows], ensure_ascii=False,
@@ -545,7 +548,7 @@ def explain(rule, all_rules, fmt, rules_dir, lang):
         registry = discover(rules_dir)
         ids = sorted(registry) if all_rules else sorted(resolve_ids(registry, [rule], "explain"))
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     if fmt == "json":
         click.echo(json.dumps([{**registry[i].describe(), "summary": i18n.summary(registry[i]),
                                 "source": i18n.source(registry[i]), "documentation": i18n.documentation(registry[i]),
@@ -590,7 +593,7 @@ def serve(host, port, max_upload, timeout, jobs, lang):
         project = find_config(Path.cwd())
         build_checker(project)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     try:  # a clear usage error, before the worker processes start, when the port is taken
         with socket.create_server((host, port)):
             pass
@@ -638,7 +641,7 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
 
             labels = load_classification(schema_file("actes/classification.xml", classification))
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     linter = Linter()
     documents, failed = [], 0
     for job in expand(files):
@@ -657,7 +660,7 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
         made = export(documents, options={k: v for k, v in options.items() if v}, config=config, sidecar=table,
                       classification=labels)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     try:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as handle:
@@ -711,7 +714,7 @@ def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_,
         given = read_envelope(envelope, xsd) if envelope else Envelope()
         labels = load_classification(schema_file("actes/classification.xml", classification))
     except (EnvelopeError, ConfigError) as exc:
-        _fail(str(exc))
+        _fail(exc)
     given = given.merged(number=numero, subject=objet, nature=nature, matiere=matiere,
                          date=date_.date() if date_ else None)
     read = Linter().check_path(act, keep=True, rules=False)

@@ -125,13 +125,26 @@ class DefaultToCheck(click.Group):
                 continue
             positional = arg
             break
-        if positional not in self.commands and not (positional is None and own & set(args)):
+        if positional is None and (own & set(args) or (ctx.resilient_parsing and not args)):
+            # the group's own --help/--version (its language chosen already), or the completion of
+            # the first word: the commands
+            args = [arg for index, arg in enumerate(args) if arg != "--lang" and not arg.startswith("--lang=")
+                    and not (index and args[index - 1] == "--lang")]
+        elif positional not in self.commands:
             args = [self.default, *args]
         return super().parse_args(ctx, args)
 
     def format_help_text(self, ctx, formatter) -> None:
         with _help_translated(self):
             super().format_help_text(ctx, formatter)
+
+    def shell_complete(self, ctx, incomplete: str):
+        """The commands, and for a word that starts with a dash check's options too."""
+        found = super().shell_complete(ctx, incomplete)
+        if incomplete.startswith("-"):
+            check = self.commands[self.default]
+            found += check.shell_complete(click.Context(check, info_name=self.default, parent=ctx), incomplete)
+        return found
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, i18n._("[OPTIONS] [FILE]... | COMMAND [ARGS]..."))

@@ -32,6 +32,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
 from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding, Location, Severity
+from .i18n import N_
 from .model import Deliberation, Document, Span
 from .text import TextView
 
@@ -74,7 +75,8 @@ class Option:
             return [str(v) for v in value]
         if isinstance(value, self.type) and not (self.type is int and isinstance(value, bool)):
             return value
-        raise ConfigError(f"{where}: expected {self.type.__name__}, got {value!r}")
+        raise ConfigError(N_("{where}: expected {type}, got {value}"), where=where, type=self.type.__name__,
+                          value=repr(value))
 
 
 def _from_ini(text: str, kind: type) -> Any:
@@ -150,14 +152,15 @@ class Rule:
     examples: ClassVar[Optional[Examples]] = None
 
     def __init__(self, **options: Any):
-        where = f"options of rule {getattr(self, 'id', type(self).__name__)}"
+        where = f"[rules.{getattr(self, 'id', type(self).__name__)}]"  # as the configuration writes it
         unknown = sorted(set(options) - set(self.options))
         if unknown:
-            known = ", ".join(sorted(self.options)) or "none"
-            raise ConfigError(f"{where}: unknown option {unknown[0]!r} (known: {known})")
+            known = ", ".join(sorted(self.options)) or "-"
+            raise ConfigError(N_("{where}: unknown option {option} (known: {known})"), where=where,
+                              option=repr(unknown[0]), known=known)
         self.settings = {name: option.default for name, option in self.options.items()}
         for name, value in options.items():
-            self.settings[name] = self.options[name].coerce(value, f"{where}: {name}")
+            self.settings[name] = self.options[name].coerce(value, f"{where} {name}")
 
     def check(self, document: Document, text: TextView) -> Iterable[Hit]:
         raise NotImplementedError
@@ -323,7 +326,7 @@ def _rules_in(obj) -> list[type[Rule]]:
 def _load_dir(folder: str) -> list[type[Rule]]:
     path = Path(folder)
     if not path.is_dir():
-        raise ConfigError(f"--rules-dir {folder}: not a directory")
+        raise ConfigError(N_("--rules-dir {folder}: not a directory"), folder=str(folder))
     found: list[type[Rule]] = []
     for file in sorted(path.glob("*.py")):
         name = f"ent_lint_local_rules.{file.stem}"
@@ -383,7 +386,8 @@ def resolve_ids(registry: dict[str, type[Rule]], names: Iterable[str], where: st
         elif name in families:
             ids.update(i for i, cls in registry.items() if cls.family == name)
         else:
-            raise ConfigError(f"{where}: unknown rule or family {name!r} (see `ent-lint rules`)")
+            raise ConfigError(N_("{where:term}: unknown rule or family {name} (see `ent-lint rules`)"), where=where,
+                              name=repr(name))
     return ids
 
 

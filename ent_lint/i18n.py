@@ -48,7 +48,7 @@ def check_lang(lang: Optional[str]) -> str:
     if lang not in LANGUAGES:
         from .errors import ConfigError
 
-        raise ConfigError(f"unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
+        raise ConfigError(N_("unknown language {lang} (known: {known})"), lang=repr(lang), known=", ".join(LANGUAGES))
     return lang
 
 

@@ -225,7 +225,7 @@ def build_checker(settings: Settings) -> "Checker":
     from .engine import Checker, discover, resolve_ids  # imports the model: only when checking
 
     registry = discover(settings.rules_dir)
-    where = settings.source or "command line"
+    where = settings.source or N_("command line")
     selected = (resolve_ids(registry, settings.select, where) if settings.select is not None
                 else set(registry))
     selected |= resolve_ids(registry, settings.extend_select, where)
@@ -239,14 +239,15 @@ def build_checker(settings: Settings) -> "Checker":
             overridden.add(rule_id)
     for rule_id in settings.rule_options:
         if rule_id not in registry:
-            raise ConfigError(f"{where}: options for an unknown rule {rule_id!r} (see `ent-lint rules`)")
+            raise ConfigError(N_("{where:term}: options for an unknown rule {rule} (see `ent-lint rules`)"), where=where,
+                              rule=repr(rule_id))
     rules = []
     for rule_id in sorted(selected):
         options = settings.rule_options.get(rule_id, {})
         try:
             rules.append(registry[rule_id](**options))
         except ConfigError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
+            raise ConfigError(N_("{where:term}: {error}"), where=where, error=exc) from None
     ignores = [(pattern, frozenset(resolve_ids(registry, ids, f"{where}: per-file-ignores")))
                for pattern, ids in settings.per_file_ignores.items()]
     return Checker(rules, severities, settings.min_severity, ignores, frozenset(overridden))

@@ -236,3 +236,16 @@ def test_a_span_holds_the_whole_value():
     data = json.loads(_run("extract", "--locations", SEED_TXT).stdout)
     spans = data["deliberations"][0]["spans"]
     assert spans["session.president"]["text"] == "Marc Etienne LANSADÉ"
+
+
+def test_configuration_errors_in_french_and_in_english(tmp_path):
+    french = _run("--select", "quorom", SEED_TXT)
+    assert french.returncode == ERROR
+    assert french.stderr.strip() == ("ent-lint\u00a0: erreur\u00a0: ligne de commande\u00a0: règle ou famille inconnue"
+                                     " 'quorom' (voir `ent-lint rules`)")
+    english = _run("--select", "quorom", "--lang", "en", SEED_TXT)
+    assert english.stderr.strip() == "ent-lint: error: command line: unknown rule or family 'quorom' (see `ent-lint rules`)"
+    (tmp_path / "pyproject.toml").write_text('[tool.ent-lint.rules.name-spelling]\nmax-distance = "x"\n')
+    option = _run(SEED_TXT, cwd=tmp_path)
+    assert option.returncode == ERROR
+    assert "[rules.name-spelling] max-distance\u00a0: int attendu, pas 'x'" in option.stderr

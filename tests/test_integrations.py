@@ -53,6 +53,28 @@ def test_pre_commit_hook_entry_fails_on_a_staged_defective_extract(tmp_path):
     assert "deliberations/2023-31.txt:245:51: erreur[school-email-mismatch]" in result.stdout
 
 
+@pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(),
+                    reason="pre-commit try-repo needs git and this repository's clone")
+def test_pre_commit_try_repo_fails_on_a_defective_extract(tmp_path):
+    """``pre-commit try-repo`` as a user would run it: pre-commit builds the hook's environment
+    from this repository (pip, from the package index) and runs it on the staged files."""
+    repo = tmp_path / "mairie"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "extrait.txt").write_bytes(SEED_TXT.read_bytes())
+    (repo / "README.md").write_text("# Registre\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    result = subprocess.run([str(BIN / "pre-commit"), "try-repo", str(ROOT), "ent-lint", "--verbose"], cwd=repo,
+                            capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")})
+    if "An unexpected error has occurred" in result.stdout + result.stderr and "pip" in result.stdout + result.stderr:
+        pytest.skip("pre-commit could not build the hook's environment (no package index?): "
+                    + (result.stdout + result.stderr).strip().splitlines()[-1])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "extrait.txt:245:51: erreur[school-email-mismatch]" in result.stdout
+    assert "README.md" not in result.stdout
+
+
 def test_gitlab_code_quality_report_shape():
     """GitLab's code quality report: an array of issues with description, check_name,
     fingerprint, severity (info, minor, major, critical, blocker) and location.path/lines.begin."""
@@ -94,3 +116,7 @@ def test_shell_completion_script_is_produced():
                            env={**os.environ, "_ENT_LINT_COMPLETE": "bash_complete", "COMP_WORDS": "ent-lint ex",
                                 "COMP_CWORD": "1"})
     assert "extract" in words.stdout and "explain" in words.stdout
+    options = subprocess.run([str(BIN / "ent-lint")], capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "_ENT_LINT_COMPLETE": "bash_complete", "COMP_WORDS": "ent-lint --for",
+                                  "COMP_CWORD": "1"})
+    assert "plain,--format" in options.stdout.split()
