@@ -622,7 +622,9 @@ def serve(host, port, max_upload, timeout, jobs, lang):
         help=N_("Values per document: a TOML or CSV file keyed by document file name ('name#2' for an item)."))
 @option("--classification", type=click.Path(dir_okay=False, exists=True),
         help=N_("The @actes classification for the matière labels (default: the national one, see README)."))
-def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification):
+@LANG_OPTION
+def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification, lang):
+    _use_lang(lang)
     from .config import find_config
     from .errors import ConfigError, InputError
     from .exitcodes import FINDINGS
@@ -672,8 +674,10 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
     for key in made.unused:
         click.echo(_("ent-lint: warning: {path}: [{key}] names no deliberation of the run").format(
             path=sidecar, key=key), err=True)
-    for problem in made.problems:
-        click.echo(f"{problem}", err=True)
+    for problem in made.problems:  # the messages are English msgids with their values: translated here
+        where = f"{problem.file}#{problem.item}" if problem.item is not None else problem.file
+        click.echo(_("{where}: {column}: {message}").format(where=where, column=problem.column,
+                                                           message=i18n.reason(problem.message)), err=True)
     left_out = len({(p.file, p.item) for p in made.problems})
     rows = ngettext("{n} row written", "{n} rows written", len(made.rows)).format(n=len(made.rows))
     out = ngettext("{n} deliberation left out", "{n} deliberations left out", left_out).format(n=left_out)

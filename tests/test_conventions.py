@@ -249,3 +249,23 @@ def test_configuration_errors_in_french_and_in_english(tmp_path):
     option = _run(SEED_TXT, cwd=tmp_path)
     assert option.returncode == ERROR
     assert "[rules.name-spelling] max-distance\u00a0: int attendu, pas 'x'" in option.stderr
+
+
+def test_the_readme_documents_every_option_of_the_help():
+    from helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = _run("--help", "--lang", "en").stdout
+    options = set(re.findall(r"^\s+(?:-\w, )?(--[\w-]+)", shown, re.M))
+    assert {"--format", "--quiet", "--exclude", "--color", "--show-settings"} <= options
+    assert not {o for o in options if f"`{o}" not in readme and f" {o}" not in readme}
+
+
+def test_export_messages_in_french_by_default():
+    french = _run("export", "--format", "scdl", "--siret", "123", SEED_TXT)
+    assert french.returncode == FINDINGS
+    assert f"{SEED_TXT}\u00a0: COLL_SIRET\u00a0: '123' n'a pas 14 chiffres" in french.stderr
+    assert french.stderr.strip().endswith("0 ligne écrite, 1 délibération laissée de côté")
+    english = _run("export", "--format", "scdl", "--siret", "123", "--lang", "en", SEED_TXT)
+    assert f"{SEED_TXT}: COLL_SIRET: '123' is not 14 digits" in english.stderr
+    assert english.stderr.strip().endswith("0 rows written, 1 deliberation left out")
