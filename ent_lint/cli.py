@@ -565,6 +565,8 @@ def explain(rule, all_rules, fmt, rules_dir, lang):
             if message.severity and message.severity != cls.severity:
                 click.echo(_("  {severity} when: {message}").format(severity=_(SEVERITY_NAMES[message.severity]),
                                                                     message=_(message.text)))
+        for severity, when in cls.severity_when.items():
+            click.echo(_("  {severity}: {when}").format(severity=_(SEVERITY_NAMES[severity]), when=_(when)))
         click.echo(i18n.summary(cls) + "\n" + _("Legal source: {source}").format(source=i18n.source(cls)) + "\n")
         click.echo(i18n.documentation(cls))
         click.echo(i18n.extras(cls))

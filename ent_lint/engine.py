@@ -150,6 +150,9 @@ class Rule:
     messages: ClassVar[dict[str, Message]] = {}
     options: ClassVar[dict[str, Option]] = {}
     examples: ClassVar[Optional[Examples]] = None
+    #: the severities its findings take in some documents whatever the message (severity -> when,
+    #: an English msgid): ``rules`` and ``explain`` show them beside the default
+    severity_when: ClassVar[dict[Severity, str]] = {}
 
     def __init__(self, **options: Any):
         where = f"[rules.{getattr(self, 'id', type(self).__name__)}]"  # as the configuration writes it
@@ -205,6 +208,7 @@ class Rule:
         """The severities its findings carry by default, the rule's first, then the other ones
         its messages declare (most severe first)."""
         others = {m.severity for m in cls.messages.values() if m.severity and m.severity != cls.severity}
+        others |= set(cls.severity_when) - {cls.severity}
         return [cls.severity, *sorted(others, key=lambda s: -SEVERITY_RANK[s])]
 
     @classmethod
@@ -214,6 +218,7 @@ class Rule:
                 "source": cls.source, "kinds": list(cls.kinds), "scope": cls.scope,
                 "messages": {f"{cls.id}/{name}": m.text for name, m in cls.messages.items()},
                 "severities": {f"{cls.id}/{name}": m.severity or cls.severity for name, m in cls.messages.items()},
+                "severity_when": dict(cls.severity_when),
                 "options": {name: {"type": o.type.__name__, "default": o.default, "help": o.help}
                             for name, o in cls.options.items()},
                 "examples": {"bad": cls.examples.bad, "good": cls.examples.good} if cls.examples else None}

@@ -140,6 +140,7 @@ def test_severity_shown_is_the_severity_findings_carry(tmp_path):
     """secretary-not-present is an error, but a secretary not named at all a warning: both shown."""
     listing = _run("rules", "--lang", "en").stdout
     assert re.search(r"^secretary-not-present\s+attendance\s+error/warning\s", listing, re.M)
+    assert re.search(r"^vote-missing\s+vote\s+warning/info\s", listing, re.M)  # info in minutes
     explained = _run("explain", "secretary-not-present", "--lang", "en").stdout
     assert "warning when: no secretary of the sitting is named" in explained
     document = tmp_path / "sans-secretaire.txt"
