@@ -617,7 +617,8 @@ def serve(host, port, max_upload, timeout, jobs, lang):
         help=N_("scdl: the SCDL « Délibérations » 2.1.5 open-data CSV."))
 @option("-o", "--output", type=click.Path(dir_okay=False), help=N_("Write the CSV to FILE (default: stdout)."))
 @option("--siret", help=N_("COLL_SIRET of every row: the collectivity's SIRET (14 digits)."))
-@option("--matiere", metavar="CODE", help=N_("DELIB_MATIERE_CODE of every row (8.1); its label from the classification."))
+@option("--matiere", metavar="CODE",
+        help=N_("DELIB_MATIERE_CODE of every row (8.1); its label from the classification."))
 @option("--coll-nom", help=N_("COLL_NOM of every row: the official name, when the documents write another form."))
 @option("--pref-id", help=N_("PREF_ID of every row: the prefecture (PREF083) or sub-prefecture."))
 @option("--sidecar", type=click.Path(dir_okay=False, exists=True),

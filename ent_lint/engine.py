@@ -298,9 +298,9 @@ class TooManyFindings(Rule):
     severity = "warning"  # each one takes the severity of the worst finding it leaves out
     summary = "a rule found more than 100 problems in a document: the rest are left out"
     source = "ent-lint"
-    messages = {"capped": Message("{count} more finding of {rule} left out (at most {limit} per rule and document)",
-                                  plural="{count} more findings of {rule} left out (at most {limit} per rule and document)",
-                                  count="count")}
+    messages = {"capped": Message(
+        "{count} more finding of {rule} left out (at most {limit} per rule and document)",
+        plural="{count} more findings of {rule} left out (at most {limit} per rule and document)", count="count")}
 
     def check(self, document, text):
         return ()

@@ -218,7 +218,8 @@ def build_row(delib, given: dict[str, tuple[str, str]], file: str, item: Optiona
     if code and not values["DELIB_MATIERE_NOM"]:
         label = matiere_label(code, classification)
         if label is None:
-            problems.append(Problem(file, "DELIB_MATIERE_CODE", N_("{code} is not a matière of the classification").format(
+            problems.append(Problem(file, "DELIB_MATIERE_CODE",
+                                    N_("{code} is not a matière of the classification").format(
                 code=repr(code)), item))
         else:
             values["DELIB_MATIERE_NOM"] = label
@@ -246,14 +247,17 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
                 wrong.append((column, N_("{value} is not a date (YYYY-MM-DD)").format(value=repr(values[column]))))
     code = values.get("DELIB_MATIERE_CODE", "")
     if code and not MATIERE_CODE.match(code):
-        wrong.append(("DELIB_MATIERE_CODE", N_("{code} does not match {pattern}").format(code=repr(code), pattern=r"^\d\.\d{1,2}$")))
+        wrong.append(("DELIB_MATIERE_CODE", N_("{code} does not match {pattern}").format(
+            code=repr(code), pattern=r"^\d\.\d{1,2}$")))
     label = values.get("DELIB_MATIERE_NOM", "")
     if label:
         heading, slash, _ = label.partition("/")
         if not slash:
-            wrong.append(("DELIB_MATIERE_NOM", N_("{label} has no '/' between the two levels").format(label=repr(label))))
+            wrong.append(("DELIB_MATIERE_NOM",
+                          N_("{label} has no '/' between the two levels").format(label=repr(label))))
         elif fold(heading.strip()) not in {fold(h) for h in LEVEL_ONE.values()}:
-            wrong.append(("DELIB_MATIERE_NOM", N_("{heading} is not a level-1 heading of the @actes nomenclature").format(
+            wrong.append(("DELIB_MATIERE_NOM",
+                          N_("{heading} is not a level-1 heading of the @actes nomenclature").format(
                 heading=repr(heading))))
     wrong += _budget(values)
     numbers = {}
@@ -266,7 +270,8 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
                 wrong.append((column, N_("{text} is not a whole number").format(text=repr(text))))
     filled = [c for c in VOTES if values.get(c)]
     if filled and len(filled) < len(VOTES):
-        wrong.append(("VOTE_EFFECTIF", N_("the VOTE_* columns must be all filled or all empty (filled: {filled})").format(
+        wrong.append(("VOTE_EFFECTIF",
+                      N_("the VOTE_* columns must be all filled or all empty (filled: {filled})").format(
             filled=", ".join(filled))))
     if "PREF_DATE" in dates and "DELIB_DATE" in dates and dates["PREF_DATE"] < dates["DELIB_DATE"]:
         wrong.append(("PREF_DATE", N_("{sent} is before the deliberation, {decided}").format(
@@ -278,7 +283,8 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
                 high=high, high_value=numbers[high], low=low, low_value=numbers[low])))
     parts = [numbers.get(c) for c in ("VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")]
     if "VOTE_REEL" in numbers and None not in parts and numbers["VOTE_REEL"] != sum(parts):
-        wrong.append(("VOTE_REEL", N_("{voters} voters, but {for_} for + {against} against + {abstain} abstentions = {total}").format(
+        wrong.append(("VOTE_REEL", N_("{voters} voters, but {for_} for + {against} against + {abstain} abstentions"
+                                      " = {total}").format(
             voters=numbers["VOTE_REEL"], for_=parts[0], against=parts[1], abstain=parts[2], total=sum(parts))))
     url = values.get("DELIB_URL", "")
     if url and not URI.match(url):
