@@ -12,59 +12,48 @@ from pathlib import Path
 import click
 
 from . import __version__, i18n
+from .cli_support import DefaultToCheck, early_lang, option, resolve_colour, use_click_language
 from .exitcodes import ERROR, OK, exit_code
 from .i18n import N_, _, ngettext
 
 LEVELS = ["error", "warning", "info"]
 
 
-class _DefaultToCheck(click.Group):
-    """Treat ``ent-lint FILE...`` as ``ent-lint check FILE...``."""
-
-    def parse_args(self, ctx, args):
-        takes_value = {"--format", "-o", "--output", "--select", "--extend-select", "--ignore",
-                       "--severity", "--min-severity", "--fail-on", "--rules-dir", "--engine", "-j",
-                       "--jobs", "--timeout", "--baseline", "--write-baseline", "--cache-dir", "--ocr",
-                       "--max-pages", "--max-size", "--scheduler", "--scdl", "--lang"}
-        skip = False
-        for arg in args:
-            if skip:
-                skip = False
-                continue
-            if arg in takes_value:
-                skip = True
-                continue
-            if arg.startswith("-"):
-                continue
-            if arg not in self.commands:
-                args = ["check", *args]
-            break
-        return super().parse_args(ctx, args)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"ent-lint: error: {message}", err=True)
+def _fail(message) -> None:
+    """A usage or configuration error: one line on stderr, exit 2.  ``message`` is a text, or an
+    exception (a :class:`~ent_lint.errors.ConfigError` is shown in the reader's language)."""
+    text = message.translated() if hasattr(message, "translated") else str(message)
+    click.echo(_("ent-lint: error: {message}").format(message=text), err=True)
     sys.exit(ERROR)
 
 
-@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="ent-lint")
-def main():
-    """Lint French council deliberations, minutes and annexed conventions.
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("""Lint French council deliberations, minutes and annexed conventions.
 
     \b
-    ent-lint FILE...            check documents (text or PDF), folders, globs, zip archives
+    ent-lint [FILE]...          check documents (text or PDF), folders, globs, zip archives; - for stdin
     ent-lint extract FILE...    print the fields read from documents
     ent-lint rules              list the rules
     ent-lint explain RULE       print a rule's documentation
     ent-lint export --format scdl FILE...   the deliberations as an open-data CSV
     ent-lint actes ACT.pdf [ANNEX...]       check an @actes envelope before sending it
-    ent-lint serve              the web page and HTTP API
-    """
+    ent-lint serve              the web page and HTTP API"""))
+@click.version_option(__version__, "-V", "--version", prog_name="ent-lint")
+def main():
+    pass
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(i18n.LANGUAGES),
-                           help="Language of what is printed: fr (default) or en; `lang` in the configuration.")
+def run() -> None:
+    """The ``ent-lint`` command: the language is chosen before click parses the arguments, so
+    that its usage errors and the help are in it too."""
+    lang = early_lang(sys.argv[1:])
+    i18n.use(lang)
+    use_click_language(lang)
+    main()
+
+
+LANG_OPTION = option("--lang", type=click.Choice(i18n.LANGUAGES),
+                     help=N_("Language of what is printed: fr (default) or en; `lang` in the configuration."))
 
 
 def _use_lang(lang) -> None:
@@ -76,8 +65,9 @@ def _use_lang(lang) -> None:
         try:
             lang = find_config(Path.cwd()).lang
         except ConfigError as exc:
-            _fail(str(exc))
+            _fail(exc)
     i18n.use(lang or i18n.DEFAULT)
+    use_click_language(i18n.current())
 
 
 def _ids(values: tuple[str, ...]):
@@ -87,69 +77,108 @@ def _ids(values: tuple[str, ...]):
 FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option("--scdl", type=click.Path(dir_okay=False, exists=True), expose_value=False,
-              callback=lambda ctx, param, value: ctx.meta.update(scdl=value),  # read by _with_published_csv
-              help="A published SCDL deliberations CSV to compare with the acts (the open-data rules).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: text; github when GITHUB_ACTIONS=true).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help="Seconds allowed per document; 0 for no limit.")
-@click.option("--select", multiple=True, help="Rules or families to check (replaces the default: all).")
-@click.option("--extend-select", multiple=True, help="Rules or families to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules or families to leave out.")
-@click.option("--severity", multiple=True, metavar="RULE=LEVEL", help="Override a rule's severity.")
-@click.option("--min-severity", type=click.Choice(LEVELS), help="Hide findings below this level.")
-@click.option("--fail-on", type=click.Choice(LEVELS + ["never"]),
-              help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings by rule.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the findings as a baseline.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the results cache lives.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
-@click.option("--rules-dir", multiple=True, type=click.Path(), help="Load rules from a folder of .py files.")
-@click.option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
-              help="How PDFs are read (fast: pypdfium2 text, pdfplumber for tables).")
-@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="OCR of PDF pages: those without a usable text layer, all, or none.")
-@click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
-              help="Refuse PDFs with more pages (0: no limit).")
-@click.option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
-              help="Refuse text files larger than this, in MiB (0: no limit).")
-@click.option("--no-color", is_flag=True, help="No colours in text output.")
-@click.option("-v", "--verbose", is_flag=True, help="Show the traceback of a rule that failed (rule-crash).")
-@click.option("--scheduler", envvar="ENT_LINT_SCHEDULER", metavar="ADDRESS",
-              help="Check on the Dask cluster of this scheduler (tcp://host:8786) instead of -j processes.")
-@click.option("--shared-storage", is_flag=True,
-              help="With --scheduler: the workers read the files at the same paths (else they get the bytes).")
+def _exclude_options(command):
+    """--exclude and --extend-exclude, shared by check and extract."""
+    command = option("--extend-exclude", multiple=True, metavar="GLOB",
+                     help=N_("Globs of files and folders to leave out, besides the excluded ones."))(command)
+    return option("--exclude", multiple=True, metavar="GLOB",
+                  help=N_("Globs of files and folders to leave out when walking folders, globs and zips"
+                          " (replaces the default: README, CHANGELOG, LICENSE-like files, .git, .venv,"
+                          " ent-lint's reports).")
+                  )(command)
+
+
+def _jobs(files, settings, skipped, stdin_filename):
+    """The documents FILES name, with the exclusions of ``settings``; ``-`` reads standard input."""
+    from .inputs import DEFAULT_EXCLUDE, STDIN, expand
+
+    data = sys.stdin.buffer.read() if STDIN in files else None
+    exclude = [*(settings.exclude if settings.exclude is not None else DEFAULT_EXCLUDE), *settings.extend_exclude]
+    return list(expand(files, exclude=exclude, skipped=skipped, stdin=data, stdin_name=stdin_filename or STDIN))
+
+
+@main.command(help=N_("Check FILES (documents, folders, glob patterns, .zip archives; - for standard input;"
+                      " default: the current folder) and report the findings."))
+@click.argument("files", nargs=-1)
+@option("--scdl", type=click.Path(dir_okay=False, exists=True), expose_value=False,
+        callback=lambda ctx, param, value: ctx.meta.update(scdl=value),  # read by _with_published_csv
+        help=N_("A published SCDL deliberations CSV to compare with the acts (the open-data rules)."))
+@option("--format", "fmt", type=click.Choice(FORMATS),
+        help=N_("Output format (default: text; github when GITHUB_ACTIONS=true)."))
+@option("-o", "--output", type=click.Path(dir_okay=False), help=N_("Write the report to FILE."))
+@option("-q", "--quiet", is_flag=True, help=N_("Print the findings and nothing else (no summary, no progress)."))
+@option("--stdin-filename", metavar="NAME", help=N_("The name of the document read from standard input (-)."))
+@_exclude_options
+@option("-j", "--jobs", type=click.IntRange(min=1), help=N_("Worker processes (default: the number of cores)."))
+@option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+        help=N_("Seconds allowed per document; 0 for no limit."))
+@option("--select", multiple=True, help=N_("Rules or families to check (replaces the default: all)."))
+@option("--extend-select", multiple=True, help=N_("Rules or families to add to the selection."))
+@option("--ignore", multiple=True, help=N_("Rules or families to leave out."))
+@option("--severity", multiple=True, metavar="RULE=LEVEL", help=N_("Override a rule's severity."))
+@option("--min-severity", type=click.Choice(LEVELS), help=N_("Hide findings below this level."))
+@option("--fail-on", type=click.Choice(LEVELS + ["never"]),
+        help=N_("Lowest severity that makes the exit code 1 (default: warning)."))
+@option("--exit-zero", is_flag=True, help=N_("Exit 0 even when findings are reported."))
+@option("--statistics", is_flag=True, help=N_("Print the number of findings by rule."))
+@option("--show-settings", is_flag=True, help=N_("Print the settings in effect and the files to check, then exit."))
+@option("--baseline", type=click.Path(dir_okay=False), help=N_("Report only findings not in this baseline."))
+@option("--write-baseline", type=click.Path(dir_okay=False), help=N_("Record the findings as a baseline."))
+@option("--no-cache", is_flag=True, help=N_("Neither read nor write the results cache."))
+@option("--cache-dir", type=click.Path(file_okay=False), help=N_("Where the results cache lives."))
+@option("--progress/--no-progress", default=None, help=N_("Progress bar on stderr (default: when a terminal)."))
+@option("--rules-dir", multiple=True, type=click.Path(), help=N_("Load rules from a folder of .py files."))
+@option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
+        help=N_("How PDFs are read (fast: pypdfium2 text, pdfplumber for tables)."))
+@option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+        help=N_("OCR of PDF pages: those without a usable text layer, all, or none."))
+@option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
+        help=N_("Refuse PDFs with more pages (0: no limit)."))
+@option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
+        help=N_("Refuse text files larger than this, in MiB (0: no limit)."))
+@option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+        help=N_("Colours in the text output: auto is on a terminal, unless NO_COLOR is set (FORCE_COLOR forces them)."))
+@option("--no-color", "color", flag_value="never", hidden=True)
+@option("-v", "--verbose", is_flag=True,
+        help=N_("List the files skipped in folders; show the traceback of a rule that failed (rule-crash)."))
+@option("--scheduler", envvar="ENT_LINT_SCHEDULER", metavar="ADDRESS",
+        help=N_("Check on the Dask cluster of this scheduler (tcp://host:8786) instead of -j processes."))
+@option("--shared-storage", is_flag=True,
+        help=N_("With --scheduler: the workers read the files at the same paths (else they get the bytes)."))
 @LANG_OPTION
-def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
-          exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
-          ocr, max_pages, max_size, no_color, verbose, scheduler, shared_storage, lang):
-    """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
+def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jobs, timeout, select, extend_select,
+          ignore, severity, min_severity, fail_on, exit_zero, statistics, show_settings, baseline, write_baseline,
+          no_cache, cache_dir, progress, rules_dir, engine, ocr, max_pages, max_size, color, verbose, scheduler,
+          shared_storage, lang):
     import os
     import time
 
     from .config import find_config, parse_severities
     from .errors import ConfigError
-    from .inputs import expand
 
     started = time.perf_counter()
+    files = files or (".",)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
         settings = find_config(Path.cwd()).merged(
             select=_ids(select), extend_select=_ids(extend_select), ignore=_ids(ignore),
             severity=parse_severities(",".join(severity), "--severity") if severity else None,
-            min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir), lang=lang)
+            min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir), lang=lang,
+            exclude=_ids(exclude), extend_exclude=_ids(extend_exclude))
         _with_published_csv(settings, click.get_current_context().meta.get("scdl"))
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     i18n.use(settings.lang or i18n.DEFAULT)
+    use_click_language(i18n.current())
+    skipped: list[tuple[str, str]] = []
+    if show_settings:
+        from .settings_view import show
+
+        try:
+            click.echo(show(settings, _jobs(files, settings, skipped, stdin_filename), skipped))
+        except ConfigError as exc:
+            _fail(exc)
+        sys.exit(OK)
     known = None
     if baseline:
         from .baseline import Baseline, BaselineError
@@ -157,14 +186,14 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
         try:
             known = Baseline.load(baseline)
         except BaselineError as exc:
-            _fail(str(exc))
+            _fail(exc)
     cache = None
     if not no_cache:
         from .cache import Cache, default_dir
 
         cache = Cache(Path(cache_dir) if cache_dir else default_dir())
         if cache.error:
-            click.echo(f"ent-lint: warning: {cache.error}", err=True)
+            click.echo(_("ent-lint: warning: {message}").format(message=cache.error), err=True)
             cache = None
     from .batch import Runner
     from .linter import Linter
@@ -174,7 +203,7 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     if scheduler:
         runner = _cluster_runner(linter, scheduler, cache, shared_storage)
     elif shared_storage:
-        _fail("--shared-storage goes with --scheduler (or ENT_LINT_SCHEDULER)")
+        _fail(_("--shared-storage goes with --scheduler (or ENT_LINT_SCHEDULER)"))
     else:
         runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache)
     try:
@@ -183,23 +212,25 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
             if cache is not None:
                 cache.put(f"config:{runner.key_base}", {"ok": True})
     except ConfigError as exc:
-        _fail(str(exc))
-    job_list = list(expand(files))
+        _fail(exc)
+    job_list = _jobs(files, settings, skipped, stdin_filename)
     report = _Report(output, job_list) if output else None
     stream = report.stream if report else sys.stdout
     try:
         code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
-                          exit_zero, progress, started, verbose=verbose,
-                          colour=not no_color and output is None and fmt == "text" and sys.stdout.isatty())
+                          exit_zero, False if quiet else progress, started, verbose=verbose, quiet=quiet,
+                          skipped=skipped, colour=fmt in ("text", "concise") and resolve_colour(
+                              color, stream if report is None else None))
         if report:
             report.commit()
     except KeyboardInterrupt:
-        click.echo("\nent-lint: interrupted", err=True)
+        click.echo("\n" + _("ent-lint: interrupted"), err=True)
         code = 130
     except OSError as exc:
         if report is None:
             raise
-        click.echo(f"ent-lint: error: {output}: the report cannot be written ({exc.strerror or exc})", err=True)
+        click.echo(_("ent-lint: error: {path}: the report cannot be written ({reason})").format(
+            path=output, reason=exc.strerror or exc), err=True)
         code = ERROR
     finally:
         if report:
@@ -229,7 +260,8 @@ class _Report:
                 except OSError:
                     continue
                 if same:
-                    _fail(f"{path}: -o names an input ({job.name}): it would be overwritten")
+                    _fail(_("{path}: -o names an input ({name}): it would be overwritten").format(
+                        path=path, name=job.name))
         try:
             if os.path.exists(path) and not os.path.isfile(path):
                 self.stream = open(path, "w", encoding="utf-8")
@@ -245,7 +277,7 @@ class _Report:
             os.chmod(self.temporary, mode)  # mkstemp's 0600 would outlive the rename
             self.stream = open(handle, "w", encoding="utf-8")
         except OSError as exc:
-            _fail(f"{path}: the report cannot be written ({exc.strerror or exc})")
+            _fail(_("{path}: the report cannot be written ({reason})").format(path=path, reason=exc.strerror or exc))
 
     def commit(self) -> None:
         """Close the report and put it in place (an OSError when it cannot be written)."""
@@ -278,11 +310,11 @@ def _cluster_runner(linter, scheduler, cache, shared_storage):
     try:
         from .distributed import DaskRunner
     except ImportError as exc:
-        _fail(str(exc))
+        _fail(exc)
     try:
         return DaskRunner(linter, scheduler, cache=cache, shared_storage=shared_storage)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
 
 
 def _with_published_csv(settings, path) -> None:
@@ -309,7 +341,7 @@ def _with_archive(runner, jobs):
 
 
 def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, statistics, exit_zero,
-               progress, started, *, colour, verbose=False) -> int:
+               progress, started, *, colour, verbose=False, quiet=False, skipped=()) -> int:
     import time
 
     from .baseline import entries_for, write
@@ -317,8 +349,12 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
 
     rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt == "sarif" else None
     out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour, verbose=verbose,
-                   lang=i18n.current(), rules_dir=settings.rules_dir)
-    summary = Summary()
+                   lang=i18n.current(), rules_dir=settings.rules_dir, quiet=quiet)
+    summary = Summary(skipped=len(skipped))
+    if verbose:
+        for name, why in skipped:
+            click.echo(shown(_("{name}: skipped: {reason}").format(name=line_start(name), reason=i18n.reason(why))),
+                       err=True)
     bar = _Progress(len(jobs), enabled=sys.stderr.isatty() if progress is None else progress)
     recorded = []
     errors = []
@@ -341,6 +377,7 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         summary.baseline_matched = known.matched
         summary.baseline_gone = known.gone()
     summary.seconds = time.perf_counter() - started
+    summary.by_rule_line = not statistics  # the table stands for the line of findings by rule
     if statistics and fmt in HUMAN_FORMATS:
         stream.write(summary.statistics(i18n.current()) + "\n")
     out.finish(summary)
@@ -349,12 +386,12 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         try:
             write(write_baseline, recorded)
         except OSError as exc:
-            click.echo(f"ent-lint: error: {write_baseline}: the baseline cannot be written ({exc.strerror or exc})",
-                       err=True)
+            click.echo(_("ent-lint: error: {path}: the baseline cannot be written ({reason})").format(
+                path=write_baseline, reason=exc.strerror or exc), err=True)
             return ERROR
     for line in errors:
         click.echo(line, err=True)
-    if fmt not in HUMAN_FORMATS:
+    if fmt not in HUMAN_FORMATS and not quiet:
         if statistics:
             click.echo(summary.statistics(i18n.current()), err=True)
         click.echo(summary.closing(i18n.current()), err=True)
@@ -402,102 +439,79 @@ class _Progress:
             sys.stderr.flush()
 
 
-#: the deliberating bodies as the text summary names them
-BODIES = {"municipal council": N_("municipal council"), "community council": N_("community council")}
-
-
-def _text_summary(document) -> str:
-    """The fields read from a document, one line per group, in the current language."""
-    pages = ngettext(", {n} page", ", {n} pages", document.page_count).format(n=document.page_count) \
-        if document.page_count else ""
-    out = [f"{document.path} ({document.format}, {document.kind}{pages})"]
-    for number, delib in enumerate(document.deliberations, 1):
-        c = delib.counts
-        out.append(_("  deliberation {number}: {id} {title}").format(
-            number=number, id=delib.number or "-", title=delib.title or "").rstrip())
-        out.append(_("    {body} of {authority}, sitting {date} {time} at {place}, president {president}").format(
-            body=_(BODIES[delib.body]) if delib.body in BODIES else _("council"), authority=delib.authority or "?", date=delib.session.date or "?",
-            time=delib.session.time or "", place=delib.session.place or "?",
-            president=delib.session.president.name if delib.session.president else "?"))
-        out.append(_("    convened {convened}, posted {posted}").format(convened=delib.convened_on,
-                                                                       posted=delib.posted_on))
-        out.append(_("    counts: in office {in_office}, present {present}, represented {represented}, voting {voting}")
-                   .format(in_office=c.in_office, present=c.present, represented=c.represented, voting=c.voting))
-        out.append(_("    lists: {present} present, {proxies} proxies, {absent} absent, {not_voting} not voting;"
-                     " secretary {secretary}").format(
-            present=len(delib.present), proxies=len(delib.proxies), absent=len(delib.absent),
-            not_voting=len(delib.not_voting), secretary=delib.secretary.name if delib.secretary else "?"))
-        vote = delib.vote
-        outcome = _("unanimous") if vote.unanimous else _("for {for_}, against {against}, abstain {abstain}").format(
-            for_=vote.for_, against=vote.against, abstain=vote.abstain)
-        out.append(_("    vote: {outcome}").format(outcome=outcome if vote.stated else _("not stated")))
-    for conv in document.conventions:
-        out.append(_("  convention: {title}").format(title=conv.title or "-"))
-        for party in conv.parties:
-            rep = party.representative.name if party.representative else "?"
-            out.append(_("    party: {name} (represented by {representative}; {role})").format(
-                name=party.name, representative=rep, role=party.role or "-"))
-        out.append(_("    duration {duration}, start {start}, end {end}, signed at {place} on {day}").format(
-            duration=conv.duration, start=conv.start, end=conv.end_date, place=conv.signed_place, day=conv.signed_on))
-        out.append(_("    {articles} articles, stated pages {stated}, {schools} schools").format(
-            articles=len(conv.articles), stated=conv.stated_page_count, schools=len(conv.schools)))
-        for school in conv.schools:
-            out.append(f"      {school.type} {school.uai} {school.name} | {school.address} | {school.email}")
-    return "\n".join(out)
-
-
-@main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
-@click.option("--locations", is_flag=True, help="Include where each value was read (spans).")
-@click.option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast")
-@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="OCR of PDF pages: those without a usable text layer, all, or none.")
-@click.option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
-              help="Refuse PDFs with more pages (0: no limit).")
-@click.option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
-              help="Refuse text files larger than this, in MiB (0: no limit).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help="Seconds allowed per document; 0 for no limit.")
+@main.command(help=N_("Print the fields read from FILES (documents, folders, glob patterns, .zip archives):"
+                      " in JSON, one document per line (JSON Lines), or as text."))
+@click.argument("files", nargs=-1, required=True)
+@option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+        help=N_("json: one JSON object per document and per line; text: for people."))
+@option("--locations", is_flag=True, help=N_("Include where each value was read (line, column, page, text)."))
+@_exclude_options
+@option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
+        help=N_("How PDFs are read (fast: pypdfium2 text, pdfplumber for tables)."))
+@option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+        help=N_("OCR of PDF pages: those without a usable text layer, all, or none."))
+@option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
+        help=N_("Refuse PDFs with more pages (0: no limit)."))
+@option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
+        help=N_("Refuse text files larger than this, in MiB (0: no limit)."))
+@option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+        help=N_("Seconds allowed per document; 0 for no limit."))
+@option("-v", "--verbose", is_flag=True, help=N_("List the files skipped in folders."))
 @LANG_OPTION
-def extract(files, fmt, locations, engine, ocr, max_pages, max_size, timeout, lang):
-    """Print the fields read from FILES."""
+def extract(files, fmt, locations, exclude, extend_exclude, engine, ocr, max_pages, max_size, timeout, verbose, lang):
     _use_lang(lang)
     from .api import plain
     from .batch import Runner
-    from .inputs import Job
+    from .config import find_config
+    from .errors import ConfigError
+    from .extract_text import summary
     from .linter import Linter
-    from .report import shown
+    from .report import line_start, shown
 
+    try:
+        settings = find_config(Path.cwd()).merged(exclude=_ids(exclude), extend_exclude=_ids(extend_exclude))
+    except ConfigError as exc:
+        _fail(exc)
+    skipped: list[tuple[str, str]] = []
+    jobs = _jobs(files, settings, skipped, None)
+    for name, why in skipped if verbose else ():
+        click.echo(shown(_("{name}: skipped: {reason}").format(name=line_start(name), reason=i18n.reason(why))),
+                   err=True)
     linter = Linter(engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2)
     runner = Runner(linter, workers=1, keep=True, rules=False)  # a worker: the timeout holds in C code too
-    results = []
     failed = 0
-    for result in runner.run(Job(path, path) for path in files):
+    for result in runner.run(jobs):
         if result.error:
-            click.echo(shown(_("{name}: error: {reason}").format(name=result.name, reason=i18n.reason(result.error))),
-                       err=True)
+            click.echo(shown(_("{name}: error: {reason}").format(name=line_start(result.name),
+                                                                 reason=i18n.reason(result.error))), err=True)
             failed += 1
             continue
-        results.append(result.document)
-    if fmt == "json":
-        payload = [plain(d, locations) for d in results]
-        if len(files) == 1:
-            payload = payload[0] if payload else None
-        if payload is not None:
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        for document in results:
-            click.echo(_text_summary(document))
+        document = result.document
+        document.path = result.name  # a zip member's name, as check reports it
+        if fmt == "json":
+            click.echo(json.dumps(plain(document, locations), ensure_ascii=False))
+        else:
+            click.echo("\n".join(shown(line) for line in summary(document, locations=locations).split("\n")))
+    if skipped and not verbose:
+        click.echo(ngettext("{n} file skipped (not a document type, or excluded; see --verbose)",
+                            "{n} files skipped (not a document type, or excluded; see --verbose)",
+                            len(skipped)).format(n=len(skipped)), err=True)
     sys.exit(ERROR if failed else OK)
 
 
-@main.command("rules")
-@click.option("--rules-dir", multiple=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def _severities(cls) -> str:
+    """The severities a rule's findings carry, as ``rules`` shows them: "error/warning"."""
+    from .report import SEVERITY_NAMES
+
+    return "/".join(_(SEVERITY_NAMES[s]) for s in cls.severities())
+
+
+@main.command("rules", help=N_("List the available rules."))
+@option("--rules-dir", multiple=True, type=click.Path(), help=N_("Load rules from a folder of .py files."))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help=N_("Output format."))
 @LANG_OPTION
 def list_rules(rules_dir, fmt, lang):
-    """List the available rules."""
     _use_lang(lang)
     from .engine import discover
     from .errors import ConfigError
@@ -505,52 +519,68 @@ def list_rules(rules_dir, fmt, lang):
     try:
         registry = discover(rules_dir)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     rows = sorted(registry.values(), key=lambda r: (r.family, r.id))
     if fmt == "json":
         click.echo(json.dumps([{**r.describe(), "summary": i18n.summary(r)} for r in rows], ensure_ascii=False,
                               indent=2))
         return
     for rule in rows:
-        click.echo(f"{rule.id:<26} {rule.family:<11} {_(rule.severity):<13} {i18n.summary(rule)}")
+        click.echo(f"{rule.id:<26} {rule.family:<11} {_severities(rule):<13} {i18n.summary(rule)}")
 
 
-@main.command()
-@click.argument("rule")
-@click.option("--rules-dir", multiple=True, type=click.Path())
+@main.command(help=N_("Print the documentation of RULE (a rule id or a family), or of every rule with --all."))
+@click.argument("rule", required=False)
+@option("--all", "all_rules", is_flag=True, help=N_("Every rule."))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help=N_("text, or json: a list of objects (id, family, severities, summary, source, documentation...)."))
+@option("--rules-dir", multiple=True, type=click.Path(), help=N_("Load rules from a folder of .py files."))
 @LANG_OPTION
-def explain(rule, rules_dir, lang):
-    """Print the documentation of RULE."""
+def explain(rule, all_rules, fmt, rules_dir, lang):
     _use_lang(lang)
     from .engine import discover, resolve_ids
     from .errors import ConfigError
+    from .report import SEVERITY_NAMES
 
+    if bool(rule) == all_rules:
+        _fail(_("explain takes one RULE, or --all"))
     try:
         registry = discover(rules_dir)
-        ids = resolve_ids(registry, [rule], "explain")
+        ids = sorted(registry) if all_rules else sorted(resolve_ids(registry, [rule], "explain"))
     except ConfigError as exc:
-        _fail(str(exc))
-    for rule_id in sorted(ids):
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps([{**registry[i].describe(), "summary": i18n.summary(registry[i]),
+                                "source": i18n.source(registry[i]), "documentation": i18n.documentation(registry[i]),
+                                "extras": i18n.extras(registry[i]).strip()} for i in ids],
+                              ensure_ascii=False, indent=2))
+        return
+    for number, rule_id in enumerate(ids):
         cls = registry[rule_id]
+        if number:
+            click.echo("")
         click.echo(_("{rule} ({family}, default severity {severity})").format(
-            rule=cls.id, family=cls.family, severity=_(cls.severity)))
+            rule=cls.id, family=cls.family, severity=_(SEVERITY_NAMES[cls.severity])))
+        for name, message in cls.messages.items():
+            if message.severity and message.severity != cls.severity:
+                click.echo(_("  {severity} when: {message}").format(severity=_(SEVERITY_NAMES[message.severity]),
+                                                                    message=_(message.text)))
+        for severity, when in cls.severity_when.items():
+            click.echo(_("  {severity}: {when}").format(severity=_(SEVERITY_NAMES[severity]), when=_(when)))
         click.echo(i18n.summary(cls) + "\n" + _("Legal source: {source}").format(source=i18n.source(cls)) + "\n")
         click.echo(i18n.documentation(cls))
         click.echo(i18n.extras(cls))
-        if len(ids) > 1:
-            click.echo("")
 
 
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--max-upload", type=click.IntRange(min=1), default=20, show_default=True, help="Largest upload, in MiB.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
-              help="Seconds allowed to check one upload.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Documents checked at once (default: the cores).")
+@main.command(help=N_("Serve the web page and the HTTP API (POST /api/lint, /api/extract; GET /api/rules)."))
+@option("--host", default="127.0.0.1", show_default=True, help=N_("Address to listen on."))
+@option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help=N_("Port to listen on."))
+@option("--max-upload", type=click.IntRange(min=1), default=20, show_default=True, help=N_("Largest upload, in MiB."))
+@option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+        help=N_("Seconds allowed to check one upload."))
+@option("-j", "--jobs", type=click.IntRange(min=1), help=N_("Documents checked at once (default: the cores)."))
 @LANG_OPTION
 def serve(host, port, max_upload, timeout, jobs, lang):
-    """Serve the web page and the HTTP API (POST /api/lint, /api/extract; GET /api/rules)."""
     import os
     import socket
 
@@ -565,12 +595,12 @@ def serve(host, port, max_upload, timeout, jobs, lang):
         project = find_config(Path.cwd())
         build_checker(project)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     try:  # a clear usage error, before the worker processes start, when the port is taken
         with socket.create_server((host, port)):
             pass
     except OSError as exc:
-        _fail(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
+        _fail(_("{host}:{port}: cannot listen ({reason})").format(host=host, port=port, reason=exc.strerror or exc))
 
     app = create_app(ServeSettings(max_upload=max_upload * 1024 * 1024, timeout=timeout,
                                    workers=jobs or os.cpu_count() or 1, lint=project,
@@ -579,22 +609,25 @@ def serve(host, port, max_upload, timeout, jobs, lang):
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
-@main.command("export")
+@main.command("export", help=N_("Write the deliberations of FILES as an open-data CSV; a row that cannot be complete"
+                                 " and valid is reported on stderr (file and column) and left out, and the exit"
+                                 " code is then 1."))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["scdl"]), required=True,
-              help="scdl: the SCDL « Délibérations » 2.1.5 open-data CSV.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the CSV to FILE (default: stdout).")
-@click.option("--siret", help="COLL_SIRET of every row: the collectivity's SIRET (14 digits).")
-@click.option("--matiere", metavar="CODE", help="DELIB_MATIERE_CODE of every row (8.1); its label from the classification.")
-@click.option("--coll-nom", help="COLL_NOM of every row: the official name, when the documents write another form.")
-@click.option("--pref-id", help="PREF_ID of every row: the prefecture (PREF083) or sub-prefecture.")
-@click.option("--sidecar", type=click.Path(dir_okay=False, exists=True),
-              help="Values per document: a TOML or CSV file keyed by document file name ('name#2' for an item).")
-@click.option("--classification", type=click.Path(dir_okay=False, exists=True),
-              help="The @actes classification for the matière labels (default: the national one, see README).")
-def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification):
-    """Write the deliberations of FILES as an open-data CSV; a row that cannot be complete and
-    valid is reported on stderr (file and column) and left out, and the exit code is then 1."""
+@option("--format", "fmt", type=click.Choice(["scdl"]), required=True,
+        help=N_("scdl: the SCDL « Délibérations » 2.1.5 open-data CSV."))
+@option("-o", "--output", type=click.Path(dir_okay=False), help=N_("Write the CSV to FILE (default: stdout)."))
+@option("--siret", help=N_("COLL_SIRET of every row: the collectivity's SIRET (14 digits)."))
+@option("--matiere", metavar="CODE",
+        help=N_("DELIB_MATIERE_CODE of every row (8.1); its label from the classification."))
+@option("--coll-nom", help=N_("COLL_NOM of every row: the official name, when the documents write another form."))
+@option("--pref-id", help=N_("PREF_ID of every row: the prefecture (PREF083) or sub-prefecture."))
+@option("--sidecar", type=click.Path(dir_okay=False, exists=True),
+        help=N_("Values per document: a TOML or CSV file keyed by document file name ('name#2' for an item)."))
+@option("--classification", type=click.Path(dir_okay=False, exists=True),
+        help=N_("The @actes classification for the matière labels (default: the national one, see README)."))
+@LANG_OPTION
+def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification, lang):
+    _use_lang(lang)
     from .config import find_config
     from .errors import ConfigError, InputError
     from .exitcodes import FINDINGS
@@ -613,7 +646,7 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
 
             labels = load_classification(schema_file("actes/classification.xml", classification))
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     linter = Linter()
     documents, failed = [], 0
     for job in expand(files):
@@ -621,9 +654,9 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
             result = linter.check(job.name, load(job), keep=True, rules=False)
         except InputError as exc:
             result = None
-            click.echo(f"{job.name}: error: {exc.message}", err=True)
+            click.echo(_("{name}: error: {reason}").format(name=job.name, reason=i18n.reason(exc.message)), err=True)
         if result is not None and result.error:
-            click.echo(f"{job.name}: error: {result.error}", err=True)
+            click.echo(_("{name}: error: {reason}").format(name=job.name, reason=i18n.reason(result.error)), err=True)
         if result is None or result.error:
             failed += 1
             continue
@@ -632,7 +665,7 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
         made = export(documents, options={k: v for k, v in options.items() if v}, config=config, sidecar=table,
                       classification=labels)
     except ConfigError as exc:
-        _fail(str(exc))
+        _fail(exc)
     try:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as handle:
@@ -640,36 +673,40 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
         else:
             sys.stdout.write(made.csv())
     except OSError as exc:
-        _fail(f"{output}: the CSV cannot be written ({exc.strerror or exc})")
+        _fail(_("{path}: the CSV cannot be written ({reason})").format(path=output, reason=exc.strerror or exc))
     for key in made.unused:
-        click.echo(f"ent-lint: warning: {sidecar}: [{key}] names no deliberation of the run", err=True)
-    for problem in made.problems:
-        click.echo(f"{problem}", err=True)
+        click.echo(_("ent-lint: warning: {path}: [{key}] names no deliberation of the run").format(
+            path=sidecar, key=key), err=True)
+    for problem in made.problems:  # the messages are English msgids with their values: translated here
+        where = f"{problem.file}#{problem.item}" if problem.item is not None else problem.file
+        click.echo(_("{where}: {column}: {message}").format(where=where, column=problem.column,
+                                                           message=i18n.reason(problem.message)), err=True)
     left_out = len({(p.file, p.item) for p in made.problems})
-    click.echo(f"{len(made.rows)} row{'s' if len(made.rows) != 1 else ''} written, {left_out} "
-               f"deliberation{'s' if left_out != 1 else ''} left out", err=True)
+    rows = ngettext("{n} row written", "{n} rows written", len(made.rows)).format(n=len(made.rows))
+    out = ngettext("{n} deliberation left out", "{n} deliberations left out", left_out).format(n=left_out)
+    click.echo(_("{rows}, {left_out}").format(rows=rows, left_out=out), err=True)
     sys.exit(ERROR if failed else FINDINGS if made.problems else OK)
 
 
-@main.command("actes")
+@main.command("actes", help=N_("Check ACT (a PDF) and its ANNEXES before their transmission to the prefecture"
+                               " (@actes): the envelope's number, subject, nature, matière, the files, their size,"
+                               " and the envelope against the act."))
 @click.argument("act", type=click.Path(dir_okay=False))
 @click.argument("annexes", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--envelope", type=click.Path(dir_okay=False, exists=True),
-              help="The envelope: a TOML file (numero, objet, nature, matiere, date) or @actes v1.1 XML.")
-@click.option("--numero", help="The act number (NumeroInterne).")
-@click.option("--objet", help="The subject of the act.")
-@click.option("--nature", type=int, help="The nature code: 1 DE, 2 AR, 3 AI, 4 CC, 5 BF, 6 AU.")
-@click.option("--matiere", help="The matière code (8.1).")
-@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help="The date of the decision (YYYY-MM-DD).")
-@click.option("--classification", type=click.Path(dir_okay=False, exists=True),
-              help="The prefecture's @actes classification (default: the national one, see README).")
-@click.option("--xsd", type=click.Path(dir_okay=False, exists=True), help="The @actes v1.1 XSD (actesv1_1.xsd).")
-@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True)
+@option("--envelope", type=click.Path(dir_okay=False, exists=True),
+        help=N_("The envelope: a TOML file (numero, objet, nature, matiere, date) or @actes v1.1 XML."))
+@option("--numero", help=N_("The act number (NumeroInterne)."))
+@option("--objet", help=N_("The subject of the act."))
+@option("--nature", type=int, help=N_("The nature code: 1 DE, 2 AR, 3 AI, 4 CC, 5 BF, 6 AU."))
+@option("--matiere", help=N_("The matière code (8.1)."))
+@option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), help=N_("The date of the decision (YYYY-MM-DD)."))
+@option("--classification", type=click.Path(dir_okay=False, exists=True),
+        help=N_("The prefecture's @actes classification (default: the national one, see README)."))
+@option("--xsd", type=click.Path(dir_okay=False, exists=True), help=N_("The @actes v1.1 XSD (actesv1_1.xsd)."))
+@option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True,
+        help=N_("Output format."))
 @LANG_OPTION
 def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_, classification, xsd, fmt, lang):
-    """Check ACT (a PDF) and its ANNEXES before their transmission to the prefecture (@actes):
-    the envelope's number, subject, nature, matière, the files, their size, and the envelope
-    against the act."""
     _use_lang(lang)
     from .actes import (Envelope, EnvelopeError, Transmission, check_envelope, files_missing, load_classification,
                         read_envelope, schema_file)
@@ -679,12 +716,12 @@ def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_,
 
     missing = list(files_missing([act, *annexes]))
     if missing:
-        _fail(f"{missing[0]}: no such file")
+        _fail(_("{path}: no such file").format(path=missing[0]))
     try:
         given = read_envelope(envelope, xsd) if envelope else Envelope()
         labels = load_classification(schema_file("actes/classification.xml", classification))
     except (EnvelopeError, ConfigError) as exc:
-        _fail(str(exc))
+        _fail(exc)
     given = given.merged(number=numero, subject=objet, nature=nature, matiere=matiere,
                          date=date_.date() if date_ else None)
     read = Linter().check_path(act, keep=True, rules=False)
@@ -703,4 +740,4 @@ def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_,
 
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -13,11 +13,12 @@ from typing import Optional
 
 from .errors import ConfigError
 from .findings import SEVERITY_RANK
+from .i18n import N_
 
 ENTRY_POINT_GROUP = "ent_lint.rules"  # where rule packs register, the built-in one included
 
 KEYS = {"select", "extend-select", "ignore", "severity", "min-severity", "fail-on", "rules-dir",
-        "per-file-ignores", "rules", "scdl", "lang"}
+        "per-file-ignores", "rules", "scdl", "lang", "exclude", "extend-exclude"}
 FAIL_LEVELS = ("error", "warning", "info", "never")
 
 
@@ -38,6 +39,10 @@ class Settings:
     scdl: dict[str, str] = field(default_factory=dict)
     #: the language of what the reader reads ("fr" or "en"); None: French, the default
     lang: Optional[str] = None
+    #: globs of files and folders left out of folders, patterns and archives; None: the default
+    #: (:data:`ent_lint.inputs.DEFAULT_EXCLUDE`), which ``extend_exclude`` adds to
+    exclude: Optional[list[str]] = None
+    extend_exclude: list[str] = field(default_factory=list)
     source: Optional[str] = None
 
     def merged(self, **cli) -> "Settings":
@@ -48,7 +53,7 @@ class Settings:
                 continue
             if key == "severity":
                 result.severity = {**result.severity, **value}
-            elif key in ("extend_select", "ignore", "rules_dir"):
+            elif key in ("extend_select", "ignore", "rules_dir", "extend_exclude"):
                 result_value = list(getattr(result, key)) + list(value)
                 setattr(result, key, result_value)
             else:
@@ -56,19 +61,20 @@ class Settings:
         return result
 
 
-def _split(value) -> list[str]:
+def _split(value, what: str = N_("rule ids")) -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.replace("\n", ",").split(",") if v.strip()]
     if isinstance(value, list):
         return [str(v).strip() for v in value]
-    raise ConfigError(f"expected a list of rule ids, got {value!r}")
+    raise ConfigError(N_("expected a list of {what:term}, got {value}"), what=what, value=repr(value))
 
 
 def _from_mapping(data: dict, where: str) -> Settings:
     settings = Settings(source=where)
     for key, value in data.items():
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
+            raise ConfigError(N_("{where}: unknown key {key} (known: {known})"), where=where, key=repr(key),
+                              known=", ".join(sorted(KEYS)))
         if key == "select":
             settings.select = _split(value)
         elif key == "extend-select":
@@ -77,6 +83,10 @@ def _from_mapping(data: dict, where: str) -> Settings:
             settings.ignore = _split(value)
         elif key == "rules-dir":
             settings.rules_dir = _split(value)
+        elif key == "exclude":
+            settings.exclude = _split(value, N_("file globs"))
+        elif key == "extend-exclude":
+            settings.extend_exclude = _split(value, N_("file globs"))
         elif key == "severity":
             settings.severity = parse_severities(value, where)
         elif key == "min-severity":
@@ -89,7 +99,8 @@ def _from_mapping(data: dict, where: str) -> Settings:
             settings.rule_options = _rule_options(value, where)
         elif key == "scdl":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: scdl must give values by SCDL column name (COLL_SIRET = ...)")
+                raise ConfigError(N_("{where}: scdl must give values by SCDL column name (COLL_SIRET = ...)"),
+                                  where=where)
             settings.scdl = {str(k).upper(): str(v) for k, v in value.items()}
         elif key == "lang":
             from .i18n import LANGUAGES
@@ -106,23 +117,25 @@ def _per_file_ignores(value, where: str) -> dict[str, list[str]]:
             if line.strip():
                 pattern, colon, ids = line.rpartition(":")
                 if not colon or not pattern.strip():
-                    raise ConfigError(f"{where}: per-file-ignores: expected 'glob: rule, rule', got {line.strip()!r}")
+                    raise ConfigError(N_("{where}: per-file-ignores: expected 'glob: rule, rule', got {line}"),
+                                      where=where, line=repr(line.strip()))
                 table[pattern.strip()] = _split(ids)
         return table
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: per-file-ignores must map file globs to rule ids")
+        raise ConfigError(N_("{where}: per-file-ignores must map file globs to rule ids"), where=where)
     return {str(pattern): _split(ids) for pattern, ids in value.items()}
 
 
 def _rule_options(value, where: str) -> dict[str, dict]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ConfigError(f"{where}: [rules.<id>] tables must give options by name")
+        raise ConfigError(N_("{where}: [rules.<id>] tables must give options by name"), where=where)
     return {rule_id: dict(options) for rule_id, options in value.items()}
 
 
 def _level(value: str, where: str, allowed) -> str:
     if value not in allowed:
-        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+        raise ConfigError(N_("{where:term}: {value} is not one of {allowed}"), where=where, value=repr(value),
+                          allowed=", ".join(allowed))
     return value
 
 
@@ -135,7 +148,7 @@ def parse_severities(value, where: str) -> dict[str, str]:
             pairs[rule.strip()] = level.strip()
         value = pairs
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: severity must map rule ids to error, warning or info")
+        raise ConfigError(N_("{where}: severity must map rule ids to error, warning or info"), where=where)
     for level in value.values():
         _level(level, where, SEVERITY_RANK)
     return dict(value)
@@ -150,7 +163,7 @@ def find_config(start: Path) -> Settings:
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"{pyproject}: invalid TOML ({exc})") from None
+                raise ConfigError(N_("{path}: invalid TOML ({error})"), path=str(pyproject), error=str(exc)) from None
             section = data.get("tool", {}).get("ent-lint")
             if section is not None:
                 return _from_mapping(section, str(pyproject))
@@ -160,7 +173,7 @@ def find_config(start: Path) -> Settings:
             try:
                 parser.read(setup_cfg, encoding="utf-8")
             except configparser.Error as exc:
-                raise ConfigError(f"{setup_cfg}: invalid file ({exc})") from None
+                raise ConfigError(N_("{path}: invalid file ({error})"), path=str(setup_cfg), error=str(exc)) from None
             if parser.has_section("ent-lint"):
                 section = dict(parser.items("ent-lint"))
                 rules = {name.split(".", 2)[2]: dict(parser.items(name)) for name in parser.sections()

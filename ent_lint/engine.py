@@ -32,6 +32,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
 from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
 from .findings import SEVERITY_RANK, Finding, Location, Severity
+from .i18n import N_
 from .model import Deliberation, Document, Span
 from .text import TextView
 
@@ -49,6 +50,9 @@ class Message:
     fix: Optional[str] = None
     plural: Optional[str] = None
     count: Optional[str] = None
+    #: the severity of this message when it is not the rule's (a secretary not named is a
+    #: warning where one named but absent is an error); ``rules`` and ``explain`` show it
+    severity: Optional[Severity] = None
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,8 @@ class Option:
             return [str(v) for v in value]
         if isinstance(value, self.type) and not (self.type is int and isinstance(value, bool)):
             return value
-        raise ConfigError(f"{where}: expected {self.type.__name__}, got {value!r}")
+        raise ConfigError(N_("{where}: expected {type}, got {value}"), where=where, type=self.type.__name__,
+                          value=repr(value))
 
 
 def _from_ini(text: str, kind: type) -> Any:
@@ -145,16 +150,20 @@ class Rule:
     messages: ClassVar[dict[str, Message]] = {}
     options: ClassVar[dict[str, Option]] = {}
     examples: ClassVar[Optional[Examples]] = None
+    #: the severities its findings take in some documents whatever the message (severity -> when,
+    #: an English msgid): ``rules`` and ``explain`` show them beside the default
+    severity_when: ClassVar[dict[Severity, str]] = {}
 
     def __init__(self, **options: Any):
-        where = f"options of rule {getattr(self, 'id', type(self).__name__)}"
+        where = f"[rules.{getattr(self, 'id', type(self).__name__)}]"  # as the configuration writes it
         unknown = sorted(set(options) - set(self.options))
         if unknown:
-            known = ", ".join(sorted(self.options)) or "none"
-            raise ConfigError(f"{where}: unknown option {unknown[0]!r} (known: {known})")
+            known = ", ".join(sorted(self.options)) or "-"
+            raise ConfigError(N_("{where}: unknown option {option} (known: {known})"), where=where,
+                              option=repr(unknown[0]), known=known)
         self.settings = {name: option.default for name, option in self.options.items()}
         for name, value in options.items():
-            self.settings[name] = self.options[name].coerce(value, f"{where}: {name}")
+            self.settings[name] = self.options[name].coerce(value, f"{where} {name}")
 
     def check(self, document: Document, text: TextView) -> Iterable[Hit]:
         raise NotImplementedError
@@ -165,7 +174,7 @@ class Rule:
 
         A rule pack without messages may pass its sentence as ``code``: it is shown as written."""
         if code in self.messages:
-            return Hit(code, args, span, severity, list(locations))
+            return Hit(code, args, span, severity or self.messages[code].severity, list(locations))
         if self.messages:
             raise KeyError(f"rule {self.id}: no message {code!r} (declared: {', '.join(self.messages)})")
         fix = args.pop("fix", None)
@@ -195,11 +204,21 @@ class Rule:
         return "\n".join(out)
 
     @classmethod
+    def severities(cls) -> list[Severity]:
+        """The severities its findings carry by default, the rule's first, then the other ones
+        its messages declare (most severe first)."""
+        others = {m.severity for m in cls.messages.values() if m.severity and m.severity != cls.severity}
+        others |= set(cls.severity_when) - {cls.severity}
+        return [cls.severity, *sorted(others, key=lambda s: -SEVERITY_RANK[s])]
+
+    @classmethod
     def describe(cls) -> dict:
         """The rule's identity, as ``ent-lint rules --format json`` and the web API list it."""
         return {"id": cls.id, "family": cls.family, "severity": cls.severity, "summary": cls.summary,
                 "source": cls.source, "kinds": list(cls.kinds), "scope": cls.scope,
                 "messages": {f"{cls.id}/{name}": m.text for name, m in cls.messages.items()},
+                "severities": {f"{cls.id}/{name}": m.severity or cls.severity for name, m in cls.messages.items()},
+                "severity_when": dict(cls.severity_when),
                 "options": {name: {"type": o.type.__name__, "default": o.default, "help": o.help}
                             for name, o in cls.options.items()},
                 "examples": {"bad": cls.examples.bad, "good": cls.examples.good} if cls.examples else None}
@@ -279,7 +298,9 @@ class TooManyFindings(Rule):
     severity = "warning"  # each one takes the severity of the worst finding it leaves out
     summary = "a rule found more than 100 problems in a document: the rest are left out"
     source = "ent-lint"
-    messages = {"capped": Message("{count} more findings of {rule} left out (at most {limit} per rule and document)")}
+    messages = {"capped": Message(
+        "{count} more finding of {rule} left out (at most {limit} per rule and document)",
+        plural="{count} more findings of {rule} left out (at most {limit} per rule and document)", count="count")}
 
     def check(self, document, text):
         return ()
@@ -310,7 +331,7 @@ def _rules_in(obj) -> list[type[Rule]]:
 def _load_dir(folder: str) -> list[type[Rule]]:
     path = Path(folder)
     if not path.is_dir():
-        raise ConfigError(f"--rules-dir {folder}: not a directory")
+        raise ConfigError(N_("--rules-dir {folder}: not a directory"), folder=str(folder))
     found: list[type[Rule]] = []
     for file in sorted(path.glob("*.py")):
         name = f"ent_lint_local_rules.{file.stem}"
@@ -370,7 +391,8 @@ def resolve_ids(registry: dict[str, type[Rule]], names: Iterable[str], where: st
         elif name in families:
             ids.update(i for i, cls in registry.items() if cls.family == name)
         else:
-            raise ConfigError(f"{where}: unknown rule or family {name!r} (see `ent-lint rules`)")
+            raise ConfigError(N_("{where:term}: unknown rule or family {name} (see `ent-lint rules`)"), where=where,
+                              name=repr(name))
     return ids
 
 
@@ -401,6 +423,8 @@ class Checker:
     min_severity: Severity = "info"
     #: (glob, rule ids): ``per-file-ignores``
     ignores: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    #: the rules whose severity the configuration sets: theirs wins over a message's own
+    overridden: frozenset[str] = frozenset()
 
     def _active(self, document: Document, name: Optional[str]) -> Iterator[Rule]:
         silenced = _ignored(self.ignores, name or document.path)
@@ -468,7 +492,8 @@ class Checker:
         span = hit.span
         message, fix = render(type(rule), hit)
         return Finding(
-            rule=rule.id, severity=hit.severity or self.severities[rule.id], message=message, path=path,
+            rule=rule.id, severity=(self.severities[rule.id] if rule.id in self.overridden
+                                    else hit.severity or self.severities[rule.id]), message=message, path=path,
             page=span.page if span else None, line=span.line if span else None,
             column=span.column if span else None, evidence=span.text if span else None,
             fix=fix, ocr=bool(span and span.ocr), code=f"{rule.id}/{hit.code}", args=dict(hit.args),

@@ -16,4 +16,24 @@ class InputError(Exception):
 
 
 class ConfigError(Exception):
-    """A configuration or command-line value that makes no sense (an unknown rule id...)."""
+    """A configuration or command-line value that makes no sense (an unknown rule id...).
+
+    The message is a catalogue msgid with named arguments (``{key}``; ``{where:term}`` for a
+    place that may be a word of the catalogue, "command line"), shown in English by ``str()``
+    and in the reader's language by :meth:`translated`.  A message given already formatted
+    (a rule pack's) is shown as it is."""
+
+    def __init__(self, message: str, **args):
+        from .i18n import Formatter
+
+        self.template, self.values = message, args
+        super().__init__(Formatter("en").format(message, **args) if args else message)
+
+    def translated(self, lang: str | None = None) -> str:
+        from .i18n import Formatter, check_lang, translations
+
+        lang = check_lang(lang)
+        if not self.values:
+            return translations(lang).gettext(self.template)
+        values = {k: v.translated(lang) if isinstance(v, ConfigError) else v for k, v in self.values.items()}
+        return Formatter(lang).format(translations(lang).gettext(self.template), **values)

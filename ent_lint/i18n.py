@@ -48,7 +48,7 @@ def check_lang(lang: Optional[str]) -> str:
     if lang not in LANGUAGES:
         from .errors import ConfigError
 
-        raise ConfigError(f"unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
+        raise ConfigError(N_("unknown language {lang} (known: {known})"), lang=repr(lang), known=", ".join(LANGUAGES))
     return lang
 
 
@@ -273,6 +273,8 @@ def extras(cls, lang: Optional[str] = None) -> str:
         return text
     docs = translations(lang, DOCS_DOMAIN)
     tr = translations(lang)
+    options = {f"    {name} ({o.type.__name__}, default {o.default!r}): {o.help}": (name, o)
+               for name, o in getattr(cls, "options", {}).items()}
     out = []
     for line in text.split("\n"):
         if line in SECTION_TITLES:
@@ -281,6 +283,10 @@ def extras(cls, lang: Optional[str] = None) -> str:
             line = tr.gettext("  document {number}:").format(number=line[len("  document "):-1])
         elif line.startswith("Options ([tool.ent-lint.rules."):
             line = tr.gettext("Options ([tool.ent-lint.rules.{rule}]):").format(rule=cls.id)
+        elif line in options:
+            name, option = options[line]
+            line = "    " + tr.gettext("{name} ({type}, default {default}): {help}").format(
+                name=name, type=option.type.__name__, default=repr(option.default), help=tr.gettext(option.help))
         out.append(line)
     return "\n".join(out)
 
@@ -307,6 +313,8 @@ def build_template():
         where = [(f"rule:{cls.id}", 0)]
         catalogue.add(cls.summary, locations=where, auto_comments=[f"summary of {cls.id}"])
         catalogue.add(cls.source, locations=where, auto_comments=[f"legal source of {cls.id}"])
+        for name, option in cls.options.items():
+            catalogue.add(option.help, locations=where, auto_comments=[f"help of the option {name} of {cls.id}"])
         for name, message in cls.messages.items():
             code = f"{cls.id}/{name}"
             msgid = (message.text, message.plural) if message.plural else message.text
@@ -325,32 +333,65 @@ def build_template():
     return catalogue
 
 
-def extract() -> Path:
+CLICK_DOMAIN = "click"
+
+
+def build_click_template():
+    """The POT of domain ``click``: click's own messages (usage errors, "Usage:", the help
+    option's text), extracted from the installed click; the command line binds them
+    (:func:`ent_lint.cli_support.use_click_language`)."""
+    import importlib.metadata
+
+    import click
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    catalogue = Catalog(project="click", version=importlib.metadata.version("click"),
+                        charset="utf-8", fuzzy=False)
+    folder = Path(click.__file__).parent
+    for filename, lineno, msgid, comments, _context in extract_from_dir(
+            str(folder), method_map=[("**.py", "python")], keywords={"_": None, "gettext": None, "ngettext": (1, 2)}):
+        catalogue.add(msgid, locations=[(f"click/{filename}", lineno)], auto_comments=comments)
+    return catalogue
+
+
+def _templates():
+    return ((DOMAIN, build_template()), (CLICK_DOMAIN, build_click_template()))
+
+
+def extract() -> list[Path]:
     from babel.messages.pofile import write_po
 
-    path = LOCALE_DIR / f"{DOMAIN}.pot"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as handle:
-        write_po(handle, build_template(), width=100, omit_header=False, sort_output=False)
-    return path
+    written = []
+    for domain, template in _templates():
+        path = LOCALE_DIR / f"{domain}.pot"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as handle:
+            write_po(handle, template, width=100, omit_header=False, sort_output=False)
+        written.append(path)
+    return written
 
 
 def update() -> list[Path]:
-    """Merge the POT into each language's PO (new msgids untranslated, gone ones obsolete)."""
+    """Merge the POTs into each language's PO (new msgids untranslated, gone ones obsolete)."""
+    from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
-    template = build_template()
     written = []
-    for lang in LANGUAGES:
-        if lang == "en":
-            continue
-        path = _catalogue_path(lang, DOMAIN, ".po")
-        with open(path, "rb") as handle:
-            catalogue = read_po(handle, locale=lang)
-        catalogue.update(template, no_fuzzy_matching=True)
-        with open(path, "wb") as handle:
-            write_po(handle, catalogue, width=100, ignore_obsolete=True)
-        written.append(path)
+    for domain, template in _templates():
+        for lang in LANGUAGES:
+            if lang == "en":
+                continue
+            path = _catalogue_path(lang, domain, ".po")
+            if path.exists():
+                with open(path, "rb") as handle:
+                    catalogue = read_po(handle, locale=lang)
+            else:
+                catalogue = Catalog(locale=lang, project=template.project, charset="utf-8", fuzzy=False)
+            catalogue.update(template, no_fuzzy_matching=True)
+            with open(path, "wb") as handle:
+                write_po(handle, catalogue, width=100, ignore_obsolete=True)
+            written.append(path)
     return written
 
 
@@ -377,7 +418,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     import sys
 
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"extract": lambda: [extract()], "update": update, "compile": compile_catalogues}
+    commands = {"extract": extract, "update": update, "compile": compile_catalogues}
     if len(argv) != 1 or argv[0] not in commands:
         print("usage: python -m ent_lint.i18n extract|update|compile", file=sys.stderr)
         return 2

@@ -5,19 +5,26 @@ place: its members are named ``archive.zip!dir/file.pdf`` and read into memory o
 nothing is extracted to disk.  Archives are bounded (member count, total uncompressed size,
 compression ratio) and a member whose name would leave the archive (``../x``, ``/etc/x``) is
 reported, never read.
+
+In folders, glob matches and archives, files that are not council documents are skipped: an
+unsupported type (``.docx``), or a path an exclusion glob matches (README-like files and the
+tool's own outputs by default, ``--exclude``/``--extend-exclude``).  A file named on the command
+line is always read.  Each skipped file is reported to ``skipped`` with the reason.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 import threading
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterable, Iterator, Optional
 
 from .errors import InputError
-from .readers import TEXT_SUFFIXES
+from .i18n import N_
+from .readers import TEXT_SUFFIXES, unsupported
 
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 ARCHIVE_SUFFIX = ".zip"
@@ -26,6 +33,16 @@ MAX_TOTAL_BYTES = 4 * 1024**3  # uncompressed, for one archive
 MAX_MEMBER_BYTES = 512 * 1024**2
 MAX_RATIO = 200  # uncompressed / compressed, for one member (zip bombs)
 _GLOB_CHARS = set("*?[")
+STDIN = "-"
+#: what a folder holds that is not a council document: a project's own notes, version-control
+#: and tool folders, and what ent-lint writes (reports, baselines, -o's temporary file)
+DEFAULT_EXCLUDE = (
+    "README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "NEWS*", "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*",
+    "AUTHORS*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*",
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__", "site-packages",
+    "*.egg-info", ".pytest_cache", ".mypy_cache", ".ruff_cache",
+    "*.sarif", "*.sarif.json", "ent-lint-report*", "ent-lint-baseline*", ".ent-lint-*.tmp",
+)
 
 
 @dataclass(frozen=True)
@@ -37,19 +54,67 @@ class Job:
     member: Optional[str] = None
     error: Optional[str] = None  # known before reading: the job becomes an error entry
     outcome: str = "unreadable"  # what that error is (too-large for a member too big to open)
+    data: Optional[bytes] = None  # the document itself, read from standard input
 
 
-def expand(arguments: Iterable[str]) -> Iterator[Job]:
-    """Jobs for the command line's arguments, in a stable order (sorted within each argument)."""
+def excluded(path: str, patterns: Iterable[str], relative: Optional[str] = None) -> Optional[str]:
+    """The first glob of ``patterns`` that matches ``path``: a glob with a slash matches the end
+    of the path (``archives/2019/*.pdf``); one without matches any name of ``relative`` (the
+    path below the folder being walked; ``path`` itself when not given): ``README*`` a file,
+    ``.git`` a folder on the way."""
+    full = PurePath(os.path.normpath(path).replace("\\", "/"))
+    names = PurePath(os.path.normpath(relative if relative is not None else path).replace("\\", "/")).parts
+    for pattern in patterns:
+        glob_ = pattern.rstrip("/")
+        if "/" in glob_:
+            if full.match(glob_):
+                return pattern
+        elif any(fnmatch.fnmatchcase(name, glob_) for name in names):
+            return pattern
+    return None
+
+
+class _Walk:
+    """One expansion: the exclusion globs and where skipped files are reported."""
+
+    def __init__(self, exclude: Iterable[str], skipped: Optional[list]):
+        self.exclude = tuple(exclude)
+        self.skipped = skipped if skipped is not None else []
+
+    def skip(self, name: str, reason: str) -> None:
+        self.skipped.append((name, reason))
+
+    def wanted(self, name: str, member: str, relative: Optional[str] = None) -> bool:
+        """Whether a file met in a folder, a pattern or an archive is read (else it is skipped)."""
+        pattern = excluded(member, self.exclude, relative)
+        if pattern:
+            self.skip(name, N_("excluded by the glob {pattern}").format(pattern=pattern))
+            return False
+        if not _wanted(member):
+            self.skip(name, unsupported(os.path.splitext(member)[1]))
+            return False
+        return True
+
+
+def expand(arguments: Iterable[str], *, exclude: Iterable[str] = DEFAULT_EXCLUDE,
+           skipped: Optional[list] = None, stdin: Optional[bytes] = None, stdin_name: str = STDIN) -> Iterator[Job]:
+    """Jobs for the command line's arguments, in a stable order (sorted within each argument).
+
+    ``-`` is the document given on standard input (``stdin``, named ``stdin_name``); files met in
+    folders, patterns and archives that ``exclude`` matches, or of another type, are skipped and
+    reported to ``skipped`` as (name, reason) pairs."""
+    walk = _Walk(exclude, skipped)
     for argument in arguments:
-        if not os.path.exists(argument) and _GLOB_CHARS & set(argument):
+        if argument == STDIN and stdin is not None:
+            yield Job(stdin_name, STDIN, data=stdin)
+        elif not os.path.exists(argument) and _GLOB_CHARS & set(argument):
             matches = _glob(argument)
             if not matches:
                 yield Job(argument, argument, error="no file matches this pattern")
             for match in matches:
-                yield from _expand_path(match, explicit=False)
+                yield from _expand_path(match, walk, explicit=False)
         else:
-            yield from _expand_path(argument, explicit=True)
+            yield from _expand_path(argument, walk, explicit=True)
 
 
 def _glob(pattern: str) -> list[str]:
@@ -71,19 +136,24 @@ def _glob(pattern: str) -> list[str]:
                   if os.path.commonpath([inside, os.path.realpath(os.path.dirname(m) or ".")]) == inside)
 
 
-def _expand_path(path: str, *, explicit: bool) -> Iterator[Job]:
+def _expand_path(path: str, walk: _Walk, *, explicit: bool) -> Iterator[Job]:
     if os.path.isdir(path):  # os.walk follows no directory symlink: no loop, nothing outside
-        if not explicit and os.path.islink(path):
-            return  # a pattern's match that is a symlinked folder: not followed either
-        found = sorted(os.path.join(root, name) for root, _, files in os.walk(path)
-                       for name in files if _wanted(name))
-        for file in found:
-            yield from _expand_path(file, explicit=False)
+        if not explicit and (os.path.islink(path) or excluded(path, walk.exclude)):
+            return  # a pattern's match that is a symlinked or excluded folder: not followed either
+        found = []
+        for root, folders, files in os.walk(path):
+            folders[:] = [f for f in folders if not excluded(os.path.join(root, f), walk.exclude, f)]  # .git...
+            for name in files:
+                file = os.path.join(root, name)
+                if walk.wanted(file, file, os.path.relpath(file, path)):
+                    found.append(file)
+        for file in sorted(found):
+            yield from _expand_path(file, walk, explicit=False)
         if explicit and not found:
             yield Job(path, path, error="is a directory with no .pdf, .txt, .md or .zip file in it")
     elif path.lower().endswith(ARCHIVE_SUFFIX):
-        yield from _members(path)
-    elif explicit or _wanted(path):
+        yield from _members(path, walk)
+    elif explicit or walk.wanted(path, path, os.path.basename(path)):
         yield Job(path, path)
 
 
@@ -118,7 +188,7 @@ class _OpenArchive(threading.local):
 _OPEN = _OpenArchive()
 
 
-def _members(path: str) -> Iterator[Job]:
+def _members(path: str, walk: _Walk) -> Iterator[Job]:
     import zipfile
 
     try:
@@ -141,7 +211,7 @@ def _members(path: str) -> Iterator[Job]:
         if problem:
             yield Job(name, path, info.filename, error=problem)
             continue
-        if not _wanted(info.filename):
+        if not walk.wanted(name, _member_name(info)):
             continue
         if info.filename.lower().endswith(ARCHIVE_SUFFIX):
             yield Job(name, path, info.filename, error="archive inside an archive: not read")
@@ -190,6 +260,8 @@ def load(job: Job) -> bytes:
     """The bytes of a job's document; :class:`InputError` when they cannot be had."""
     if job.error:
         raise InputError(job.name, job.error, job.outcome)
+    if job.data is not None:
+        return job.data
     if job.member is None:
         from .readers import load as load_file
 

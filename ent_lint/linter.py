@@ -97,6 +97,10 @@ def _alarm_available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+#: settings that do not change a document's findings: left out of the cache key
+_NOT_FINDINGS = ("source", "fail_on", "lang", "exclude", "extend_exclude")
+
+
 def timed_out(seconds: float) -> str:
     return N_("timed out after {seconds} s (see --timeout)").format(seconds=f"{seconds:g}")
 
@@ -136,7 +140,7 @@ class Linter:
         options = (f"{self.engine}/ocr={self.read_options['ocr']}/max-pages={self.read_options['max_pages']}"
                    f"/max-size={self.read_options.get('max_size')}")
         parts = [__version__, options,
-                 json.dumps({k: v for k, v in vars(self.settings).items() if k not in ("source", "fail_on", "lang")},
+                 json.dumps({k: v for k, v in vars(self.settings).items() if k not in _NOT_FINDINGS},
                             sort_keys=True, default=str)]
         parts += _rule_packs()
         parts.append(_code_stamp("ent_lint"))
@@ -222,29 +226,32 @@ def build_checker(settings: Settings) -> "Checker":
     from .engine import Checker, discover, resolve_ids  # imports the model: only when checking
 
     registry = discover(settings.rules_dir)
-    where = settings.source or "command line"
+    where = settings.source or N_("command line")
     selected = (resolve_ids(registry, settings.select, where) if settings.select is not None
                 else set(registry))
     selected |= resolve_ids(registry, settings.extend_select, where)
     selected -= resolve_ids(registry, settings.ignore, where)
     selected |= {"rule-crash", "too-many-findings"}  # what a failing rule, a flood of findings become
     severities = {rule_id: cls.severity for rule_id, cls in registry.items()}
+    overridden = set()
     for name, level in settings.severity.items():
         for rule_id in resolve_ids(registry, [name], where):
             severities[rule_id] = level
+            overridden.add(rule_id)
     for rule_id in settings.rule_options:
         if rule_id not in registry:
-            raise ConfigError(f"{where}: options for an unknown rule {rule_id!r} (see `ent-lint rules`)")
+            raise ConfigError(N_("{where:term}: options for an unknown rule {rule} (see `ent-lint rules`)"), where=where,
+                              rule=repr(rule_id))
     rules = []
     for rule_id in sorted(selected):
         options = settings.rule_options.get(rule_id, {})
         try:
             rules.append(registry[rule_id](**options))
         except ConfigError as exc:
-            raise ConfigError(f"{where}: {exc}") from None
+            raise ConfigError(N_("{where:term}: {error}"), where=where, error=exc) from None
     ignores = [(pattern, frozenset(resolve_ids(registry, ids, f"{where}: per-file-ignores")))
                for pattern, ids in settings.per_file_ignores.items()]
-    return Checker(rules, severities, settings.min_severity, ignores)
+    return Checker(rules, severities, settings.min_severity, ignores, frozenset(overridden))
 
 
 def _rule_packs() -> list[str]:

@@ -14,7 +14,7 @@ def rule_table() -> str:
     rows = ["| id | family | severity | checks | source |", "|---|---|---|---|---|"]
     for rule in sorted(discover().values(), key=lambda r: (r.family, r.id)):
         summary = rule.summary.replace("|", "\\|")
-        rows.append(f"| `{rule.id}` | {rule.family} | {rule.severity} | {summary} | {rule.source} |")
+        rows.append(f"| `{rule.id}` | {rule.family} | {'/'.join(rule.severities())} | {summary} | {rule.source} |")
     return f"{BEGIN}\n" + "\n".join(rows) + f"\n{END}"
 
 

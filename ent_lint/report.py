@@ -71,6 +71,8 @@ class Summary:
     by_rule: Counter = field(default_factory=Counter)
     baseline_matched: int = 0
     baseline_gone: list = field(default_factory=list)  # baseline entries no finding matched
+    skipped: int = 0  # files met in folders, patterns and archives that are not read (type, exclusion)
+    by_rule_line: bool = True  # the closing's line of findings by rule (--statistics prints a table instead)
 
     def add(self, result) -> None:
         self.files += not result.archive
@@ -91,6 +93,10 @@ class Summary:
         if self.unreadable:
             text += tr._("; ") + tr.ngettext("{n} could not be read", "{n} could not be read",
                                        self.unreadable).format(n=self.unreadable)
+        if self.skipped:
+            text += tr._("; ") + tr.ngettext("{n} file skipped (not a document type, or excluded; see --verbose)",
+                                             "{n} files skipped (not a document type, or excluded; see --verbose)",
+                                             self.skipped).format(n=self.skipped)
         if self.baseline_matched or self.baseline_gone:
             text += tr._("; ") + tr.ngettext("{n} known from the baseline", "{n} known from the baseline",
                                        self.baseline_matched).format(n=self.baseline_matched)
@@ -105,7 +111,7 @@ class Summary:
 
     def closing(self, lang: str | None = None) -> str:
         """The summary line, and the findings by rule on a second line when there are any."""
-        if not self.by_rule:
+        if not self.by_rule or not self.by_rule_line:
             return self.line(lang)
         ranked = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
         return (self.line(lang) + "\n" + Translator(lang)._("by rule: ")
@@ -119,7 +125,7 @@ class Summary:
                          sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0])))
 
     def to_dict(self) -> dict:
-        data = {"files": self.files, "unreadable": self.unreadable, "cached": self.cached,
+        data = {"files": self.files, "unreadable": self.unreadable, "skipped": self.skipped, "cached": self.cached,
                 "by_severity": {s: self.by_severity[s] for s in LEVELS if self.by_severity[s]},
                 "by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3)}
         if self.baseline_matched or self.baseline_gone:
@@ -129,17 +135,24 @@ class Summary:
 
 
 def location(finding: Finding) -> str:
+    """``path:line:col``, as editors and CI problem matchers read it.  A line number is unique in
+    its document: a PDF's lines are numbered from its first page to its last (the page is given
+    apart, see :func:`page_note`), so the line shown under the location is that line."""
     parts = [finding.path]
-    if finding.page is not None:
-        parts.append(str(finding.page))
     if finding.line is not None:
         parts += [str(finding.line), str(finding.column or 1)]
     return ":".join(parts)
 
 
-def related(finding: Finding) -> list[str]:
-    """The other places an archive rule's finding names, as ``path:page:line``."""
-    return [":".join([r.path, *[str(v) for v in (r.page, r.line) if v is not None]]) for r in finding.related]
+def page_note(page, tr_: Callable[[str], str]) -> str:
+    """`` (page 5)`` after a message, for a PDF's finding; nothing for a text."""
+    return tr_(" (page {page})").format(page=page) if page is not None else ""
+
+
+def related(finding: Finding, tr_: Callable[[str], str] = lambda text: text) -> list[str]:
+    """The other places an archive rule's finding names, as ``path:line`` and the page."""
+    return [":".join([r.path, *([str(r.line)] if r.line is not None else [])]) + page_note(r.page, tr_)
+            for r in finding.related]
 
 
 def finding_fingerprint(finding: Finding, occurrence: int) -> str:
@@ -160,7 +173,7 @@ class Reporter:
     """Base class: ``start``, then ``add`` for each document in order, then ``finish``."""
 
     def __init__(self, out: IO[str], *, rules=None, fail_on: str = "warning", colour: bool = False,
-                 verbose: bool = False, lang: str | None = None, rules_dir=()):
+                 verbose: bool = False, lang: str | None = None, rules_dir=(), quiet: bool = False):
         self.out = out
         tr = Translator(lang)  # the language of what the reader reads; None: the current one
         self.lang, self._, self.ngettext = tr.lang, tr._, tr.ngettext
@@ -169,6 +182,7 @@ class Reporter:
         self.fail_on = fail_on
         self.colour = colour
         self.verbose = verbose  # tracebacks of rules that failed
+        self.quiet = quiet  # the findings and nothing else: no summary
 
     def start(self) -> None:
         pass
@@ -218,7 +232,7 @@ class TextReporter(Reporter):
             message, fix = self.text(finding)
             head = (f"{self._paint(shown(line_start(location(finding))), _BOLD)}: "
                     f"{self._paint(self.severity(finding.severity), _COLOURS[finding.severity])}[{finding.rule}] "
-                    f"{shown(message)}")
+                    f"{shown(message)}{page_note(finding.page, self._)}")
             if finding.ocr:
                 head += self._(" (read by OCR)")
             out.append(head)
@@ -237,7 +251,7 @@ class TextReporter(Reporter):
                 width = max(1, min(width, max(1, len(source) - column + 1)))
                 out += [f"{gutter} |", f"{number} | {source}",
                         f"{gutter} | {' ' * (column - 1)}{self._paint('^' * width, _COLOURS[finding.severity])}"]
-            out += [self._("  = also: {where}").format(where=shown(where)) for where in related(finding)]
+            out += [self._("  = also: {where}").format(where=shown(where)) for where in related(finding, self._)]
             if fix:
                 out.append(self._("  = help: {fix}").format(fix=shown(fix)))
             if self.verbose and finding.traceback:
@@ -247,7 +261,8 @@ class TextReporter(Reporter):
             self.out.write("\n".join(out) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary.closing(self.lang) + "\n")
+        if not self.quiet:
+            self.out.write(summary.closing(self.lang) + "\n")
 
 
 class ConciseReporter(TextReporter):
@@ -414,7 +429,8 @@ class JUnitReporter(Reporter):
             self._cases.append(f"  <testcase {attrs}/>")
             return
         body = "\n".join(f"{location(f)}: {self.severity(f.severity)}[{f.rule}] {self.text(f)[0]}"
-                         + "".join("\n" + self._("  also: {where}").format(where=where) for where in related(f))
+                         + page_note(f.page, self._)
+                         + "".join("\n" + self._("  also: {where}").format(where=where) for where in related(f, self._))
                          for f in result.findings)
         if failing:
             self._failures += 1
@@ -464,7 +480,8 @@ class GitHubReporter(Reporter):
             self.out.write("\n".join(lines) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(summary.closing(self.lang) + "\n")
+        if not self.quiet:
+            self.out.write(summary.closing(self.lang) + "\n")
 
 
 class GitLabReporter(Reporter):
@@ -485,6 +502,7 @@ class GitLabReporter(Reporter):
                 "fingerprint": finding_fingerprint(finding, occurrence),
                 "severity": self._SEVERITY[finding.severity],
                 "location": {"path": finding.path, "lines": {"begin": finding.line or 1}},
+                **({"page": finding.page} if finding.page is not None else {}),
             })
         if result.error:
             items.append({

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import ConfigError
+from .i18n import N_
 from .text import fold
 
 COLUMNS = ("COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM",
@@ -210,13 +211,16 @@ def build_row(delib, given: dict[str, tuple[str, str]], file: str, item: Optiona
         stated = read.get(column)
         value, origin = given.get(column, (None, None))
         if stated and value and column != "COLL_NOM" and stated != value:
-            problems.append(Problem(file, column, f"the document states {stated!r}, {origin} gives {value!r}", item))
+            problems.append(Problem(file, column, N_("the document states {stated}, {origin} gives {value}").format(
+                stated=repr(stated), origin=origin, value=repr(value)), item))
         values[column] = value if column == "COLL_NOM" and value else (stated or value or "")
     code = values["DELIB_MATIERE_CODE"]
     if code and not values["DELIB_MATIERE_NOM"]:
         label = matiere_label(code, classification)
         if label is None:
-            problems.append(Problem(file, "DELIB_MATIERE_CODE", f"{code!r} is not a matière of the classification", item))
+            problems.append(Problem(file, "DELIB_MATIERE_CODE",
+                                    N_("{code} is not a matière of the classification").format(
+                code=repr(code)), item))
         else:
             values["DELIB_MATIERE_NOM"] = label
     return Row(file, item, values), problems
@@ -225,13 +229,14 @@ def build_row(delib, given: dict[str, tuple[str, str]], file: str, item: Optiona
 def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
     """(column, what is wrong) for every constraint of the schema the row breaks, its
     ``custom_checks`` included."""
-    wrong = [(column, "required, and neither the document nor the options give it")
+    wrong = [(column, N_("required, and neither the document nor the options give it"))
              for column in REQUIRED if not values.get(column)]
     dates, numbers = _dates(values, wrong), _votes(values, wrong)
     for check in (_siret, _matiere, _budget, _url):
         wrong += check(values)
     if "PREF_DATE" in dates and "DELIB_DATE" in dates and dates["PREF_DATE"] < dates["DELIB_DATE"]:
-        wrong.append(("PREF_DATE", f"{values['PREF_DATE']} is before the deliberation, {values['DELIB_DATE']}"))
+        wrong.append(("PREF_DATE", N_("{sent} is before the deliberation, {decided}").format(
+            sent=values["PREF_DATE"], decided=values["DELIB_DATE"])))
     wrong += _vote_sums(numbers)
     return wrong
 
@@ -239,9 +244,9 @@ def check_row(values: dict[str, str]) -> list[tuple[str, str]]:
 def _siret(values: dict[str, str]) -> list[tuple[str, str]]:
     siret = values.get("COLL_SIRET", "")
     if siret and not SIRET.match(siret):
-        return [("COLL_SIRET", f"{siret!r} is not 14 digits")]
+        return [("COLL_SIRET", N_("{siret} is not 14 digits").format(siret=repr(siret)))]
     if siret and not siret_valid(siret):
-        return [("COLL_SIRET", f"{siret!r} fails the SIRET checksum (Luhn)")]
+        return [("COLL_SIRET", N_("{siret} fails the SIRET checksum (Luhn)").format(siret=repr(siret)))]
     return []
 
 
@@ -253,7 +258,7 @@ def _dates(values: dict[str, str], wrong: list[tuple[str, str]]) -> dict[str, dt
             try:
                 dates[column] = dt.date.fromisoformat(values[column])
             except ValueError:
-                wrong.append((column, f"{values[column]!r} is not a date (YYYY-MM-DD)"))
+                wrong.append((column, N_("{value} is not a date (YYYY-MM-DD)").format(value=repr(values[column]))))
     return dates
 
 
@@ -261,14 +266,17 @@ def _matiere(values: dict[str, str]) -> list[tuple[str, str]]:
     wrong = []
     code = values.get("DELIB_MATIERE_CODE", "")
     if code and not MATIERE_CODE.match(code):
-        wrong.append(("DELIB_MATIERE_CODE", f"{code!r} does not match ^\\d\\.\\d{{1,2}}$"))
+        wrong.append(("DELIB_MATIERE_CODE", N_("{code} does not match {pattern}").format(
+            code=repr(code), pattern=r"^\d\.\d{1,2}$")))
     label = values.get("DELIB_MATIERE_NOM", "")
     if label:
         heading, slash, _ = label.partition("/")
         if not slash:
-            wrong.append(("DELIB_MATIERE_NOM", f"{label!r} has no '/' between the two levels"))
+            wrong.append(("DELIB_MATIERE_NOM",
+                          N_("{label} has no '/' between the two levels").format(label=repr(label))))
         elif fold(heading.strip()) not in {fold(h) for h in LEVEL_ONE.values()}:
-            wrong.append(("DELIB_MATIERE_NOM", f"{heading!r} is not a level-1 heading of the @actes nomenclature"))
+            wrong.append(("DELIB_MATIERE_NOM", N_("{heading} is not a level-1 heading of the @actes nomenclature")
+                          .format(heading=repr(heading))))
     return wrong
 
 
@@ -281,10 +289,11 @@ def _votes(values: dict[str, str], wrong: list[tuple[str, str]]) -> dict[str, in
         if text and text.isdigit():
             numbers[column] = int(text)
         elif text:
-            wrong.append((column, f"{text!r} is not a whole number"))
+            wrong.append((column, N_("{text} is not a whole number").format(text=repr(text))))
     filled = [c for c in VOTES if values.get(c)]
     if filled and len(filled) < len(VOTES):
-        wrong.append(("VOTE_EFFECTIF", f"the VOTE_* columns must be all filled or all empty (filled: {', '.join(filled)})"))
+        wrong.append(("VOTE_EFFECTIF", N_("the VOTE_* columns must be all filled or all empty (filled: {filled})")
+                      .format(filled=", ".join(filled))))
     return numbers
 
 
@@ -293,17 +302,21 @@ def _vote_sums(numbers: dict[str, int]) -> list[tuple[str, str]]:
     for low, high in (("VOTE_REEL", "VOTE_EFFECTIF"), ("VOTE_POUR", "VOTE_REEL"), ("VOTE_CONTRE", "VOTE_REEL"),
                       ("VOTE_ABSTENTION", "VOTE_REEL")):
         if low in numbers and high in numbers and numbers[low] > numbers[high]:
-            wrong.append((high, f"{high} {numbers[high]} is less than {low} {numbers[low]}"))
+            wrong.append((high, N_("{high} {high_value} is less than {low} {low_value}").format(
+                high=high, high_value=numbers[high], low=low, low_value=numbers[low])))
     parts = [numbers.get(c) for c in ("VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")]
     if "VOTE_REEL" in numbers and None not in parts and numbers["VOTE_REEL"] != sum(parts):
-        wrong.append(("VOTE_REEL", (f"{numbers['VOTE_REEL']} voters, but {parts[0]} for + {parts[1]} against + "
-                                    f"{parts[2]} abstentions = {sum(parts)}")))
+        wrong.append(("VOTE_REEL", N_("{voters} voters, but {for_} for + {against} against + {abstain} abstentions"
+                                      " = {total}").format(
+            voters=numbers["VOTE_REEL"], for_=parts[0], against=parts[1], abstain=parts[2], total=sum(parts))))
     return wrong
 
 
 def _url(values: dict[str, str]) -> list[tuple[str, str]]:
     url = values.get("DELIB_URL", "")
-    return [("DELIB_URL", f"{url!r} is not an address (uri)")] if url and not URI.match(url) else []
+    if url and not URI.match(url):
+        return [("DELIB_URL", N_("{url} is not an address (uri)").format(url=repr(url)))]
+    return []
 
 
 def _budget(values: dict[str, str]) -> list[tuple[str, str]]:
@@ -381,7 +394,7 @@ def export(documents: Iterable[tuple[str, object]], *, options: dict[str, str], 
     for name, document in documents:
         delibs = [d for d in document.deliberations if d.deliberative]
         if not delibs:
-            problems.append(Problem(name, "DELIB_ID", "no deliberation was recognised in this document"))
+            problems.append(Problem(name, "DELIB_ID", N_("no deliberation was recognised in this document")))
             continue
         for index, delib in enumerate(delibs, 1):
             item = index if len(delibs) > 1 else None

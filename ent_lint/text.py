@@ -106,6 +106,19 @@ class View:
         return Span(page=line.page, line=line.number, column=line.column(column), text=snippet,
                     ocr=line.ocr, unsure=line.unsure)
 
+    def name_span(self, start: int, end: int, name: str) -> Span:
+        """The span of ``name`` (a value cleaned of a civility or an office) inside the text
+        between ``start`` and ``end``: from its first word to its last, so that the span holds
+        the whole value and not the cleaned value's length counted from ``start``."""
+        written = self.text[start:end]
+        words = name.split()
+        first = written.find(words[0]) if words else -1
+        if first < 0:
+            return self.span(start, start + len(name))
+        last = written.rfind(words[-1])
+        stop = last + len(words[-1]) if last >= first else first + len(name)
+        return self.span(start + first, start + stop)
+
     def line_span(self, index: int) -> Span:
         line = self.lines[index]
         return Span(page=line.page, line=line.number, column=1, text=line.text.strip(),

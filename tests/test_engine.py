@@ -105,14 +105,14 @@ def test_a_wrong_option_is_a_one_line_usage_error(tmp_path):
         cwd = tmp_path / table.split()[0]
         cwd.mkdir()
         _project(cwd, f'[tool.ent-lint]\nrules-dir = ["pack"]\n\n[tool.ent-lint.rules.long-title]\n{table}\n')
-        done = _run(cwd, str(QUORUM))
+        done = _run(cwd, "--lang", "en", str(QUORUM))  # configuration errors are French by default
         assert done.returncode == 2 and done.stdout == ""
         [line] = done.stderr.strip().splitlines()
         assert line.startswith("ent-lint: error:") and "pyproject.toml" in line and says in line
     cwd = tmp_path / "unknown-rule"
     cwd.mkdir()
     _project(cwd, '[tool.ent-lint.rules.no-such-rule]\nlimit = 3\n')
-    done = _run(cwd, str(QUORUM))
+    done = _run(cwd, "--lang", "en", str(QUORUM))
     assert done.returncode == 2 and "options for an unknown rule 'no-such-rule'" in done.stderr
 
 
@@ -138,7 +138,7 @@ def test_rules_json_and_explain_show_options_and_messages(tmp_path):
     assert long_title["options"] == {"limit": {"type": "int", "default": 500,
                                                "help": "the longest title allowed, in characters"}}
     assert long_title["messages"] == {"long-title/long": "the title has {length} characters, more than {limit}"}
-    explained = _run(cwd, "explain", "long-title", "--rules-dir", "pack").stdout
+    explained = _run(cwd, "explain", "long-title", "--rules-dir", "pack", "--lang", "en").stdout
     assert "limit (int, default 500): the longest title allowed" in explained
 
 

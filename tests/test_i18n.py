@@ -274,7 +274,7 @@ def test_lang_in_the_configuration_and_the_option_over_it(tmp_path):
     assert f"= correction{NBSP}: utiliser l'adresse électronique formée sur le numéro 0831475C" in french.stdout
     (tmp_path / "pyproject.toml").write_text('[tool.ent-lint]\nlang = "de"\n', encoding="utf-8")
     bad = run_cli(SEED_TXT, "--no-cache", cwd=tmp_path)
-    assert bad.returncode == 2 and "'de' is not one of fr, en" in bad.stderr
+    assert bad.returncode == 2 and "'de' n'est pas l'une des valeurs fr, en" in bad.stderr  # French, the default
 
 
 def test_rules_explain_and_errors_in_both_languages(tmp_path):

@@ -37,6 +37,7 @@ def test_the_examples_of_the_rule(rule_id):
     assert flagged, f"{rule_id}: its example gives no finding"
     for finding in flagged:
         assert finding.code.split("/", 1)[1] in cls.messages
+        assert finding.severity in cls.severities(), f"{rule_id}: a {finding.severity} that rules/explain do not show"
         assert finding.message and "{" not in finding.message
     assert [f.message for f in run_example(cls, "good") if f.rule == rule_id] == [], \
         f"{rule_id}: its near-miss gives a finding"

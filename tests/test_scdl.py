@@ -71,7 +71,7 @@ def _sidecar_toml(path, table=SIDECAR, extra=""):
 def test_the_export_of_the_fixtures_validates_against_the_schema(tmp_path):
     sidecar = _sidecar_toml(tmp_path / "values.toml")
     out = tmp_path / "deliberations.csv"
-    run = run_cli("export", "--format", "scdl", "-o", out, "--sidecar", sidecar,
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "-o", out, "--sidecar", sidecar,
                   *sorted(DOCUMENTS.glob("*.txt")))
     assert run.returncode == 1, run.stderr  # some deliberations cannot give a complete row
     errors, rows = _frictionless_errors(out)
@@ -121,13 +121,13 @@ def test_the_export_of_the_fixtures_validates_against_the_schema(tmp_path):
 
 def test_a_missing_required_value_is_reported_and_not_written(tmp_path):
     out = tmp_path / "out.csv"
-    run = run_cli("export", "--format", "scdl", "-o", out, "--siret", SIRET, "--matiere", "8.3",
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "-o", out, "--siret", SIRET, "--matiere", "8.3",
                   DOCUMENTS / "extrait-quorum.txt")
     assert run.returncode == 1
     assert "extrait-quorum.txt: DELIB_ID: required" in run.stderr
     assert _rows(out) == []
     # without the SIRET, both missing columns are named
-    run = run_cli("export", "--format", "scdl", "-o", out, "--matiere", "8.3", DOCUMENTS / "extrait-quorum.txt")
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "-o", out, "--matiere", "8.3", DOCUMENTS / "extrait-quorum.txt")
     assert "extrait-quorum.txt: COLL_SIRET: required" in run.stderr
     assert "extrait-quorum.txt: DELIB_ID: required" in run.stderr
 
@@ -138,7 +138,7 @@ def test_the_sidecar_fills_what_the_document_leaves_out_and_must_agree_with_the_
     sidecar.write_text("file,COLL_SIRET,DELIB_MATIERE_CODE,DELIB_ID\n"
                        f"extrait-quorum.txt,{SIRET},8.3,2023-41\n"
                        f"extrait-communautaire.txt,{SIRET},5.7,DE_2023_088\n", encoding="utf-8")
-    run = run_cli("export", "--format", "scdl", "-o", out, "--sidecar", sidecar,
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "-o", out, "--sidecar", sidecar,
                   DOCUMENTS / "extrait-quorum.txt", DOCUMENTS / "extrait-communautaire.txt")
     assert run.returncode == 1
     rows = _rows(out)
@@ -163,7 +163,7 @@ def test_per_item_values_of_minutes_and_values_from_the_configuration(tmp_path):
         DELIB_MATIERE_CODE = "4.2"
         """), encoding="utf-8")
     out = tmp_path / "out.csv"
-    run = run_cli("export", "--format", "scdl", "-o", out, "--sidecar", sidecar,
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "-o", out, "--sidecar", sidecar,
                   DOCUMENTS / "pv-trois-deliberations.txt", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "[pv-trois-deliberation.txt#4] names no deliberation of the run" in run.stderr  # a misspelt name
@@ -177,9 +177,9 @@ def test_per_item_values_of_minutes_and_values_from_the_configuration(tmp_path):
 def test_an_unknown_column_or_matiere_is_a_usage_error(tmp_path):
     sidecar = tmp_path / "values.toml"
     sidecar.write_text('["extrait-quorum.txt"]\nSIRET = "1"\n', encoding="utf-8")
-    run = run_cli("export", "--format", "scdl", "--sidecar", sidecar, DOCUMENTS / "extrait-quorum.txt")
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "--sidecar", sidecar, DOCUMENTS / "extrait-quorum.txt")
     assert run.returncode == 2 and "unknown column 'SIRET'" in run.stderr
-    run = run_cli("export", "--format", "scdl", "--siret", SIRET, "--matiere", "9.9", "-o", tmp_path / "o.csv",
+    run = run_cli("export", "--lang", "en", "--format", "scdl", "--siret", SIRET, "--matiere", "9.9", "-o", tmp_path / "o.csv",
                   DOCUMENTS / "extrait-communautaire.txt")
     assert run.returncode == 1 and "DELIB_MATIERE_CODE: '9.9' is not a matière of the classification" in run.stderr
 

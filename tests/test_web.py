@@ -165,11 +165,11 @@ def test_the_page_in_headless_chromium(server):
             card = page.locator(".finding[data-rule=school-email-mismatch]")
             card.wait_for(timeout=60_000)
             assert "page 7" in card.inner_text()
-            # its evidence is highlighted in the text read, on its line
-            mark = page.locator("#l-7-13 mark[data-rule=school-email-mismatch]")
+            # its evidence is highlighted in the text read, on its line (line 191 of the document: page 7, its 13th)
+            mark = page.locator("#l-7-191 mark[data-rule=school-email-mismatch]")
             assert mark.inner_text() == "ecole.0831515w@ac-nice.fr"
             card.click()
-            assert "focus" in page.locator("#l-7-13").get_attribute("class")
+            assert "focus" in page.locator("#l-7-191").get_attribute("class")
             page.screenshot(path=str(ARTIFACTS / "web-seed.png"))
             # the rule's explanation is one click away
             card.locator("button.rule").click()

@@ -424,7 +424,7 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
             continue
         name = clean_name(piece)
         if name and looks_like_person(piece):
-            people.append(person(name, view.span(start, start + len(name)), note=_note(piece)))
+            people.append(person(name, view.name_span(start, start + len(piece), name), note=_note(piece)))
     return people, proxies
 
 
@@ -524,7 +524,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         where = reader.read(head)
         name = clean_name(" ".join(_MARGIN_FIGURE.sub(" ", view.text[where[0]:where[1]]).split())) if where else None
         if name:
-            session.president = person(name, view.span(where[0], where[0] + len(name)))
+            session.president = person(name, view.name_span(where[0], where[1], name))
             spans["session.president"] = session.president.span
             break
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):

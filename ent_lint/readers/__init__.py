@@ -121,5 +121,11 @@ def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto"
             raise InputError(name, f"text of {len(data)} bytes, more than {max_size} (see --max-size)", "too-large")
 
         return text.read_text(name, data, markdown=suffix in {".md", ".markdown"})
-    raise InputError(name, N_("unsupported file type {suffix} (expected .pdf, .txt or .md)").format(suffix=repr(suffix)),
-                     "unsupported-type")
+    raise InputError(name, unsupported(suffix), "unsupported-type")
+
+
+def unsupported(suffix: str) -> str:
+    """Why a file of this type is not read: the types that are, and how to convert a Word or
+    OpenDocument file."""
+    return N_("unsupported file type {suffix} (accepted: .pdf, .txt, .md, .zip; convert a Word or OpenDocument"
+              " file to PDF first: libreoffice --headless --convert-to pdf FILE)").format(suffix=repr(suffix))

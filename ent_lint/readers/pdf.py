@@ -154,6 +154,8 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
         by_page.setdefault(line.page - 1, []).append(line)
     by_page.update(ocr_lines)
     lines = [line for index in sorted(by_page) for line in by_page[index]]
+    for number, line in enumerate(lines, 1):  # numbered through the document: a line number names one line
+        line.number = number
     tables += ocr_tables
     _locate_cells(tables, lines)
     return Source(path, "pdf", lines, tables, page_count=page_count)

@@ -27,7 +27,7 @@ class SecretaryNotPresent(DeliberationRule):
     source = "CGCT art. L2121-15"
     messages = {
         "unnamed": Message("no secretary of the sitting is named",
-                           fix="add « Secrétaire de séance : » with the member chosen"),
+                           fix="add « Secrétaire de séance : » with the member chosen", severity="warning"),
         "not-present": Message("the secretary {secretary} is not listed present",
                                fix="the secretary must be chosen among the members present"),
     }
@@ -55,6 +55,6 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les
         if not delib.present or not delib.sure("present", "secretary"):
             return
         if delib.secretary is None:
-            yield self.hit("unnamed", first_span(delib, "list.present"), severity="warning")
+            yield self.hit("unnamed", first_span(delib, "list.present"))
         elif find(present_people(delib), delib.secretary) is None:
             yield self.hit("not-present", delib.spans.get("secretary"), secretary=delib.secretary.name)

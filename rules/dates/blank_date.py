@@ -94,14 +94,15 @@ class BlankDate(Rule):
             fix="write « prendra fin le {stated:act_date} »"),
         "convention-signature": Message(
             "the convention's signature date is left blank (normal before signature)",
-            fix="date the convention when it is signed"),
+            fix="date the convention when it is signed", severity="info"),
         "in-draft": Message("a date is left blank in a convention not signed yet (normal before signature): "
-                            "« {phrase} »", fix="write the date when the convention is signed"),
+                            "« {phrase} »", fix="write the date when the convention is signed", severity="info"),
         "to-sign": Message("a signature date is left blank (normal before signature): « {phrase} »",
-                           fix="date it when it is signed"),
+                           fix="date it when it is signed", severity="info"),
         "phrase": Message("a date is left blank: « {phrase} »", fix="write the date"),
         "in-model": Message("a date is left blank in a model text, among other blanks (the model's own?): "
-                            "« {phrase} »", fix="if the text is the act's, write the date and the other blanks"),
+                            "« {phrase} »", fix="if the text is the act's, write the date and the other blanks",
+                            severity="info"),
     }
     examples = Examples(
         bad="""\
@@ -144,7 +145,7 @@ Le Maire : ..........
                 else:
                     yield self.hit("convention-end", span)
             if isinstance(conv.signed_on, Blank):
-                yield self.hit("convention-signature", conv.spans.get("signed_on"), severity="info")
+                yield self.hit("convention-signature", conv.spans.get("signed_on"))
 
     def _phrases(self, document: Document, text: TextView, reported: set) -> Iterator:
         """The placeholders written anywhere that no field above holds."""
@@ -155,10 +156,10 @@ Le Maire : ..........
             drafts = _drafts(document) if drafts is None else drafts
             line_start = match.string.rfind("\n", 0, match.start()) + 1
             if _in(_place(span), drafts):
-                yield self.hit("in-draft", span, severity="info", phrase=span.text)
+                yield self.hit("in-draft", span, phrase=span.text)
             elif _in_model(match.string, match.start(), match.end()):
-                yield self.hit("in-model", span, severity="info", phrase=span.text)
+                yield self.hit("in-model", span, phrase=span.text)
             elif SIGNED_AT.search(match.string, line_start, match.start()):
-                yield self.hit("to-sign", span, severity="info", phrase=span.text)
+                yield self.hit("to-sign", span, phrase=span.text)
             else:
                 yield self.hit("phrase", span, phrase=span.text)

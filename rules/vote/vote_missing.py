@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ent_lint.engine import DeliberationRule, Examples, Message
+from ent_lint.i18n import N_
 
 from .._common import first_span
 
@@ -25,6 +26,8 @@ class VoteMissing(DeliberationRule):
     summary = "a deliberation without a stated outcome"
     source = "CGCT art. L2121-23"
     kinds = ("extract", "minutes")
+    severity_when = {"info": N_("in minutes, which summarise the debates, or in a document that does not say it is"
+                                " an extract")}
     messages = {
         "missing": Message("deliberation {item} states no vote", fix="state the outcome of the vote"),
         "missing-unnamed": Message("deliberation states no vote", fix="state the outcome of the vote"),
