@@ -20,10 +20,11 @@ from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
 from .votes import read_vote
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
-from .counts import COUNT, column, figures_in_line
+from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
-from .names import CIVILITY, clean_name, find, is_role, looks_like_person, person, same_person, split_names
+from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
+                    split_names)
 from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ LIST_LABEL = regex.compile(
     (?:
       (?P<proxies>(?:absente?s?[\s,]+)?(?:(?:et\s+)?excusee?s?[\s,]+)?(?:\(?e?s?\)?\s*)?(?:et\s+)?
                  (?:ayant\s+donne|ont\s+donne|a\s+donne|qui\s+ont\s+donne|avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
-                 |pouvoirs?(?:\s+donnes?)?|procurations?|absente?s?\s+representee?s?|representee?s?|mandats?)
+                 |pouvoirs?(?:\s+donnes?)?|(?:procuration){s<=1}s?|absente?s?\s+representee?s?|representee?s?|mandats?)
     | (?P<present>presents?|present\(e\)s|presente?s?)
     | (?P<absent>absente?s?(?:\s*-?\s*(?:et\s+)?excusee?s?)?(?:\s+non\s+(?:representee?s?|excusee?s?))?
                 |excusee?s?)
@@ -177,6 +178,14 @@ class _List:
 _CUT_LABEL = regex.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+)\s*$")
 
 
+def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[int, int, str, int]]:
+    """A count whose figure OCR read as letters ("en exercice : il"), on the line or on a label
+    cut over two lines; only what starts on the first line."""
+    if next_line is None:
+        return ocr_ones_in_line(folded)
+    return [f for f in ocr_ones_in_line(folded + " " + next_line) if f[0] < len(folded)]
+
+
 def _is_count_line(folded: str) -> bool:
     stripped = folded.strip()
     return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
@@ -203,6 +212,7 @@ class AttendanceParser:
         self.lists: dict[str, _List] = {}
         self.counts = Counts()
         self.count_spans: dict[str, Span] = {}
+        self.count_doubts: set[str] = set()  # counts whose figure was read with doubt
         self.secretary: Optional[Person] = None
         self.end = len(view.lines)
 
@@ -301,22 +311,30 @@ class AttendanceParser:
     def _counts(self, index: int, folded: str) -> None:
         base = self.view.starts[index]
         found = figures_in_line(folded)
-        if not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded):
-            # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
+        cut = not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded)
+        if cut:  # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
             found = [f for f in figures_in_line(folded + " " + self.view.folded_lines[index + 1])
                      if f[0] < len(folded)]
-        for start, end, key, number in found:
+        doubtful = [] if found else _ones_read_as_letters(folded, self.view.folded_lines[index + 1] if cut else None)
+        for start, end, key, number in found + doubtful:
             if key == "absent" or getattr(self.counts, key) is not None:
                 continue
             setattr(self.counts, key, number)
             self.count_spans[f"counts.{key}"] = self.view.span(base + start, base + min(end, len(folded)))
+            if doubtful:
+                self.count_doubts.add(key)
 
     def _column_counts(self, stop: int) -> None:
         """Counts written as a column of labels, then a column of figures."""
-        for label_line, key, number, figure_line in column(self.view, 0, stop):
+        for label_line, key, number, figure_line in column(self.view, 0, stop) + figure_below(self.view, 0, stop):
             if key != "absent" and getattr(self.counts, key) is None:
                 setattr(self.counts, key, number)
                 self.count_spans[f"counts.{key}"] = self.view.line_span(figure_line)
+        for label_line, key, number, figure_line in margin_figures(self.view, 0, stop):
+            if getattr(self.counts, key) is None:  # figures read from a margin: with doubt
+                setattr(self.counts, key, number)
+                self.count_spans[f"counts.{key}"] = self.view.line_span(figure_line)
+                self.count_doubts.add(key)
 
     def _secretary(self, index: int, after: int) -> None:
         text = self.view.lines[index].text[after:].strip(" :")
@@ -380,8 +398,15 @@ def _whole_names_meet(before: str, after: str) -> bool:
     first = _PIECE_EDGE.split(regex.sub(r"\([^()]*\)?", " ", after).lstrip())[0].strip()
     if not last or not first or _PARTICLE_END.search(last):
         return False
-    return all(len(p.split()) >= 2 and looks_like_person(p) and any(w.isupper() and len(w) > 1 for w in p.split())
-               for p in (last, first))
+    return all(len(_name_words(p)) >= 2 and looks_like_person(p)
+               and any(w.isupper() and len(w) > 1 for w in _name_words(p)) for p in (last, first))
+
+
+def _name_words(piece: str) -> list[str]:
+    """The words of a name, civility and stray punctuation aside: "M. Franck" is one word."""
+    civility = CIVILITY.match(fold(piece))
+    rest = piece[civility.end():] if civility else piece
+    return [w for w in rest.split() if any(c.isalpha() for c in w)]
 
 
 _INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
@@ -475,11 +500,36 @@ def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
         match = pattern.match(folded)
         if not match:
             continue
-        grantor = clean_name(original[match.start("g"):match.end("g")])
-        holder = clean_name(original[match.start("h"):match.end("h")])
+        grantor = clean_name(join_spaced_surname(_from_civility(original[match.start("g"):match.end("g")])))
+        holder = clean_name(join_spaced_surname(_GLUED_NOTE.sub(" ", original[match.start("h"):match.end("h")])))
         if grantor and holder:
-            return Proxy(grantor=person(grantor, span), holder=person(holder, span), span=span)
+            note = _note(original[match.end("h"):]) if "(" in original[match.end("h"):] else None
+            return Proxy(grantor=person(grantor, span, note=note), holder=person(holder, span), span=span)
     return None
+
+
+# "D.NICOLASjusqu'à la question 3)": OCR glued the note to the name.
+_GLUED_NOTE = regex.compile(r"(?<=\p{Lu}\p{L}*)(?=jusqu['’]|à\s+partir\b|a\s+partir\b)")
+_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|MME|MLLE)(?=\s|\.|\p{Lu})")
+
+
+def _from_civility(grantor: str) -> str:
+    """":?:? décembre 2017 Monsieur A. ATLAN": a grantor written with a civility begins there; what
+    comes before it is read from a margin (a date, stray marks), not part of the name."""
+    if CIVILITY.match(fold(grantor.strip(" :;,.-"))):
+        return grantor
+    starts = [m.start() for m in _CIVILITY_WORD.finditer(grantor)]
+    return grantor[starts[-1]:] if len(starts) == 1 else grantor
+
+
+_FROM_LATER = regex.compile(r"\ba\s+partir\s+d|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
+
+
+def _granted_later(proxy: Proxy, present: list[Person]) -> bool:
+    """"X, pouvoir donné à Y (à partir de la délibération n°63)" with X listed present: at the
+    opening X is there; the proxy counts only for the later items."""
+    return bool(proxy.grantor.note) and bool(_FROM_LATER.search(fold(proxy.grantor.note))) \
+        and find(present, proxy.grantor) is not None
 
 
 # --- the whole deliberation ------------------------------------------------------------------
@@ -668,9 +718,12 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     if table is not None:
         present, absent, proxies = _with_table(table, present, absent, proxies)
     present = [p for p in present if not _arrives_later(p, proxies)]
+    proxies = [p for p in proxies if not _granted_later(p, present)]
     template = Deliberation(counts=attendance.counts)
     _header(view, template, head_stop)
     template.spans.update(attendance.count_spans)
+    for key in attendance.count_doubts:
+        template.doubts[f"counts.{key}"] = N_("a figure of the counts read with doubt from a scanned page")
     template.present = present
     template.proxies = proxies
     template.absent = [p for p in absent if not any(same_person(p, x.grantor) for x in proxies)]

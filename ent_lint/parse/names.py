@@ -31,7 +31,7 @@ _ROLES = {
 }
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
               "dos", "del", "y", "st", "ste", "saint", "sainte"}
-_TOKEN = regex.compile(r"[\p{L}][\p{L}'.?-]*\.?")
+_TOKEN = regex.compile(r"[\p{L}][\p{L}'’.?-]*\.?")  # "BARAC’H"
 
 
 def normalize(name: str) -> str:
@@ -44,7 +44,7 @@ def normalize(name: str) -> str:
 
 def clean_name(text: str) -> Optional[str]:
     """Strip civility, punctuation and trailing comments; None when it is not a name."""
-    text = " ".join(text.replace("\t", " ").split()).strip(" ,;:.-–—*()")
+    text = " ".join(text.replace("\t", " ").split()).strip(" ,;:.-–—*()|[]")  # "|": a rule read by OCR
     folded = fold(text)
     civility = CIVILITY.match(folded)
     if civility and civility.end():
@@ -64,6 +64,16 @@ def clean_name(text: str) -> Optional[str]:
     if is_role(name) or not looks_like_name(name):
         return None
     return name
+
+
+_SPACED_HYPHEN = regex.compile(r"(?<=\b\p{Lu}{2,})\s+[-–]\s*(?=\p{Lu}{2,}\b)|(?<=\b\p{Lu}{2,})\s*[-–]\s+(?=\p{Lu}{2,}\b)")
+
+
+def join_spaced_surname(text: str) -> str:
+    """"Philippe ROUVIER - COROUGE": a surname in two parts in capitals, the hyphen spaced (as a
+    list's own dashes are), is one surname "ROUVIER-COROUGE".  Only for the text of one person
+    (a side of a proxy), never a whole list."""
+    return _SPACED_HYPHEN.sub("-", text)
 
 
 def is_role(text: str) -> bool:
@@ -155,9 +165,11 @@ def find(people: Iterable[Person], who: Person) -> Optional[Person]:
 
 
 # Separators between names on one line: dashes with spaces around, commas, semicolons, " et ",
-# slashes with spaces around ("Anne (pouvoir à Paul) / Marc").
+# slashes with spaces around ("Anne (pouvoir à Paul) / Marc"), a closing parenthesis glued to
+# the next name.
 _SEPARATOR = regex.compile(
-    r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+")
+    r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+"
+    r"|(?<=\))(?=\p{Lu})")  # "SAINT-JAMES (à partir de la question 3)ATLAN": OCR lost the comma
 _CIVILITY_BREAK = regex.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
 
