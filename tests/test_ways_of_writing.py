@@ -657,3 +657,20 @@ def test_voters_in_a_quorum_sentence_and_a_figure_ocr_read_as_letters(tmp_path):
     assert (delib.counts.in_office, delib.counts.voting, delib.counts.represented) == (11, 6, None)
     assert "counts.in_office" in delib.doubts and "counts.voting" not in delib.doubts
 
+
+
+def test_a_long_present_list_whose_separators_an_export_lost(tmp_path):
+    path = _write(tmp_path, """\
+        PROCES VERBAL DU CONSEIL COMMUNAUTAIRE
+        Séance du 21 octobre 2021
+        La convocation a été faite le 15 octobre 2021 par Yves MARCHAL, Président.
+        Etaient présents :
+        Lucie Aubert - Noé Ferrand (arrivé en cours de séance)- Yves Marchal Inès Duval - Hugo
+        Tessier - Basile Roux - Anne-Sophie
+        Morin-Lefort.
+        Etaient absents :
+        Cf page suivante.
+        """)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.present] == ["Lucie Aubert", "Noé Ferrand", "Yves Marchal", "Inès Duval",
+                                               "Hugo Tessier", "Basile Roux", "Anne-Sophie Morin-Lefort"]

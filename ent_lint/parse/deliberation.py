@@ -24,7 +24,7 @@ from .counts import COUNT, column, figure_below, figures_in_line, margin_figures
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
-                    split_names)
+                    split_names, two_people)
 from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
@@ -186,6 +186,18 @@ def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[i
     return [f for f in ocr_ones_in_line(folded + " " + next_line) if f[0] < len(folded)]
 
 
+def _finishes_a_cut_name(before: str, text: str) -> bool:
+    """"... - Gilbert VARRENNE - Antoine" then "VERMOREL-MARQUES.": the line ends a name that the
+    line before began (a first name alone, no separator after it)."""
+    if before.rstrip().endswith((",", ";", "-", "–", "—", ".", ")")):
+        return False
+    last = split_names(before)[-1] if split_names(before) else ""
+    pieces = split_names(text)
+    if len(last.split()) != 1 or len(pieces) > 2 or not pieces or len(pieces[0].split()) > 2:
+        return False
+    return looks_like_person(f"{last} {pieces[0].strip(' .')}") and not looks_like_person(pieces[0].strip(" ."))
+
+
 def _is_count_line(folded: str) -> bool:
     stripped = folded.strip()
     return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
@@ -285,7 +297,8 @@ class AttendanceParser:
                 and not is_role(text)):
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
-        if not _looks_like_list_line(text) or names_a_secretary(folded):
+        cut = bool(current.parts) and _finishes_a_cut_name(current.parts[-1][1], text)
+        if not (cut or _looks_like_list_line(text)) or names_a_secretary(folded):
             self._current = None  # a sentence, a heading, the agenda: the list has ended
             return
         current.parts.append((index, text.strip()))
@@ -447,8 +460,18 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
             continue
         name = clean_name(piece)
         if name and looks_like_person(piece):
-            people.append(person(name, view.span(start, start + len(name)), note=_note(piece)))
+            people.extend(_people_in(view, piece, name, start))
     return people, proxies
+
+
+def _people_in(view: View, piece: str, name: str, start: int) -> list[Person]:
+    """The person a list's entry names, or the two whose separator was lost."""
+    pair = two_people.read(name)
+    if pair is None:
+        return [person(name, view.span(start, start + len(name)), note=_note(piece))]
+    second = start + piece.find(pair[1])
+    return [person(pair[0], view.span(start, start + len(pair[0]))),
+            person(pair[1], view.span(second, second + len(pair[1])), note=_note(piece))]
 
 
 def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:

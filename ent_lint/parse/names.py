@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..model import Person, Span
+from .recognisers import Case, recogniser
 from .text import fold
 
 # Civilities, on folded text.  "MM et Mmes" heads a list; "M.LANSADE" glues the civility.
@@ -169,7 +170,7 @@ def find(people: Iterable[Person], who: Person) -> Optional[Person]:
 # the next name.
 _SEPARATOR = regex.compile(
     r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+"
-    r"|(?<=\))(?=\p{Lu})")  # "SAINT-JAMES (à partir de la question 3)ATLAN": OCR lost the comma
+    r"|(?<=\))(?=\p{Lu})|(?<=\))\s*[-–—]\s*")  # "X (à partir de la question 3)ATLAN", "X (arrivé)- Y"
 _CIVILITY_BREAK = regex.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
 
@@ -281,3 +282,23 @@ def looks_like_person(text: str) -> bool:
     if len(words) == 1 and not words[0].isupper() and _is_first_name(plain[0]):
         return True  # lists of first names only: "Jean-Pierre, Yves, Jacques"
     return _first_name_and_surname(words, plain) or _surname_in_capitals(words)
+
+
+@recogniser("list-entry", "two-people-without-separator",
+            Case("Yves MARCHAL Inès DUVAL", ("Yves MARCHAL", "Inès DUVAL")),
+            Case("Yves Nicolas Mahdi Nouari", None),
+            Case("Marie Annick GUILLOU", None),
+            Case("Anne Marie Louise DUPONT", None),
+            Case("Paul DE LA ROCHE", None))
+def two_people(piece: str) -> Optional[tuple[str, str]]:
+    """"Yves MARCHAL Inès DUVAL": two people whose separator was lost, each a known first name
+    and a surname that is none; None for one person ("Marie Annick GUILLOU", "Jean Pierre
+    DURAND")."""
+    words = piece.split()
+    if len(words) != 4 or not all(w[:1].isupper() and _TOKEN.fullmatch(w) for w in words):
+        return None
+    plain = [fold(w) for w in words]
+    known = [_is_first_name(w) for w in plain]
+    if known == [True, False, True, False] and not any(w in _PARTICLES for w in plain):
+        return " ".join(words[:2]), " ".join(words[2:])
+    return None
