@@ -727,9 +727,21 @@ def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[
                  if BODY_START.match(view.folded_lines[i])), start if start else len(view.lines))
 
 
-def _template(view: View, attendance: "AttendanceParser", head_stop: int,
-              table: Optional[TableReading] = None) -> Deliberation:
-    """What every item of the sitting shares: header, counts, lists and secretary."""
+@dataclass
+class _Lists:
+    """The opening's lists, as the labels, marks and attendance table give them, and what the
+    reading of them leaves in doubt."""
+
+    present: list[Person]
+    absent: list[Person]
+    proxies: list[Proxy]
+    unpaired: bool = False  # a proxy's mark that pairs no two names
+    arriving: bool = False  # members the table shows absent, named present
+    read: Optional[dict[str, bool]] = None  # which lists gave names
+    absent_named: bool = False
+
+
+def _lists(attendance: "AttendanceParser", table: Optional[TableReading]) -> _Lists:
     present, present_proxies = attendance.people("present")
     proxy_names, proxies = attendance.people("proxies")
     absent, absent_proxies = attendance.people("absent")
@@ -742,35 +754,47 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
         present, absent, proxies = _with_table(table, present, absent, proxies)
     present = [p for p in present if not _arrives_later(p, proxies)]
     proxies = [p for p in proxies if not _granted_later(p, present)]
+    read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
+            "absent": bool(absent or absent_proxies)}
+    return _Lists(present, absent, proxies, unpaired, arriving, read, bool(absent) or bool(absent_proxies))
+
+
+def _template(view: View, attendance: "AttendanceParser", head_stop: int,
+              table: Optional[TableReading] = None) -> Deliberation:
+    """What every item of the sitting shares: header, counts, lists and secretary."""
+    lists = _lists(attendance, table)
     template = Deliberation(counts=attendance.counts)
     _header(view, template, head_stop)
     template.spans.update(attendance.count_spans)
     for key in attendance.count_doubts:
         template.doubts[f"counts.{key}"] = N_("a figure of the counts read with doubt from a scanned page")
-    template.present = present
-    template.proxies = proxies
-    template.absent = [p for p in absent if not any(same_person(p, x.grantor) for x in proxies)]
+    template.present = lists.present
+    template.proxies = lists.proxies
+    template.absent = [p for p in lists.absent if not any(same_person(p, x.grantor) for x in lists.proxies)]
     template.secretary = attendance.secretary
     if attendance.secretary is not None:
         template.spans["secretary"] = attendance.secretary.span
     _label_counts(view, template, attendance)
     absent_entry = attendance.lists.get("absent")
     # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
-    absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or _says_none(absent_entry))
-    template.lists_complete = bool(present) and absent_read and (
-        "proxies" in attendance.lists or bool(proxies) or template.counts.represented == 0)
+    absent_read = absent_entry is not None and (lists.absent_named or _says_none(absent_entry))
+    template.lists_complete = bool(lists.present) and absent_read and (
+        "proxies" in attendance.lists or bool(lists.proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
-    if unpaired:
+    _doubt_lists(template, lists, table)
+    _doubt_unread_lists(template, attendance, lists.read or {})
+    return template
+
+
+def _doubt_lists(template: Deliberation, lists: _Lists, table: Optional[TableReading]) -> None:
+    """The doubts that the marks and the attendance table leave on the lists."""
+    if lists.unpaired:
         template.doubts["proxies"] = N_("a proxy's mark beside a name that no other name carries")
     if table is not None and table.doubtful:
         for field in ("proxies", "absent"):
             template.doubts[field] = N_("a row of the attendance table that names nobody or marks nothing")
-    if arriving:  # absent at the opening, named present: from which item on, nothing says
+    if lists.arriving:  # absent at the opening, named present: from which item on, nothing says
         template.doubts["present"] = N_("members absent at the opening who arrive at a point not stated")
-    read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
-            "absent": bool(absent or absent_proxies)}
-    _doubt_unread_lists(template, attendance, read)
-    return template
 
 
 def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", read: dict[str, bool]) -> None:
