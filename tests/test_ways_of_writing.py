@@ -674,3 +674,30 @@ def test_a_long_present_list_whose_separators_an_export_lost(tmp_path):
     delib = extract(path).deliberations[0]
     assert [p.name for p in delib.present] == ["Lucie Aubert", "Noé Ferrand", "Yves Marchal", "Inès Duval",
                                                "Hugo Tessier", "Basile Roux", "Anne-Sophie Morin-Lefort"]
+
+
+def test_the_president_of_the_sitting_that_installs_the_council(tmp_path):
+    path = _write(tmp_path, """\
+        Ville de PLOUMAGOAR
+        CONSEIL MUNICIPAL DU 26 MAI 2020
+        L'an deux mil vingt, le vingt-six mai, s'est réuni le conseil municipal de PLOUMAGOAR.
+        Monsieur le Maire déclare la séance ouverte.
+        Etaient présents : Armel GUEGAN – Rose TANGUY – Yann LE ROUX – Odette PRIGENT
+        Conformément à la règle, Monsieur le Maire cède la présidence à Madame Odette PRIGENT.
+        1 – Election du Maire
+        Madame Odette PRIGENT, doyenne d'âge, lance l'appel à candidature.
+        Nombre de votants : 4
+        M. Armel GUEGAN a été proclamé Maire de PLOUMAGOAR et a été immédiatement installé.
+        2 – Nombre d'adjoints
+        Le conseil fixe à un le nombre des adjoints, à l'unanimité.
+        """)
+    assert extract(path).deliberations[0].session.president.name == "Armel GUEGAN"
+    # near-miss: an adjoint proclaimed and installed does not preside
+    other = _write(tmp_path, """\
+        Ville de PLOUMAGOAR
+        CONSEIL MUNICIPAL DU 26 MAI 2020
+        Etaient présents : Armel GUEGAN – Rose TANGUY – Yann LE ROUX – Odette PRIGENT
+        1 – Election des adjoints
+        Mme Rose TANGUY a été proclamée adjointe et immédiatement installée.
+        """, "adjoint.txt")
+    assert extract(other).deliberations[0].session.president is None

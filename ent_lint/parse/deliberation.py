@@ -22,7 +22,7 @@ from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
 from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
-from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
+from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from .text import View, fold
@@ -590,13 +590,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         if len(place) <= 80:
             session.place = place
             spans["session.place"] = view.span(match.start("place"), match.end("place"))
-    for reader in PRESIDENT_RECOGNISERS:
-        where = reader.read(head)
-        name = clean_name(" ".join(_MARGIN_FIGURE.sub(" ", view.text[where[0]:where[1]]).split())) if where else None
-        if name:
-            session.president = person(name, view.span(where[0], where[0] + len(name)))
-            spans["session.president"] = session.president.span
-            break
+    _president(view, delib, head)
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
         for match in pattern.finditer(head):
             value, span = date_after(view, match.end())
@@ -610,6 +604,20 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
             break
     delib.urgency = bool(URGENCY.search(head))
     delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+
+
+def _president(view: View, delib: Deliberation, head: str) -> None:
+    """The president named in the head; else, in minutes that install the council, the mayor
+    elected and installed (who presides once elected)."""
+    readers = [(reader, head) for reader in PRESIDENT_RECOGNISERS]
+    readers.append((mayor_elected_and_installed, view.folded[:40000]))
+    for reader, text in readers:
+        where = reader.read(text)
+        name = clean_name(" ".join(_MARGIN_FIGURE.sub(" ", view.text[where[0]:where[1]]).split())) if where else None
+        if name:
+            delib.session.president = person(name, view.span(where[0], where[0] + len(name)))
+            delib.spans["session.president"] = delib.session.president.span
+            return
 
 
 _MARGIN_FIGURE = regex.compile(r"\n\s*\d{1,3}\s+")  # "Monsieur\n\n29 David NICOLAS": 29 is in the margin
