@@ -701,3 +701,29 @@ def test_the_president_of_the_sitting_that_installs_the_council(tmp_path):
         Mme Rose TANGUY a été proclamée adjointe et immédiatement installée.
         """, "adjoint.txt")
     assert extract(other).deliberations[0].session.president is None
+
+
+def test_counts_side_by_side_and_counts_in_words(tmp_path):
+    path = _write(tmp_path, """\
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        Séance du 12 mars 2024
+        Nombre de membres en exercice : 11 Présents : 8  Votants : 10
+        Présents : Jean DURAND, Paul MARTIN, Anne ROUX, Luc PETIT, Marie LEROY, Hugo BLANC, Léa NOIR, Eva GRIS
+        Absents excusés : Claire FAURE (pouvoir à Jean DURAND), Henri MOREAU (pouvoir à Paul MARTIN), Ugo VERT
+        Secrétaire de séance : Anne ROUX
+        Objet : Subventions aux associations
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les subventions.
+        Le Maire, Jean DURAND            La secrétaire de séance, Anne ROUX
+        """)
+    counts = extract(path).deliberations[0].counts
+    assert (counts.in_office, counts.present, counts.voting) == (11, 8, 10)
+    assert _severe(path) == []
+    words = _write(tmp_path, """\
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        Séance du 12 mars 2024
+        Membres en exercice : onze - Présents : huit - Votants : dix
+        Objet : Subventions aux associations
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les subventions.
+        """, "words.txt")
+    counts = extract(words).deliberations[0].counts
+    assert (counts.in_office, counts.present, counts.voting) == (11, 8, 10)

@@ -18,6 +18,7 @@ from typing import Optional
 
 import regex
 
+from . import dates
 from .recognisers import Case, of_part, recogniser
 from .text import View, fold
 
@@ -41,10 +42,10 @@ _LABELS = r"""
 COUNT = regex.compile(
     rf"""(?x)(?:{_LABELS})
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/.,:h?])
-    (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b)
+    (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b(?!\s*:))
     """)
-COUNT_BEFORE = regex.compile(
-    r"(?<![\d/?])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
+COUNT_BEFORE = regex.compile(  # not the figure of the label before ("Présents : 8  Votants : 11")
+    r"(?<![\d/?])(?<!:\s{0,4})(?<!:\s{0,4}\d)(?<!:\s{0,4}\d\d)(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
     r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
 # A label alone on its line may carry a letter that OCR misread ("en seamce :"): the line being
 # only a label, the word is still known.
@@ -55,6 +56,12 @@ LABEL_ONLY = regex.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s
 _QUORUM = regex.compile(r"\bquorum\b")
 _BARE_FIGURE = regex.compile(r"^\s*(?P<n>\d{1,3})\s*$")
 _RULE = regex.compile(r"^[\s_.\-–—=*]*$")  # a line of underscores or dashes between cells
+
+
+# "Présents : huit", "Membres en exercice : onze": a label, its colon and the figure in words.
+COUNT_WORDS = regex.compile(
+    rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
+    (?P<w>(?!et\b|premier\b|mil\b|mille\b|cents?\b){dates.NUMBER_WORDS})\b(?!\s*(?:heures?|h\b|euros?|ans?\b|%))""")
 
 
 def _key(match) -> str:
@@ -75,6 +82,15 @@ def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
 
 
+def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
+    found = []
+    for match in COUNT_WORDS.finditer(folded):
+        number = dates.words_to_int(match["w"])
+        if number and number < 1000 and _key(match) != "absent":
+            found.append((match.start(), match.end(), _key(match), number))
+    return found
+
+
 def _figures_first(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start(), m.end(), _before_key(m["label"]), int(m["n"])) for m in COUNT_BEFORE.finditer(folded)]
 
@@ -88,7 +104,7 @@ _QUORUM_MEMBERS = regex.compile(
 
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
-    found = _labels_first(folded) + _figures_first(folded)
+    found = _labels_first(folded) + _figures_first(folded) + _labels_then_words(folded)
     quorum = _QUORUM.search(folded)
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")
@@ -114,6 +130,9 @@ def _as_dict(found) -> Optional[dict]:
                  {"in_office": 15, "present": 14, "voting": 14}),
             Case("qui ont pris part à la délibération : 11", {"voting": 11}),
             Case("Présents : 16 jusqu'à la délibération n°2015/62", {"present": 16}),
+            Case("Présents : 8  Votants : 11", {"present": 8, "voting": 11}),
+            Case("Nombre de membres en exercice : 11 Présents : 8 Votants : 11",
+                 {"in_office": 11, "present": 8, "voting": 11}),
             Case("Quorum atteint avec 11 élus représentés (minimum 7 élus représentés).", None),
             Case("Le quorum est atteint avec 15 membres présents ou représentés.", None),
             Case("Présents : M. DUPONT, Mme MARTIN", None))
@@ -124,12 +143,24 @@ def label_then_figure(text: str) -> Optional[dict]:
     return _as_dict([f for f in found if f in _labels_first(folded)])
 
 
+@recogniser(PART, "label-then-figure-in-words",
+            Case("Membres en exercice : onze - Présents : huit - Votants : dix",
+                 {"in_office": 11, "present": 8, "voting": 10}),
+            Case("Nombre de conseillers présents : vingt-trois", {"present": 23}),
+            Case("Présents : et aussi M. DURAND", None),
+            Case("Présents : Mme Une TELLE", None))
+def label_then_figure_in_words(text: str) -> Optional[dict]:
+    """"Présents : huit": a label and its figure written in words."""
+    return _as_dict(_labels_then_words(fold(" ".join(text.split()))))
+
+
 @recogniser(PART, "figure-then-label",
             Case("15 présents ; 6 pouvoirs", {"present": 15, "represented": 6}),
             Case("29 membres en exercice", {"in_office": 29}),
             Case("Après avoir constaté que le quorum était atteint (15 présents ; 6 pouvoirs)",
                  {"present": 15, "represented": 6}),
-            Case("la salle de 200 places", None))
+            Case("la salle de 200 places", None),
+            Case("Présents : 8  Votants : 11", None))
 def figure_then_label(text: str) -> Optional[dict]:
     """"15 présents ; 6 pouvoirs": the figure first."""
     folded = fold(" ".join(text.split()))
@@ -175,8 +206,8 @@ def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
 def quorum_with_members_there(text: str) -> Optional[dict]:
     """"Quorum atteint avec 11 élus représentés": the members there in person or by proxy, that
     is the voters."""
-    folded = fold(" ".join(text.split()))
-    return _as_dict([f for f in figures_in_line(folded) if f[2] == "voting"])
+    members = _QUORUM_MEMBERS.search(fold(" ".join(text.split())))
+    return {"voting": int(members["n"])} if members else None
 
 
 def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]:
