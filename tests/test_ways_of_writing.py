@@ -727,3 +727,14 @@ def test_counts_side_by_side_and_counts_in_words(tmp_path):
         """, "words.txt")
     counts = extract(words).deliberations[0].counts
     assert (counts.in_office, counts.present, counts.voting) == (11, 8, 10)
+
+
+def test_a_proxy_whose_holder_carries_a_note_inside_the_parenthesis(tmp_path):
+    path = _write(tmp_path, """\
+        CR du conseil municipal du 3 février 2023
+        Présents : Anatole BRUN, Gontran VIDAL, Ysaline MOREL.
+        Excusés : Maëlle PONS (pouvoir donné à Anatole BRUN jusqu’au point 3), Irène LAZARE
+        """)
+    delib = extract(path).deliberations[0]
+    assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [("Maëlle PONS", "Anatole BRUN")]
+    assert [p.name for p in delib.absent] == ["Irène LAZARE"]

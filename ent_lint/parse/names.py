@@ -21,7 +21,7 @@ _STOP = {
     "president", "presidente", "vice-president", "vice-presidente", "secretaire", "inspecteur",
     "inspectrice", "directeur", "directrice", "representant", "representante", "delegue",
     "deleguee", "arrive", "arrivee", "qui", "absent", "absente", "excuse", "excusee", "pouvoir",
-    "procuration", "jusqu'a", "a", "au", "pour", "par", "elu", "elue",
+    "procuration", "jusqu'a", "jusqu'au", "jusqu'aux", "a", "au", "pour", "par", "elu", "elue",
 }
 # Titles that stand alone in a list: "M. NICOLAS, Maire", "PENNEC, adjoints,".
 _ROLES = {
