@@ -215,7 +215,9 @@ def test_a_member_present_for_some_items_and_represented_for_the_others(tmp_path
         """)
     delib = extract(path).deliberations[0]
     assert delib.present[2].note == "jusqu'à la délibération n°2022/62"
-    assert delib.proxies[0].grantor.for_part_of_sitting
+    assert delib.present[2].for_part_of_sitting
+    # at the opening she is present: the proxy she gives from a later item is not the opening's
+    assert delib.proxies == []
     assert "person-in-two-lists" not in _rules(path)
 
 

@@ -18,6 +18,7 @@ from typing import Optional
 
 import regex
 
+from . import dates
 from .recognisers import Case, of_part, recogniser
 from .text import View, fold
 
@@ -34,25 +35,33 @@ _LABELS = r"""
     | (?P<represented>\b(?:absents?\s+)?representes?|\bpouvoirs?|\bprocurations?
                    |\bont\s+donne\s+pouvoir)
     | (?P<voting>\b(?:nombre\s+de\s+)?(?:membres?\s+|conseillers?\s+|elus?\s+)?votants?
-                   |\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)
+                   |\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+(?:deliberation){s<=1}|au\s+vote)
                    |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
     | (?P<absent>\babsents?(?:\s+excuses?)?)
 """
 COUNT = regex.compile(
     rf"""(?x)(?:{_LABELS})
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/.,:h?])
-    (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b)
+    (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b(?!\s*:))
     """)
-COUNT_BEFORE = regex.compile(
-    r"(?<![\d/?])(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
+COUNT_BEFORE = regex.compile(  # not the figure of the label before ("Présents : 8  Votants : 11")
+    r"(?<![\d/?])(?<!:\s{0,4})(?<!:\s{0,4}\d)(?<!:\s{0,4}\d\d)(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
     r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
 # A label alone on its line may carry a letter that OCR misread ("en seamce :"): the line being
 # only a label, the word is still known.
-_LABELS_READ_BY_OCR = _LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
+_LABELS_READ_BY_OCR = (_LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
+                       .replace(r"(?:en\s+)?exercice)", r"(?:en\s+)?(?:exercice){s<=1})")  # "en eyercice"
+                       .replace(r"|\bpouvoirs?|", r"|\b(?:pouvoirs?){s<=1}|"))  # "Po5vOirS"
 LABEL_ONLY = regex.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
 _QUORUM = regex.compile(r"\bquorum\b")
 _BARE_FIGURE = regex.compile(r"^\s*(?P<n>\d{1,3})\s*$")
 _RULE = regex.compile(r"^[\s_.\-–—=*]*$")  # a line of underscores or dashes between cells
+
+
+# "Présents : huit", "Membres en exercice : onze": a label, its colon and the figure in words.
+COUNT_WORDS = regex.compile(
+    rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
+    (?P<w>(?!et\b|premier\b|mil\b|mille\b|cents?\b){dates.NUMBER_WORDS})\b(?!\s*(?:heures?|h\b|euros?|ans?\b|%))""")
 
 
 def _key(match) -> str:
@@ -73,17 +82,37 @@ def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
 
 
+def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
+    found = []
+    for match in COUNT_WORDS.finditer(folded):
+        number = dates.words_to_int(match["w"])
+        if number and number < 1000 and _key(match) != "absent":
+            found.append((match.start(), match.end(), _key(match), number))
+    return found
+
+
 def _figures_first(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start(), m.end(), _before_key(m["label"]), int(m["n"])) for m in COUNT_BEFORE.finditer(folded)]
 
 
+# "Quorum atteint avec 11 élus représentés", "le quorum est atteint avec 15 membres présents ou
+# représentés": the members there in person or by proxy, who vote (not "minimum 7 élus").
+_QUORUM_MEMBERS = regex.compile(
+    r"\bquorum\b[^.;()]{0,40}?\bavec\s+(?P<n>\d{1,3})\s+(?:elus?|membres?|conseillers?)\s+"
+    r"(?:presents?\s+ou\s+)?representes?\b")
+
+
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
-    found = _labels_first(folded) + _figures_first(folded)
+    found = _labels_first(folded) + _figures_first(folded) + _labels_then_words(folded)
     quorum = _QUORUM.search(folded)
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
-        found = [f for f in found if f[0] < quorum.start() or f[2] != "represented"
-                 or regex.search(r"pouvoirs?|procurations?", folded[f[0]:f[1]])]
+        found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")
+                 or regex.search(r"pouvoirs?|procurations?", folded[f[0]:f[1]])
+                 or f[2] == "present" and not regex.match(r"\s*ou\s+represente", folded[f[1]:])]
+        members = _QUORUM_MEMBERS.search(folded)
+        if members:
+            found.append((members.start("n"), members.end(), "voting", int(members["n"])))
     return sorted(found)
 
 
@@ -101,7 +130,11 @@ def _as_dict(found) -> Optional[dict]:
                  {"in_office": 15, "present": 14, "voting": 14}),
             Case("qui ont pris part à la délibération : 11", {"voting": 11}),
             Case("Présents : 16 jusqu'à la délibération n°2015/62", {"present": 16}),
+            Case("Présents : 8  Votants : 11", {"present": 8, "voting": 11}),
+            Case("Nombre de membres en exercice : 11 Présents : 8 Votants : 11",
+                 {"in_office": 11, "present": 8, "voting": 11}),
             Case("Quorum atteint avec 11 élus représentés (minimum 7 élus représentés).", None),
+            Case("Le quorum est atteint avec 15 membres présents ou représentés.", None),
             Case("Présents : M. DUPONT, Mme MARTIN", None))
 def label_then_figure(text: str) -> Optional[dict]:
     """"Présents : 14", "En exercice : 15 - Votants : 14": each label with its figure."""
@@ -110,17 +143,71 @@ def label_then_figure(text: str) -> Optional[dict]:
     return _as_dict([f for f in found if f in _labels_first(folded)])
 
 
+@recogniser(PART, "label-then-figure-in-words",
+            Case("Membres en exercice : onze - Présents : huit - Votants : dix",
+                 {"in_office": 11, "present": 8, "voting": 10}),
+            Case("Nombre de conseillers présents : vingt-trois", {"present": 23}),
+            Case("Présents : et aussi M. DURAND", None),
+            Case("Présents : Mme Une TELLE", None))
+def label_then_figure_in_words(text: str) -> Optional[dict]:
+    """"Présents : huit": a label and its figure written in words."""
+    return _as_dict(_labels_then_words(fold(" ".join(text.split()))))
+
+
 @recogniser(PART, "figure-then-label",
             Case("15 présents ; 6 pouvoirs", {"present": 15, "represented": 6}),
             Case("29 membres en exercice", {"in_office": 29}),
             Case("Après avoir constaté que le quorum était atteint (15 présents ; 6 pouvoirs)",
                  {"present": 15, "represented": 6}),
-            Case("la salle de 200 places", None))
+            Case("la salle de 200 places", None),
+            Case("Présents : 8  Votants : 11", None))
 def figure_then_label(text: str) -> Optional[dict]:
     """"15 présents ; 6 pouvoirs": the figure first."""
     folded = fold(" ".join(text.split()))
     found = figures_in_line(folded)
     return _as_dict([f for f in found if f in _figures_first(folded)])
+
+
+# "en exercice : il", "délibération : ii": OCR read the two ones of "11" as letters (in an old
+# style typeface "1" looks like "I", "l" or "i"; "1?" is a letter the reader already could not
+# tell).  The figure is read, as one read with doubt: no warning or error stands on it.
+_OCR_ONES = regex.compile(
+    rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
+    (?P<ones>(?=[1il|?]{{2}}\b)(?![1]{{2}})[1il|?]{{2}})\s*[.,;]?\s*$""")
+
+
+@recogniser(PART, "label-then-ones-read-as-letters",
+            Case("en exercice : il", {"in_office": 11}),
+            Case("qui ont pris part à la délibération : ii", {"voting": 11}),
+            Case("Nombre de membres présents : 1i.", {"present": 11}),
+            Case("En exercice : 11", None),
+            Case("Présents : il est rappelé que", None),
+            Case("Absents : Li WEI", None))
+def label_then_ones_read_as_letters(text: str) -> Optional[dict]:
+    """"En exercice : il": a label whose figure, the last thing on the line, is "11" read by OCR
+    as letters.  Read as 11, with doubt."""
+    found = ocr_ones_in_line(fold(" ".join(text.split())))
+    return _as_dict(found)
+
+
+def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, key, 11) of a count whose figure OCR read as two letters like ones."""
+    match = _OCR_ONES.search(folded)
+    if match is None or _key(match) == "absent":
+        return []
+    return [(match.start(), match.end("ones"), _key(match), 11)]
+
+
+@recogniser(PART, "quorum-with-members-there",
+            Case("Quorum atteint avec 11 élus représentés (minimum 7 élus représentés).", {"voting": 11}),
+            Case("Le quorum est atteint avec 15 membres présents ou représentés.", {"voting": 15}),
+            Case("Le quorum (8 membres) est atteint.", None),
+            Case("Quorum atteint avec 9 élus présents.", None))
+def quorum_with_members_there(text: str) -> Optional[dict]:
+    """"Quorum atteint avec 11 élus représentés": the members there in person or by proxy, that
+    is the voters."""
+    members = _QUORUM_MEMBERS.search(fold(" ".join(text.split())))
+    return {"voting": int(members["n"])} if members else None
 
 
 def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]:
@@ -149,6 +236,105 @@ def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]
     if len(labels) < 2 or len(figures) != len(labels):
         return []
     return [(li, key, n, fi) for (li, key), (fi, n) in zip(labels, figures)]
+
+
+# "16 jusqu'à la délibération n°2015/62": a figure that opens its line and a few words that
+# qualify it, not a label of another count, a unit or a date.
+_FIGURE_OPENS = regex.compile(
+    r"^\s*(?P<n>\d{1,3})\s+(?!(?:er|e|eme|h|heures?|%|euros?|€|janvier|fevrier|mars|avril|mai|juin|juillet"
+    r"|aout|septembre|octobre|novembre|decembre|rue|avenue)\b)(?=\p{L})")
+
+
+def figure_below(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]:
+    """A label alone on its line ("Présents :") and its figure opening the next line ("16
+    jusqu'à la délibération n°2015/62"): (label line, key, figure, figure line) of each.  The
+    figure must be followed by a word in lower case: "20 MME COCHAT" is a list with a figure
+    read from the margin."""
+    found = []
+    for index in range(first, min(stop, len(view.lines)) - 1):
+        label = LABEL_ONLY.match(view.folded_lines[index])
+        if not label or _key(label) == "absent":
+            continue
+        below = view.folded_lines[index + 1]
+        figure = _FIGURE_OPENS.match(below)
+        if figure and view.lines[index + 1].text[figure.end():figure.end() + 1].islower() \
+                and not figures_in_line(below) and not LABEL_ONLY.match(below):
+            found.append((index, _key(label), int(figure["n"]), index + 1))
+    return found
+
+
+@recogniser(PART, "label-then-figure-below",
+            Case("Présents :\n16 jusqu'à la délibération n°2015/62", {"present": 16}),
+            Case("Procurations :\n1 jusqu'à la délibération n°4\n2 à partir de la délibération n°5",
+                 {"represented": 1}),
+            Case("Présents :\n12 rue de la Mairie", None),
+            Case("Votants :\n14", None),
+            Case("Présents :\n3 juin 2024", None),
+            Case("Présents :\n12 présents, 2 pouvoirs", None),
+            Case("Présents :\n20 MME COCHAT, M. DURAND", None))
+def label_then_figure_below(text: str) -> Optional[dict]:
+    """A label alone on its line, its figure opening the next, with words that qualify it."""
+    from ..readers import Line
+
+    view = View([Line(None, i + 1, t, t) for i, t in enumerate(text.split("\n"))])
+    return {key: n for _, key, n, _ in figure_below(view, 0, len(view.lines))} or None
+
+
+def _margin_figure(view: View, index: int) -> Optional[int]:
+    """The figure of a count printed in the margin and read into line ``index`` ("29 David
+    NICOLAS, Maire", "21 Étaient présents"), or a figure alone on its line."""
+    bare = _BARE_FIGURE.match(view.folded_lines[index])
+    if bare:
+        return int(bare["n"])
+    figure = _FIGURE_OPENS.match(view.folded_lines[index])
+    text = view.lines[index].text
+    if figure is None or figures_in_line(view.folded_lines[index]):
+        return None
+    after = text[figure.end():]
+    return int(figure["n"]) if after[:1].isupper() or regex.match(r"(?:d['’]|l['’]|de\s|du\s)", after) else None
+
+
+def margin_figures(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]:
+    """A scanned page's margin box read into the text: its labels alone on their lines
+    ("Nombre de conseillers en exercice :", "en séance :", "Pouvoirs :"), their figures each
+    opening one of the lines that follow ("29 d'Avranches, dûment convoqué", "21 Étaient
+    présents"), in order.  Read only when the figures agree with each other (present and
+    represented within the members in office)."""
+    labels: list[tuple[int, str]] = []
+    figures: list[tuple[int, int]] = []
+    for index in range(first, min(stop, len(view.lines))):
+        label = LABEL_ONLY.match(view.folded_lines[index])
+        if label and _key(label) in ("in_office", "present", "represented"):
+            if _key(label) not in (key for _, key in labels):  # "Pouvoirs" again: the list's heading
+                labels.append((index, _key(label)))
+        elif labels and len(figures) < len(labels):
+            figure = _margin_figure(view, index)
+            if figure is not None:
+                figures.append((index, figure))
+    if len(labels) < 2 or len(figures) != len(labels):
+        return []
+    values = {key: n for (_, key), (_, n) in zip(labels, figures)}
+    if "in_office" in values and values.get("present", 0) + values.get("represented", 0) > values["in_office"]:
+        return []
+    return [(li, key, n, fi) for (li, key), (fi, n) in zip(labels, figures)]
+
+
+@recogniser(PART, "margin-figures",
+            Case("Nombre de conseillers\nen exercice :\nNombre de conseillers\nen séance :\n"
+                 "L'an deux mille vingt, le conseil municipal de la ville\n23 de Brécey, dûment convoqué,\n"
+                 "17 Étaient présents : M. DURAND, Maire\nPouvoirs :\n4",
+                 {"in_office": 23, "present": 17, "represented": 4}),
+            Case("en exercice :\nen séance :\nPo5vOirS :\nDate de la convocation :\n3 mars 2021\n"
+                 "15 Paul DURAND, Maire\n12 MME ROUX, M. PETIT,\n2 MM. BLANC, FAURE",
+                 {"in_office": 15, "present": 12, "represented": 2}),
+            Case("en exercice :\nen séance :\n12 Paul DURAND, Maire\n15 MME ROUX", None),
+            Case("en exercice :\nen séance :\n15 Paul DURAND, Maire", None))
+def margin_figures_reading(text: str) -> Optional[dict]:
+    """Labels of a margin box alone on their lines, their figures opening the lines after."""
+    from ..readers import Line
+
+    view = View([Line(None, i + 1, t, t) for i, t in enumerate(text.split("\n"))])
+    return {key: n for _, key, n, _ in margin_figures(view, 0, len(view.lines))} or None
 
 
 @recogniser(PART, "label-column",

@@ -22,10 +22,11 @@ from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
-from .counts import COUNT, column, figures_in_line
+from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
-from .sitting import PRESIDENT_RECOGNISERS, Found, sitting_dates
-from .names import CIVILITY, clean_name, find, is_role, looks_like_person, person, same_person, split_names
+from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
+from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
+                    split_names, two_people)
 from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ LIST_LABEL = regex.compile(
     (?:
       (?P<proxies>(?:absente?s?[\s,]+)?(?:(?:et\s+)?excusee?s?[\s,]+)?(?:\(?e?s?\)?\s*)?(?:et\s+)?
                  (?:ayant\s+donne|ont\s+donne|a\s+donne|qui\s+ont\s+donne|avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
-                 |pouvoirs?(?:\s+donnes?)?|procurations?|absente?s?\s+representee?s?|representee?s?|mandats?)
+                 |pouvoirs?(?:\s+donnes?)?|(?:procuration){s<=1}s?|absente?s?\s+representee?s?|representee?s?|mandats?)
     | (?P<present>presents?|present\(e\)s|presente?s?)
     | (?P<absent>absente?s?(?:\s*-?\s*(?:et\s+)?excusee?s?)?(?:\s+non\s+(?:representee?s?|excusee?s?))?
                 |excusee?s?)
@@ -179,6 +180,26 @@ class _List:
 _CUT_LABEL = regex.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+)\s*$")
 
 
+def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[int, int, str, int]]:
+    """A count whose figure OCR read as letters ("en exercice : il"), on the line or on a label
+    cut over two lines; only what starts on the first line."""
+    if next_line is None:
+        return ocr_ones_in_line(folded)
+    return [f for f in ocr_ones_in_line(folded + " " + next_line) if f[0] < len(folded)]
+
+
+def _finishes_a_cut_name(before: str, text: str) -> bool:
+    """"... - Gilbert VARRENNE - Antoine" then "VERMOREL-MARQUES.": the line ends a name that the
+    line before began (a first name alone, no separator after it)."""
+    if before.rstrip().endswith((",", ";", "-", "–", "—", ".", ")")):
+        return False
+    last = split_names(before)[-1] if split_names(before) else ""
+    pieces = split_names(text)
+    if len(last.split()) != 1 or len(pieces) > 2 or not pieces or len(pieces[0].split()) > 2:
+        return False
+    return looks_like_person(f"{last} {pieces[0].strip(' .')}") and not looks_like_person(pieces[0].strip(" ."))
+
+
 def _is_count_line(folded: str) -> bool:
     stripped = folded.strip()
     return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
@@ -205,6 +226,7 @@ class AttendanceParser:
         self.lists: dict[str, _List] = {}
         self.counts = Counts()
         self.count_spans: dict[str, Span] = {}
+        self.count_doubts: set[str] = set()  # counts whose figure was read with doubt
         self.secretary: Optional[Person] = None
         self.end = len(view.lines)
 
@@ -277,7 +299,8 @@ class AttendanceParser:
                 and not is_role(text)):
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
-        if not _looks_like_list_line(text) or names_a_secretary(folded):
+        cut = bool(current.parts) and _finishes_a_cut_name(current.parts[-1][1], text)
+        if not (cut or _looks_like_list_line(text)) or names_a_secretary(folded):
             self._current = None  # a sentence, a heading, the agenda: the list has ended
             return
         current.parts.append((index, text.strip()))
@@ -303,22 +326,30 @@ class AttendanceParser:
     def _counts(self, index: int, folded: str) -> None:
         base = self.view.starts[index]
         found = figures_in_line(folded)
-        if not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded):
-            # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
+        cut = not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded)
+        if cut:  # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
             found = [f for f in figures_in_line(folded + " " + self.view.folded_lines[index + 1])
                      if f[0] < len(folded)]
-        for start, end, key, number in found:
+        doubtful = [] if found else _ones_read_as_letters(folded, self.view.folded_lines[index + 1] if cut else None)
+        for start, end, key, number in found + doubtful:
             if key == "absent" or getattr(self.counts, key) is not None:
                 continue
             setattr(self.counts, key, number)
             self.count_spans[f"counts.{key}"] = self.view.span(base + start, base + min(end, len(folded)))
+            if doubtful:
+                self.count_doubts.add(key)
 
     def _column_counts(self, stop: int) -> None:
         """Counts written as a column of labels, then a column of figures."""
-        for label_line, key, number, figure_line in column(self.view, 0, stop):
+        for label_line, key, number, figure_line in column(self.view, 0, stop) + figure_below(self.view, 0, stop):
             if key != "absent" and getattr(self.counts, key) is None:
                 setattr(self.counts, key, number)
                 self.count_spans[f"counts.{key}"] = self.view.line_span(figure_line)
+        for label_line, key, number, figure_line in margin_figures(self.view, 0, stop):
+            if getattr(self.counts, key) is None:  # figures read from a margin: with doubt
+                setattr(self.counts, key, number)
+                self.count_spans[f"counts.{key}"] = self.view.line_span(figure_line)
+                self.count_doubts.add(key)
 
     def _secretary(self, index: int, after: int) -> None:
         text = self.view.lines[index].text[after:].strip(" :")
@@ -382,8 +413,15 @@ def _whole_names_meet(before: str, after: str) -> bool:
     first = _PIECE_EDGE.split(regex.sub(r"\([^()]*\)?", " ", after).lstrip())[0].strip()
     if not last or not first or _PARTICLE_END.search(last):
         return False
-    return all(len(p.split()) >= 2 and looks_like_person(p) and any(w.isupper() and len(w) > 1 for w in p.split())
-               for p in (last, first))
+    return all(len(_name_words(p)) >= 2 and looks_like_person(p)
+               and any(w.isupper() and len(w) > 1 for w in _name_words(p)) for p in (last, first))
+
+
+def _name_words(piece: str) -> list[str]:
+    """The words of a name, civility and stray punctuation aside: "M. Franck" is one word."""
+    civility = CIVILITY.match(fold(piece))
+    rest = piece[civility.end():] if civility else piece
+    return [w for w in rest.split() if any(c.isalpha() for c in w)]
 
 
 _INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
@@ -424,8 +462,18 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
             continue
         name = clean_name(piece)
         if name and looks_like_person(piece):
-            people.append(person(name, view.name_span(start, start + len(piece), name), note=_note(piece)))
+            people.extend(_people_in(view, piece, name, start))
     return people, proxies
+
+
+def _people_in(view: View, piece: str, name: str, start: int) -> list[Person]:
+    """The person a list's entry names, or the two whose separator was lost."""
+    pair = two_people.read(name)
+    if pair is None:
+        return [person(name, view.name_span(start, start + len(piece), name), note=_note(piece))]
+    second = start + piece.find(pair[1])
+    return [person(pair[0], view.span(start, start + len(pair[0]))),
+            person(pair[1], view.span(second, second + len(pair[1])), note=_note(piece))]
 
 
 def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
@@ -477,11 +525,36 @@ def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
         match = pattern.match(folded)
         if not match:
             continue
-        grantor = clean_name(original[match.start("g"):match.end("g")])
-        holder = clean_name(original[match.start("h"):match.end("h")])
+        grantor = clean_name(join_spaced_surname(_from_civility(original[match.start("g"):match.end("g")])))
+        holder = clean_name(join_spaced_surname(_GLUED_NOTE.sub(" ", original[match.start("h"):match.end("h")])))
         if grantor and holder:
-            return Proxy(grantor=person(grantor, span), holder=person(holder, span), span=span)
+            note = _note(original[match.end("h"):]) if "(" in original[match.end("h"):] else None
+            return Proxy(grantor=person(grantor, span, note=note), holder=person(holder, span), span=span)
     return None
+
+
+# "D.NICOLASjusqu'à la question 3)": OCR glued the note to the name.
+_GLUED_NOTE = regex.compile(r"(?<=\p{Lu}\p{L}*)(?=jusqu['’]|à\s+partir\b|a\s+partir\b)")
+_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|MME|MLLE)(?=\s|\.|\p{Lu})")
+
+
+def _from_civility(grantor: str) -> str:
+    """":?:? décembre 2017 Monsieur A. ATLAN": a grantor written with a civility begins there; what
+    comes before it is read from a margin (a date, stray marks), not part of the name."""
+    if CIVILITY.match(fold(grantor.strip(" :;,.-"))):
+        return grantor
+    starts = [m.start() for m in _CIVILITY_WORD.finditer(grantor)]
+    return grantor[starts[-1]:] if len(starts) == 1 else grantor
+
+
+_FROM_LATER = regex.compile(r"\ba\s+partir\s+d|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
+
+
+def _granted_later(proxy: Proxy, present: list[Person]) -> bool:
+    """"X, pouvoir donné à Y (à partir de la délibération n°63)" with X listed present: at the
+    opening X is there; the proxy counts only for the later items."""
+    return bool(proxy.grantor.note) and bool(_FROM_LATER.search(fold(proxy.grantor.note))) \
+        and find(present, proxy.grantor) is not None
 
 
 # --- the whole deliberation ------------------------------------------------------------------
@@ -520,13 +593,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         if len(place) <= 80:
             session.place = place
             spans["session.place"] = view.span(match.start("place"), match.end("place"))
-    for reader in PRESIDENT_RECOGNISERS:
-        where = reader.read(head)
-        name = clean_name(" ".join(_MARGIN_FIGURE.sub(" ", view.text[where[0]:where[1]]).split())) if where else None
-        if name:
-            session.president = person(name, view.name_span(where[0], where[1], name))
-            spans["session.president"] = session.president.span
-            break
+    _president(view, delib, head)
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
         for match in pattern.finditer(head):
             value, span = date_after(view, match.end())
@@ -548,6 +615,20 @@ def _running_title(view: View, delib: Deliberation) -> None:
         index, value, start, end = found
         delib.session.date_in_running_title = value
         delib.spans["session.date_in_running_title"] = view.span(view.starts[index] + start, view.starts[index] + end)
+
+
+def _president(view: View, delib: Deliberation, head: str) -> None:
+    """The president named in the head; else, in minutes that install the council, the mayor
+    elected and installed (who presides once elected)."""
+    readers = [(reader, head) for reader in PRESIDENT_RECOGNISERS]
+    readers.append((mayor_elected_and_installed, view.folded[:40000]))
+    for reader, text in readers:
+        where = reader.read(text)
+        name = clean_name(" ".join(_MARGIN_FIGURE.sub(" ", view.text[where[0]:where[1]]).split())) if where else None
+        if name:
+            delib.session.president = person(name, view.name_span(where[0], where[1], name))
+            delib.spans["session.president"] = delib.session.president.span
+            return
 
 
 _MARGIN_FIGURE = regex.compile(r"\n\s*\d{1,3}\s+")  # "Monsieur\n\n29 David NICOLAS": 29 is in the margin
@@ -665,9 +746,21 @@ def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[
                  if BODY_START.match(view.folded_lines[i])), start if start else len(view.lines))
 
 
-def _template(view: View, attendance: "AttendanceParser", head_stop: int,
-              table: Optional[TableReading] = None) -> Deliberation:
-    """What every item of the sitting shares: header, counts, lists and secretary."""
+@dataclass
+class _Lists:
+    """The opening's lists, as the labels, marks and attendance table give them, and what the
+    reading of them leaves in doubt."""
+
+    present: list[Person]
+    absent: list[Person]
+    proxies: list[Proxy]
+    unpaired: bool = False  # a proxy's mark that pairs no two names
+    arriving: bool = False  # members the table shows absent, named present
+    read: Optional[dict[str, bool]] = None  # which lists gave names
+    absent_named: bool = False
+
+
+def _lists(attendance: "AttendanceParser", table: Optional[TableReading]) -> _Lists:
     present, present_proxies = attendance.people("present")
     proxy_names, proxies = attendance.people("proxies")
     absent, absent_proxies = attendance.people("absent")
@@ -679,33 +772,48 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     if table is not None:
         present, absent, proxies = _with_table(table, present, absent, proxies)
     present = [p for p in present if not _arrives_later(p, proxies)]
+    proxies = [p for p in proxies if not _granted_later(p, present)]
+    read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
+            "absent": bool(absent or absent_proxies)}
+    return _Lists(present, absent, proxies, unpaired, arriving, read, bool(absent) or bool(absent_proxies))
+
+
+def _template(view: View, attendance: "AttendanceParser", head_stop: int,
+              table: Optional[TableReading] = None) -> Deliberation:
+    """What every item of the sitting shares: header, counts, lists and secretary."""
+    lists = _lists(attendance, table)
     template = Deliberation(counts=attendance.counts)
     _header(view, template, head_stop)
     template.spans.update(attendance.count_spans)
-    template.present = present
-    template.proxies = proxies
-    template.absent = [p for p in absent if not any(same_person(p, x.grantor) for x in proxies)]
+    for key in attendance.count_doubts:
+        template.doubts[f"counts.{key}"] = N_("a figure of the counts read with doubt from a scanned page")
+    template.present = lists.present
+    template.proxies = lists.proxies
+    template.absent = [p for p in lists.absent if not any(same_person(p, x.grantor) for x in lists.proxies)]
     template.secretary = attendance.secretary
     if attendance.secretary is not None:
         template.spans["secretary"] = attendance.secretary.span
     _label_counts(view, template, attendance)
     absent_entry = attendance.lists.get("absent")
     # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
-    absent_read = absent_entry is not None and (bool(absent) or bool(absent_proxies) or _says_none(absent_entry))
-    template.lists_complete = bool(present) and absent_read and (
-        "proxies" in attendance.lists or bool(proxies) or template.counts.represented == 0)
+    absent_read = absent_entry is not None and (lists.absent_named or _says_none(absent_entry))
+    template.lists_complete = bool(lists.present) and absent_read and (
+        "proxies" in attendance.lists or bool(lists.proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
-    if unpaired:
+    _doubt_lists(template, lists, table)
+    _doubt_unread_lists(template, attendance, lists.read or {})
+    return template
+
+
+def _doubt_lists(template: Deliberation, lists: _Lists, table: Optional[TableReading]) -> None:
+    """The doubts that the marks and the attendance table leave on the lists."""
+    if lists.unpaired:
         template.doubts["proxies"] = N_("a proxy's mark beside a name that no other name carries")
     if table is not None and table.doubtful:
         for field in ("proxies", "absent"):
             template.doubts[field] = N_("a row of the attendance table that names nobody or marks nothing")
-    if arriving:  # absent at the opening, named present: from which item on, nothing says
+    if lists.arriving:  # absent at the opening, named present: from which item on, nothing says
         template.doubts["present"] = N_("members absent at the opening who arrive at a point not stated")
-    read = {"present": bool(present or present_proxies), "proxies": bool(proxy_names or proxies),
-            "absent": bool(absent or absent_proxies)}
-    _doubt_unread_lists(template, attendance, read)
-    return template
 
 
 def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", read: dict[str, bool]) -> None:

@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..model import Person, Span
+from .recognisers import Case, recogniser
 from .text import fold
 
 # Civilities, on folded text.  "MM et Mmes" heads a list; "M.LANSADE" glues the civility.
@@ -20,7 +21,7 @@ _STOP = {
     "president", "presidente", "vice-president", "vice-presidente", "secretaire", "inspecteur",
     "inspectrice", "directeur", "directrice", "representant", "representante", "delegue",
     "deleguee", "arrive", "arrivee", "qui", "absent", "absente", "excuse", "excusee", "pouvoir",
-    "procuration", "jusqu'a", "a", "au", "pour", "par", "elu", "elue",
+    "procuration", "jusqu'a", "jusqu'au", "jusqu'aux", "a", "au", "pour", "par", "elu", "elue",
 }
 # Titles that stand alone in a list: "M. NICOLAS, Maire", "PENNEC, adjoints,".
 _ROLES = {
@@ -31,7 +32,7 @@ _ROLES = {
 }
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
               "dos", "del", "y", "st", "ste", "saint", "sainte"}
-_TOKEN = regex.compile(r"[\p{L}][\p{L}'.?-]*\.?")
+_TOKEN = regex.compile(r"[\p{L}][\p{L}'’.?-]*\.?")  # "BARAC’H"
 
 
 def normalize(name: str) -> str:
@@ -44,7 +45,7 @@ def normalize(name: str) -> str:
 
 def clean_name(text: str) -> Optional[str]:
     """Strip civility, punctuation and trailing comments; None when it is not a name."""
-    text = " ".join(text.replace("\t", " ").split()).strip(" ,;:.-–—*()")
+    text = " ".join(text.replace("\t", " ").split()).strip(" ,;:.-–—*()|[]")  # "|": a rule read by OCR
     folded = fold(text)
     civility = CIVILITY.match(folded)
     if civility and civility.end():
@@ -64,6 +65,16 @@ def clean_name(text: str) -> Optional[str]:
     if is_role(name) or not looks_like_name(name):
         return None
     return name
+
+
+_SPACED_HYPHEN = regex.compile(r"(?<=\b\p{Lu}{2,})\s+[-–]\s*(?=\p{Lu}{2,}\b)|(?<=\b\p{Lu}{2,})\s*[-–]\s+(?=\p{Lu}{2,}\b)")
+
+
+def join_spaced_surname(text: str) -> str:
+    """"Philippe ROUVIER - COROUGE": a surname in two parts in capitals, the hyphen spaced (as a
+    list's own dashes are), is one surname "ROUVIER-COROUGE".  Only for the text of one person
+    (a side of a proxy), never a whole list."""
+    return _SPACED_HYPHEN.sub("-", text)
 
 
 def is_role(text: str) -> bool:
@@ -155,9 +166,11 @@ def find(people: Iterable[Person], who: Person) -> Optional[Person]:
 
 
 # Separators between names on one line: dashes with spaces around, commas, semicolons, " et ",
-# slashes with spaces around ("Anne (pouvoir à Paul) / Marc").
+# slashes with spaces around ("Anne (pouvoir à Paul) / Marc"), a closing parenthesis glued to
+# the next name.
 _SEPARATOR = regex.compile(
-    r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+")
+    r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+"
+    r"|(?<=\))(?=\p{Lu})|(?<=\))\s*[-–—]\s*")  # "X (à partir de la question 3)ATLAN", "X (arrivé)- Y"
 _CIVILITY_BREAK = regex.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
 
@@ -269,3 +282,23 @@ def looks_like_person(text: str) -> bool:
     if len(words) == 1 and not words[0].isupper() and _is_first_name(plain[0]):
         return True  # lists of first names only: "Jean-Pierre, Yves, Jacques"
     return _first_name_and_surname(words, plain) or _surname_in_capitals(words)
+
+
+@recogniser("list-entry", "two-people-without-separator",
+            Case("Yves MARCHAL Inès DUVAL", ("Yves MARCHAL", "Inès DUVAL")),
+            Case("Yves Nicolas Mahdi Nouari", None),
+            Case("Marie Annick GUILLOU", None),
+            Case("Anne Marie Louise DUPONT", None),
+            Case("Paul DE LA ROCHE", None))
+def two_people(piece: str) -> Optional[tuple[str, str]]:
+    """"Yves MARCHAL Inès DUVAL": two people whose separator was lost, each a known first name
+    and a surname that is none; None for one person ("Marie Annick GUILLOU", "Jean Pierre
+    DURAND")."""
+    words = piece.split()
+    if len(words) != 4 or not all(w[:1].isupper() and _TOKEN.fullmatch(w) for w in words):
+        return None
+    plain = [fold(w) for w in words]
+    known = [_is_first_name(w) for w in plain]
+    if known == [True, False, True, False] and not any(w in _PARTICLES for w in plain):
+        return " ".join(words[:2]), " ".join(words[2:])
+    return None

@@ -179,4 +179,26 @@ def convened_by(text: str) -> Optional[tuple[int, int]]:
     return _president(3)(text)
 
 
+# The sitting that installs a new council opens under the outgoing mayor, the oldest member
+# presides the election, and the mayor elected presides the rest and signs: "M. X a été
+# proclamé Maire et a été immédiatement installé", "Mme X, élue maire, est installée".
+_INSTALLED = regex.compile(
+    r"(?:^|\n|[.:]\s)\s*(?P<name>(?:m\.|mme|monsieur|madame)\s*[^,\n()]{3,60}?)\s*,?\s+"
+    r"(?:a\s+ete\s+proclamee?\s+maire|elue?\s+maire\s*,?\s+(?:est|a\s+ete))\b[^.\n]{0,60}?"
+    r"\b(?:immediatement\s+)?installee?\b")
+
+
+@recogniser("sitting-president-installation", "mayor-elected-and-installed",
+            Case("M. Paul DURAND a été proclamé Maire de Lézardrieux et a été immédiatement installé.",
+                 (0, 14)),
+            Case("Madame Anne ROUX, élue maire, est immédiatement installée dans ses fonctions.", (0, 16)),
+            Case("M. Paul DURAND a été proclamé adjoint et immédiatement installé.", None),
+            Case("Monsieur le Maire proclame installés les conseillers municipaux.", None))
+def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
+    """The mayor elected and installed in the sitting that installs the council: its president
+    once elected, when the head of the minutes names no president."""
+    match = _INSTALLED.search(fold(text))
+    return (match.start("name"), match.end("name")) if match else None
+
+
 PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)

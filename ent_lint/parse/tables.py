@@ -77,9 +77,64 @@ def read_table(rows: Sequence[Sequence[str]]) -> Optional[TableReading]:
     if roles is None:
         return None
     reading = TableReading()
-    for row in rows[1:]:
-        _read_row(reading, _by_role(roles, row))
+    for cells in _rows_rejoined([_by_role(roles, row) for row in rows[1:]]):
+        _read_row(reading, cells)
     return reading
+
+
+@recogniser(PART, "row-cut-in-two",
+            Case("|Absents|Ni pouvoir|Pouvoir donné à|\n|Jeanne AUBRY|X| |\n|-| |Marc DURAND|\n|Paul QUESNEL| | |",
+                 [("Paul QUESNEL", "Marc DURAND")]),
+            Case("|Absents|Ni pouvoir|Pouvoir donné à|\n|Paul QUESNEL| | |\n|-| |Marc DURAND|",
+                 [("Paul QUESNEL", "Marc DURAND")]),
+            Case("|Absents|Ni pouvoir|Pouvoir donné à|\n|Jeanne AUBRY|X| |\n|Paul QUESNEL| |Marc DURAND|", None),
+            Case("|Absents|Ni pouvoir|Pouvoir donné à|\n|Jeanne AUBRY| | |\n|-| |Marc DURAND|\n|Paul QUESNEL| | |",
+                 None))
+def row_cut_in_two(text: str) -> Optional[list[tuple[str, str]]]:
+    """A table whose member's row the export cut in two: the proxies read from rejoined rows."""
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.split("\n")]
+    roles = _roles(rows[0])
+    if roles is None:
+        return None
+    joined = [c for c in _rows_rejoined([_by_role(roles, row) for row in rows[1:]]) if c.get("rejoined")]
+    reading = TableReading()
+    for cells in joined:
+        _read_row(reading, cells)
+    return [(p.grantor.name, p.holder.name) for p in reading.proxies] or None
+
+
+def _marks(cells: dict[str, str]) -> bool:
+    return any(value.strip(" -–—") for role, value in cells.items() if role != "member")
+
+
+def _rows_rejoined(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A member's row cut in two by the export ("|-| |Marc DURAND|" over "|Paul QUESNEL| | |"): a
+    row that names nobody but marks something, beside a row that names someone and marks
+    nothing, is one row; not when it could join either of its neighbours.  The rejoined row is
+    read, the table then in doubt."""
+    joined: list[dict[str, str]] = []
+    for index, cells in enumerate(rows):
+        last = joined[-1] if joined else None
+        after = rows[index + 1] if index + 1 < len(rows) else None
+        if last is not None and _halves(last, cells):
+            if after is not None and _halves(cells, after):
+                joined.append(dict(cells, undecided="yes"))  # above or below: not guessed
+                continue
+            joined[-1] = {role: " ".join((last.get(role, "") + " " + cells.get(role, "")).split())
+                          for role in set(last) | set(cells)}
+            joined[-1]["rejoined"] = "yes"
+            continue
+        joined.append(cells)
+    return joined
+
+
+def _halves(first: dict[str, str], second: dict[str, str]) -> bool:
+    """Whether two rows are the halves of one: one names only, the other marks only."""
+    if any(cells.get("rejoined") or cells.get("undecided") for cells in (first, second)):
+        return False
+    named = [_member(c.get("member", "")) is not None for c in (first, second)]
+    marked = [_marks(c) for c in (first, second)]
+    return named[0] != named[1] and marked[0] != marked[1] and named[0] != marked[0]
 
 
 def _by_role(roles: list[Optional[str]], row: Sequence[str]) -> dict[str, str]:
@@ -95,6 +150,7 @@ def _by_role(roles: list[Optional[str]], row: Sequence[str]) -> dict[str, str]:
 def _read_row(reading: TableReading, cells: dict[str, str]) -> None:
     who = _member(cells.get("member", ""))
     holder = clean_name(cells["holder"]) if cells.get("holder") else None
+    reading.doubtful |= bool(cells.get("rejoined"))
     if who is None:
         reading.doubtful |= any(cells.values())  # a proxy or a mark for nobody: a row slipped
     elif holder:
@@ -135,6 +191,6 @@ def attendance_table(tables: Sequence[Sequence[Sequence[str]]]) -> Optional[Tabl
     """The first table that reads as attendance."""
     for rows in tables:
         reading = read_table(rows)
-        if reading is not None and (reading.absent or reading.proxies):
+        if reading is not None and (reading.absent or reading.proxies or reading.doubtful):
             return reading
     return None
