@@ -80,6 +80,16 @@ def _use_lang(lang) -> None:
     i18n.use(lang or i18n.DEFAULT)
 
 
+def _time_budget(timeout) -> dict:
+    """``--timeout`` as the Linter takes it: given, a fixed budget; else the default one, which
+    grows with the pages to OCR (:mod:`ent_lint.budget`)."""
+    from .budget import DEFAULT_SECONDS, OCR_PAGE_SECONDS
+
+    if timeout is None:
+        return {"timeout": DEFAULT_SECONDS, "ocr_page_seconds": OCR_PAGE_SECONDS}
+    return {"timeout": timeout or None}
+
+
 def _ids(values: tuple[str, ...]):
     return [v.strip() for value in values for v in value.split(",") if v.strip()] if values else None
 
@@ -96,8 +106,8 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help="Seconds allowed per document; 0 for no limit.")
+@click.option("--timeout", type=click.FloatRange(min=0),
+              help="Seconds allowed per document, 0 for no limit (default: 60, and 8 more a page to OCR).")
 @click.option("--select", multiple=True, help="Rules or families to check (replaces the default: all).")
 @click.option("--extend-select", multiple=True, help="Rules or families to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules or families to leave out.")
@@ -169,8 +179,8 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     from .batch import Runner
     from .linter import Linter
 
-    linter = Linter(settings, engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages,
-                    max_size=max_size * 1024**2)
+    linter = Linter(settings, engine=engine, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2,
+                    **_time_budget(timeout))
     if scheduler:
         runner = _cluster_runner(linter, scheduler, cache, shared_storage)
     elif shared_storage:
@@ -457,8 +467,8 @@ def _text_summary(document) -> str:
               help="Refuse PDFs with more pages (0: no limit).")
 @click.option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
               help="Refuse text files larger than this, in MiB (0: no limit).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help="Seconds allowed per document; 0 for no limit.")
+@click.option("--timeout", type=click.FloatRange(min=0),
+              help="Seconds allowed per document, 0 for no limit (default: 60, and 8 more a page to OCR).")
 @LANG_OPTION
 def extract(files, fmt, locations, engine, ocr, max_pages, max_size, timeout, lang):
     """Print the fields read from FILES."""
@@ -469,7 +479,8 @@ def extract(files, fmt, locations, engine, ocr, max_pages, max_size, timeout, la
     from .linter import Linter
     from .report import shown
 
-    linter = Linter(engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2)
+    linter = Linter(engine=engine, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2,
+                    **_time_budget(timeout))
     runner = Runner(linter, workers=1, keep=True, rules=False)  # a worker: the timeout holds in C code too
     results = []
     failed = 0

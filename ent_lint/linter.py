@@ -18,9 +18,11 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from . import __version__
+from .budget import Budget
+from .budget import start as start_budget
 from .config import Settings
 from .errors import ConfigError, InputError
 from .findings import Finding
@@ -105,15 +107,17 @@ class Linter:
     """Settings made into a checker, and the reading options: what checks one document.
 
     ``timeout`` (seconds, None for no limit) bounds one document in this process; the batch
-    runner also stops a worker that overruns it."""
+    runner also stops a worker that overruns it.  ``ocr_page_seconds`` adds as much to it for
+    each page the document sends to OCR (:mod:`ent_lint.budget`; 0: the timeout is fixed)."""
 
     def __init__(self, settings: Optional[Settings] = None, *, engine: str = "fast",
                  timeout: Optional[float] = None, ocr: str = "auto", max_pages: int = 200,
                  ocr_threads: Optional[int] = None, checker: Optional["Checker"] = None,
-                 max_size: Optional[int] = None):
+                 max_size: Optional[int] = None, ocr_page_seconds: float = 0.0):
         self.settings = settings or Settings()
         self.engine = engine
         self.timeout = timeout if timeout and timeout > 0 else None
+        self.ocr_page_seconds = ocr_page_seconds if self.timeout else 0.0
         self.read_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": ocr_threads or os.cpu_count() or 1}
         if max_size is not None:  # bytes of a text input, 0 for no limit (the readers' default otherwise)
             self.read_options["max_size"] = max_size
@@ -147,20 +151,25 @@ class Linter:
                         parts.append(hashlib.sha256(handle.read()).hexdigest())
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
-    def check(self, name: str, data: bytes, *, keep: bool = False, rules: bool = True) -> Result:
+    def check(self, name: str, data: bytes, *, keep: bool = False, rules: bool = True,
+              on_grant: Optional[Callable[[float], None]] = None) -> Result:
         """Read, parse and check one document's bytes; never raises.  ``keep`` keeps the source and
-        the document in the result; ``rules=False`` only reads and parses (``extract``)."""
+        the document in the result; ``rules=False`` only reads and parses (``extract``);
+        ``on_grant`` is told the seconds the timeout grows by for OCR."""
         started = time.perf_counter()
         use_alarm = bool(self.timeout) and _alarm_available()
+        budget = Budget(self.timeout, self.ocr_page_seconds, alarm=use_alarm, listener=on_grant) \
+            if self.timeout else None
         if use_alarm:
             previous = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        outer = start_budget(budget)
         try:
             result = self._check(name, data, keep, rules)
         except InputError as exc:
             result = Result(name, outcome=Outcome(exc.outcome), reason=exc.message)
         except _Timeout:
-            result = Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(self.timeout))
+            result = Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(budget.seconds if budget else 0))
         except RecursionError:
             result = Result(name, outcome=Outcome.UNREADABLE, reason=N_("document too deeply nested to be read"))
         except MemoryError:
@@ -172,6 +181,7 @@ class Linter:
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+            start_budget(outer)
         result.seconds = time.perf_counter() - started
         return result
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from .. import budget
 from ..errors import InputError
 from ..i18n import N_
 from . import Cell, Line, Source, Table
@@ -166,6 +167,7 @@ def _read_scans(doc, pages: list[int], path: str, threads: int):
         listed = ", ".join(str(i + 1) for i in pages[:10]) + (" ..." if len(pages) > 10 else "")
         raise InputError(path, f"page{'s' if len(pages) > 1 else ''} {listed} ha{'ve' if len(pages) > 1 else 's'}"
                                f" no text layer and OCR cannot run: {reason}")
+    budget.grant_ocr(len(pages))  # the default timeout grows with the pages to read
     lines: dict[int, list[Line]] = {}
     tables: list[Table] = []
     for index, scan in _ocr.ocr_pages(doc, pages, path, threads).items():
