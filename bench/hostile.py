@@ -113,3 +113,99 @@ def scan_pdf(path: Path, sheets: int, *, versos: bool = True, dpi: int = 200) ->
             out.showPage()
     out.save()
     return path
+
+
+# --- archives -----------------------------------------------------------------------------------
+
+def zip_bomb(path: Path, size: int = 1024**3) -> Path:
+    """One member of ``size`` zeros (a GiB by default) in about a MiB: its header says so."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("bombe.txt", "w", force_zip64=True) as member:
+            block = b"\0" * 1024**2
+            for _ in range(size // len(block)):
+                member.write(block)
+    return path
+
+
+def zip_lying_header(path: Path, size: int = 64 * 1024**2, *, file_size: int | None = None,
+                     compress_size: int | None = None) -> Path:
+    """A member of ``size`` spaces whose headers (central directory and local) lie: they
+    declare ``file_size`` bytes once decompressed and ``compress_size`` compressed, so that the
+    sizes read from the central directory pass every check."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("menteur.txt", b" " * size)
+        archive.writestr("bruit.bin", random.Random(1).randbytes(1024**2), zipfile.ZIP_STORED)  # bytes after it
+    data = bytearray(path.read_bytes())
+    local = data.index(b"PK\x03\x04")
+    central = data.index(b"PK\x01\x02")
+    for offset, field in ((local + 18, compress_size), (local + 22, file_size),
+                          (central + 20, compress_size), (central + 24, file_size)):
+        if field is not None:
+            data[offset:offset + 4] = struct.pack("<I", field)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def zip_big_member(path: Path, size: int = 480 * 1024**2) -> Path:
+    """A member of ``size`` bytes of text that compresses as text does (about 3:1, no bomb)."""
+    rng = random.Random(480)
+    words = [bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randrange(2, 9)))
+             for _ in range(5000)]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("registre.txt", "w", force_zip64=True) as member:
+            written = 0
+            while written < size:
+                block = b" ".join(rng.choices(words, k=20000)) + b"\n"
+                member.write(block)
+                written += len(block)
+    return path
+
+
+def zip_many_members(path: Path, count: int = 100_000) -> Path:
+    """``count`` empty members (the documented limit)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for number in range(count):
+            archive.writestr(f"d/{number:06d}.txt", b"")
+    return path
+
+
+def zip_nested(path: Path, depth: int = 50) -> Path:
+    """An archive inside an archive, ``depth`` times."""
+    data = "Séance du 27/11/2023\n".encode()
+    name = "fin.txt"
+    for level in range(depth):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(name, data)
+        data, name = buffer.getvalue(), f"niveau-{level}.zip"
+    path.write_bytes(data)
+    return path
+
+
+# --- texts ----------------------------------------------------------------------------------------
+
+HEAD = "Séance du conseil municipal du 27 novembre 2023\n"
+
+
+def hostile_lines() -> dict[str, str]:
+    """Lines that make a careless pattern quadratic or worse, each after the words that lead
+    the parsers to try their patterns on it."""
+    rng = random.Random(1)
+    words = " ".join(rng.choice(["conseil", "Séance", "M.", "DUPONT", "délibération", "à", "le", "27", "Présents",
+                                 ":", "Mme", "pouvoir", "-", "vote", "2023", "n°", ","]) for _ in range(150_000))
+    return {
+        "100 000 spaces": "M. X" + " " * 100_000 + "Y",
+        "100 000 tabs": "Présents :" + "\t" * 100_000 + "fin",
+        "50 000 dots": "Fait à " + "." * 50_000 + " le " + "." * 50_000,
+        "50 000 underscores": "Secrétaire de séance : " + "_" * 50_000,
+        "100 000 digits": "Délibération n° " + "1" * 100_000,
+        '10 000 "M. "': "Présents : " + "M. " * 10_000,
+        '10 000 "Mme X, "': "Absents : " + "Mme X, " * 10_000,
+        "1 MB line of words": words[:1_000_000],
+        "50 000 dashes": "- " + "-" * 50_000,
+    }
+
+
+def text_file(path: Path, line: str) -> Path:
+    path.write_text(HEAD + line + "\nLe conseil municipal APPROUVE.\n", encoding="utf-8")
+    return path

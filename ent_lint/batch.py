@@ -126,9 +126,9 @@ class Runner:
     def _prepare(self, job: Job) -> tuple[Optional[Result], str, bytes]:
         """A result known without checking (error, cache hit), or the bytes to check."""
         try:
-            data = load(job)
+            data = load(job, max_text=self.linter.max_text)
         except InputError as exc:
-            return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message), "", b""
+            return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail), "", b""
         digest = hashlib.sha256(data).hexdigest()
         if self.cache is not None:
             cached = self.cache.get(self._key(digest))

@@ -132,7 +132,8 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
 @click.option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
               help="Refuse text files larger than this, in MiB (0: no limit).")
 @click.option("--no-color", is_flag=True, help="No colours in text output.")
-@click.option("-v", "--verbose", is_flag=True, help="Show the traceback of a rule that failed (rule-crash).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Show the traceback of a rule that failed (rule-crash), and the system's words on a read error.")
 @click.option("--scheduler", envvar="ENT_LINT_SCHEDULER", metavar="ADDRESS",
               help="Check on the Dask cluster of this scheduler (tcp://host:8786) instead of -j processes.")
 @click.option("--shared-storage", is_flag=True,
@@ -343,7 +344,8 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         out.add(result)
         if result.error:
             errors.append(shown(_("{name}: error: {reason}").format(name=line_start(result.name),
-                                                                   reason=i18n.reason(result.error))))
+                                                                   reason=i18n.reason(result.error, detail=result.detail,
+                                                                                      verbose=verbose))))
         if not result.archive:
             bar.step()
     bar.close()
@@ -486,7 +488,8 @@ def extract(files, fmt, locations, engine, ocr, max_pages, max_size, timeout, la
     failed = 0
     for result in runner.run(Job(path, path) for path in files):
         if result.error:
-            click.echo(shown(_("{name}: error: {reason}").format(name=result.name, reason=i18n.reason(result.error))),
+            click.echo(shown(_("{name}: error: {reason}").format(name=result.name,
+                                                               reason=i18n.reason(result.error, detail=result.detail))),
                        err=True)
             failed += 1
             continue

@@ -55,7 +55,7 @@ class Result:
     name: str
     findings: list[Finding] = field(default_factory=list)
     outcome: Outcome = Outcome.OK
-    reason: Optional[str] = None  # one line, for any outcome but ok
+    reason: Optional[str] = None  # one line, for any outcome but ok: a catalogue sentence, in English
     digest: Optional[str] = None
     pages: Optional[int] = None
     lines: dict[str, str] = field(default_factory=dict)  # "page:line" -> the line as written
@@ -65,6 +65,7 @@ class Result:
     source: object = None  # the Source and Document, when asked for (keep=True)
     document: object = None
     archive: bool = False  # the findings of archive rules, after every document
+    detail: Optional[str] = None  # the system's words on the reason (English), see InputError.detail
 
     @property
     def error(self) -> Optional[str]:
@@ -75,15 +76,16 @@ class Result:
         return self.lines.get(f"{page or 0}:{line}") if line is not None else None
 
     def to_cache(self) -> dict:
-        return {"outcome": self.outcome.value, "reason": self.reason, "pages": self.pages, "lines": self.lines,
-                "facts": self.facts,
+        return {"outcome": self.outcome.value, "reason": self.reason, "detail": self.detail, "pages": self.pages,
+                "lines": self.lines, "facts": self.facts,
                 "findings": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in self.findings]}
 
     @classmethod
     def from_cache(cls, name: str, digest: str, data: dict) -> "Result":
         findings = [Finding.from_dict({**f, "path": name}) for f in data["findings"]]
         return cls(name, findings, Outcome(data.get("outcome", "ok")), data.get("reason"), digest,
-                   data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True)
+                   data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True,
+                   detail=data.get("detail"))
 
 
 class _Timeout(BaseException):
@@ -123,6 +125,13 @@ class Linter:
             self.read_options["max_size"] = max_size
         self._checker = checker
         self._given = checker is not None
+
+    @property
+    def max_text(self) -> int:
+        """The bytes a text input may have (0: no limit): refused before it is read past them."""
+        from .readers import MAX_TEXT_BYTES
+
+        return self.read_options.get("max_size", MAX_TEXT_BYTES)
 
     def __getstate__(self):  # a worker process builds its own checker from the settings
         return {**vars(self), "_checker": self._checker if self._given else None}
@@ -167,7 +176,7 @@ class Linter:
         try:
             result = self._check(name, data, keep, rules)
         except InputError as exc:
-            result = Result(name, outcome=Outcome(exc.outcome), reason=exc.message)
+            result = Result(name, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail)
         except _Timeout:
             result = Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(budget.seconds if budget else 0))
         except RecursionError:
@@ -175,8 +184,8 @@ class Linter:
         except MemoryError:
             result = Result(name, outcome=Outcome.TOO_LARGE, reason=N_("out of memory while reading the document"))
         except Exception as exc:  # the parser failed: report it, go on with the other documents
-            result = Result(name, outcome=Outcome.INTERNAL_ERROR,
-                            reason=N_("internal error: {error}").format(error=f"{exc.__class__.__name__}: {exc}"))
+            result = Result(name, outcome=Outcome.INTERNAL_ERROR, reason=N_("internal error (a bug of ent-lint)"),
+                            detail=f"{exc.__class__.__name__}: {exc}")
         finally:
             if use_alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
@@ -190,9 +199,9 @@ class Linter:
         from .inputs import Job, load
 
         try:
-            data = load(Job(path, path))
+            data = load(Job(path, path), max_text=self.max_text)
         except InputError as exc:
-            return Result(path, outcome=Outcome(exc.outcome), reason=exc.message)
+            return Result(path, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail)
         result = self.check(path, data, keep=keep, rules=rules)
         result.digest = hashlib.sha256(data).hexdigest()
         return result

@@ -197,7 +197,7 @@ class Reporter:
 
     def reason(self, result) -> str | None:
         """Why a document was not checked, in the report's language."""
-        return i18n.reason(result.error, self.lang) if result.error else None
+        return i18n.reason(result.error, self.lang, result.detail, verbose=self.verbose) if result.error else None
 
 
 #: the severities as a human reader sees them (the machine formats keep the English keys)

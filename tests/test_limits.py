@@ -93,3 +93,140 @@ def test_a_page_with_two_words_is_not_blank_but_specks_are():
     white = Image.new("L", words.size, 242)
     hostile._specks(ImageDraw.Draw(white), white.size, random.Random(3), 600)  # 1 to 3 px each
     assert ocr.nearly_blank(white)
+
+
+# --- zip members bounded while they are decompressed, in the parent -----------------------------
+
+def _load_peak(job: Job, **options):
+    """What loading a job raised, and the peak of the memory it allocated (bytes)."""
+    import tracemalloc
+
+    from ent_lint.errors import InputError
+    from ent_lint.inputs import load
+
+    tracemalloc.start()
+    try:
+        load(job, **options)
+        raised = None
+    except InputError as exc:
+        raised = exc
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return raised, peak
+
+
+@pytest.mark.parametrize("lie", [{"compress_size": 512 * 1024}, {"file_size": 1000}])
+def test_a_member_whose_header_lies_is_stopped_while_it_is_decompressed(tmp_path, lie):
+    from ent_lint.inputs import expand
+
+    archive = hostile.zip_lying_header(tmp_path / "lie.zip", 64 * 1024**2, **lie)  # 64 MiB of spaces
+    [job] = [j for j in expand([str(archive)]) if j.name.endswith("menteur.txt")]
+    assert job.error is None  # the central directory's sizes pass every check
+    raised, peak = _load_peak(job)
+    assert raised is not None and peak < 24 * 1024**2
+    if "compress_size" in lie:
+        assert raised.outcome == "too-large" and raised.message.startswith("compression ratio above 200:1")
+    else:  # zipfile stops at the declared size, and the checksum then fails
+        assert raised.outcome == "unreadable" and "Bad CRC-32" in raised.detail
+
+
+def test_a_text_over_max_size_is_refused_in_the_parent_before_it_is_read(tmp_path):
+    import zipfile
+
+    import random
+
+    rng = random.Random(4)
+    text = " ".join(f"Séance {rng.randrange(10**6)}" for _ in range(300_000)).encode()  # 4.5 MB, 3:1 zipped
+    (tmp_path / "long.txt").write_bytes(text)
+    with zipfile.ZipFile(tmp_path / "long.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("long.txt", text)
+        archive.writestr("long.pdf", b"%PDF-1.4\n" + text)  # a PDF: --max-size is not its bound
+    for job in (Job(str(tmp_path / "long.txt"), str(tmp_path / "long.txt")),
+                Job("long.zip!long.txt", str(tmp_path / "long.zip"), "long.txt")):
+        raised, peak = _load_peak(job, max_text=1024**2)
+        assert raised.outcome == "too-large" and "--max-size" in raised.message
+        assert peak < 2 * 1024**2  # never the whole text
+    raised, _ = _load_peak(Job("long.zip!long.pdf", str(tmp_path / "long.zip"), "long.pdf"), max_text=1024**2)
+    assert raised is None
+    [result] = Runner(Linter(max_size=1024**2)).run([Job(str(tmp_path / "long.txt"), str(tmp_path / "long.txt"))])
+    assert result.outcome is Outcome.TOO_LARGE
+
+
+# --- read errors in the reader's language -------------------------------------------------------
+
+def _cli(*args, cwd):
+    import subprocess
+
+    command = Path(sys.executable).parent / "ent-lint"
+    return subprocess.run([str(command), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_read_errors_are_french_sentences_with_the_system_words_only_in_english_or_verbose(tmp_path):
+    import zipfile
+
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")  # a loop: ELOOP, "Too many levels of symbolic links"
+    damaged = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(damaged, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("acte.txt", "Séance du 27/11/2023\n" * 50)
+    data = damaged.read_bytes()
+    damaged.write_bytes(data.replace("Séance".encode(), b"SEEANCE", 1))  # stored, same length: a bad checksum
+    loop, member = tmp_path / "a.txt", f"{damaged}!acte.txt"
+    french = _cli("--no-cache", "-j", "1", loop, damaged, cwd=tmp_path)
+    separator = "\u00a0: erreur\u00a0: "  # French typography: a no-break space before the colon
+    lines = dict(line.split(separator, 1) for line in french.stderr.splitlines() if separator in line)
+    assert lines == {str(loop): "illisible\u00a0: trop de liens symboliques en chaîne",
+                     member: "ce fichier de l'archive zip ne peut pas être lu (archive endommagée)"}
+    assert french.returncode == 2 and "Traceback" not in french.stderr
+    verbose = _cli("--no-cache", "-j", "1", "-v", loop, damaged, cwd=tmp_path).stderr
+    assert "chaîne (Too many levels of symbolic links)" in verbose and "(BadZipFile: Bad CRC-32" in verbose
+    english = _cli("--no-cache", "-j", "1", "--lang", "en", loop, damaged, cwd=tmp_path).stderr
+    assert f"{loop}: error: cannot be read: too many levels of symbolic links (Too many levels of symbolic links)" \
+        in english
+    assert f"{member}: error: zip member cannot be read (damaged archive) (BadZipFile: Bad CRC-32" in english
+
+
+def test_placeholders_that_are_sentences_are_translated_too():
+    from ent_lint import i18n
+
+    reason = "page 1 has no text layer and OCR cannot run: " + ocr_missing()
+    french = i18n.reason(reason, "fr")
+    assert french.startswith("la page 1 n'a pas de texte") and "tesseract n'est pas installé" in french
+
+
+def ocr_missing() -> str:
+    """The reason OCR gives when tesseract is not on the PATH."""
+    import shutil
+
+    real = shutil.which
+    try:
+        shutil.which = lambda name: None
+        ocr.available.cache_clear()
+        return ocr.available()
+    finally:
+        shutil.which = real
+        ocr.available.cache_clear()
+
+
+# --- patterns that stay linear on hostile lines ---------------------------------------------------
+
+@pytest.mark.parametrize("name", list(hostile.hostile_lines()))
+def test_a_hostile_line_is_checked_within_its_bound(name):
+    """Runs of spaces made the name patterns try every split of the run (100,000 spaces: hours);
+    the speed itself is measured by bench/hostile.py, this checks the outcome."""
+    text = hostile.HEAD + hostile.hostile_lines()[name] + "\nLe conseil municipal APPROUVE.\n"
+    result = Linter(timeout=20).check("hostile.txt", text.encode("utf-8"))
+    assert result.outcome is Outcome.OK, result.reason
+
+
+def test_long_runs_of_blanks_are_cut_for_the_parser_and_columns_stay_the_file_s():
+    from ent_lint.readers import MAX_BLANKS, Line
+
+    raw = "Présents :" + " " * 1000 + "M. Jean DUPONT" + "\t" * 50 + "fin"
+    line = Line(None, 1, raw, raw)
+    assert line.text == "Présents :" + " " * MAX_BLANKS + "M. Jean DUPONT" + "\t" * MAX_BLANKS + "fin"
+    assert raw[line.column(line.text.index("DUPONT")) - 1:].startswith("DUPONT")
+    assert raw[line.column(line.text.index("fin")) - 1:] == "fin"
+    layout = "Présents : 12" + " " * 20 + "Votants : 14"  # a layout's gap is left as it is
+    assert Line(None, 1, layout, layout).text == layout

@@ -23,6 +23,7 @@ from typing import Optional
 import regex
 
 from ..errors import InputError
+from ..i18n import N_
 
 DPI = 300
 MAX_PIXELS = 40_000_000  # a page larger than this is rendered at a lower resolution
@@ -30,7 +31,6 @@ PAGE_TIMEOUT = 120.0
 LANGUAGE = "fra"
 #: below this confidence (tesseract's, 0 to 100) on any word, a line's names may be misread
 SURE_CONFIDENCE = 60.0
-INSTALL_HINT = "install tesseract with French data (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)"
 
 _VOWELS = "aeiouyàâäéèêëîïôöûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸŒÆ"
 
@@ -119,13 +119,16 @@ def available() -> Optional[str]:
     (asked once per process)."""
     binary = shutil.which("tesseract")
     if binary is None:
-        return f"tesseract is not installed: {INSTALL_HINT}"
+        return N_("tesseract is not installed: install it with its French data"
+                  " (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)")
     try:
         listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"tesseract cannot run ({exc}): {INSTALL_HINT}"
+    except (OSError, subprocess.TimeoutExpired):
+        return N_("tesseract cannot run: install it again with its French data"
+                  " (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)")
     if LANGUAGE not in (listed.stdout + listed.stderr).split():
-        return f"tesseract has no French data: {INSTALL_HINT}"
+        return N_("tesseract has no French data: install it"
+                  " (Debian: apt-get install tesseract-ocr-fra)")
     return None
 
 
@@ -262,7 +265,8 @@ def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set)
     try:
         out, err = process.communicate(image, timeout=PAGE_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise InputError(name, f"OCR of page {number} timed out after {PAGE_TIMEOUT:g} s", "timed-out") from None
+        raise InputError(name, N_("OCR of page {number} timed out after {seconds} s").format(
+            number=number, seconds=f"{PAGE_TIMEOUT:g}"), "timed-out") from None
     finally:
         if process.poll() is None:
             process.kill()
@@ -270,7 +274,8 @@ def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set)
         running.discard(process)
     if process.returncode != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(name, f"OCR of page {number} failed: {message[-1] if message else process.returncode}")
+        raise InputError(name, N_("OCR of page {number} failed").format(number=number),
+                         detail=message[-1] if message else f"exit {process.returncode}")
     return out.decode("utf-8", "replace")
 
 
