@@ -230,3 +230,63 @@ def test_long_runs_of_blanks_are_cut_for_the_parser_and_columns_stay_the_file_s(
     assert raw[line.column(line.text.index("fin")) - 1:] == "fin"
     layout = "Présents : 12" + " " * 20 + "Votants : 14"  # a layout's gap is left as it is
     assert Line(None, 1, layout, layout).text == layout
+
+
+# --- file names that are not UTF-8 ---------------------------------------------------------------
+
+def test_names_that_are_not_utf8_keep_every_output_valid(tmp_path):
+    import json
+    import os
+    import shutil
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from helpers import DOCUMENTS
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    latin1 = os.fsencode(folder) + "/délibération.txt".encode("latin-1")  # as a Windows share mounted in Latin-1
+    shutil.copy(DOCUMENTS / "extrait-quorum.txt", latin1)
+    with open(os.fsencode(folder) + b"/binaire-\xff.txt", "wb") as handle:
+        handle.write(b"\x00\x01")  # unreadable: an error entry under that name
+    command = Path(sys.executable).parent / "ent-lint"
+    shown = f"{folder}/d\\xe9lib\\xe9ration.txt"
+    outputs = {}
+    for fmt in ("text", "json", "json-lines", "sarif", "junit", "gitlab", "github"):
+        done = subprocess.run([str(command), "--lang", "en", "--no-cache", "-j", "1", "--format", fmt, str(folder)],
+                              capture_output=True, cwd=tmp_path, timeout=120)
+        stdout, stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")  # strict: valid UTF-8
+        assert done.returncode == 2 and "Traceback" not in stderr, (fmt, stderr)
+        outputs[fmt] = stdout
+        assert f"{folder}/binaire-\\xff.txt" in stdout + stderr, fmt
+    report = json.loads(outputs["json"])
+    assert {f["path"] for f in report["findings"]} == {shown}
+    assert [e["path"] for e in report["errors"]] == [f"{folder}/binaire-\\xff.txt"]
+    assert {json.loads(line).get("path") for line in outputs["json-lines"].splitlines()} >= {shown}
+    sarif = json.loads(outputs["sarif"])
+    uris = {location["physicalLocation"]["artifactLocation"]["uri"]
+            for result in sarif["runs"][0]["results"] for location in result["locations"]}
+    assert any(uri.endswith("/d%E9lib%E9ration.txt") for uri in uris)
+    assert all(uri.isascii() and " " not in uri for uri in uris)
+    names = {case.get("name") for case in ET.fromstring(outputs["junit"]).iter("testcase")}
+    assert shown in names
+    assert {issue["location"]["path"] for issue in json.loads(outputs["gitlab"])} >= {shown}
+    assert shown in outputs["text"] and shown in outputs["github"]
+
+
+def test_a_baseline_keeps_a_name_that_is_not_utf8(tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    from helpers import DOCUMENTS
+
+    name = os.fsencode(tmp_path) + "/procès-verbal.txt".encode("latin-1")
+    shutil.copy(DOCUMENTS / "extrait-quorum.txt", name)
+    command = [str(Path(sys.executable).parent / "ent-lint"), "--no-cache", "-j", "1"]
+    recorded = subprocess.run([*command, "--write-baseline", "b.json", os.fsdecode(name)], capture_output=True,
+                              cwd=tmp_path, timeout=120)
+    assert recorded.returncode == 1 and b"Traceback" not in recorded.stderr
+    again = subprocess.run([*command, "--baseline", "b.json", os.fsdecode(name)], capture_output=True, cwd=tmp_path,
+                           timeout=120)
+    assert again.returncode == 0, again.stderr.decode()
