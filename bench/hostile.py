@@ -209,3 +209,215 @@ def hostile_lines() -> dict[str, str]:
 def text_file(path: Path, line: str) -> Path:
     path.write_text(HEAD + line + "\nLe conseil municipal APPROUVE.\n", encoding="utf-8")
     return path
+
+
+# --- raw PDFs -------------------------------------------------------------------------------------
+
+def _raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF from its numbered objects (1, 2, ...), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def tiny_pages_pdf(path: Path, count: int = 10_000) -> Path:
+    """``count`` pages of 1 × 1 pt, all drawing one shared content stream with a word."""
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+               _stream(b"BT /F1 1 Tf 0 0 Td (S\\351ance) Tj ET")]
+    font = 4 + count
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1 1] /Contents 3 0 R"
+                b" /Resources << /Font << /F1 %d 0 R >> >> >>" % font] * count
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    path.write_bytes(_raw_pdf(objects))
+    return path
+
+
+def huge_page_pdf(path: Path, side: int = 10_000) -> Path:
+    """One page of ``side`` × ``side`` pt with a drawing and no text: it goes to OCR."""
+    drawing = b"0 0 m %d %d l S %d 0 m 0 %d l S" % (side, side, side, side)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R >>" % (side, side),
+               _stream(drawing)]
+    path.write_bytes(_raw_pdf(objects))
+    return path
+
+
+def huge_image_pdf(path: Path, side: int = 20_000) -> Path:
+    """An A4 page showing one grey image of ``side`` × ``side`` pixels (400 million for 20,000),
+    white but for a black band, deflated to a few hundred KB."""
+    packer = zlib.compressobj(9)
+    row_white, row_black = b"\xff" * side, b"\x00" * side
+    compressed = bytearray()
+    for y in range(side):
+        compressed += packer.compress(row_black if side // 2 <= y < side // 2 + 40 else row_white)
+    compressed += packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               b" /Resources << /XObject << /Im1 5 0 R >> >> >>",
+               _stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+               _stream(bytes(compressed), b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"
+                                          b" /BitsPerComponent 8 /Filter /FlateDecode" % (side, side))]
+    path.write_bytes(_raw_pdf(objects))
+    return path
+
+
+def deep_nesting_pdf(path: Path, depth: int = 100_000) -> Path:
+    """A page whose resources hold an array nested ``depth`` deep."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /X " + b"[" * depth
+               + b"]" * depth + b" >> >>"]
+    path.write_bytes(_raw_pdf(objects))
+    return path
+
+
+def garbage_objects_pdf(path: Path, seed: int = 7) -> Path:
+    """A text PDF whose objects after the first page are random bytes, its cross-reference kept."""
+    rng = random.Random(seed)
+    buffer = io.BytesIO()
+    text_pdf(buffer)
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"endobj", len(data) // 3)
+    for _ in range(400):
+        where = rng.randrange(start, len(data) - 200)
+        data[where:where + 8] = rng.randbytes(8)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def curves_pdf(path: Path, segments: int = 400_000) -> Path:
+    """The render bomb: a page of curves and no text (pdfium renders it for minutes)."""
+    rng = random.Random(3)
+    drawing = bytearray(b"0.1 w 10 10 m ")
+    for _ in range(segments):
+        drawing += b"%d %d %d %d %d %d c " % tuple(rng.randrange(10, 580) for _ in range(6))
+    drawing += b"S"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", _stream(bytes(drawing))]
+    path.write_bytes(_raw_pdf(objects))
+    return path
+
+
+# --- the corpus and its run -----------------------------------------------------------------------
+
+def corpus(folder: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """Each hostile input: its name, the paths to give ent-lint, and extra options."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made: dict[str, tuple[list[str], list[str]]] = {}
+
+    def add(name: str, path, *options: str) -> None:
+        made[name] = ([str(path)], list(options))
+
+    for index, (name, line) in enumerate(hostile_lines().items()):
+        add(name, text_file(folder / f"ligne-{index}.txt", line))
+    add("100 MB of text", _big_text(folder / "cent-mo.txt"))
+    (folder / "nul.txt").write_bytes(b"S\xc3\xa9ance\x00" * 1000)
+    add("NUL bytes", folder / "nul.txt")
+    (folder / "latin.txt").write_bytes(bytes(random.Random(5).randrange(1, 256) for _ in range(200_000)))
+    add("invalid UTF-8 (random bytes)", folder / "latin.txt")
+    add("zip bomb (1 GiB of zeros)", zip_bomb(folder / "bombe.zip"))
+    add("zip, header lying on its ratio", zip_lying_header(folder / "menteur.zip", compress_size=512 * 1024))
+    add("zip nested 50 deep", zip_nested(folder / "gigogne.zip"))
+    add("zip of 100,000 empty members", zip_many_members(folder / "cent-mille.zip"))
+    add("zip, a 480 MB text member", zip_big_member(folder / "gros.zip"))
+    add("PDF of 10,000 tiny pages, --max-pages 0", tiny_pages_pdf(folder / "minuscules.pdf"), "--max-pages", "0")
+    add("PDF of 200 blank pages", text_pdf(folder / "blanches.pdf", blank_pages=200), "--max-pages", "0")
+    add("PDF page of 10,000 x 10,000 pt", huge_page_pdf(folder / "immense.pdf"))
+    add("PDF image of 20,000 x 20,000 px", huge_image_pdf(folder / "image.pdf"))
+    add("PDF nested 100,000 deep", deep_nesting_pdf(folder / "imbrique.pdf"))
+    add("PDF with garbage objects", garbage_objects_pdf(folder / "ordures.pdf"))
+    add("PDF render bomb (curves)", curves_pdf(folder / "courbes.pdf"))
+    add("scan, 5 sheets with blank versos", scan_pdf(folder / "registre.pdf", 5))
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "tube.txt")
+        add("FIFO", folder / "tube.txt")
+    loop = folder / "boucle"
+    (loop / "sous").mkdir(parents=True)
+    (loop / "sous" / "retour").symlink_to("..")
+    text_file(loop / "sous" / "acte.txt", "Le conseil municipal APPROUVE.")
+    add("symlink loop under a glob", f"{loop}/**/*.txt")
+    return made
+
+
+def _big_text(path: Path, size: int = 100 * 1024**2) -> Path:
+    block = (HEAD + "M. Jean DUPONT, Mme Marie MARTIN, présents.\n").encode() * 1000
+    with open(path, "wb") as handle:
+        for _ in range(size // len(block)):
+            handle.write(block)
+    return path
+
+
+def run(paths: list[str], options: list[str], jobs: int, timeout: float = 600) -> dict:
+    """One run of the installed command: outcome, exit code, seconds, peak memory, message."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench import _tree_rss_kib
+
+    started = time.perf_counter()
+    process = subprocess.Popen([ENT_LINT, "--lang", "en", "--no-cache", "--format", "json", "-j", str(jobs),
+                                *options, *paths], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out: list[bytes] = []
+    err: list[bytes] = []
+    readers = [threading.Thread(target=lambda: out.append(process.stdout.read())),
+               threading.Thread(target=lambda: err.append(process.stderr.read()))]
+    for reader in readers:
+        reader.start()
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kib(process.pid))
+        if time.perf_counter() - started > timeout:
+            process.kill()
+        time.sleep(0.02)
+    for reader in readers:
+        reader.join()
+    seconds = time.perf_counter() - started
+    stderr = b"".join(err).decode("utf-8", "replace")
+    try:
+        report = json.loads(b"".join(out))
+        errors = report["errors"]
+        outcome = errors[0]["outcome"] if errors else f"ok ({len(report['findings'])} findings)"
+        message = errors[0]["message"] if errors else ""
+    except (ValueError, KeyError):
+        outcome, message = "no report", stderr.strip().splitlines()[-1] if stderr.strip() else ""
+    if "Traceback" in stderr:
+        outcome += " TRACEBACK"
+    return {"outcome": outcome, "exit": process.returncode, "seconds": seconds, "peak": peak / 1024,
+            "message": message}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-j", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--keep", type=Path, help="generate the corpus here and keep it")
+    parser.add_argument("--only", nargs="*", default=[], help="inputs whose name holds one of these words")
+    options = parser.parse_args()
+    work = options.keep or Path(tempfile.mkdtemp(prefix="ent-lint-hostile-"))
+    try:
+        started = time.perf_counter()
+        made = corpus(work)
+        print(f"hostile corpus: {len(made)} inputs, made in {time.perf_counter() - started:.1f} s; ent-lint -j {options.j}")
+        print(f"| input | outcome | exit | seconds | peak MiB | message |\n|---|---|---|---|---|---|")
+        for name, (paths, extra) in made.items():
+            if options.only and not any(word in name for word in options.only):
+                continue
+            row = run(paths, extra, options.j)
+            message = row["message"][:90].replace("|", "/")
+            print(f"| {name} | {row['outcome']} | {row['exit']} | {row['seconds']:.2f} | {row['peak']:.0f} | {message} |",
+                  flush=True)
+    finally:
+        if not options.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

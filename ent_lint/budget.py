@@ -7,7 +7,8 @@ document is::
 
     seconds = base + OCR_PAGE_SECONDS × pages to OCR
 
-(60 s + 8 s a page: a 20-page scan has 220 s, a 40-page one 380 s).  The reader grants the OCR
+(60 s + 8 s a page: a 20-page scan has 220 s, a 40-page one 380 s; past 200 pages, the
+``--max-pages`` default, the budget grows no more: 1,660 s).  The reader grants the OCR
 seconds once it knows which pages it will render for OCR, before rendering them; the alarm in
 the process is pushed back by as much, and the batch runner's parent, told through
 ``listener``, pushes back the moment it kills a stuck worker.  An explicit ``--timeout`` is a
@@ -21,6 +22,7 @@ from typing import Callable, Optional
 
 DEFAULT_SECONDS = 60.0
 OCR_PAGE_SECONDS = 8.0
+MAX_OCR_PAGES = 200  # pages that add to the budget, at most (--max-pages' default): 60 + 1,600 s
 
 
 class Budget:
@@ -32,10 +34,13 @@ class Budget:
         self.per_ocr_page = per_ocr_page
         self.alarm = alarm  # an ITIMER_REAL alarm of this process counts the budget down
         self.listener = listener  # told each grant (seconds): the parent that watches from outside
+        self.ocr_pages = 0  # pages granted so far
 
     def grant_ocr(self, pages: int) -> float:
         """Add the seconds of ``pages`` pages to OCR; the seconds added."""
-        extra = self.per_ocr_page * max(0, pages)
+        pages = max(0, min(pages, MAX_OCR_PAGES - self.ocr_pages))
+        self.ocr_pages += pages
+        extra = self.per_ocr_page * pages
         if not extra:
             return 0.0
         self.seconds += extra

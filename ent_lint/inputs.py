@@ -178,6 +178,9 @@ def _members(path: str) -> Iterator[Job]:
         if info.filename.lower().endswith(ARCHIVE_SUFFIX):
             yield Job(name, path, info.filename, error=N_("archive inside an archive: not read"))
             continue
+        if info.file_size == 0:  # known from the directory: no round trip to a worker for it
+            yield Job(name, path, info.filename, error=N_("file is empty"))
+            continue
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             yield Job(name, path, info.filename, outcome="too-large",

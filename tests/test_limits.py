@@ -290,3 +290,29 @@ def test_a_baseline_keeps_a_name_that_is_not_utf8(tmp_path):
     again = subprocess.run([*command, "--baseline", "b.json", os.fsdecode(name)], capture_output=True, cwd=tmp_path,
                            timeout=120)
     assert again.returncode == 0, again.stderr.decode()
+
+
+def test_the_ocr_budget_grows_no_more_past_200_pages():
+    from ent_lint.budget import MAX_OCR_PAGES, Budget
+
+    budget = Budget(60, 8)
+    assert budget.grant_ocr(150) == 1200 and budget.grant_ocr(10_000) == 8 * (MAX_OCR_PAGES - 150)
+    assert budget.seconds == 60 + 8 * MAX_OCR_PAGES and Budget(60, 0).grant_ocr(10) == 0
+
+
+# --- hostile PDFs through the command, one worker and two -----------------------------------------
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_hostile_pdfs_end_in_a_result_or_a_one_line_error(tmp_path, jobs):
+    made = [hostile.huge_page_pdf(tmp_path / "immense.pdf"), hostile.deep_nesting_pdf(tmp_path / "imbrique.pdf"),
+            hostile.garbage_objects_pdf(tmp_path / "ordures.pdf"), hostile.tiny_pages_pdf(tmp_path / "petites.pdf", 300)]
+    done = _cli("--lang", "en", "--no-cache", "--format", "json", "-j", jobs, "--max-pages", "0", "--timeout", "60",
+                *made, cwd=tmp_path)
+    import json
+
+    report = json.loads(done.stdout)
+    errors = {e["path"]: e for e in report["errors"]}
+    assert "Traceback" not in done.stderr and done.returncode in (1, 2)
+    assert all(e["outcome"] in ("unreadable", "too-large") for e in errors.values()), errors
+    assert len([line for line in done.stderr.splitlines() if ": error: " in line]) == len(errors)
+    assert set(errors) | {f["path"] for f in report["findings"]} | {str(p) for p in made} == {str(p) for p in made}

@@ -214,6 +214,7 @@ def pgm(image) -> bytes:
 
 
 INK_LEVEL = 128  # grey levels below this are ink; the grey of paper and of show-through is not
+MIN_SIDE = 40  # pixels: a third of an inch at 300 dpi, less than a line of 10-point text
 BLANK_INK = 1 / 5000  # ink over the page, specks removed: below it the page is blank ("Le Maire" is more)
 
 
@@ -224,6 +225,8 @@ def nearly_blank(image) -> bool:
     300 dpi, and stay; the two words "Le Maire" alone are ink enough).  Such a page is not sent to tesseract: it would spend a second on it."""
     from PIL import ImageFilter
 
+    if min(image.size) < MIN_SIDE:
+        return True  # a page too small to hold a line of text (10,000 pages of 1 pt would each cost a tesseract)
     limit = image.width * image.height * BLANK_INK
     if sum(image.histogram()[:INK_LEVEL]) > 50 * limit:
         return False  # a page of text: not worth the filter

@@ -147,6 +147,9 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
     if blank == page_count:
         raise InputError(path, N_("every page is blank"))
     if not texts and not ocr_lines:
+        if ocr != "never":  # every page to OCR was a render bomb, left unrendered
+            raise InputError(path, N_("no page can be read: the pages without text draw too much to be rendered"
+                                      " for OCR (more than 100,000 path segments)"))
         raise InputError(path, N_("no page has a text layer (a scan?) and OCR is off (--ocr never)"))
     text_pages = sorted(texts) if engine == "fast" else []
     plumber_pages = table_pages if engine == "fast" else sorted(texts)
