@@ -11,6 +11,8 @@ unique so that no two share a content hash, then prints, on the same files:
 - peak RSS (the whole process tree) for N and for 10 x N documents;
 - the same archive on a Dask LocalCluster of 2 worker processes against ``-j 2`` (documents/s
   each and the ratio: the engine's overhead), documents sent as bytes and read from the shared disk;
+- word-processor PDFs of a text page and an empty page against raw pypdfium2, and a scanned
+  register with its blank versos against its rectos alone;
 - the start time of ``ent-lint --version`` and ``ent-lint rules``.
 
 Usage: ``python bench/bench.py [-n 200] [--keep DIR]`` (needs ``pip install '.[test]'`` for
@@ -34,6 +36,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # hostile.py's generators
 DOCUMENTS = ROOT / "fixtures" / "documents"
 ENT_LINT = str(Path(sys.executable).parent / "ent-lint")
 
@@ -239,6 +242,42 @@ def ocr_section(cores: int) -> None:
     print(f"  ent-lint -j {cores} over the folder: {seconds:.2f} s = {seconds / pages:.2f} s a page")
 
 
+def blank_pages_section(work: Path, count: int) -> None:
+    """Word-processor PDFs of one text page and one empty page (a page break, no object on it):
+    the empty page is neither rendered nor sent to tesseract."""
+    import hostile
+
+    folder = work / "blank-page"
+    folder.mkdir()
+    paths = []
+    for index in range(count):
+        lines = [*hostile.TEXT_LINES, f"Référence interne : BENCH-{index:05d}"]
+        paths.append(hostile.text_pdf(folder / f"{index:05d}.pdf", lines, blank_pages=1))
+    pages = pages_of(paths)
+    fast = raw_pypdfium2(paths)
+    lint, _, _ = run_ent_lint(["--no-cache", "--format", "concise", "-j", "1", str(folder)], cwd=work)
+    print(f"\nword-processor PDFs with a blank page: {len(paths)} documents, {pages} pages, one process")
+    print(f"  pypdfium2 get_text_range  {fast:7.2f} s  {pages / fast:8.1f} pages/s")
+    print(f"  ent-lint -j 1             {lint:7.2f} s  {pages / lint:8.1f} pages/s  = {lint / fast:.2f} x raw pypdfium2")
+
+
+def versos_section(work: Path, cores: int, sheets: int = 4) -> None:
+    """A scanned register of ``sheets`` sheets with their blank versos (paper grey, show-through,
+    specks) against the same rectos alone: the versos are rendered but not sent to tesseract."""
+    import hostile
+    from ent_lint.readers import ocr
+
+    print(f"\nscans with blank versos ({sheets} sheets at 200 dpi)")
+    if ocr.available():
+        print(f"  skipped: {ocr.available()}")
+        return
+    with_versos = hostile.scan_pdf(work / "versos.pdf", sheets)
+    rectos = hostile.scan_pdf(work / "rectos.pdf", sheets, versos=False)
+    for label, path in ((f"{2 * sheets} pages, rectos and versos", with_versos), (f"{sheets} pages, rectos only", rectos)):
+        seconds, _, _ = run_ent_lint(["--no-cache", "--format", "concise", "-j", "1", str(path)], cwd=work)
+        print(f"  {label:<32} {seconds:6.2f} s")
+
+
 def cluster_section(folder: Path, count: int, pages: int, work: Path, workers: int = 2, runs: int = 3) -> None:
     """The archive on a Dask LocalCluster of ``workers`` processes (one thread each) against
     ``-j workers``: the median of ``runs`` runs each, the cluster started beforehand (it is
@@ -346,7 +385,9 @@ def main() -> None:
         print(f"  ent-lint -j 1             {lint3:7.2f} s  {pages3 / lint3:8.1f} pages/s"
               f"  = {lint3 / fast3:.2f} x raw pypdfium2, {slow3 / lint3:.2f} x faster than pdfplumber alone")
 
+        blank_pages_section(work, options.n)
         ocr_section(cores)
+        versos_section(work, cores)
 
         print("\nstart time (median of 7)")
         print(f"  ent-lint --version  {start_time(['--version']) * 1000:6.0f} ms")

@@ -46,9 +46,11 @@ def entries_for(path: str, digest: Optional[str], findings: Iterable[Finding]) -
 def write(path: str, entries: list[Entry]) -> None:
     data = {"tool": "ent-lint", "version": __version__, "format": FORMAT,
             "entries": [e.to_dict() for e in sorted(entries, key=lambda e: (e.path, e.rule, e.fingerprint))]}
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if any("\ud800" <= c <= "\udfff" for e in entries for c in e.path):
+        text = json.dumps(data, indent=1)  # a name that is not UTF-8: \udce9 escapes, read back as they were
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
+        handle.write(text + "\n")
 
 
 class BaselineError(Exception):

@@ -20,8 +20,9 @@ from typing import Optional
 
 from .cache import Cache
 from .errors import InputError
+from .i18n import N_
 from .inputs import Job, load
-from .linter import Linter, Outcome, Result
+from .linter import Linter, Outcome, Result, timed_out
 
 GRACE = 5.0  # seconds past the timeout (at most the timeout again) before a stuck worker is killed from outside
 WORKER_MEMORY = 4 * 1024**3  # address space of a worker: a hostile PDF ends in MemoryError, not the OOM killer
@@ -43,7 +44,8 @@ def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool) -> None:
         if message is None:
             return
         index, name, data = message
-        result = linter.check(name, data, keep=keep, rules=rules)
+        # the seconds the timeout grows by for OCR, so that the parent waits as much longer
+        result = linter.check(name, data, keep=keep, rules=rules, on_grant=lambda seconds: conn.send(("grant", seconds)))
         try:
             conn.send((index, result))
         except (BrokenPipeError, OSError):
@@ -78,11 +80,17 @@ class _Slot:
         child.close()
         self.job: Optional[tuple[int, Job, str]] = None
         self.started = 0.0
+        self.budget: Optional[float] = None  # seconds of the document being checked (grown for OCR)
 
-    def send(self, index: int, job: Job, digest: str, data: bytes) -> None:
+    def send(self, index: int, job: Job, digest: str, data: bytes, budget: Optional[float]) -> None:
         self.job = (index, job, digest)
         self.started = time.monotonic()
+        self.budget = budget
         self.conn.send((index, job.name, data))
+
+    def overran(self) -> bool:
+        """Whether the document has had its budget and as much again (at most GRACE more)."""
+        return bool(self.budget) and time.monotonic() - self.started > self.budget + min(GRACE, self.budget)
 
     def stop(self, kill: bool = False) -> None:
         try:
@@ -118,9 +126,9 @@ class Runner:
     def _prepare(self, job: Job) -> tuple[Optional[Result], str, bytes]:
         """A result known without checking (error, cache hit), or the bytes to check."""
         try:
-            data = load(job)
+            data = load(job, max_text=self.linter.max_text)
         except InputError as exc:
-            return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message), "", b""
+            return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail), "", b""
         digest = hashlib.sha256(data).hexdigest()
         if self.cache is not None:
             cached = self.cache.get(self._key(digest))
@@ -178,7 +186,7 @@ class Runner:
                             self._ocr_slots = context.BoundedSemaphore(os.cpu_count() or 1)
                         slots.append(self._new_slot(context))
                         idle.append(slots[-1])
-                    idle.pop().send(index, job, digest, data)
+                    idle.pop().send(index, job, digest, data, self.timeout)
                 while next_out in done:
                     yield done.pop(next_out)
                     next_out += 1
@@ -193,11 +201,10 @@ class Runner:
                 for slot in busy:
                     if slot.conn in ready:
                         self._collect(slot, done, slots, context)
-                    elif self.timeout and time.monotonic() - slot.started > self.timeout + min(GRACE, self.timeout):
+                    elif slot.overran():
                         index, job, digest = slot.job
                         done[index] = Result(job.name, outcome=Outcome.TIMED_OUT, digest=digest,
-                                             reason=f"timed out after {self.timeout:g} s (see --timeout);"
-                                                    " the worker was stopped")
+                                             reason=timed_out(slot.budget))
                         self._replace(slot, slots, context)
                 while next_out in done:
                     yield done.pop(next_out)
@@ -210,10 +217,14 @@ class Runner:
         index, job, digest = slot.job
         try:
             got_index, result = slot.conn.recv()
+            if got_index == "grant":  # more seconds for the pages to OCR: the document goes on
+                slot.budget = (slot.budget or 0) + result
+                return
         except (EOFError, OSError):
             code = slot.process.exitcode
             done[index] = Result(job.name, outcome=Outcome.WORKER_CRASHED, digest=digest,
-                                 reason=f"worker crashed while checking this document (exit {code})")
+                                 reason=N_("worker crashed while checking this document (exit {code})").format(
+                                     code=code))
             self._replace(slot, slots, context)
             return
         result.digest = digest

@@ -70,6 +70,16 @@ def _use_lang(lang) -> None:
     use_click_language(i18n.current())
 
 
+def _time_budget(timeout) -> dict:
+    """``--timeout`` as the Linter takes it: given, a fixed budget; else the default one, which
+    grows with the pages to OCR (:mod:`ent_lint.budget`)."""
+    from .budget import DEFAULT_SECONDS, OCR_PAGE_SECONDS
+
+    if timeout is None:
+        return {"timeout": DEFAULT_SECONDS, "ocr_page_seconds": OCR_PAGE_SECONDS}
+    return {"timeout": timeout or None}
+
+
 def _ids(values: tuple[str, ...]):
     return [v.strip() for value in values for v in value.split(",") if v.strip()] if values else None
 
@@ -110,8 +120,8 @@ def _jobs(files, settings, skipped, stdin_filename):
 @option("--stdin-filename", metavar="NAME", help=N_("The name of the document read from standard input (-)."))
 @_exclude_options
 @option("-j", "--jobs", type=click.IntRange(min=1), help=N_("Worker processes (default: the number of cores)."))
-@option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-        help=N_("Seconds allowed per document; 0 for no limit."))
+@option("--timeout", type=click.FloatRange(min=0),
+        help=N_("Seconds allowed per document, 0 for no limit (default: 60, and 8 more a page to OCR)."))
 @option("--select", multiple=True, help=N_("Rules or families to check (replaces the default: all)."))
 @option("--extend-select", multiple=True, help=N_("Rules or families to add to the selection."))
 @option("--ignore", multiple=True, help=N_("Rules or families to leave out."))
@@ -140,7 +150,8 @@ def _jobs(files, settings, skipped, stdin_filename):
         help=N_("Colours in the text output: auto is on a terminal, unless NO_COLOR is set (FORCE_COLOR forces them)."))
 @option("--no-color", "color", flag_value="never", hidden=True)
 @option("-v", "--verbose", is_flag=True,
-        help=N_("List the files skipped in folders; show the traceback of a rule that failed (rule-crash)."))
+        help=N_("List the files skipped in folders; show the traceback of a rule that failed (rule-crash) and the"
+                " system's words on a read error."))
 @option("--scheduler", envvar="ENT_LINT_SCHEDULER", metavar="ADDRESS",
         help=N_("Check on the Dask cluster of this scheduler (tcp://host:8786) instead of -j processes."))
 @option("--shared-storage", is_flag=True,
@@ -198,8 +209,8 @@ def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jo
     from .batch import Runner
     from .linter import Linter
 
-    linter = Linter(settings, engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages,
-                    max_size=max_size * 1024**2)
+    linter = Linter(settings, engine=engine, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2,
+                    **_time_budget(timeout))
     if scheduler:
         runner = _cluster_runner(linter, scheduler, cache, shared_storage)
     elif shared_storage:
@@ -368,8 +379,8 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
         summary.add(result)
         out.add(result)
         if result.error:
-            errors.append(shown(_("{name}: error: {reason}").format(name=line_start(result.name),
-                                                                   reason=i18n.reason(result.error))))
+            errors.append(shown(_("{name}: error: {reason}").format(
+                name=line_start(result.name), reason=i18n.reason(result.error, detail=result.detail, verbose=verbose))))
         if not result.archive:
             bar.step()
     bar.close()
@@ -454,9 +465,10 @@ class _Progress:
         help=N_("Refuse PDFs with more pages (0: no limit)."))
 @option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
         help=N_("Refuse text files larger than this, in MiB (0: no limit)."))
-@option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-        help=N_("Seconds allowed per document; 0 for no limit."))
-@option("-v", "--verbose", is_flag=True, help=N_("List the files skipped in folders."))
+@option("--timeout", type=click.FloatRange(min=0),
+        help=N_("Seconds allowed per document, 0 for no limit (default: 60, and 8 more a page to OCR)."))
+@option("-v", "--verbose", is_flag=True,
+        help=N_("List the files skipped in folders, and the system's words on a read error."))
 @LANG_OPTION
 def extract(files, fmt, locations, exclude, extend_exclude, engine, ocr, max_pages, max_size, timeout, verbose, lang):
     _use_lang(lang)
@@ -477,13 +489,15 @@ def extract(files, fmt, locations, exclude, extend_exclude, engine, ocr, max_pag
     for name, why in skipped if verbose else ():
         click.echo(shown(_("{name}: skipped: {reason}").format(name=line_start(name), reason=i18n.reason(why))),
                    err=True)
-    linter = Linter(engine=engine, timeout=timeout or None, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2)
+    linter = Linter(engine=engine, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2,
+                    **_time_budget(timeout))
     runner = Runner(linter, workers=1, keep=True, rules=False)  # a worker: the timeout holds in C code too
     failed = 0
     for result in runner.run(jobs):
         if result.error:
-            click.echo(shown(_("{name}: error: {reason}").format(name=line_start(result.name),
-                                                                 reason=i18n.reason(result.error))), err=True)
+            click.echo(shown(_("{name}: error: {reason}").format(
+                name=line_start(result.name), reason=i18n.reason(result.error, detail=result.detail, verbose=verbose))),
+                err=True)
             failed += 1
             continue
         document = result.document

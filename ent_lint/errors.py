@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 
 class InputError(Exception):
     """A file that cannot be read: the batch goes on, the file is reported as unreadable."""
 
-    def __init__(self, path: str, message: str, outcome: str = "unreadable"):
-        super().__init__(f"{path}: {message}")
+    def __init__(self, path: str, message: str, outcome: str = "unreadable", detail: Optional[str] = None):
+        super().__init__(f"{path}: {message}" + (f" ({detail})" if detail else ""))
         self.path = path
+        #: one sentence of the catalogue (its English msgid, its placeholders filled)
         self.message = message
         #: what happened, as :class:`ent_lint.linter.Outcome` names it: unreadable, too-large,
         #: unsupported-type, timed-out
         self.outcome = outcome
+        #: the system's own words (an OSError's, a PDF library's), in English: shown in English
+        #: and with --verbose, never in place of the sentence
+        self.detail = detail
 
 
 class ConfigError(Exception):

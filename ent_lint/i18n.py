@@ -199,20 +199,30 @@ def finding_text(finding, lang: Optional[str] = None, rules_dirs: Iterable[str] 
         return finding.message, finding.fix
 
 
-def reason(text: str, lang: Optional[str] = None) -> str:
+def reason(text: str, lang: Optional[str] = None, detail: Optional[str] = None, *, verbose: bool = False) -> str:
     """Why a document was not checked, in ``lang``.
 
     Workers write reasons in English (the cache keeps them whatever the reader's language): a
     reason is a catalogue msgid, or a msgid whose ``{placeholders}`` were filled, read back here
-    by matching the msgid's literal parts and put into the translation with the same values."""
+    by matching the msgid's literal parts and put into the translation with the same values
+    (a value that is itself a msgid translated too).  ``detail`` is the system's own words
+    (an OSError's, a PDF library's), in English: added in English, and otherwise only when
+    ``verbose``, so that a French line stays French."""
     lang = check_lang(lang)
+    sentence = _reason(text, lang)
+    if detail and (verbose or lang == "en"):
+        return f"{sentence} ({detail})"
+    return sentence
+
+
+def _reason(text: str, lang: str) -> str:
     tr = translations(lang)
     if lang == "en" or tr.gettext(text) != text:
         return tr.gettext(text)
     for pattern, msgid in _patterns(lang):
         match = pattern.fullmatch(text)
         if match:
-            return tr.gettext(msgid).format(**match.groupdict())
+            return tr.gettext(msgid).format(**{k: tr.gettext(v) for k, v in match.groupdict().items()})
     return text
 
 

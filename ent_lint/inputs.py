@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import fnmatch
 import glob
+import io
 import os
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator, Optional
@@ -30,7 +32,7 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 ARCHIVE_SUFFIX = ".zip"
 MAX_MEMBERS = 100_000
 MAX_TOTAL_BYTES = 4 * 1024**3  # uncompressed, for one archive
-MAX_MEMBER_BYTES = 512 * 1024**2
+MAX_MEMBER_BYTES = 150 * 1024**2  # as much as an @actes envelope may carry in all
 MAX_RATIO = 200  # uncompressed / compressed, for one member (zip bombs)
 _GLOB_CHARS = set("*?[")
 STDIN = "-"
@@ -55,6 +57,7 @@ class Job:
     error: Optional[str] = None  # known before reading: the job becomes an error entry
     outcome: str = "unreadable"  # what that error is (too-large for a member too big to open)
     data: Optional[bytes] = None  # the document itself, read from standard input
+    detail: Optional[str] = None  # the system's words on that error (English)
 
 
 def excluded(path: str, patterns: Iterable[str], relative: Optional[str] = None) -> Optional[str]:
@@ -110,7 +113,7 @@ def expand(arguments: Iterable[str], *, exclude: Iterable[str] = DEFAULT_EXCLUDE
         elif not os.path.exists(argument) and _GLOB_CHARS & set(argument):
             matches = _glob(argument)
             if not matches:
-                yield Job(argument, argument, error="no file matches this pattern")
+                yield Job(argument, argument, error=N_("no file matches this pattern"))
             for match in matches:
                 yield from _expand_path(match, walk, explicit=False)
         else:
@@ -150,7 +153,7 @@ def _expand_path(path: str, walk: _Walk, *, explicit: bool) -> Iterator[Job]:
         for file in sorted(found):
             yield from _expand_path(file, walk, explicit=False)
         if explicit and not found:
-            yield Job(path, path, error="is a directory with no .pdf, .txt, .md or .zip file in it")
+            yield Job(path, path, error=N_("is a directory with no .pdf, .txt, .md or .zip file in it"))
     elif path.lower().endswith(ARCHIVE_SUFFIX):
         yield from _members(path, walk)
     elif explicit or walk.wanted(path, path, os.path.basename(path)):
@@ -168,21 +171,44 @@ class _OpenArchive(threading.local):
     in the number of members.  An archive's members come one after the other."""
 
     path: Optional[str] = None
+    stamp: Optional[tuple] = None
     archive = None
+    file = None
 
     def get(self, path: str):
         import zipfile
 
-        if self.path != path:
+        info = os.stat(path)
+        stamp = (info.st_ino, info.st_size, info.st_mtime_ns)  # the same archive, not rewritten since
+        if self.path != path or self.stamp != stamp:
             self.close()
-            self.archive = zipfile.ZipFile(path)
-            self.path = path
+            self.file = _CountingFile(path)
+            try:
+                self.archive = zipfile.ZipFile(self.file)
+            except BaseException:
+                self.file.close()
+                self.file = None
+                raise
+            self.path, self.stamp = path, stamp
         return self.archive
 
     def close(self) -> None:
         if self.archive is not None:
             self.archive.close()
-        self.path = self.archive = None
+            self.file.close()
+        self.path = self.archive = self.file = None
+
+
+class _CountingFile(io.FileIO):
+    """An archive's file that counts the bytes read from it: the compressed bytes a member has
+    really used, whatever its header says, for the ratio of a member being decompressed."""
+
+    consumed = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = super().read(size)
+        self.consumed += len(data)
+        return data
 
 
 _OPEN = _OpenArchive()
@@ -193,14 +219,19 @@ def _members(path: str, walk: _Walk) -> Iterator[Job]:
 
     try:
         infos = _OPEN.get(path).infolist()
-    except FileNotFoundError:
-        yield Job(path, path, error="no such file")
+    except OSError as exc:
+        from .readers import system_error
+
+        problem = system_error(path, exc)
+        yield Job(path, path, error=problem.message, detail=problem.detail)
         return
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        yield Job(path, path, error=f"corrupt or unreadable zip archive ({exc})")
+    except (zipfile.BadZipFile, ValueError) as exc:
+        yield Job(path, path, error=N_("corrupt or truncated zip archive: it cannot be opened"),
+                  detail=f"{exc.__class__.__name__}: {exc}")
         return
     if len(infos) > MAX_MEMBERS:
-        yield Job(path, path, error=f"zip archive has {len(infos)} members, more than {MAX_MEMBERS}")
+        yield Job(path, path, error=N_("zip archive has {count} members, more than {limit}").format(
+            count=len(infos), limit=MAX_MEMBERS))
         return
     total = 0
     for info in sorted(infos, key=_member_name):
@@ -214,23 +245,25 @@ def _members(path: str, walk: _Walk) -> Iterator[Job]:
         if not walk.wanted(name, _member_name(info)):
             continue
         if info.filename.lower().endswith(ARCHIVE_SUFFIX):
-            yield Job(name, path, info.filename, error="archive inside an archive: not read")
+            yield Job(name, path, info.filename, error=N_("archive inside an archive: not read"))
+            continue
+        if info.file_size == 0:  # known from the directory: no round trip to a worker for it
+            yield Job(name, path, info.filename, error=N_("file is empty"))
             continue
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            yield Job(name, path, info.filename,
-                      error=f"zip archive expands to more than {MAX_TOTAL_BYTES // 1024**3} GiB: not read",
-                      outcome="too-large")
+            yield Job(name, path, info.filename, outcome="too-large",
+                      error=N_("zip archive expands to more than {limit} GiB: not read").format(
+                          limit=MAX_TOTAL_BYTES // 1024**3))
             continue
         if info.file_size > MAX_MEMBER_BYTES:
-            yield Job(name, path, info.filename,
-                      error=f"member expands to {info.file_size} bytes, more than {MAX_MEMBER_BYTES}",
-                      outcome="too-large")
+            yield Job(name, path, info.filename, outcome="too-large",
+                      error=N_("member expands to {size} bytes, more than {limit}: not read").format(
+                          size=info.file_size, limit=MAX_MEMBER_BYTES))
             continue
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-            yield Job(name, path, info.filename,
-                      error=f"compression ratio above {MAX_RATIO}:1 (a zip bomb?): not read",
-                      outcome="too-large")
+            yield Job(name, path, info.filename, outcome="too-large",
+                      error=N_("compression ratio above {ratio}:1 (a zip bomb?): not read").format(ratio=MAX_RATIO))
             continue
         yield Job(name, path, info.filename)
 
@@ -250,30 +283,73 @@ def _member_name(info) -> str:
 def _unsafe(member: str) -> Optional[str]:
     normalised = member.replace("\\", "/")
     if normalised.startswith("/") or (len(normalised) > 1 and normalised[1] == ":"):
-        return "absolute member name in a zip archive: not read"
+        return N_("absolute member name in a zip archive: not read")
     if ".." in normalised.split("/"):
-        return "member name leads outside the zip archive ('..'): not read"
+        return N_("member name leads outside the zip archive ('..'): not read")
     return None
 
 
-def load(job: Job) -> bytes:
-    """The bytes of a job's document; :class:`InputError` when they cannot be had."""
+def load(job: Job, *, max_text: Optional[int] = None) -> bytes:
+    """The bytes of a job's document; :class:`InputError` when they cannot be had.
+
+    Bounded before anything is handed to a worker: a text (not a PDF) longer than ``max_text``
+    bytes (``--max-size``) is refused; a member is decompressed a chunk at a time and given up
+    as soon as it grows past its cap, past the size its header declared (a lying header), or
+    past MAX_RATIO times its compressed size, so its memory is never more than the cap."""
     if job.error:
-        raise InputError(job.name, job.error, job.outcome)
+        raise InputError(job.name, job.error, job.outcome, job.detail)
     if job.data is not None:
         return job.data
     if job.member is None:
         from .readers import load as load_file
 
-        return load_file(job.path)
+        return load_file(job.path, max_text=max_text)
     import zipfile
 
     try:
-        with _OPEN.get(job.path).open(job.member) as handle:
-            data = handle.read(MAX_MEMBER_BYTES + 1)  # the header's size may lie
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError) as exc:
-        # RuntimeError: an encrypted member
-        raise InputError(job.name, f"zip member cannot be read ({exc})") from None
-    if len(data) > MAX_MEMBER_BYTES:
-        raise InputError(job.name, f"member expands to more than {MAX_MEMBER_BYTES} bytes: not read", "too-large")
-    return data
+        archive = _OPEN.get(job.path)
+        info = archive.getinfo(job.member)
+        chunks, size, limit = [], 0, MAX_MEMBER_BYTES
+        start = _OPEN.file.consumed
+        with archive.open(info) as handle:
+            while True:
+                chunk = handle.read(_CHUNK)
+                if not chunk:
+                    break
+                if not chunks and max_text and _is_text(job.member, chunk):
+                    limit = min(limit, max_text)
+                chunks.append(chunk)
+                size += len(chunk)
+                _bounded(job, info, size, limit, max_text, _OPEN.file.consumed - start)
+    except InputError:
+        raise
+    except RuntimeError:  # zipfile's word for a member that needs a password
+        raise InputError(job.name, N_("encrypted zip member: a password is required to read it")) from None
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, zlib.error, NotImplementedError) as exc:
+        raise InputError(job.name, N_("zip member cannot be read (damaged archive)"),
+                         detail=f"{exc.__class__.__name__}: {exc}") from None
+    return b"".join(chunks)
+
+
+_CHUNK = 64 * 1024  # zipfile reads ahead at most this much compressed data: the ratio is measured within it
+
+
+def _bounded(job: Job, info, size: int, limit: int, max_text: Optional[int], compressed: int) -> None:
+    """Stop decompressing a member as soon as it is too large, whatever its header said:
+    ``size`` bytes out so far, for ``compressed`` bytes read from the archive."""
+    if size > limit:
+        if limit == max_text:
+            raise InputError(job.name, N_("text larger than {limit} bytes (see --max-size)").format(limit=limit),
+                             "too-large")
+        raise InputError(job.name, N_("member expands to more than {limit} bytes: not read").format(limit=limit),
+                         "too-large")
+    if size > info.file_size:
+        raise InputError(job.name, N_("member larger than its zip header declares: not read"), "too-large")
+    if size > 16 * _CHUNK and size / max(compressed, 1) > MAX_RATIO:
+        raise InputError(job.name, N_("compression ratio above {ratio}:1 (a zip bomb?): not read").format(
+            ratio=MAX_RATIO), "too-large")
+
+
+def _is_text(name: str, head: bytes) -> bool:
+    """Whether the reader will take these bytes for a text (--max-size applies), not a PDF."""
+    return not name.lower().endswith(".pdf") and not head[:1024].lstrip().startswith(b"%PDF-")

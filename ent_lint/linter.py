@@ -18,9 +18,11 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from . import __version__
+from .budget import Budget
+from .budget import start as start_budget
 from .config import Settings
 from .errors import ConfigError, InputError
 from .findings import Finding
@@ -53,7 +55,7 @@ class Result:
     name: str
     findings: list[Finding] = field(default_factory=list)
     outcome: Outcome = Outcome.OK
-    reason: Optional[str] = None  # one line, for any outcome but ok
+    reason: Optional[str] = None  # one line, for any outcome but ok: a catalogue sentence, in English
     digest: Optional[str] = None
     pages: Optional[int] = None
     lines: dict[str, str] = field(default_factory=dict)  # "page:line" -> the line as written
@@ -63,6 +65,7 @@ class Result:
     source: object = None  # the Source and Document, when asked for (keep=True)
     document: object = None
     archive: bool = False  # the findings of archive rules, after every document
+    detail: Optional[str] = None  # the system's words on the reason (English), see InputError.detail
 
     @property
     def error(self) -> Optional[str]:
@@ -73,15 +76,16 @@ class Result:
         return self.lines.get(f"{page or 0}:{line}") if line is not None else None
 
     def to_cache(self) -> dict:
-        return {"outcome": self.outcome.value, "reason": self.reason, "pages": self.pages, "lines": self.lines,
-                "facts": self.facts,
+        return {"outcome": self.outcome.value, "reason": self.reason, "detail": self.detail, "pages": self.pages,
+                "lines": self.lines, "facts": self.facts,
                 "findings": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in self.findings]}
 
     @classmethod
     def from_cache(cls, name: str, digest: str, data: dict) -> "Result":
         findings = [Finding.from_dict({**f, "path": name}) for f in data["findings"]]
         return cls(name, findings, Outcome(data.get("outcome", "ok")), data.get("reason"), digest,
-                   data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True)
+                   data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True,
+                   detail=data.get("detail"))
 
 
 class _Timeout(BaseException):
@@ -89,8 +93,15 @@ class _Timeout(BaseException):
     for a corrupt file."""
 
 
+_REPEAT = 0.2  # seconds between the alarm's repeats once the timeout is past
+
+
+_armed = threading.Event()  # set while a check's timeout may still be raised
+
+
 def _on_alarm(signum, frame):
-    raise _Timeout()
+    if _armed.is_set():
+        raise _Timeout()
 
 
 def _alarm_available() -> bool:
@@ -109,20 +120,29 @@ class Linter:
     """Settings made into a checker, and the reading options: what checks one document.
 
     ``timeout`` (seconds, None for no limit) bounds one document in this process; the batch
-    runner also stops a worker that overruns it."""
+    runner also stops a worker that overruns it.  ``ocr_page_seconds`` adds as much to it for
+    each page the document sends to OCR (:mod:`ent_lint.budget`; 0: the timeout is fixed)."""
 
     def __init__(self, settings: Optional[Settings] = None, *, engine: str = "fast",
                  timeout: Optional[float] = None, ocr: str = "auto", max_pages: int = 200,
                  ocr_threads: Optional[int] = None, checker: Optional["Checker"] = None,
-                 max_size: Optional[int] = None):
+                 max_size: Optional[int] = None, ocr_page_seconds: float = 0.0):
         self.settings = settings or Settings()
         self.engine = engine
         self.timeout = timeout if timeout and timeout > 0 else None
+        self.ocr_page_seconds = ocr_page_seconds if self.timeout else 0.0
         self.read_options = {"ocr": ocr, "max_pages": max_pages, "ocr_threads": ocr_threads or os.cpu_count() or 1}
         if max_size is not None:  # bytes of a text input, 0 for no limit (the readers' default otherwise)
             self.read_options["max_size"] = max_size
         self._checker = checker
         self._given = checker is not None
+
+    @property
+    def max_text(self) -> int:
+        """The bytes a text input may have (0: no limit): refused before it is read past them."""
+        from .readers import MAX_TEXT_BYTES
+
+        return self.read_options.get("max_size", MAX_TEXT_BYTES)
 
     def __getstate__(self):  # a worker process builds its own checker from the settings
         return {**vars(self), "_checker": self._checker if self._given else None}
@@ -151,31 +171,42 @@ class Linter:
                         parts.append(hashlib.sha256(handle.read()).hexdigest())
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
-    def check(self, name: str, data: bytes, *, keep: bool = False, rules: bool = True) -> Result:
+    def check(self, name: str, data: bytes, *, keep: bool = False, rules: bool = True,
+              on_grant: Optional[Callable[[float], None]] = None) -> Result:
         """Read, parse and check one document's bytes; never raises.  ``keep`` keeps the source and
-        the document in the result; ``rules=False`` only reads and parses (``extract``)."""
+        the document in the result; ``rules=False`` only reads and parses (``extract``);
+        ``on_grant`` is told the seconds the timeout grows by for OCR."""
         started = time.perf_counter()
         use_alarm = bool(self.timeout) and _alarm_available()
+        budget = Budget(self.timeout, self.ocr_page_seconds, alarm=use_alarm, listener=on_grant) \
+            if self.timeout else None
         if use_alarm:
             previous = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.timeout)
+            # then again every REPEAT seconds: an exception raised while Python runs a finalizer
+            # or a weakref callback is printed and dropped, and the check would go on unbounded
+            _armed.set()
+            signal.setitimer(signal.ITIMER_REAL, self.timeout, _REPEAT)
+        outer = start_budget(budget)
         try:
             result = self._check(name, data, keep, rules)
         except InputError as exc:
-            result = Result(name, outcome=Outcome(exc.outcome), reason=exc.message)
+            result = Result(name, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail)
         except _Timeout:
-            result = Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(self.timeout))
+            _armed.clear()  # a repeat of the alarm cannot interrupt what follows
+            result = Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(budget.seconds if budget else 0))
         except RecursionError:
             result = Result(name, outcome=Outcome.UNREADABLE, reason=N_("document too deeply nested to be read"))
         except MemoryError:
             result = Result(name, outcome=Outcome.TOO_LARGE, reason=N_("out of memory while reading the document"))
         except Exception as exc:  # the parser failed: report it, go on with the other documents
-            result = Result(name, outcome=Outcome.INTERNAL_ERROR,
-                            reason=N_("internal error: {error}").format(error=f"{exc.__class__.__name__}: {exc}"))
+            result = Result(name, outcome=Outcome.INTERNAL_ERROR, reason=N_("internal error (a bug of ent-lint)"),
+                            detail=f"{exc.__class__.__name__}: {exc}")
         finally:
             if use_alarm:
+                _armed.clear()
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+            start_budget(outer)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -185,9 +216,9 @@ class Linter:
 
         path = os.fspath(path)
         try:
-            data = load(Job(path, path))
+            data = load(Job(path, path), max_text=self.max_text)
         except InputError as exc:
-            return Result(path, outcome=Outcome(exc.outcome), reason=exc.message)
+            return Result(path, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail)
         result = self.check(path, data, keep=keep, rules=rules)
         result.digest = hashlib.sha256(data).hexdigest()
         return result

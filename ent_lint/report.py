@@ -30,7 +30,18 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 def _escaped(match) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (Python's surrogateescape)
+        code -= 0xDC00
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(value) -> str:
+    """JSON as UTF-8 can carry it: a file name's undecodable bytes (unpaired surrogates, which no
+    UTF-8 stream can hold) are written ``\\xe9``, as the text output shows them."""
+    return _SURROGATE.sub(lambda m: "\\" + _escaped(m), json.dumps(value, ensure_ascii=False))
 
 
 def shown(text: str) -> str:
@@ -158,7 +169,7 @@ def related(finding: Finding, tr_: Callable[[str], str] = lambda text: text) -> 
 def finding_fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across runs and line moves: path, rule, evidence and its rank among equals."""
     key = f"{finding.path}\x1f{finding.rule}\x1f{finding.evidence_key()}\x1f{occurrence}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # a name that is not UTF-8 too
 
 
 def _with_occurrences(findings: list[Finding]):
@@ -211,7 +222,7 @@ class Reporter:
 
     def reason(self, result) -> str | None:
         """Why a document was not checked, in the report's language."""
-        return i18n.reason(result.error, self.lang) if result.error else None
+        return i18n.reason(result.error, self.lang, result.detail, verbose=self.verbose) if result.error else None
 
 
 #: the severities as a human reader sees them (the machine formats keep the English keys)
@@ -279,32 +290,32 @@ class JsonReporter(Reporter):
 
     def add(self, result) -> None:
         for finding in result.findings:
-            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(self.rendered(finding), ensure_ascii=False))
+            self.out.write(("\n  " if self._first else ",\n  ") + _dumps(self.rendered(finding)))
             self._first = False
         if result.error:
             self._errors.append({"path": result.name, "outcome": result.outcome.value, "message": self.reason(result)})
 
     def finish(self, summary: Summary) -> None:
-        errors = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in self._errors)
+        errors = ",\n  ".join(_dumps(e) for e in self._errors)
         self.out.write("\n]," if not self._first else "],")
         self.out.write(f'\n "errors": [\n  {errors}\n],' if errors else '\n "errors": [],')
-        self.out.write(f'\n "summary": {json.dumps(summary.to_dict(), ensure_ascii=False)}}}\n')
+        self.out.write(f'\n "summary": {_dumps(summary.to_dict())}}}\n')
 
 
 class JsonLinesReporter(Reporter):
     """One JSON object per line: each finding, each error, then the summary."""
 
     def add(self, result) -> None:
-        lines = [json.dumps({"type": "finding", **self.rendered(f)}, ensure_ascii=False) for f in result.findings]
+        lines = [_dumps({"type": "finding", **self.rendered(f)}) for f in result.findings]
         if result.error:
-            lines.append(json.dumps({"type": "error", "path": result.name, "outcome": result.outcome.value,
-                                     "message": self.reason(result)}, ensure_ascii=False))
+            lines.append(_dumps({"type": "error", "path": result.name, "outcome": result.outcome.value,
+                                     "message": self.reason(result)}))
         if lines:
             self.out.write("\n".join(lines) + "\n")
             self.out.flush()
 
     def finish(self, summary: Summary) -> None:
-        self.out.write(json.dumps({"type": "summary", **summary.to_dict()}, ensure_ascii=False) + "\n")
+        self.out.write(_dumps({"type": "summary", **summary.to_dict()}) + "\n")
 
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -313,7 +324,11 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def artifact_uri(name: str) -> str:
     """A relative URI reference for a path or an ``archive.zip!member`` name."""
     path = name.replace(os.sep, "/")
-    return urllib.parse.quote(path, safe="/!:@-._~")
+    try:  # a name that is not UTF-8: its own bytes, percent-encoded
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "backslashreplace")
+    return urllib.parse.quote(raw, safe="/!:@-._~")
 
 
 def _extras(cls, lang: str) -> str:
@@ -358,7 +373,7 @@ class SarifReporter(Reporter):
         driver = {"name": "ent-lint", "version": __version__, "semanticVersion": __version__,
                   "informationUri": INFORMATION_URI, "rules": rules}
         self.out.write(json.dumps(head)[:-1] + ', "runs": [{"tool": {"driver": '
-                       + json.dumps(driver, ensure_ascii=False) + '}, "columnKind": "unicodeCodePoints", "results": [')
+                       + _dumps(driver) + '}, "columnKind": "unicodeCodePoints", "results": [')
         self._first = True
         self._notifications: list[dict] = []
 
@@ -395,7 +410,7 @@ class SarifReporter(Reporter):
                 properties["ocr"] = True
             if properties:
                 item["properties"] = properties
-            self.out.write(("\n" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
+            self.out.write(("\n" if self._first else ",\n") + _dumps(item))
             self._first = False
         if result.error:
             self._notifications.append({
@@ -406,7 +421,7 @@ class SarifReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         invocation = {"executionSuccessful": summary.unreadable == 0,
                       "toolExecutionNotifications": self._notifications}
-        self.out.write("], " + '"invocations": [' + json.dumps(invocation, ensure_ascii=False) + "]}]}\n")
+        self.out.write("], " + '"invocations": [' + _dumps(invocation) + "]}]}\n")
 
 
 class JUnitReporter(Reporter):
@@ -508,11 +523,12 @@ class GitLabReporter(Reporter):
             items.append({
                 "description": self._("could not be read: {reason}").format(reason=self.reason(result)),
                 "check_name": "unreadable",
-                "fingerprint": hashlib.sha256(f"{result.name}\x1funreadable".encode()).hexdigest()[:32],
+                "fingerprint": hashlib.sha256(f"{result.name}\x1funreadable".encode("utf-8", "surrogateescape"))
+                .hexdigest()[:32],
                 "severity": "blocker", "location": {"path": result.name, "lines": {"begin": 1}},
             })
         for item in items:
-            self.out.write(("\n" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
+            self.out.write(("\n" if self._first else ",\n") + _dumps(item))
             self._first = False
 
     def finish(self, summary: Summary) -> None:

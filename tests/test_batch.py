@@ -316,8 +316,8 @@ def test_a_worker_that_dies_is_an_error_entry_and_the_run_goes_on(tmp_path):
     after = tmp_path / "z-after.txt"
     shutil.copy(DOCUMENTS / "extrait-quorum.txt", after)
     command = Path(sys.executable).parent / "ent-lint"
-    process = subprocess.Popen([str(command), "--format", "json", "--no-cache", "-j", "2", "--timeout", "60",
-                                str(slow), str(SEED_PDF), str(after)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    process = subprocess.Popen([str(command), "--lang", "en", "--format", "json", "--no-cache", "-j", "2",
+                                "--timeout", "60", str(slow), str(SEED_PDF), str(after)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=tmp_path)
     # the worker busy with the slow document, once the other has checked the two quick ones
     os.kill(busy_child(process.pid), signal.SIGKILL)

@@ -419,7 +419,7 @@ def test_a_page_too_complex_to_render_is_not_rendered_for_ocr(tmp_path, monkeypa
     page.showPage()
     page.save()
     rendered = []
-    render = ocr.render_pgm
-    monkeypatch.setattr(ocr, "render_pgm", lambda page, *a: rendered.append(page) or render(page, *a))
+    render = ocr.render_gray
+    monkeypatch.setattr(ocr, "render_gray", lambda page, *a: rendered.append(page) or render(page, *a))
     result = Linter(ocr="always").check_path(str(bomb))
     assert result.outcome is Outcome.OK and result.pages == 2 and len(rendered) == 1  # the text page alone

@@ -146,3 +146,27 @@ def test_the_library_takes_a_path_object(tmp_path):
     target.write_text("Séance du 12 mars 2024\nDélibération n° 2024-07 : Voirie\n", encoding="utf-8")
     assert lint(target).outcome.value == "ok"
     assert extract(target).deliberations
+
+
+def test_a_timeout_swallowed_once_is_raised_again(monkeypatch):
+    """The alarm's exception raised inside a finalizer or a weakref callback is printed and
+    dropped by Python: the alarm repeats until the check stops."""
+    import time
+
+    swallowed = []
+
+    def stubborn(self, name, data, keep, rules):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                while time.monotonic() < deadline:
+                    pass
+            except BaseException as exc:  # what a finalizer does with it
+                if swallowed:
+                    raise
+                swallowed.append(exc)
+        raise AssertionError("the timeout was lost")
+
+    monkeypatch.setattr(Linter, "_check", stubborn)
+    result = Linter(timeout=0.3).check("x.txt", b"")
+    assert len(swallowed) == 1 and result.outcome is Outcome.TIMED_OUT

@@ -6,10 +6,13 @@ lines (with the page for PDFs), the tables found on the pages, and the page coun
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
 from typing import Optional
+
+import regex
 
 from ..errors import InputError
 from ..i18n import N_
@@ -28,6 +31,10 @@ class Line:
     #: OCR read a word of this line with low confidence: its names may be misread
     unsure: bool = False
 
+    def __post_init__(self):
+        if len(self.text) > MAX_BLANKS:
+            self.text, self.colmap = _bounded_blanks(self.text, self.colmap)
+
     def column(self, index: int) -> int:
         """1-based column in :attr:`raw` of the character at ``index`` in :attr:`text`."""
         if self.colmap is None:
@@ -35,6 +42,33 @@ class Line:
         if not self.colmap:
             return 1
         return self.colmap[min(index, len(self.colmap) - 1)] + 1
+
+
+#: blanks in a row that the parser reads, at most: a run of a hundred thousand spaces would make
+#: every pattern that looks for "blanks then a word" try each of its positions in turn (quadratic);
+#: a layout's widest gap between two columns is far shorter, and the columns shown stay the file's
+MAX_BLANKS = 32
+_LONG_BLANKS = regex.compile(rf"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{{{MAX_BLANKS + 1},}}")
+
+
+def _bounded_blanks(text: str, colmap: Optional[list[int]]) -> tuple[str, Optional[list[int]]]:
+    """``text`` with each run of more than MAX_BLANKS blanks cut to MAX_BLANKS, and the column
+    map that leads each character kept back to its place in the line as written."""
+    runs = list(_LONG_BLANKS.finditer(text))
+    if not runs:
+        return text, colmap
+    columns = colmap if colmap is not None else range(len(text))
+    pieces: list[str] = []
+    kept: list[int] = []
+    position = 0
+    for run in runs:
+        end = run.start() + MAX_BLANKS
+        pieces.append(text[position:end])
+        kept.extend(columns[position:end])
+        position = run.end()
+    pieces.append(text[position:])
+    kept.extend(columns[position:])
+    return "".join(pieces), kept
 
 
 @dataclass(slots=True)
@@ -80,24 +114,56 @@ def read(path: str, *, engine: str = "fast", **options) -> Source:
     return read_data(path, load(path), engine=engine, **options)
 
 
-def load(path: str) -> bytes:
+def load(path: str, *, max_text: Optional[int] = None) -> bytes:
     """The bytes of a file, or :class:`InputError` for a missing path, a folder, anything but a
-    regular file (a FIFO would block the read, a device never ends), or an I/O error."""
+    regular file (a FIFO would block the read, a device never ends), an I/O error, or a text
+    (not a PDF) longer than ``max_text`` bytes (refused before it is read)."""
     try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        raise InputError(path, N_("no such file")) from None
+        info = os.stat(path)
     except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(mode):
+        raise system_error(path, exc) from None
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(path, N_("is a directory, not a file"))
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(info.st_mode):
         raise InputError(path, N_("not a regular file (a FIFO, a socket or a device): not read"), "unsupported-type")
     try:
         with open(path, "rb") as handle:
+            if max_text and info.st_size > max_text and not path.lower().endswith(".pdf") \
+                    and not handle.read(1024).lstrip().startswith(b"%PDF-"):
+                raise too_long(path, info.st_size, max_text)
+            handle.seek(0)
             return handle.read()
     except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise system_error(path, exc) from None
+
+
+#: a fixed sentence per kind of system error; the system's own words go to the detail
+_SYSTEM_ERRORS = {
+    errno.ENOENT: N_("no such file"),
+    errno.EACCES: N_("cannot be read: permission denied"),
+    errno.EPERM: N_("cannot be read: permission denied"),
+    errno.EIO: N_("cannot be read: input/output error (a failing disk or network share?)"),
+    errno.ENAMETOOLONG: N_("cannot be read: the file name is too long"),
+    errno.ELOOP: N_("cannot be read: too many levels of symbolic links"),
+    errno.ENOTDIR: N_("no such file (a part of the path is not a folder)"),
+    errno.EISDIR: N_("is a directory, not a file"),
+    errno.EMFILE: N_("cannot be read: too many files open at once"),
+    errno.ENFILE: N_("cannot be read: too many files open at once"),
+    errno.ENOMEM: N_("cannot be read: out of memory"),
+}
+
+
+def system_error(path: str, exc: OSError) -> InputError:
+    """An OSError as an unreadable input: the sentence of its kind, the system's words as detail
+    (only the detail for a kind without a sentence)."""
+    sentence = _SYSTEM_ERRORS.get(exc.errno, N_("cannot be read (system error)"))
+    detail = exc.strerror or str(exc)
+    return InputError(path, sentence, detail=None if sentence == N_("no such file") else detail)
+
+
+def too_long(path: str, size: int, limit: int) -> InputError:
+    return InputError(path, N_("text of {size} bytes, more than {limit} (see --max-size)").format(
+        size=size, limit=limit), "too-large")
 
 
 def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto", max_pages: int = 200,
@@ -118,7 +184,7 @@ def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto"
         from . import text
 
         if max_size and len(data) > max_size:
-            raise InputError(name, f"text of {len(data)} bytes, more than {max_size} (see --max-size)", "too-large")
+            raise too_long(name, len(data), max_size)
 
         return text.read_text(name, data, markdown=suffix in {".md", ".markdown"})
     raise InputError(name, unsupported(suffix), "unsupported-type")

@@ -23,6 +23,7 @@ from typing import Optional
 import regex
 
 from ..errors import InputError
+from ..i18n import N_
 
 DPI = 300
 MAX_PIXELS = 40_000_000  # a page larger than this is rendered at a lower resolution
@@ -30,7 +31,6 @@ PAGE_TIMEOUT = 120.0
 LANGUAGE = "fra"
 #: below this confidence (tesseract's, 0 to 100) on any word, a line's names may be misread
 SURE_CONFIDENCE = 60.0
-INSTALL_HINT = "install tesseract with French data (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)"
 
 _VOWELS = "aeiouyàâäéèêëîïôöûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸŒÆ"
 
@@ -119,13 +119,16 @@ def available() -> Optional[str]:
     (asked once per process)."""
     binary = shutil.which("tesseract")
     if binary is None:
-        return f"tesseract is not installed: {INSTALL_HINT}"
+        return N_("tesseract is not installed: install it with its French data"
+                  " (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)")
     try:
         listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"tesseract cannot run ({exc}): {INSTALL_HINT}"
+    except (OSError, subprocess.TimeoutExpired):
+        return N_("tesseract cannot run: install it again with its French data"
+                  " (Debian: apt-get install tesseract-ocr tesseract-ocr-fra)")
     if LANGUAGE not in (listed.stdout + listed.stderr).split():
-        return f"tesseract has no French data: {INSTALL_HINT}"
+        return N_("tesseract has no French data: install it"
+                  " (Debian: apt-get install tesseract-ocr-fra)")
     return None
 
 
@@ -192,18 +195,43 @@ def too_complex(page) -> bool:
     return False
 
 
-def render_pgm(page, dpi: int = DPI) -> tuple[bytes, float]:
-    """A page as a grey PGM image, and the scale from pixels to points."""
+def render_gray(page, dpi: int = DPI):
+    """A page as a grey PIL image, and the scale from pixels to points."""
     width, height = page.get_size()
     scale = dpi / 72
     pixels = width * scale * height * scale
     if pixels > MAX_PIXELS:
         scale *= (MAX_PIXELS / pixels) ** 0.5
     bitmap = page.render(scale=scale, grayscale=True)
-    image = bitmap.to_pil().convert("L")
+    return bitmap.to_pil().convert("L"), scale
+
+
+def pgm(image) -> bytes:
+    """A grey image as tesseract reads it from its standard input."""
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
-    return buffer.getvalue(), scale
+    return buffer.getvalue()
+
+
+INK_LEVEL = 128  # grey levels below this are ink; the grey of paper and of show-through is not
+MIN_SIDE = 40  # pixels: a third of an inch at 300 dpi, less than a line of 10-point text
+BLANK_INK = 1 / 5000  # ink over the page, specks removed: below it the page is blank ("Le Maire" is more)
+
+
+def nearly_blank(image) -> bool:
+    """Whether a rendered page is blank but for specks (the verso of a scanned sheet, dust,
+    scanner noise): fewer than one pixel in 5,000 is ink once a 3 × 3 median filter has removed
+    the specks of one or two pixels (a 10-point letter's strokes are three or four pixels wide at
+    300 dpi, and stay; the two words "Le Maire" alone are ink enough).  Such a page is not sent to tesseract: it would spend a second on it."""
+    from PIL import ImageFilter
+
+    if min(image.size) < MIN_SIDE:
+        return True  # a page too small to hold a line of text (10,000 pages of 1 pt would each cost a tesseract)
+    limit = image.width * image.height * BLANK_INK
+    if sum(image.histogram()[:INK_LEVEL]) > 50 * limit:
+        return False  # a page of text: not worth the filter
+    cleaned = image.filter(ImageFilter.MedianFilter(3))
+    return sum(cleaned.histogram()[:INK_LEVEL]) < limit
 
 
 # Worker processes of a batch share one count of tesseracts running at once (the cores), so the
@@ -240,7 +268,8 @@ def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set)
     try:
         out, err = process.communicate(image, timeout=PAGE_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise InputError(name, f"OCR of page {number} timed out after {PAGE_TIMEOUT:g} s", "timed-out") from None
+        raise InputError(name, N_("OCR of page {number} timed out after {seconds} s").format(
+            number=number, seconds=f"{PAGE_TIMEOUT:g}"), "timed-out") from None
     finally:
         if process.poll() is None:
             process.kill()
@@ -248,7 +277,8 @@ def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set)
         running.discard(process)
     if process.returncode != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()
-        raise InputError(name, f"OCR of page {number} failed: {message[-1] if message else process.returncode}")
+        raise InputError(name, N_("OCR of page {number} failed").format(number=number),
+                         detail=message[-1] if message else f"exit {process.returncode}")
     return out.decode("utf-8", "replace")
 
 
@@ -288,12 +318,15 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
             try:
                 if too_complex(page):
                     continue  # not rendered: read as a page without text
-                image, scale = render_pgm(page)
+                image, scale = render_gray(page)
                 width = page.get_size()[0]
             finally:
                 page.close()
+            if nearly_blank(image):
+                results[index] = OcrPage(width, [])  # a blank verso: no line, no finding
+                continue
             pending.append((index, width, scale,
-                            pool.submit(_tesseract, image, round(72 * scale), name, index + 1, running, stop)))
+                            pool.submit(_tesseract, pgm(image), round(72 * scale), name, index + 1, running, stop)))
         while pending:
             collect_oldest()
         return results

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from .. import budget
 from ..errors import InputError
 from ..i18n import N_
 from . import Cell, Line, Source, Table
@@ -37,7 +38,7 @@ def _open_pdfium(path: str, data: bytes):
                 raise InputError(path, N_("encrypted PDF: a password is required to open it")) from None
         if "format" in text or "file" in text or "data" in text:
             raise InputError(path, N_("corrupt or truncated PDF: it cannot be opened")) from None
-        raise InputError(path, f"PDF cannot be opened ({exc})") from None
+        raise InputError(path, N_("PDF cannot be opened"), detail=str(exc)) from None
 
 
 _COMPOUND_CUT = regex.compile(r"(?<=\p{Ll})\ufffe(?=\p{Lu})")
@@ -139,12 +140,16 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
     except InputError:
         raise
     except Exception as exc:  # pdfium raises on damaged page trees
-        raise InputError(path, f"corrupt PDF: {exc}") from None
+        raise InputError(path, N_("corrupt PDF: a page cannot be read"), detail=f"{exc.__class__.__name__}: {exc}") \
+            from None
     finally:
         doc.close()
     if blank == page_count:
         raise InputError(path, N_("every page is blank"))
     if not texts and not ocr_lines:
+        if ocr != "never":  # every page to OCR was a render bomb, left unrendered
+            raise InputError(path, N_("no page can be read: the pages without text draw too much to be rendered"
+                                      " for OCR (more than 100,000 path segments)"))
         raise InputError(path, N_("no page has a text layer (a scan?) and OCR is off (--ocr never)"))
     text_pages = sorted(texts) if engine == "fast" else []
     plumber_pages = table_pages if engine == "fast" else sorted(texts)
@@ -166,8 +171,10 @@ def _read_scans(doc, pages: list[int], path: str, threads: int):
     reason = _ocr.available()
     if reason:
         listed = ", ".join(str(i + 1) for i in pages[:10]) + (" ..." if len(pages) > 10 else "")
-        raise InputError(path, f"page{'s' if len(pages) > 1 else ''} {listed} ha{'ve' if len(pages) > 1 else 's'}"
-                               f" no text layer and OCR cannot run: {reason}")
+        sentence = (N_("pages {pages} have no text layer and OCR cannot run: {why}") if len(pages) > 1
+                    else N_("page {pages} has no text layer and OCR cannot run: {why}"))
+        raise InputError(path, sentence.format(pages=listed, why=reason))
+    budget.grant_ocr(len(pages))  # the default timeout grows with the pages to read
     lines: dict[int, list[Line]] = {}
     tables: list[Table] = []
     for index, scan in _ocr.ocr_pages(doc, pages, path, threads).items():
@@ -205,7 +212,8 @@ def _plumber(path: str, data: bytes, pages: list[int], *, with_text: bool) -> tu
                 finally:
                     page.close()
     except Exception as exc:
-        raise InputError(path, f"corrupt PDF: {exc.__class__.__name__}") from None
+        raise InputError(path, N_("corrupt PDF: a page cannot be read"), detail=f"{exc.__class__.__name__}: {exc}") \
+            from None
     return lines, tables
 
 

@@ -336,7 +336,7 @@ _STATUS = {"too-large": 413, "unsupported-type": 415, "timed-out": 504}
 
 def _not_checked(name: str, result) -> JSONResponse:
     """A document the linter did not check: the status its outcome calls for, and the reason."""
-    message = i18n._("{name}: {reason}").format(name=name, reason=i18n.reason(result.error))
+    message = i18n._("{name}: {reason}").format(name=name, reason=i18n.reason(result.error, detail=result.detail))
     return JSONResponse({"error": message, "outcome": result.outcome.value},
                         status_code=_STATUS.get(result.outcome.value, 422))
 

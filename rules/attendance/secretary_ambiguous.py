@@ -41,8 +41,9 @@ NAME_AFTER = [
 # a été élue pour remplir ces fonctions" (the words before the name are cut off by its capitals;
 # the name and its verb stand on one line).
 NAME_BEFORE = [
-    regex.compile(rf"""(?x)(?:^|(?<=[.;:,\n]))[ \t]*{_NAME}(?:,[^,\n]{{0,80}},)?
-        [ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|sont|fut)\s+
+    # (blanks taken possessively: a run of thousands of spaces would otherwise be split every way)
+    regex.compile(rf"""(?x)(?:^|(?<=[.;:,\n]))[ \t]*+{_NAME}(?:,[^,\n]{{0,80}},)?
+        [ \t]++(?:(?:a|2)[ \t]++)?(?:ete|est|sont|fut)\s+
         {_CHOSEN}\s+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)(?P<plural>)|{_PREFIX}{_OFFICE})"""),
 ]
 # An earlier sitting, named in the designation's own lines: "secrétaire de la séance du 12 mars".
