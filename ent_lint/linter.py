@@ -63,6 +63,8 @@ class Result:
     source: object = None  # the Source and Document, when asked for (keep=True)
     document: object = None
     archive: bool = False  # the findings of archive rules, after every document
+    kind: Optional[str] = None  # what the document is (extract, minutes, list, convention, other)
+    fields: Optional[dict] = None  # the fields read, as `extract --format json` prints them
 
     @property
     def error(self) -> Optional[str]:
@@ -74,14 +76,15 @@ class Result:
 
     def to_cache(self) -> dict:
         return {"outcome": self.outcome.value, "reason": self.reason, "pages": self.pages, "lines": self.lines,
-                "facts": self.facts,
+                "facts": self.facts, "kind": self.kind, "fields": self.fields,
                 "findings": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in self.findings]}
 
     @classmethod
     def from_cache(cls, name: str, digest: str, data: dict) -> "Result":
         findings = [Finding.from_dict({**f, "path": name}) for f in data["findings"]]
         return cls(name, findings, Outcome(data.get("outcome", "ok")), data.get("reason"), digest,
-                   data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True)
+                   data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True,
+                   kind=data.get("kind"), fields=data.get("fields"))
 
 
 class _Timeout(BaseException):
@@ -200,12 +203,19 @@ class Linter:
             findings = self.checker.check(document, text, name)
             facts, crashes = self.checker.collect(document, text, name)
             findings += crashes
+        if source.kind == "pdf" and findings:
+            from .readers.pages import locate
+
+            locate(data, source, findings)  # where each evidence stands on its page
         lines = {}
         for finding in findings:
             line = source.line_at(finding.page, finding.line) if finding.line is not None else None
             if line is not None:
                 lines[f"{finding.page or 0}:{finding.line}"] = line.raw.rstrip("\n")
-        result = Result(name, findings, pages=source.page_count, lines=lines, facts=facts)
+        from .api import plain
+
+        result = Result(name, findings, pages=source.page_count, lines=lines, facts=facts, kind=document.kind,
+                        fields=plain(document))
         if keep:
             result.source, result.document = source, document
         return result

@@ -13,7 +13,7 @@ import os
 import re
 import urllib.parse
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import IO, Callable
 
 from . import __version__
@@ -190,7 +190,10 @@ class Reporter:
         """The finding as a dict, its message and fix in the report's language (its code and
         arguments beside them, for a program)."""
         message, fix = self.text(finding)
-        return {**finding.to_dict(), "message": message, "fix": fix}
+        data = {**finding.to_dict(), "message": message, "fix": fix}
+        if data["box"] is None:  # a box only where there is a page: PDF findings
+            del data["box"]
+        return data
 
     def severity(self, severity: str) -> str:
         return self._(SEVERITY_NAMES[severity])
@@ -359,6 +362,8 @@ class SarifReporter(Reporter):
                 region["startColumn"] = finding.column or 1
                 if finding.evidence and "\n" not in finding.evidence:
                     region["snippet"] = {"text": finding.evidence}
+                if finding.box is not None:  # on the PDF page, in points from its top-left corner
+                    region["properties"] = {"box": asdict(finding.box)}
             location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(finding.path)}}}
             if region:
                 location["physicalLocation"]["region"] = region

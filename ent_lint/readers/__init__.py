@@ -27,6 +27,9 @@ class Line:
     ocr: bool = False
     #: OCR read a word of this line with low confidence: its names may be misread
     unsure: bool = False
+    #: OCR lines: each word's place in :attr:`raw` and its box on the page, in points
+    #: ``(start, end, x0, top, x1, bottom)``
+    words: Optional[list[tuple]] = None
 
     def column(self, index: int) -> int:
         """1-based column in :attr:`raw` of the character at ``index`` in :attr:`text`."""
