@@ -84,7 +84,7 @@ def _ids(values: tuple[str, ...]):
     return [v.strip() for value in values for v in value.split(",") if v.strip()] if values else None
 
 
-FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
+FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab", "html"]
 
 
 @main.command()
@@ -95,6 +95,7 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: text; github when GITHUB_ACTIONS=true).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--images", is_flag=True, help="--format html: embed the PDF pages that hold findings, evidence framed.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds allowed per document; 0 for no limit.")
@@ -128,7 +129,7 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", 
 @click.option("--shared-storage", is_flag=True,
               help="With --scheduler: the workers read the files at the same paths (else they get the bytes).")
 @LANG_OPTION
-def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
+def check(files, fmt, output, images, jobs, timeout, select, extend_select, ignore, severity, min_severity, fail_on,
           exit_zero, statistics, baseline, write_baseline, no_cache, cache_dir, progress, rules_dir, engine,
           ocr, max_pages, max_size, no_color, verbose, scheduler, shared_storage, lang):
     """Check FILES (documents, folders, glob patterns, .zip archives) and report the findings."""
@@ -189,7 +190,7 @@ def check(files, fmt, output, jobs, timeout, select, extend_select, ignore, seve
     stream = report.stream if report else sys.stdout
     try:
         code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
-                          exit_zero, progress, started, verbose=verbose,
+                          exit_zero, progress, started, verbose=verbose, images=images,
                           colour=not no_color and output is None and fmt == "text" and sys.stdout.isatty())
         if report:
             report.commit()
@@ -309,15 +310,15 @@ def _with_archive(runner, jobs):
 
 
 def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, statistics, exit_zero,
-               progress, started, *, colour, verbose=False) -> int:
+               progress, started, *, colour, verbose=False, images=False) -> int:
     import time
 
     from .baseline import entries_for, write
     from .report import HUMAN_FORMATS, Summary, line_start, reporter, shown
 
-    rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt == "sarif" else None
+    rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt in ("sarif", "html") else None
     out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour, verbose=verbose,
-                   lang=i18n.current(), rules_dir=settings.rules_dir)
+                   lang=i18n.current(), rules_dir=settings.rules_dir, images=images)
     summary = Summary()
     bar = _Progress(len(jobs), enabled=sys.stderr.isatty() if progress is None else progress)
     recorded = []
@@ -576,7 +577,14 @@ def serve(host, port, max_upload, timeout, jobs, lang):
                                    workers=jobs or os.cpu_count() or 1, lint=project,
                                    lang=lang or project.lang or i18n.DEFAULT))
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    import signal
+
+    # uvicorn stops on SIGTERM and SIGINT once the requests in flight have answered (within a
+    # check's time), then raises the signal again: here it is done, and the exit status is 0
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, lambda *_: None)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                timeout_graceful_shutdown=int(timeout) + 10)
 
 
 @main.command("export")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from .errors import InputError
+from .i18n import N_
 from .readers import TEXT_SUFFIXES
 
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf"}
@@ -130,7 +131,8 @@ def _members(path: str) -> Iterator[Job]:
         yield Job(path, path, error=f"corrupt or unreadable zip archive ({exc})")
         return
     if len(infos) > MAX_MEMBERS:
-        yield Job(path, path, error=f"zip archive has {len(infos)} members, more than {MAX_MEMBERS}")
+        yield Job(path, path, error=N_("zip archive has {members} members, more than {limit}").format(
+            members=len(infos), limit=MAX_MEMBERS))
         return
     total = 0
     for info in sorted(infos, key=_member_name):
@@ -144,7 +146,7 @@ def _members(path: str) -> Iterator[Job]:
         if not _wanted(info.filename):
             continue
         if info.filename.lower().endswith(ARCHIVE_SUFFIX):
-            yield Job(name, path, info.filename, error="archive inside an archive: not read")
+            yield Job(name, path, info.filename, error=N_("archive inside an archive: not read"))
             continue
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
@@ -154,12 +156,13 @@ def _members(path: str) -> Iterator[Job]:
             continue
         if info.file_size > MAX_MEMBER_BYTES:
             yield Job(name, path, info.filename,
-                      error=f"member expands to {info.file_size} bytes, more than {MAX_MEMBER_BYTES}",
+                      error=N_("member expands to {size} bytes, more than {limit}").format(
+                          size=info.file_size, limit=MAX_MEMBER_BYTES),
                       outcome="too-large")
             continue
         if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
             yield Job(name, path, info.filename,
-                      error=f"compression ratio above {MAX_RATIO}:1 (a zip bomb?): not read",
+                      error=N_("compression ratio above {ratio}:1 (a zip bomb?): not read").format(ratio=MAX_RATIO),
                       outcome="too-large")
             continue
         yield Job(name, path, info.filename)
@@ -180,9 +183,9 @@ def _member_name(info) -> str:
 def _unsafe(member: str) -> Optional[str]:
     normalised = member.replace("\\", "/")
     if normalised.startswith("/") or (len(normalised) > 1 and normalised[1] == ":"):
-        return "absolute member name in a zip archive: not read"
+        return N_("absolute member name in a zip archive: not read")
     if ".." in normalised.split("/"):
-        return "member name leads outside the zip archive ('..'): not read"
+        return N_("member name leads outside the zip archive ('..'): not read")
     return None
 
 

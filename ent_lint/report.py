@@ -506,6 +506,12 @@ class GitLabReporter(Reporter):
         self.out.write("\n]\n" if not self._first else "]\n")
 
 
+def _html(out: IO[str], **options) -> Reporter:
+    from .html_report import HtmlReporter  # its own module: the fields in words, page images
+
+    return HtmlReporter(out, **options)
+
+
 REPORTERS: dict[str, Callable[..., Reporter]] = {
     "text": TextReporter,
     "concise": ConciseReporter,
@@ -515,10 +521,14 @@ REPORTERS: dict[str, Callable[..., Reporter]] = {
     "junit": JUnitReporter,
     "github": GitHubReporter,
     "gitlab": GitLabReporter,
+    "html": _html,
 }
 FORMATS = list(REPORTERS)
 HUMAN_FORMATS = {"text", "concise", "github"}
 
 
-def reporter(fmt: str, out: IO[str], **options) -> Reporter:
+def reporter(fmt: str, out: IO[str], *, images: bool = False, **options) -> Reporter:
+    """The reporter of ``fmt``; ``images``: the HTML report embeds the pages with findings."""
+    if fmt == "html":
+        options["images"] = images
     return REPORTERS[fmt](out, **options)
