@@ -106,9 +106,11 @@ class HtmlReporter(Reporter):
         if facts:
             parts.append(f'<p class="meta">{_e(" · ".join(facts))}</p>')
         if result.error:
-            parts.append(f'<p class="unreadable">{_e(_("Not checked: {reason}").format(reason=status))}</p>')
+            text = _("Not checked: {reason}").format(reason=status)
+            parts.append(f'<p class="unreadable">{_e(text)}</p>')
         elif not result.findings:
-            parts.append(f'<p class="clean">{_e(_("no problem found"))}</p>')
+            text = _("no problem found")
+            parts.append(f'<p class="clean">{_e(text)}</p>')
         else:
             counts = ", ".join(self.ngettext(*_PLURALS[level], n).format(n=n) for level, n in by.items() if n)
             parts.append(f"<p>{_e(counts)}</p>")
@@ -139,9 +141,11 @@ class HtmlReporter(Reporter):
         if source is not None:
             out.append(f"<pre>{finding.line} | {_e(source)}</pre>")
         for place in related(finding):
-            out.append(f'<p class="where">{_e(_("also: {where}").format(where=place))}</p>')
+            text = _("also: {where}").format(where=place)
+            out.append(f'<p class="where">{_e(text)}</p>')
         if fix:
-            out.append(f'<p class="fix">{_e(_("Fix: {fix}").format(fix=fix))}</p>')
+            text = _("Fix: {fix}").format(fix=fix)
+            out.append(f'<p class="fix">{_e(text)}</p>')
         out.append("</article>")
         return "\n".join(out)
 
@@ -176,16 +180,17 @@ class HtmlReporter(Reporter):
         now = dt.datetime.now().astimezone()
         date = f"{i18n.format_date(now.date(), self.lang)} {now:%H:%M}"
         title = _("ent-lint report")
+        made = _("ent-lint {version}, {date}").format(version=__version__, date=date)
+        summary_title = _("Summary")
+        headings = [_("File"), _("Kind"), _("Errors"), _("Warnings"), _("Status")]
         head = [f'<!doctype html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
                 f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
                 f"<header><h1>{_e(title)}</h1>",
-                f'<p class="meta">{_e(_("ent-lint {version}, {date}").format(version=__version__, date=date))}</p>'
-                "</header>",
-                f'<section id="summary"><h2>{_e(_("Summary"))}</h2>',
+                f'<p class="meta">{_e(made)}</p></header>',
+                f'<section id="summary"><h2>{_e(summary_title)}</h2>',
                 f"<p>{_e(summary.line(self.lang))}</p>",
-                f'<table><thead><tr><th>{_e(_("File"))}</th><th>{_e(_("Kind"))}</th>'
-                f'<th>{_e(_("Errors"))}</th><th>{_e(_("Warnings"))}</th><th>{_e(_("Status"))}</th></tr></thead>',
+                "<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in headings) + "</tr></thead>",
                 "<tbody>"]
         self.out.write("\n".join(head) + "\n")
         self.out.write("\n".join(self._rows) + "\n</tbody></table></section>\n")
@@ -197,7 +202,8 @@ class HtmlReporter(Reporter):
         if not self._used:
             return ""
         rules = self.rules or {}
-        out = [f'<section id="rules"><h2>{_e(self._("The rules that found something"))}</h2>']
+        heading = self._("The rules that found something")
+        out = [f'<section id="rules"><h2>{_e(heading)}</h2>']
         for rule_id in sorted(self._used):
             cls = rules.get(rule_id)
             if cls is None:
