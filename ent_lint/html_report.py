@@ -14,12 +14,13 @@ import base64
 import datetime as dt
 import html
 import os
+import re
 from typing import Optional
 
 from . import __version__, i18n
 from .fields import kind_name, sections
 from .findings import LEVELS, Box
-from .report import SEVERITY_NAMES, Reporter, Summary, related, shown
+from .report import SEVERITY_NAMES, Reporter, Summary, _escaped, related
 
 STYLE = """
 :root { --error: #b00020; --warning: #8a5a00; --info: #1f5f8b; --ok: #1b7a3a; --line: #d9dee3; }
@@ -65,9 +66,13 @@ figcaption { color: #52606d; font-size: .85rem; }
 """
 
 
+# Control characters but tab and newline (which <pre> keeps), and unpaired surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _e(text) -> str:
-    """Text from a document or a name, escaped for HTML, its control characters shown."""
-    return html.escape(shown(str(text)), quote=True)
+    """Text from a document or a name, escaped for HTML, its control characters shown (``\x1b``)."""
+    return html.escape(_CONTROL.sub(_escaped, str(text)), quote=True)
 
 
 class HtmlReporter(Reporter):

@@ -39,7 +39,7 @@ def locate(data: bytes, source: Source, findings: Iterable[Finding]) -> None:
             if line is None:
                 continue
             if line.words is not None:
-                finding.box = _ocr_box(finding, line)
+                finding.box = _ocr_box(finding, line, source)
                 continue
             if finding.page not in pages:
                 if doc is None:
@@ -73,12 +73,38 @@ def _find(text: str, evidence: str, column: Optional[int]) -> Optional[tuple[int
     return (found, found + len(evidence)) if found >= 0 else None
 
 
-def _ocr_box(finding: Finding, line: Line) -> Optional[Box]:
-    span = _find(line.raw, _evidence(finding), finding.column) or (0, len(line.raw))
+def _ocr_box(finding: Finding, line: Line, source: Source) -> Optional[Box]:
+    """The OCR words that hold the evidence: in its line, else in the nearest line of the page
+    that holds it (a table cell placed on a neighbouring row), else the words at its column."""
+    evidence = _evidence(finding)
+    span = _find(line.raw, evidence, finding.column)
+    if span is None and evidence:
+        others = sorted((other for other in source.lines if other.page == line.page and other.words),
+                        key=lambda other: abs(other.number - line.number))
+        for other in others:
+            found = _find(other.raw, evidence, None)
+            if found is not None:
+                line, span = other, found
+                break
+    following = source.line_at(line.page, line.number + 1)
+    if span is None and evidence and following is not None and following.words:
+        # evidence that runs onto the next line ("... et de la" / "Jeunesse")
+        found = _find(f"{line.raw} {following.raw}", evidence, finding.column)
+        if found is not None and found[1] > len(line.raw):
+            rest = found[1] - len(line.raw) - 1
+            boxes = ([w for w in line.words if w[1] > found[0]] + [w for w in following.words if w[0] < rest])
+            return _union_words(finding.page, boxes)
+    if span is None:
+        start = (finding.column or 1) - 1
+        span = (start, start + max(1, len(evidence))) if evidence else (0, len(line.raw))
     boxes = [w for w in line.words if w[0] < span[1] and w[1] > span[0]] or line.words
+    return _union_words(finding.page, boxes)
+
+
+def _union_words(page: int, boxes: list[tuple]) -> Optional[Box]:
     if not boxes:
         return None
-    return _rounded(Box(finding.page, min(w[2] for w in boxes), min(w[3] for w in boxes),
+    return _rounded(Box(page, min(w[2] for w in boxes), min(w[3] for w in boxes),
                         max(w[4] for w in boxes), max(w[5] for w in boxes)))
 
 
@@ -102,21 +128,39 @@ class _Page:
         return cls(number, textpage.get_text_range(), textpage, (left, top))
 
     def box(self, finding: Finding, line: Line) -> Optional[Box]:
+        """The evidence in its line; else its occurrence on the page nearest to the line (a
+        table cell placed on a neighbouring row, or the pdfplumber engine's own line numbers);
+        else the whole line."""
         evidence = _evidence(finding)
-        span = None
+        whole = None
         if line.number <= len(self.lines):
             start, end = self.lines[line.number - 1]
             shown, where = _as_read(self.text, start, end)
-            if shown.strip() == line.raw.strip():  # the same line (the pdfplumber engine numbers others)
+            if shown.strip() == line.raw.strip():
                 found = _find(shown, evidence, finding.column)
-                span = ((where[found[0]], where[found[1] - 1] + 1) if found
-                        else (where[0], where[-1] + 1) if where else None)
-        if span is None:
-            found = _find(self.text, evidence, None)
-            if found is None:
-                return None
-            span = found
-        return self._union(*span)
+                if found:
+                    return self._union(where[found[0]], where[found[1] - 1] + 1)
+                whole = (where[0], where[-1] + 1) if where else None
+                if line.number < len(self.lines) and evidence:  # evidence running onto the next line
+                    after, where_after = _as_read(self.text, *self.lines[line.number])
+                    found = _find(f"{shown} {after}", evidence, finding.column)
+                    if found is not None and found[1] > len(shown) and where_after:
+                        end = min(found[1] - len(shown) - 1, len(where_after))
+                        return self._union(where[found[0]], where_after[max(0, end - 1)] + 1)
+        if evidence:
+            folded, wanted = self.text.casefold(), evidence.casefold()
+            hits = []
+            at = folded.find(wanted)
+            while at >= 0 and len(hits) < 1000:
+                hits.append(at)
+                at = folded.find(wanted, at + 1)
+            if hits:
+                best = min(hits, key=lambda hit: abs(self._line_of(hit) - line.number))
+                return self._union(best, best + len(evidence))
+        return self._union(*whole) if whole else None
+
+    def _line_of(self, offset: int) -> int:
+        return next((number for number, (start, end) in enumerate(self.lines, 1) if offset <= end), len(self.lines))
 
     def _union(self, start: int, end: int) -> Optional[Box]:
         left, top = self.origin
