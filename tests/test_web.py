@@ -186,6 +186,8 @@ def test_the_page_in_headless_chromium(server):
             assert "2023/11/27-31" in page.locator("#fields").inner_text()
             page.locator("#lang").click()
             assert page.locator("[data-i18n=findings]").inner_text() == "Findings"
+            page.locator("#status", has_text="1 document checked.").wait_for(timeout=60_000)  # checked again in English
+            assert "page 7, line 13" in page.locator(".finding[data-rule=school-email-mismatch]").inner_text()
             page.screenshot(path=str(ARTIFACTS / "web-seed-en.png"), full_page=True)
             # the report downloads as JSON and as SARIF
             with page.expect_download() as event:

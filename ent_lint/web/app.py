@@ -292,14 +292,14 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         finally:
             idle.put_nowait(pool)
 
-    async def check_one(job, details: bool):
+    async def check_one(job, details: bool, rules: bool = True):
         """A document's result (a result with its outcome when the process timed out or died)."""
         from ..linter import Outcome, Result
 
         if job.error:
             return Result(job.name, outcome=Outcome(job.outcome), reason=job.error), None
         try:
-            return await on_pool(_check_job, job, details)
+            return await on_pool(_check_job, job, details, rules)
         except _ClientError as exc:
             outcome = Outcome.TIMED_OUT if exc.status == 504 else Outcome.WORKER_CRASHED
             reason = timed_out(settings.timeout) if exc.status == 504 else exc.message
@@ -322,7 +322,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
                 job = jobs_of([upload])[0] if not upload.name.lower().endswith(ARCHIVE_SUFFIX) else None
                 if job is None:
                     raise _ClientError(400, N_("{name}: a zip archive goes to /api/batch").format(name=upload.name))
-                result, extra = await on_pool(_check_job, job, details)
+                result, extra = await check_one(job, details)
         except _ClientError as exc:
             return _error(exc.status, exc.message, exc.headers)
         if result.error:
@@ -425,7 +425,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
                     raise _ClientError(422, i18n._("{name}: {reason}").format(name=job.name, reason=i18n.reason(scale)))
         except _ClientError as exc:
             return _error(exc.status, exc.message, exc.headers)
-        return Response(image, media_type="image/png", headers={"X-Page-Scale": f"{scale:.6f}"})
+        return Response(image, media_type="image/png", headers={"X-Page-Scale": repr(scale)})
 
     async def extract(request: Request) -> Response:
         use_lang(request)
@@ -433,7 +433,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
             async with admitted(request) as folder:
                 upload = (await uploads_of(request, folder))[0]
                 job = jobs_of([upload])[0]
-                result, extra = await on_pool(_check_job, job, True, False)
+                result, extra = await check_one(job, True, False)
         except _ClientError as exc:
             return _error(exc.status, exc.message, exc.headers)
         if result.error:
