@@ -635,17 +635,42 @@ OPENAPI = {
                  "description": "add the extracted text lines and fields"}],
             "requestBody": _UPLOAD,
             "responses": {"200": {"description": "the report, as `ent-lint --format json` prints it"},
-                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "504": _ERROR}}},
+                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
+                          "504": _ERROR}}},
+        "/api/batch": {"post": {
+            "summary": "Check several documents (files and zip archives, field `file` repeated)",
+            "parameters": [
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json-lines", "html"]},
+                 "description": "json-lines: one line per document as each is checked (start, document..., end); "
+                                "html: the report of `ent-lint --format html`"}],
+            "requestBody": _UPLOAD,
+            "responses": {"200": {"description": "the documents' results, or the HTML report"},
+                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "503": _ERROR}}},
+        "/api/page": {"post": {
+            "summary": "A page of an uploaded PDF as a PNG image, evidence boxes framed",
+            "parameters": [
+                {"name": "page", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 1}},
+                {"name": "box", "in": "query", "schema": {"type": "string"},
+                 "description": "x0,top,x1,bottom in PDF points from the page's top-left corner (a finding's box); "
+                                "repeatable"},
+                {"name": "member", "in": "query", "schema": {"type": "string"},
+                 "description": "the PDF's name inside an uploaded zip archive"}],
+            "requestBody": _UPLOAD,
+            "responses": {"200": {"description": "the page (header X-Page-Scale: pixels per point)",
+                                  "content": {"image/png": {}}},
+                          "400": _ERROR, "404": _ERROR, "413": _ERROR, "422": _ERROR, "503": _ERROR, "504": _ERROR}}},
         "/api/extract": {"post": {
             "summary": "The fields read from a document, as `ent-lint extract` prints them",
             "requestBody": _UPLOAD,
             "responses": {"200": {"description": "the extracted document"},
-                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "504": _ERROR}}},
+                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
+                          "504": _ERROR}}},
         "/api/rules": {"get": {"summary": "The rules", "responses": {"200": {"description": "every rule"}}}},
         "/api/rules/{rule_id}": {"get": {
             "summary": "One rule's documentation",
             "parameters": [{"name": "rule_id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "responses": {"200": {"description": "the rule"}, "404": _ERROR}}},
-        "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
+        "/healthz": {"get": {"summary": "Liveness, worker processes busy, requests served or waiting",
+                             "responses": {"200": {"description": "ok"}}}},
     },
 }
