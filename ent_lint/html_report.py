@@ -105,7 +105,7 @@ class HtmlReporter(Reporter):
             f'<td class="n">{by["error"]}</td><td class="n">{by["warning"]}</td>'
             f'<td class="{status_class}">{_e(status)}</td></tr>')
         parts = [f'<section class="document" id="{anchor}"><h2>{_e(name)}</h2>']
-        facts = [kind] if not result.archive else []
+        facts = [kind] if result.kind and not result.archive else []
         if result.pages:
             facts.append(self.ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages))
         if facts:
@@ -182,7 +182,7 @@ class HtmlReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         _ = self._
-        now = dt.datetime.now().astimezone()
+        now = _now()
         date = f"{i18n.format_date(now.date(), self.lang)} {now:%H:%M}"
         title = _("ent-lint report")
         made = _("ent-lint {version}, {date}").format(version=__version__, date=date)
@@ -220,6 +220,14 @@ class HtmlReporter(Reporter):
                        f"{_e(i18n.summary(cls, self.lang))}</h3><p>{_e(source)}</p><pre>{_e(doc)}</pre></article>")
         out.append("</section>\n")
         return "\n".join(out)
+
+
+def _now() -> dt.datetime:
+    """The report's date: now, or ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now().astimezone()
 
 
 _PLURALS = {"error": ("{n} error", "{n} errors"), "warning": ("{n} warning", "{n} warnings"),

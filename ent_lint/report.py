@@ -190,10 +190,7 @@ class Reporter:
         """The finding as a dict, its message and fix in the report's language (its code and
         arguments beside them, for a program)."""
         message, fix = self.text(finding)
-        data = {**finding.to_dict(), "message": message, "fix": fix}
-        if data["box"] is None:  # a box only where there is a page: PDF findings
-            del data["box"]
-        return data
+        return {**finding.to_dict(), "message": message, "fix": fix}
 
     def severity(self, severity: str) -> str:
         return self._(SEVERITY_NAMES[severity])

@@ -227,6 +227,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         idle.put_nowait(pool)
     places = settings.workers * 4  # requests checked or waiting for a process
     gate = asyncio.Semaphore(places)
+    admitted_now = [0]  # requests holding a place
     grace = min(GRACE, settings.timeout)  # past the timeout, before a stuck process is killed
 
     @contextlib.asynccontextmanager
@@ -239,10 +240,12 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
             raise _ClientError(503, N_("too many documents being checked: try again in a moment"),
                                {"Retry-After": str(RETRY_AFTER), "Connection": "close"})
         async with gate:
+            admitted_now[0] += 1
             folder = tempfile.mkdtemp(prefix="ent-lint-upload-")
             try:
                 yield folder
             finally:
+                admitted_now[0] -= 1
                 shutil.rmtree(folder, ignore_errors=True)
 
     async def uploads_of(request: Request, folder: str):
@@ -452,10 +455,8 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
 
     async def healthz(request: Request) -> Response:
         """Liveness, and how busy the server is: worker processes busy, requests waiting."""
-        busy = settings.workers - idle.qsize()
-        served = places - gate._value  # noqa: SLF001  (asyncio's Semaphore has no public count)
         return JSONResponse({"status": "ok", "version": __version__, "workers": settings.workers,
-                             "busy": busy, "requests": served, "places": places})
+                             "busy": settings.workers - idle.qsize(), "requests": admitted_now[0], "places": places})
 
     async def openapi(request: Request) -> Response:
         return JSONResponse(OPENAPI)
