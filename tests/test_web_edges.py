@@ -124,7 +124,7 @@ def test_sigterm_lets_the_request_in_flight_finish_then_exits_0_leaving_no_proce
         children = child_processes(process.pid)
         assert children  # the worker process (and multiprocessing's resource tracker)
         answer = {}
-        slow = SEED_TXT.read_bytes() * 300  # a few seconds of work
+        slow = SEED_TXT.read_bytes() * 150  # a second or two of work
         thread = threading.Thread(target=lambda: answer.update(r=_post(f"{base}/api/lint", "slow.txt", slow)))
         thread.start()
         _wait(lambda: _health(base)["busy"] == 1)
