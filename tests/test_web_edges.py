@@ -159,3 +159,47 @@ def _alive(pid: int) -> bool:
 
 if os.name != "posix":  # pragma: no cover
     pytest.skip("POSIX signals and /proc", allow_module_level=True)
+
+
+def test_an_upload_that_stops_coming_loses_its_place():
+    """A client that holds a place without sending (slowloris) is given up after the idle bound:
+    408, its place and its folder freed.  The application in-process, served by uvicorn."""
+    import asyncio
+
+    import uvicorn
+
+    from ent_lint.web.app import ServeSettings, create_app
+
+    app = create_app(ServeSettings(workers=1, upload_idle=1.0, timeout=30))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: _try_health(base), timeout=60)
+        stalled = [_stalled_upload(base, b"x", declared=10_000) for _ in range(4)]
+        try:
+            answers = [_read_all(sock) for sock in stalled]  # within about a second
+            assert all(a.startswith(b"HTTP/1.1 408") for a in answers), answers
+            body = json.loads(answers[0].split(b"\r\n\r\n", 1)[1].decode("utf-8"))
+            assert body["error"] == "l'envoi s'est arrêté pendant 1 s\u00a0: abandonné"
+        finally:
+            for sock in stalled:
+                sock.close()
+        assert _health(base)["requests"] == 0
+        status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
+        assert status == 200 and body["findings"]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def _read_all(sock: socket.socket) -> bytes:
+    """What the server sends until it closes the connection."""
+    data = b""
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk

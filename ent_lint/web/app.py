@@ -46,6 +46,7 @@ SECURITY_HEADERS = {
 class ServeSettings:
     max_upload: int = 20 * 1024 * 1024  # bytes
     timeout: float = 60.0  # seconds per request
+    upload_idle: float = 30.0  # seconds an upload may stop sending before it is given up (408)
     workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
     #: the project's configuration (``[tool.ent-lint]``), as the command line would find it
     lint: Settings = field(default_factory=Settings)
@@ -250,13 +251,13 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
 
     async def uploads_of(request: Request, folder: str):
         try:
-            uploads = await receive(request, folder, settings.max_upload)
+            uploads = await receive(request, folder, settings.max_upload, idle=settings.upload_idle)
         except TooLarge:
             await _drain(request.receive, _DRAIN_BOUND)
             raise _ClientError(413, N_("upload larger than the limit of {size} MiB").format(
                 size=f"{settings.max_upload / 1024**2:g}"), {"Connection": "close"}) from None
         except UploadError as exc:
-            raise _ClientError(exc.status, exc.message) from None
+            raise _ClientError(exc.status, exc.message, {"Connection": "close"} if exc.status == 408 else None) from None
         return uploads
 
     def jobs_of(uploads) -> list:

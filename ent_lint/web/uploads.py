@@ -7,6 +7,7 @@ process that checks a document reads it from its file.  The folder is removed af
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from dataclasses import dataclass
@@ -46,10 +47,11 @@ def _safe_name(filename: str, index: int) -> str:
     return name or f"document-{index}"
 
 
-async def receive(request, directory: str, limit: int, field: str = "file") -> list[Upload]:
+async def receive(request, directory: str, limit: int, field: str = "file", idle: float = 30.0) -> list[Upload]:
     """The files of a multipart request's ``field`` parts, written into ``directory`` as the body
     streams in; an :class:`UploadError` for a body that is not multipart, over ``limit`` bytes,
-    or with too many files."""
+    with too many files, or that stops coming for ``idle`` seconds (a client that holds its
+    place without sending: 408)."""
     content_type, options = parse_options_header(request.headers.get("content-type", ""))
     boundary = options.get(b"boundary")
     if content_type != b"multipart/form-data" or not boundary:
@@ -99,8 +101,16 @@ async def receive(request, directory: str, limit: int, field: str = "file") -> l
         "on_header_end": on_header_end, "on_headers_finished": on_headers_finished,
         "on_part_data": on_part_data, "on_part_end": on_part_end})
     seen = 0
+    chunks = request.stream().__aiter__()
     try:
-        async for chunk in request.stream():
+        while True:
+            try:
+                chunk = await asyncio.wait_for(chunks.__anext__(), idle)
+            except StopAsyncIteration:
+                break
+            except asyncio.TimeoutError:
+                raise UploadError(408, N_("the upload stopped for {seconds} s: given up").format(
+                    seconds=f"{idle:g}")) from None
             seen += len(chunk)
             if seen > limit:
                 raise TooLarge(limit)
