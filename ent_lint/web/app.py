@@ -285,16 +285,31 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         pool = await idle.get()
         try:
             future = pool.submit(function, *args)
-            return await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + grace)
+            result = await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + grace)
         except asyncio.TimeoutError:
-            pool = replaced(pool)
+            warm_then_free(replaced(pool))
             raise _ClientError(504, N_("the check took longer than {seconds} s").format(
                 seconds=f"{settings.timeout:g}")) from None
         except BrokenProcessPool:
-            pool = replaced(pool)
+            warm_then_free(replaced(pool))
             raise _ClientError(422, N_("the document made the checking process crash")) from None
-        finally:
+        except BaseException:
             idle.put_nowait(pool)
+            raise
+        idle.put_nowait(pool)
+        return result
+
+    def warm_then_free(pool: ProcessPoolExecutor) -> None:
+        """A replacement process joins the free ones once it has loaded the rules: the time it
+        takes to start is not counted against the next document's timeout."""
+        async def warm():
+            try:
+                await asyncio.wrap_future(pool.submit(_ready))
+            except Exception:  # noqa: BLE001  (it died starting: the next document finds out)
+                pass
+            idle.put_nowait(pool)
+
+        asyncio.ensure_future(warm())
 
     async def check_one(job, details: bool, rules: bool = True):
         """A document's result (a result with its outcome when the process timed out or died)."""
