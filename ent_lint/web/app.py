@@ -652,7 +652,7 @@ OPENAPI = {
                  "description": "add the extracted text lines and fields"}],
             "requestBody": _UPLOAD,
             "responses": {"200": {"description": "the report, as `ent-lint --format json` prints it"},
-                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
+                          "400": _ERROR, "408": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
                           "504": _ERROR}}},
         "/api/batch": {"post": {
             "summary": "Check several documents (files and zip archives, field `file` repeated)",
@@ -680,7 +680,7 @@ OPENAPI = {
             "summary": "The fields read from a document, as `ent-lint extract` prints them",
             "requestBody": _UPLOAD,
             "responses": {"200": {"description": "the extracted document"},
-                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
+                          "400": _ERROR, "408": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
                           "504": _ERROR}}},
         "/api/rules": {"get": {"summary": "The rules", "responses": {"200": {"description": "every rule"}}}},
         "/api/rules/{rule_id}": {"get": {
