@@ -84,7 +84,7 @@ def _ids(values: tuple[str, ...]):
     return [v.strip() for value in values for v in value.split(",") if v.strip()] if values else None
 
 
-FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab"]
+FORMATS = ["text", "concise", "json", "json-lines", "sarif", "junit", "github", "gitlab", "html"]
 
 
 def _exclude_options(command):
@@ -116,6 +116,7 @@ def _jobs(files, settings, skipped, stdin_filename):
 @option("--format", "fmt", type=click.Choice(FORMATS),
         help=N_("Output format (default: text; github when GITHUB_ACTIONS=true)."))
 @option("-o", "--output", type=click.Path(dir_okay=False), help=N_("Write the report to FILE."))
+@option("--images", is_flag=True, help=N_("--format html: embed the PDF pages that hold findings, evidence framed."))
 @option("-q", "--quiet", is_flag=True, help=N_("Print the findings and nothing else (no summary, no progress)."))
 @option("--stdin-filename", metavar="NAME", help=N_("The name of the document read from standard input (-)."))
 @_exclude_options
@@ -157,7 +158,7 @@ def _jobs(files, settings, skipped, stdin_filename):
 @option("--shared-storage", is_flag=True,
         help=N_("With --scheduler: the workers read the files at the same paths (else they get the bytes)."))
 @LANG_OPTION
-def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jobs, timeout, select, extend_select,
+def check(files, fmt, output, images, quiet, stdin_filename, exclude, extend_exclude, jobs, timeout, select, extend_select,
           ignore, severity, min_severity, fail_on, exit_zero, statistics, show_settings, baseline, write_baseline,
           no_cache, cache_dir, progress, rules_dir, engine, ocr, max_pages, max_size, color, verbose, scheduler,
           shared_storage, lang):
@@ -230,7 +231,7 @@ def check(files, fmt, output, quiet, stdin_filename, exclude, extend_exclude, jo
     try:
         code = _run_check(runner, job_list, fmt, stream, settings, known, write_baseline, statistics,
                           exit_zero, False if quiet else progress, started, verbose=verbose, quiet=quiet,
-                          skipped=skipped, colour=fmt in ("text", "concise") and resolve_colour(
+                          skipped=skipped, images=images, colour=fmt in ("text", "concise") and resolve_colour(
                               color, stream if report is None else None))
         if report:
             report.commit()
@@ -352,15 +353,15 @@ def _with_archive(runner, jobs):
 
 
 def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, statistics, exit_zero,
-               progress, started, *, colour, verbose=False, quiet=False, skipped=()) -> int:
+               progress, started, *, colour, verbose=False, quiet=False, skipped=(), images=False) -> int:
     import time
 
     from .baseline import entries_for, write
     from .report import HUMAN_FORMATS, Summary, line_start, reporter, shown
 
-    rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt == "sarif" else None
+    rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt in ("sarif", "html") else None
     out = reporter(fmt, stream, rules=rules, fail_on=settings.fail_on, colour=colour, verbose=verbose,
-                   lang=i18n.current(), rules_dir=settings.rules_dir, quiet=quiet)
+                   lang=i18n.current(), rules_dir=settings.rules_dir, quiet=quiet, images=images)
     summary = Summary(skipped=len(skipped))
     if verbose:
         for name, why in skipped:
@@ -620,7 +621,14 @@ def serve(host, port, max_upload, timeout, jobs, lang):
                                    workers=jobs or os.cpu_count() or 1, lint=project,
                                    lang=lang or project.lang or i18n.DEFAULT))
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    import signal
+
+    # uvicorn stops on SIGTERM and SIGINT once the requests in flight have answered (within a
+    # check's time), then raises the signal again: here it is done, and the exit status is 0
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(stop, lambda *_: None)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                timeout_graceful_shutdown=int(timeout) + 10)
 
 
 @main.command("export", help=N_("Write the deliberations of FILES as an open-data CSV; a row that cannot be complete"

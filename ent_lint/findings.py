@@ -27,6 +27,19 @@ class Location:
 
 
 @dataclass
+class Box:
+    """Where a PDF finding's evidence stands on its page: in PDF points (1/72 inch) from the
+    top-left corner of the page as shown (its crop box), as pdfplumber measures: ``x0`` and
+    ``x1`` from the left edge, ``top`` and ``bottom`` from the top edge."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
 class Finding:
     """One problem found in one document, at a page, line and column, with its evidence."""
 
@@ -47,6 +60,8 @@ class Finding:
     related: list[Location] = field(default_factory=list)
     #: the traceback of a rule that crashed (``rule-crash``)
     traceback: Optional[str] = None
+    #: where the evidence stands on a PDF page (from the text layer's characters or the OCR words)
+    box: Optional[Box] = None
 
     def evidence_key(self) -> str:
         """The evidence (or the code and arguments, or the message when there are none) with
@@ -68,4 +83,6 @@ class Finding:
         names = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in names}
         values["related"] = [Location(**r) if isinstance(r, dict) else r for r in values.get("related") or []]
+        if isinstance(values.get("box"), dict):
+            values["box"] = Box(**values["box"])
         return cls(**values)

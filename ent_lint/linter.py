@@ -66,6 +66,8 @@ class Result:
     document: object = None
     archive: bool = False  # the findings of archive rules, after every document
     detail: Optional[str] = None  # the system's words on the reason (English), see InputError.detail
+    kind: Optional[str] = None  # what the document is (extract, minutes, list, convention, other)
+    fields: Optional[dict] = None  # the fields read, as `extract --format json` prints them
 
     @property
     def error(self) -> Optional[str]:
@@ -77,7 +79,7 @@ class Result:
 
     def to_cache(self) -> dict:
         return {"outcome": self.outcome.value, "reason": self.reason, "detail": self.detail, "pages": self.pages,
-                "lines": self.lines, "facts": self.facts,
+                "lines": self.lines, "facts": self.facts, "kind": self.kind, "fields": self.fields,
                 "findings": [{k: v for k, v in f.to_dict().items() if k != "path"} for f in self.findings]}
 
     @classmethod
@@ -85,7 +87,7 @@ class Result:
         findings = [Finding.from_dict({**f, "path": name}) for f in data["findings"]]
         return cls(name, findings, Outcome(data.get("outcome", "ok")), data.get("reason"), digest,
                    data.get("pages"), data.get("lines", {}), data.get("facts", {}), cached=True,
-                   detail=data.get("detail"))
+                   detail=data.get("detail"), kind=data.get("kind"), fields=data.get("fields"))
 
 
 class _Timeout(BaseException):
@@ -236,12 +238,19 @@ class Linter:
             findings = self.checker.check(document, text, name)
             facts, crashes = self.checker.collect(document, text, name)
             findings += crashes
+        if source.kind == "pdf" and findings:
+            from .readers.pages import locate
+
+            locate(data, source, findings)  # where each evidence stands on its page
         lines = {}
         for finding in findings:
             line = source.line_at(finding.page, finding.line) if finding.line is not None else None
             if line is not None:
                 lines[f"{finding.page or 0}:{finding.line}"] = line.raw.rstrip("\n")
-        result = Result(name, findings, pages=source.page_count, lines=lines, facts=facts)
+        from .api import plain
+
+        result = Result(name, findings, pages=source.page_count, lines=lines, facts=facts, kind=document.kind,
+                        fields=plain(document))
         if keep:
             result.source, result.document = source, document
         return result

@@ -13,7 +13,7 @@ import os
 import re
 import urllib.parse
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import IO, Callable
 
 from . import __version__
@@ -389,6 +389,8 @@ class SarifReporter(Reporter):
                 region["startColumn"] = finding.column or 1
                 if finding.evidence and "\n" not in finding.evidence:
                     region["snippet"] = {"text": finding.evidence}
+                if finding.box is not None:  # on the PDF page, in points from its top-left corner
+                    region["properties"] = {"box": asdict(finding.box)}
             location = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(finding.path)}}}
             if region:
                 location["physicalLocation"]["region"] = region
@@ -535,6 +537,12 @@ class GitLabReporter(Reporter):
         self.out.write("\n]\n" if not self._first else "]\n")
 
 
+def _html(out: IO[str], **options) -> Reporter:
+    from .html_report import HtmlReporter  # its own module: the fields in words, page images
+
+    return HtmlReporter(out, **options)
+
+
 REPORTERS: dict[str, Callable[..., Reporter]] = {
     "text": TextReporter,
     "concise": ConciseReporter,
@@ -544,10 +552,14 @@ REPORTERS: dict[str, Callable[..., Reporter]] = {
     "junit": JUnitReporter,
     "github": GitHubReporter,
     "gitlab": GitLabReporter,
+    "html": _html,
 }
 FORMATS = list(REPORTERS)
 HUMAN_FORMATS = {"text", "concise", "github"}
 
 
-def reporter(fmt: str, out: IO[str], **options) -> Reporter:
+def reporter(fmt: str, out: IO[str], *, images: bool = False, **options) -> Reporter:
+    """The reporter of ``fmt``; ``images``: the HTML report embeds the pages with findings."""
+    if fmt == "html":
+        options["images"] = images
     return REPORTERS[fmt](out, **options)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -34,14 +35,15 @@ def _results() -> list[Result]:
 def _render(fmt: str, lang: str = "fr") -> str:
     out = io.StringIO()
     rules = {r.id: type(r) for r in LINTER.checker.rules if r.id in {"quorum", "proxy-holder-limit", "proxy-holder-absent"}}
-    report = reporter(fmt, out, rules=rules if fmt == "sarif" else None, lang=lang)
+    report = reporter(fmt, out, rules=rules if fmt in ("sarif", "html") else None, lang=lang)
     summary = Summary()
     report.start()
     for result in _results():
         summary.add(result)
         report.add(result)
     summary.seconds = 0.5
-    report.finish(summary)
+    with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": "1700000000"}):  # the HTML report's date
+        report.finish(summary)
     return out.getvalue()
 
 

@@ -30,6 +30,12 @@ class Line:
     ocr: bool = False
     #: OCR read a word of this line with low confidence: its names may be misread
     unsure: bool = False
+    #: OCR lines: each word's place in :attr:`raw` and its box on the page, in points
+    #: ``(start, end, x0, top, x1, bottom)``
+    words: Optional[list[tuple]] = None
+    #: PDFs: the line's number within its page, as the page's text layer counts it (``number``
+    #: counts through the document)
+    page_line: Optional[int] = None
 
     def __post_init__(self):
         if len(self.text) > MAX_BLANKS:

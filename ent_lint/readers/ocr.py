@@ -142,6 +142,7 @@ class OcrWord:
     par: int
     line: int
     confidence: float = 100.0  # tesseract's, 0 to 100
+    bottom: float = 0.0  # in points
 
 
 class OcrPage:
@@ -163,6 +164,21 @@ class OcrPage:
     def lines(self) -> list[str]:
         """Text lines in tesseract's reading order."""
         return [text for text, _ in self.lines_with_confidence()]
+
+    def line_boxes(self) -> list[list[tuple]]:
+        """For each line of :meth:`lines`, its words' places in the line's text and their boxes:
+        ``(start, end, x0, top, x1, bottom)``."""
+        out: list[list[tuple]] = []
+        key = None
+        at = 0
+        for word in self.words:
+            current = (word.block, word.par, word.line)
+            if current != key:
+                out.append([])
+                key, at = current, 0
+            out[-1].append((at, at + len(word.text), word.x0, word.top, word.x1, word.bottom))
+            at += len(word.text) + 1
+        return out
 
     def lines_with_confidence(self) -> list[tuple[str, float]]:
         """Text lines in tesseract's reading order, each with its words' lowest confidence."""
@@ -289,8 +305,10 @@ def _parse_tsv(tsv: str, scale: float) -> list[OcrWord]:
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
         left, top, width = (int(cells[i]) for i in (6, 7, 8))
+        height = int(cells[9])
         words.append(OcrWord(cells[11].strip(), left / scale, (left + width) / scale, top / scale,
-                             int(cells[2]), int(cells[3]), int(cells[4]), float(cells[10])))
+                             int(cells[2]), int(cells[3]), int(cells[4]), float(cells[10]),
+                             (top + height) / scale))
     return words
 
 

@@ -160,7 +160,7 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
     by_page.update(ocr_lines)
     lines = [line for index in sorted(by_page) for line in by_page[index]]
     for number, line in enumerate(lines, 1):  # numbered through the document: a line number names one line
-        line.number = number
+        line.page_line, line.number = line.number, number
     tables += ocr_tables
     _locate_cells(tables, lines)
     return Source(path, "pdf", lines, tables, page_count=page_count)
@@ -182,8 +182,9 @@ def _read_scans(doc, pages: list[int], path: str, threads: int):
         raws = [text for text, _ in read]
         cleaned = [_ocr.clean_line(raw) for raw in raws]
         lines[index] = [Line(index + 1, number, text, raw, colmap, ocr=True,
-                             unsure=confidence < _ocr.SURE_CONFIDENCE)
-                        for number, ((text, colmap), (raw, confidence)) in enumerate(zip(cleaned, read), 1)]
+                             unsure=confidence < _ocr.SURE_CONFIDENCE, words=boxes)
+                        for number, ((text, colmap), (raw, confidence), boxes)
+                        in enumerate(zip(cleaned, read, scan.line_boxes()), 1)]
         if _TABLE_HINT.search("\n".join(text for text, _ in cleaned)):
             for rows in _column_tables(scan):
                 tables.append(Table(index + 1, [[Cell(_ocr.clean_line(c)[0], index + 1, 0) for c in row]

@@ -1,8 +1,10 @@
 """``ent-lint serve``: the same checks over HTTP, and a page to drop a document on.
 
-An ASGI application (Starlette, served by uvicorn).  Each upload is held in memory (or in the
-temporary file Starlette spools large parts to, deleted after the request), checked in a worker
-process with the request timeout, and forgotten: nothing is stored, no outbound call is made.
+An ASGI application (Starlette, served by uvicorn).  A request is first given a place among
+those being served (503 with Retry-After when every place is taken); only then is its body read,
+streamed to a temporary folder on disk with the size cap counted as it comes (:mod:`.uploads`).
+Each document is checked in a worker process, which reads it from there, with the request
+timeout; the folder is removed after the request: nothing is stored, no outbound call is made.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Optional
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -26,9 +28,10 @@ from .. import __version__, i18n
 from ..batch import GRACE
 from ..config import Settings
 from ..i18n import N_
+from ..linter import timed_out
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
                                "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
                                "frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
@@ -43,6 +46,7 @@ SECURITY_HEADERS = {
 class ServeSettings:
     max_upload: int = 20 * 1024 * 1024  # bytes
     timeout: float = 60.0  # seconds per request
+    upload_idle: float = 30.0  # seconds an upload may stop sending before it is given up (408)
     workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
     #: the project's configuration (``[tool.ent-lint]``), as the command line would find it
     lint: Settings = field(default_factory=Settings)
@@ -55,13 +59,39 @@ class ServeSettings:
 _LINTERS: dict = {}
 
 
-def _check_job(name: str, data: bytes, details: bool, rules: bool = True):
-    """One upload through the one :class:`~ent_lint.linter.Linter` (timeout included); the
-    result, and the text lines and fields when asked for.  ``rules=False``: read only."""
-    result = _LINTERS["default"].check(name, data, keep=details, rules=rules)
+def _check_job(job, details: bool, rules: bool = True):
+    """One uploaded document (a file, or a member of an uploaded zip, read here from disk)
+    through the one :class:`~ent_lint.linter.Linter` (timeout included); the result, and the
+    text lines and fields when asked for.  ``rules=False``: read only."""
+    from ..errors import InputError
+    from ..inputs import _OPEN, load
+    from ..linter import Outcome, Result
+
+    try:
+        data = load(job)
+    except InputError as exc:
+        return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message), None
+    finally:
+        _OPEN.close()  # the request's folder is removed after it: keep no archive open
+    result = _LINTERS["default"].check(job.name, data, keep=details, rules=rules)
     extra = _details(result.source, result.document) if details and result.error is None else None
     result.source = result.document = None  # not sent back through the pool's pipe
     return result, extra
+
+
+def _page_job(job, page: int, boxes):
+    """Page ``page`` of an uploaded PDF as a PNG image with ``boxes`` drawn, and its scale; or
+    ``(None, reason)`` (an InputError does not cross the process boundary)."""
+    from ..errors import InputError
+    from ..inputs import _OPEN, load
+    from ..readers.pages import page_image
+
+    try:
+        return page_image(load(job), job.name, page, boxes)
+    except InputError as exc:
+        return None, exc.message
+    finally:
+        _OPEN.close()
 
 
 def _details(source, document) -> dict:
@@ -79,9 +109,12 @@ def _ready() -> bool:
 
 def _warm_up(settings: Settings, timeout: float) -> None:
     """Load the parser and the project's rules in each pool process before the first request."""
+    import signal
+
     from ..batch import WORKER_MEMORY, _limit_memory
     from ..linter import Linter
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     _limit_memory(WORKER_MEMORY)
     linter = Linter(settings, timeout=timeout, ocr_threads=1)
     linter.checker  # noqa: B018
@@ -111,18 +144,15 @@ class _SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class _BodyLimit:
-    """ASGI middleware: a request body over the limit is answered 413 without being kept.
+class _DeclaredLimit:
+    """ASGI middleware: a request that declares a body over the limit (Content-Length) is
+    answered 413 before anything of it is kept.  A body without a declared length is counted
+    while it streams to disk (:mod:`ent_lint.web.uploads`)."""
 
-    A declared Content-Length over the limit is refused without reading the body into memory;
-    otherwise the body is read (in memory, at most the limit) before the application sees it.
-    Before a 413, what the client is still sending is read and dropped, up to a bound, so that a
-    client that sends its whole body before reading the answer reads the 413 instead of a broken
-    pipe; past the bound the connection is closed."""
-
-    def __init__(self, app, limit: int):
+    def __init__(self, app, limit: int, lang: str):
         self.app = app
         self.limit = limit
+        self.lang = lang
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
@@ -130,35 +160,22 @@ class _BodyLimit:
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
             await _drain(receive, self.limit + _DRAIN_BOUND)
-            return await _too_large(self.limit)(scope, receive, send)
-        chunks, seen = [], 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                return  # the client went away
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                if message.get("more_body"):
-                    await _drain(receive, _DRAIN_BOUND)
-                return await _too_large(self.limit)(scope, receive, send)
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body"):
-                break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay():
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+            return await _too_large(self.limit, _lang_of(scope, self.lang))(scope, receive, send)
+        await self.app(scope, receive, send)
 
 
-#: how much of an oversized body is read and dropped before the 413 (beyond it, the connection closes)
+def _lang_of(scope, default: str) -> str:
+    from urllib.parse import parse_qs
+
+    lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [None])[0]
+    return lang if lang in i18n.LANGUAGES else default
+
+
+#: how much of a refused body is read and dropped before the answer (beyond it, the connection
+#: closes), so that a client that sends its whole body before reading reads the answer
 _DRAIN_BOUND = 64 * 1024 * 1024
+#: seconds a client is asked to wait before trying again when every place is taken
+RETRY_AFTER = 10
 
 
 async def _drain(receive, bound: int) -> None:
@@ -173,15 +190,22 @@ async def _drain(receive, bound: int) -> None:
             return
 
 
-def _too_large(limit: int) -> Response:
-    return JSONResponse({"error": f"upload larger than the limit of {limit} bytes"}, status_code=413,
-                        headers={"Connection": "close"})
+def _too_large(limit: int, lang: str) -> Response:
+    message = i18n.Translator(lang)._("upload larger than the limit of {size} MiB").format(
+        size=f"{limit / 1024**2:g}")
+    return JSONResponse({"error": message}, status_code=413, headers={"Connection": "close"})
 
 
 def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     settings = settings or ServeSettings()
     import multiprocessing
+    import shutil
+    import tempfile
     from concurrent.futures.process import BrokenProcessPool
+    from dataclasses import replace
+
+    from ..inputs import ARCHIVE_SUFFIX, expand
+    from .uploads import TooLarge, UploadError, receive
 
     def new_pool() -> ProcessPoolExecutor:
         # one process per pool, so that one stuck or dead is replaced alone; spawned, not forked:
@@ -193,9 +217,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     def replaced(pool: ProcessPoolExecutor) -> ProcessPoolExecutor:
         """A new pool for one whose process overran the timeout (in C code, where the alarm
         cannot reach) or died; the old process is killed."""
-        for process in list((pool._processes or {}).values()):  # the executor has no public kill
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        _kill(pool)
         fresh = new_pool()
         pools[pools.index(pool)] = fresh
         return fresh
@@ -204,43 +226,103 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     idle: asyncio.Queue = asyncio.Queue()  # the pools free to take a document
     for pool in pools:
         idle.put_nowait(pool)
-    gate = asyncio.Semaphore(settings.workers * 4)  # requests checked or waiting for a process
+    places = settings.workers * 4  # requests checked or waiting for a process
+    gate = asyncio.Semaphore(places)
+    admitted_now = [0]  # requests holding a place
     grace = min(GRACE, settings.timeout)  # past the timeout, before a stuck process is killed
 
-    async def read_upload(request: Request) -> tuple[str, bytes]:
-        content_type = request.headers.get("content-type", "")
-        if not content_type.startswith("multipart/form-data"):
-            raise _ClientError(415, N_("send the document as multipart/form-data in a field named 'file'"))
-        form = await request.form(max_files=1, max_fields=8)
-        try:
-            upload = form.get("file")
-            if upload is None or not hasattr(upload, "read"):
-                raise _ClientError(400, N_("no file: send the document in a field named 'file'"))
-            data = await upload.read()
-            name = os.path.basename(upload.filename or "document")
-        finally:
-            await form.close()
-        if not data:
-            raise _ClientError(400, N_("{name}: file is empty").format(name=name))
-        return name, data
-
-    async def run(function, *args):
+    @contextlib.asynccontextmanager
+    async def admitted(request: Request):
+        """A place among the requests being served, and a temporary folder for the request's
+        files (removed after it); 503 with Retry-After when every place is taken.  The body is
+        read only once admitted."""
         if gate.locked():
-            raise _ClientError(503, N_("too many documents being checked: try again in a moment"))
+            await _drain(request.receive, settings.max_upload)
+            raise _ClientError(503, N_("too many documents being checked: try again in a moment"),
+                               {"Retry-After": str(RETRY_AFTER), "Connection": "close"})
         async with gate:
-            pool = await idle.get()
+            admitted_now[0] += 1
+            folder = tempfile.mkdtemp(prefix="ent-lint-upload-")
             try:
-                future = pool.submit(function, *args)
-                return await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + grace)
-            except asyncio.TimeoutError:
-                pool = replaced(pool)
-                raise _ClientError(504, N_("the check took longer than {seconds} s").format(
-                    seconds=f"{settings.timeout:g}")) from None
-            except BrokenProcessPool:
-                pool = replaced(pool)
-                raise _ClientError(422, N_("the document made the checking process crash")) from None
+                yield folder
             finally:
-                idle.put_nowait(pool)
+                admitted_now[0] -= 1
+                shutil.rmtree(folder, ignore_errors=True)
+
+    async def uploads_of(request: Request, folder: str):
+        try:
+            uploads = await receive(request, folder, settings.max_upload, idle=settings.upload_idle)
+        except TooLarge:
+            await _drain(request.receive, _DRAIN_BOUND)
+            raise _ClientError(413, N_("upload larger than the limit of {size} MiB").format(
+                size=f"{settings.max_upload / 1024**2:g}"), {"Connection": "close"}) from None
+        except UploadError as exc:
+            raise _ClientError(exc.status, exc.message, {"Connection": "close"} if exc.status == 408 else None) from None
+        return uploads
+
+    def jobs_of(uploads) -> list:
+        """The documents of the uploads: each file, each member of a zip (the CLI's limits:
+        members, ratio, size, names leading out of the archive), named as the sender named them."""
+        from ..inputs import _OPEN
+
+        jobs = []
+        try:
+            for upload in uploads:
+                if upload.size == 0:
+                    raise _ClientError(400, N_("{name}: file is empty").format(name=upload.name))
+                if not upload.name.lower().endswith(ARCHIVE_SUFFIX):
+                    jobs.append(_Job(upload.name, upload.path))
+                    continue
+                for job in expand([upload.path]):
+                    name = upload.name + job.name[len(upload.path):] if job.name.startswith(upload.path) else upload.name
+                    jobs.append(replace(job, name=name))
+        finally:
+            _OPEN.close()
+        return jobs
+
+    async def on_pool(function, *args):
+        """``function(*args)`` in a free worker process, within the timeout."""
+        pool = await idle.get()
+        try:
+            future = pool.submit(function, *args)
+            result = await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + grace)
+        except asyncio.TimeoutError:
+            warm_then_free(replaced(pool))
+            raise _ClientError(504, N_("the check took longer than {seconds} s").format(
+                seconds=f"{settings.timeout:g}")) from None
+        except BrokenProcessPool:
+            warm_then_free(replaced(pool))
+            raise _ClientError(422, N_("the document made the checking process crash")) from None
+        except BaseException:
+            idle.put_nowait(pool)
+            raise
+        idle.put_nowait(pool)
+        return result
+
+    def warm_then_free(pool: ProcessPoolExecutor) -> None:
+        """A replacement process joins the free ones once it has loaded the rules: the time it
+        takes to start is not counted against the next document's timeout."""
+        async def warm():
+            try:
+                await asyncio.wrap_future(pool.submit(_ready))
+            except Exception:  # noqa: BLE001  (it died starting: the next document finds out)
+                pass
+            idle.put_nowait(pool)
+
+        asyncio.ensure_future(warm())
+
+    async def check_one(job, details: bool, rules: bool = True):
+        """A document's result (a result with its outcome when the process timed out or died)."""
+        from ..linter import Outcome, Result
+
+        if job.error:
+            return Result(job.name, outcome=Outcome(job.outcome), reason=job.error), None
+        try:
+            return await on_pool(_check_job, job, details, rules)
+        except _ClientError as exc:
+            outcome = Outcome.TIMED_OUT if exc.status == 504 else Outcome.WORKER_CRASHED
+            reason = timed_out(settings.timeout) if exc.status == 504 else exc.message
+            return Result(job.name, outcome=outcome, reason=reason), None
 
     def use_lang(request: Request) -> None:
         """The request's language: ``?lang=``, else the server's (an unknown one: the server's)."""
@@ -254,26 +336,127 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
             return _error(400, N_("format must be json or sarif"))
         details = request.query_params.get("details") in ("1", "true")
         try:
-            name, data = await read_upload(request)
-            result, extra = await run(_check_job, name, data, details)
+            async with admitted(request) as folder:
+                upload = (await uploads_of(request, folder))[0]
+                job = jobs_of([upload])[0] if not upload.name.lower().endswith(ARCHIVE_SUFFIX) else None
+                if job is None:
+                    raise _ClientError(400, N_("{name}: a zip archive goes to /api/batch").format(name=upload.name))
+                result, extra = await check_one(job, details)
         except _ClientError as exc:
-            return _error(exc.status, exc.message)
+            return _error(exc.status, exc.message, exc.headers)
         if result.error:
-            return _not_checked(name, result)
+            return _not_checked(upload.name, result)
         body = _render(fmt, result, settings.lint.rules_dir, i18n.current())
         if details:
             body["details"] = extra
         return JSONResponse(body)
 
+    async def batch(request: Request) -> Response:
+        """Several documents (files, zips): one JSON line per document as each is checked, or
+        the HTML report of them all (``?format=html``)."""
+        use_lang(request)
+        lang = i18n.current()
+        fmt = request.query_params.get("format", "json-lines")
+        if fmt not in ("json-lines", "html"):
+            return _error(400, N_("format must be json-lines or html"))
+        stack = contextlib.AsyncExitStack()
+        try:
+            folder = await stack.enter_async_context(admitted(request))
+            jobs = jobs_of(await uploads_of(request, folder))
+        except _ClientError as exc:
+            await stack.aclose()
+            return _error(exc.status, exc.message, exc.headers)
+        except BaseException:
+            await stack.aclose()
+            raise
+        if fmt == "html":
+            try:
+                return await html_report(jobs, lang)
+            finally:
+                await stack.aclose()
+
+        async def lines():
+            try:
+                yield _line({"type": "start", "total": len(jobs)})
+                running: set = set()
+                pending = list(enumerate(jobs))
+                while pending or running:
+                    while pending and len(running) < settings.workers:
+                        index, job = pending.pop(0)
+                        task = asyncio.ensure_future(check_one(job, True))
+                        task.index = index
+                        running.add(task)
+                    done, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                    for task in sorted(done, key=lambda t: t.index):
+                        result, extra = task.result()
+                        yield _line(_document_entry(task.index, result, extra, settings.lint.rules_dir, lang))
+                yield _line({"type": "end"})
+            finally:
+                await stack.aclose()
+
+        return StreamingResponse(lines(), media_type="application/x-ndjson")
+
+    async def html_report(jobs, lang: str) -> Response:
+        import io
+
+        from ..html_report import HtmlReporter
+        from ..report import Summary
+
+        from ..engine import discover
+
+        tasks = [asyncio.ensure_future(check_one(job, False)) for job in jobs]
+        out = io.StringIO()
+        reporter = HtmlReporter(out, rules=discover(settings.lint.rules_dir), lang=lang,
+                                rules_dir=settings.lint.rules_dir)
+        summary = Summary()
+        reporter.start()
+        for task in tasks:
+            result, _ = await task
+            summary.add(result)
+            reporter.add(result)
+        reporter.finish(summary)
+        return Response(out.getvalue(), media_type="text/html; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="ent-lint-report.html"'})
+
+    async def page_image(request: Request) -> Response:
+        """A page of an uploaded PDF (or of a PDF in an uploaded zip, ``?member=``) as an image,
+        the evidence boxes of ``?box=x0,top,x1,bottom`` (points) framed on it."""
+        from ..findings import Box
+
+        use_lang(request)
+        try:
+            page = int(request.query_params.get("page", "1"))
+            boxes = [Box(page, *(float(v) for v in box.split(",")))
+                     for box in request.query_params.getlist("box")]
+        except (TypeError, ValueError):
+            return _error(400, N_("page and box must be numbers: page=7&box=x0,top,x1,bottom"))
+        member = request.query_params.get("member")
+        try:
+            async with admitted(request) as folder:
+                jobs = jobs_of((await uploads_of(request, folder))[:1])
+                job = next((j for j in jobs if member is None or j.name.split("!", 1)[-1] == member), None)
+                if job is None:
+                    raise _ClientError(404, N_("no such member in the archive"))
+                if job.error:
+                    raise _ClientError(422, i18n.reason(job.error))
+                image, scale = await on_pool(_page_job, job, page, boxes)
+                if image is None:
+                    raise _ClientError(422, i18n._("{name}: {reason}").format(name=job.name, reason=i18n.reason(scale)))
+        except _ClientError as exc:
+            return _error(exc.status, exc.message, exc.headers)
+        return Response(image, media_type="image/png", headers={"X-Page-Scale": repr(scale)})
+
     async def extract(request: Request) -> Response:
         use_lang(request)
         try:
-            name, data = await read_upload(request)
-            result, extra = await run(_check_job, name, data, True, False)
+            async with admitted(request) as folder:
+                upload = (await uploads_of(request, folder))[0]
+                job = jobs_of([upload])[0]
+                result, extra = await check_one(job, True, False)
         except _ClientError as exc:
-            return _error(exc.status, exc.message)
+            return _error(exc.status, exc.message, exc.headers)
         if result.error:
-            return _not_checked(name, result)
+            return _not_checked(upload.name, result)
         return JSONResponse(extra["document"])
 
     async def rules(request: Request) -> Response:
@@ -287,7 +470,9 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         return JSONResponse(found) if found else _error(404, N_("no such rule"))
 
     async def healthz(request: Request) -> Response:
-        return JSONResponse({"status": "ok", "version": __version__})
+        """Liveness, and how busy the server is: worker processes busy, requests waiting."""
+        return JSONResponse({"status": "ok", "version": __version__, "workers": settings.workers,
+                             "busy": settings.workers - idle.qsize(), "requests": admitted_now[0], "places": places})
 
     async def openapi(request: Request) -> Response:
         return JSONResponse(OPENAPI)
@@ -297,38 +482,107 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         page = page.replace('<html lang="fr">', f'<html lang="{settings.lang}">', 1)  # the page starts in it
         return Response(page, media_type="text/html; charset=utf-8")
 
+    async def favicon(request: Request) -> Response:
+        return Response(_favicon(), media_type="image/x-icon", headers={"Cache-Control": "max-age=86400"})
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
         # start the worker processes (and load the rules in them) before the first upload
         await asyncio.gather(*(asyncio.wrap_future(pool.submit(_ready)) for pool in pools))
         yield
+        # every request has finished (uvicorn waits for them): stop the workers, none left behind
         for pool in pools:
             pool.shutdown(wait=False, cancel_futures=True)
+        for pool in pools:
+            for process in list((pool._processes or {}).values()):  # noqa: SLF001
+                process.join(timeout=5)
+            _kill(pool)
 
     app = Starlette(routes=[
         Route("/", index),
+        Route("/favicon.ico", favicon),
         Route("/healthz", healthz),
         Route("/openapi.json", openapi),
         Route("/api/lint", lint, methods=["POST"]),
+        Route("/api/batch", batch, methods=["POST"]),
+        Route("/api/page", page_image, methods=["POST"]),
         Route("/api/extract", extract, methods=["POST"]),
         Route("/api/rules", rules),
         Route("/api/rules/{rule_id}", rule),
         Mount("/static", StaticFiles(packages=[("ent_lint.web", "static")]), name="static"),
     ], lifespan=lifespan)
 
-    return _SecurityHeaders(_BodyLimit(app, settings.max_upload))
+    return _SecurityHeaders(_DeclaredLimit(app, settings.max_upload, settings.lang))
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    for process in list((pool._processes or {}).values()):  # the executor has no public kill
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _Job(name: str, path: str):
+    from ..inputs import Job
+
+    return Job(name, path)
+
+
+def _line(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def _document_entry(index: int, result, extra, rules_dir, lang: str) -> dict:
+    """One document of a batch: its outcome, counts, findings (as the JSON report gives them),
+    its kind, and for a checked one the text lines and the fields in words."""
+    from ..fields import kind_name, sections
+    from ..report import JsonReporter
+
+    reporter = JsonReporter(None, lang=lang, rules_dir=rules_dir)
+    findings = [reporter.rendered(f) for f in result.findings]
+    counts = {level: sum(f.severity == level for f in result.findings) for level in ("error", "warning", "info")}
+    entry = {"type": "document", "index": index, "name": result.name, "outcome": result.outcome.value,
+             "error": i18n.reason(result.error, lang) if result.error else None,
+             "kind": result.kind, "kind_name": kind_name(result.kind, lang) if result.kind else None,
+             "pages": result.pages, "counts": counts, "findings": findings}
+    if extra is not None:
+        entry["lines"] = extra["lines"]
+        entry["fields"] = sections(extra["document"], lang)
+    return entry
+
+
+_FAVICON: list = []
+
+
+def _favicon() -> bytes:
+    """The page's icon: a check mark on the header's blue, drawn once."""
+    if not _FAVICON:
+        import io
+
+        from PIL import Image, ImageDraw
+
+        image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(image)
+        draw.rounded_rectangle((2, 2, 61, 61), radius=12, fill=(36, 59, 83, 255))
+        draw.line([(16, 33), (28, 45), (49, 20)], fill=(255, 255, 255, 255), width=8, joint="curve")
+        out = io.BytesIO()
+        image.save(out, format="ICO", sizes=[(16, 16), (32, 32), (64, 64)])
+        _FAVICON.append(out.getvalue())
+    return _FAVICON[0]
 
 
 class _ClientError(Exception):
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: Optional[dict] = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers
 
 
-def _error(status: int, message: str) -> JSONResponse:
+def _error(status: int, message: str, headers: Optional[dict] = None) -> JSONResponse:
     """An error answer, its message in the request's language."""
-    return JSONResponse({"error": i18n.reason(message)}, status_code=status)
+    return JSONResponse({"error": i18n.reason(message)}, status_code=status, headers=headers)
 
 
 _STATUS = {"too-large": 413, "unsupported-type": 415, "timed-out": 504}
@@ -398,17 +652,42 @@ OPENAPI = {
                  "description": "add the extracted text lines and fields"}],
             "requestBody": _UPLOAD,
             "responses": {"200": {"description": "the report, as `ent-lint --format json` prints it"},
-                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "504": _ERROR}}},
+                          "400": _ERROR, "408": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
+                          "504": _ERROR}}},
+        "/api/batch": {"post": {
+            "summary": "Check several documents (files and zip archives, field `file` repeated)",
+            "parameters": [
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json-lines", "html"]},
+                 "description": "json-lines: one line per document as each is checked (start, document..., end); "
+                                "html: the report of `ent-lint --format html`"}],
+            "requestBody": _UPLOAD,
+            "responses": {"200": {"description": "the documents' results, or the HTML report"},
+                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "503": _ERROR}}},
+        "/api/page": {"post": {
+            "summary": "A page of an uploaded PDF as a PNG image, evidence boxes framed",
+            "parameters": [
+                {"name": "page", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 1}},
+                {"name": "box", "in": "query", "schema": {"type": "string"},
+                 "description": "x0,top,x1,bottom in PDF points from the page's top-left corner (a finding's box); "
+                                "repeatable"},
+                {"name": "member", "in": "query", "schema": {"type": "string"},
+                 "description": "the PDF's name inside an uploaded zip archive"}],
+            "requestBody": _UPLOAD,
+            "responses": {"200": {"description": "the page (header X-Page-Scale: pixels per point)",
+                                  "content": {"image/png": {}}},
+                          "400": _ERROR, "404": _ERROR, "413": _ERROR, "422": _ERROR, "503": _ERROR, "504": _ERROR}}},
         "/api/extract": {"post": {
             "summary": "The fields read from a document, as `ent-lint extract` prints them",
             "requestBody": _UPLOAD,
             "responses": {"200": {"description": "the extracted document"},
-                          "400": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "504": _ERROR}}},
+                          "400": _ERROR, "408": _ERROR, "413": _ERROR, "415": _ERROR, "422": _ERROR, "503": _ERROR,
+                          "504": _ERROR}}},
         "/api/rules": {"get": {"summary": "The rules", "responses": {"200": {"description": "every rule"}}}},
         "/api/rules/{rule_id}": {"get": {
             "summary": "One rule's documentation",
             "parameters": [{"name": "rule_id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "responses": {"200": {"description": "the rule"}, "404": _ERROR}}},
-        "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
+        "/healthz": {"get": {"summary": "Liveness, worker processes busy, requests served or waiting",
+                             "responses": {"200": {"description": "ok"}}}},
     },
 }

@@ -1,46 +1,55 @@
-// ent-lint page: upload a document, show the findings, the text read and the fields extracted.
-// Plain JavaScript, no framework, nothing fetched from outside this server.
+// ent-lint page: drop documents (or a zip), see each one's result as it is checked, a table of
+// them all, and a document's findings with its page (evidence framed), the text read and the
+// fields read.  Plain JavaScript, no framework, nothing fetched from outside this server.
 "use strict";
 
 const STRINGS = {
   fr: {
     tagline: "Vérifiez une délibération et sa convention avant la transmission au contrôle de légalité.",
-    drop: "Déposez un PDF ou un fichier texte ici, ou cliquez pour le choisir.",
-    findings: "Constats", fields: "Champs extraits", text: "Texte lu", close: "Fermer",
-    downloadJson: "Télécharger le rapport JSON", downloadSarif: "Télécharger le rapport SARIF",
-    privacy: "Le document est vérifié sur ce serveur puis oublié\u00a0: rien n'est conservé.",
-    checking: "Vérification de «\u00a0{name}\u00a0»…", done: "«\u00a0{name}\u00a0»\u00a0: {n} constats.",
-    done1: "«\u00a0{name}\u00a0»\u00a0: 1 constat.", none: "Aucun constat.",
-    columns: ["Type", "UAI", "Nom", "Adresse", "Courriel"],
+    drop: "Déposez un ou plusieurs PDF, fichiers texte ou une archive zip ici, ou cliquez pour les choisir.",
+    findings: "Constats", fields: "Champs lus", text: "Texte lu", pageTab: "Page", close: "Fermer",
+    documents: "Documents", file: "Fichier", kind: "Type", errors: "Erreurs", warnings: "Avertissements", state: "État",
+    downloadHtml: "Télécharger le rapport HTML", downloadJson: "Télécharger le rapport JSON",
+    downloadSarif: "Télécharger le rapport SARIF",
+    privacy: "Les documents sont vérifiés sur ce serveur puis oubliés\u00a0: rien n'est conservé.",
+    sending: "Envoi de {n} fichier(s)…", progress: "{done} / {total} documents vérifiés",
+    finished: "{total} documents vérifiés.", finished1: "1 document vérifié.",
+    checked: "vérifié", waiting: "en attente…", clean: "Aucun problème détecté.",
+    notChecked: "Non vérifié\u00a0: {reason}",
     error: "erreurs", warning: "avertissements", info: "informations", page: "page", line: "ligne",
-    error1: "erreur", warning1: "avertissement", info1: "information", fix: "Correction\u00a0:", ocr: "lu par OCR", source: "Source", deliberation: "Délibération",
-    convention: "Convention", counts: "Effectifs", present: "Présents", proxies: "Pouvoirs", absent: "Absents",
-    secretary: "Secrétaire", vote: "Vote", sitting: "Séance", convened: "Convocation", parties: "Parties",
-    duration: "Durée", end: "Fin", signed: "Signature", schools: "Écoles", unanimous: "à l'unanimité",
-    inOffice: "en exercice", represented: "représentés", voting: "votants", switchTo: "English", colon: "\u00a0: ",
+    error1: "erreur", warning1: "avertissement", info1: "information", fix: "Correction\u00a0:", ocr: "lu par OCR",
+    source: "Source", switchTo: "English", colon: "\u00a0: ", pageOf: "Page {page} de «\u00a0{name}\u00a0», le constat encadré",
+    noPage: "Pas d'image de page pour ce constat (document texte, ou constat sans emplacement sur la page).",
+    columns: ["Type", "UAI", "Nom", "Adresse", "Courriel"], openDoc: "Ouvrir les constats de {name}",
   },
   en: {
     tagline: "Check a deliberation and its convention before it goes to the prefecture.",
-    drop: "Drop a PDF or a text file here, or click to choose one.",
-    findings: "Findings", fields: "Extracted fields", text: "Text read", close: "Close",
-    downloadJson: "Download the JSON report", downloadSarif: "Download the SARIF report",
-    privacy: "The document is checked on this server, then forgotten: nothing is kept.",
-    checking: "Checking “{name}”…", done: "“{name}”: {n} findings.", done1: "“{name}”: 1 finding.",
-    none: "No findings.", columns: ["Type", "UAI", "Name", "Address", "Email"],
+    drop: "Drop one or more PDFs, text files or a zip archive here, or click to choose them.",
+    findings: "Findings", fields: "Fields read", text: "Text read", pageTab: "Page", close: "Close",
+    documents: "Documents", file: "File", kind: "Kind", errors: "Errors", warnings: "Warnings", state: "Status",
+    downloadHtml: "Download the HTML report", downloadJson: "Download the JSON report",
+    downloadSarif: "Download the SARIF report",
+    privacy: "The documents are checked on this server, then forgotten: nothing is kept.",
+    sending: "Sending {n} file(s)…", progress: "{done} / {total} documents checked",
+    finished: "{total} documents checked.", finished1: "1 document checked.",
+    checked: "checked", waiting: "waiting…", clean: "No problem found.",
+    notChecked: "Not checked: {reason}",
     error: "errors", warning: "warnings", info: "notes", page: "page", line: "line",
-    error1: "error", warning1: "warning", info1: "note", fix: "Fix:", ocr: "read by OCR", source: "Source", deliberation: "Deliberation",
-    convention: "Convention", counts: "Counts", present: "Present", proxies: "Proxies", absent: "Absent",
-    secretary: "Secretary", vote: "Vote", sitting: "Sitting", convened: "Convened", parties: "Parties",
-    duration: "Duration", end: "End", signed: "Signed", schools: "Schools", unanimous: "unanimous",
-    inOffice: "in office", represented: "represented", voting: "voting", switchTo: "Français", colon: ": ",
+    error1: "error", warning1: "warning", info1: "note", fix: "Fix:", ocr: "read by OCR",
+    source: "Source", switchTo: "Français", colon: ": ", pageOf: "Page {page} of “{name}”, the finding framed",
+    noPage: "No page image for this finding (a text document, or a finding without a place on the page).",
+    columns: ["Type", "UAI", "Name", "Address", "Email"], openDoc: "Open the findings of {name}",
   },
 };
 const LEVELS = ["error", "warning", "info"];
-// French unless the server was started with --lang en; the switch changes it, and the findings
-// and explanations are asked again in the new language (the server renders them).
+// French unless the server was started with --lang en; the switch changes it, and the documents
+// are checked again in the new language (the server renders the findings and explanations).
 let lang = document.documentElement.lang === "en" ? "en" : "fr";
-let lastFile = null;
-let lastReport = null;
+let lastFiles = null;   // the File objects of the last drop
+let entries = [];       // one per document, in the order of the batch
+let current = null;     // the document shown
+let chosen = false;     // the reader opened a document: results still coming do not take its place
+let pageUrl = null;
 
 const $ = (id) => document.getElementById(id);
 const t = (key, values = {}) => STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
@@ -63,45 +72,123 @@ function translate() {
   document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
   $("lang").textContent = lang === "fr" ? "EN" : "FR";
   $("lang").setAttribute("aria-label", t("switchTo"));
-  if (lastFile) check(lastFile);
+  if (lastFiles) checkAll(lastFiles);
 }
 
-async function check(file) {
-  lastFile = file;
+function failed(message) {
   const status = $("status");
-  status.className = "";
-  status.textContent = t("checking", { name: file.name });
+  status.className = "failed";
+  status.textContent = message;
+}
+
+// Every file in one request; the server answers one JSON line per document as each is checked.
+async function checkAll(files) {
+  lastFiles = files;
+  entries = [];
+  current = null;
+  chosen = false;
+  $("report").hidden = true;
+  $("batch").hidden = true;
+  $("summary-table").tBodies[0].replaceChildren();
+  $("status").className = "";
+  $("status").textContent = t("sending", { n: files.length });
   const body = new FormData();
-  body.append("file", file);
+  for (const file of files) body.append("file", file);
   let response;
   try {
-    response = await fetch(`/api/lint?details=1&lang=${lang}`, { method: "POST", body });
+    response = await fetch(`/api/batch?lang=${lang}`, { method: "POST", body });
   } catch (err) {
-    status.className = "failed";
-    status.textContent = String(err);
+    failed(String(err));
     return;
   }
-  const data = await response.json().catch(() => ({ error: response.statusText }));
   if (!response.ok) {
-    $("report").hidden = true;
-    status.className = "failed";
-    status.textContent = data.error || response.statusText;
+    const data = await response.json().catch(() => ({ error: response.statusText }));
+    failed(data.error || response.statusText);
     return;
   }
-  lastReport = data;
-  render(data);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 1);
+      if (line.trim()) onLine(JSON.parse(line));
+    }
+    if (done) break;
+  }
 }
 
-function render(data) {
-  const findings = data.findings;
-  $("status").textContent = findings.length
-    ? t(findings.length === 1 ? "done1" : "done", { name: lastFile.name, n: findings.length }) : t("none");
-  $("summary").replaceChildren(el("div", { class: "counts" },
-    LEVELS.map((level) => el("span", { class: `count ${level}` },
-      count(findings.filter((f) => f.severity === level).length, level)))));
-  renderText(data.details ? data.details.lines : [], findings);
+function onLine(message) {
+  if (message.type === "start") {
+    entries = new Array(message.total).fill(null);
+    $("progress").hidden = false;
+    $("bar").max = Math.max(1, message.total);
+    $("batch").hidden = false;
+    $("status").textContent = "";
+    const rows = [];
+    for (let i = 0; i < message.total; i++) rows.push(el("tr", { id: `row-${i}`, class: "waiting" }, el("td", { colspan: "5" }, t("waiting"))));
+    $("summary-table").tBodies[0].replaceChildren(...rows);
+    showProgress();
+  } else if (message.type === "document") {
+    entries[message.index] = message;
+    $(`row-${message.index}`).replaceWith(summaryRow(message));
+    showProgress();
+    if (!chosen) open(first());
+  } else if (message.type === "end") {
+    const done = entries.filter(Boolean).length;
+    $("progress").hidden = true;
+    $("status").textContent = done === 1 ? t("finished1") : t("finished", { total: done });
+  }
+}
+
+// Until the reader chooses: the first document checked in the batch's order, else the first one.
+function first() {
+  const done = entries.filter(Boolean);
+  return (done.find((e) => !e.error) || done[0]).index;
+}
+
+function showProgress() {
+  const done = entries.filter(Boolean).length;
+  $("bar").value = done;
+  $("progress-text").textContent = t("progress", { done, total: entries.length });
+}
+
+function summaryRow(entry) {
+  const status = entry.error ? entry.error : t("checked");
+  const link = el("a", { href: `#doc-${entry.index}`, "aria-label": t("openDoc", { name: entry.name }),
+    onclick: (e) => { e.preventDefault(); chosen = true; open(entry.index); } }, entry.name);
+  return el("tr", { id: `row-${entry.index}`, class: entry.error ? "unreadable" : "" },
+    el("td", { class: "name" }, link), el("td", {}, entry.kind_name || "—"),
+    el("td", { class: "n" }, entry.counts.error), el("td", { class: "n" }, entry.counts.warning),
+    el("td", { class: entry.error ? "reason" : "" }, status));
+}
+
+function open(index) {
+  const entry = entries[index];
+  if (!entry || index === current) return;
+  current = index;
+  document.querySelectorAll("#summary-table tr.open").forEach((n) => n.classList.remove("open"));
+  $(`row-${index}`).classList.add("open");
+  $("doc-title").textContent = entry.name;
+  const findings = entry.findings;
+  let summary;
+  if (entry.error) {
+    summary = el("p", { class: "unreadable" }, t("notChecked", { reason: entry.error }));
+  } else if (!findings.length) {
+    summary = el("p", { class: "clean" }, t("clean"));
+  } else {
+    summary = el("div", { class: "counts" }, LEVELS.map((level) =>
+      el("span", { class: `count ${level}` }, count(findings.filter((f) => f.severity === level).length, level))));
+  }
+  $("summary").replaceChildren(summary);
+  renderText(entry.lines || [], findings);
   renderFindings(findings);
-  renderFields(data.details ? data.details.document : null);
+  renderFields(entry.fields || []);
+  hidePage();
   $("report").hidden = false;
 }
 
@@ -166,19 +253,85 @@ function renderFindings(findings) {
 function findingCard(f) {
   const where = [f.page ? `${t("page")} ${f.page}` : null, f.line ? `${t("line")} ${f.line}` : null]
     .filter(Boolean).join(", ");
-  const card = el("div", { class: `finding ${f.severity}`, "data-rule": f.rule,
-    onclick: () => focusLine(f) },
-    el("div", {}, el("button", { type: "button", class: "rule", onclick: (e) => { e.stopPropagation(); explain(f.rule); } }, f.rule),
+  return el("div", { class: `finding ${f.severity}`, "data-rule": f.rule, tabindex: "0",
+    onclick: () => focusFinding(f), onkeydown: (e) => { if (e.key === "Enter") focusFinding(f); } },
+    el("div", {}, el("span", { class: `badge ${f.severity}` }, t(`${f.severity}1`)), " ",
+      el("button", { type: "button", class: "rule", onclick: (e) => { e.stopPropagation(); explain(f.rule); } }, f.rule),
       " ", f.message),
     el("div", { class: "where" }, where, f.ocr ? ` (${t("ocr")})` : ""),
     f.fix ? el("div", { class: "fix" }, `${t("fix")} ${f.fix}`) : null);
-  return card;
 }
 
-function focusLine(f) {
+// A finding's click: its line in the text read, and for a PDF the page with the evidence framed.
+function focusFinding(f) {
+  document.querySelectorAll("#findings .finding.selected").forEach((n) => n.classList.remove("selected"));
   document.querySelectorAll("#text .focus").forEach((n) => n.classList.remove("focus"));
   const node = $(lineId(f.page, f.line));
-  if (node) { node.classList.add("focus"); node.scrollIntoView({ block: "center" }); }
+  if (node) node.classList.add("focus");
+  if (f.box) {
+    showPage(entries[current], f);
+  } else {
+    showText();
+    if (node) node.scrollIntoView({ block: "center" });
+  }
+}
+
+function sourceOf(entry) {
+  // the File a document came from, and its member's name when it came from a zip
+  const cut = entry.name.indexOf("!");
+  const fileName = cut >= 0 ? entry.name.slice(0, cut) : entry.name;
+  const file = lastFiles.find((f) => f.name === fileName) || lastFiles[0];
+  return { file, member: cut >= 0 ? entry.name.slice(cut + 1) : null };
+}
+
+async function showPage(entry, f) {
+  const { file, member } = sourceOf(entry);
+  const box = f.box;
+  const query = new URLSearchParams({ page: String(box.page), box: [box.x0, box.top, box.x1, box.bottom].join(","), lang });
+  if (member) query.set("member", member);
+  const body = new FormData();
+  body.append("file", file);
+  const shownFor = current;
+  const response = await fetch(`/api/page?${query}`, { method: "POST", body });
+  if (shownFor !== current) return;
+  if (!response.ok) {
+    const data = await response.json().catch(() => ({ error: response.statusText }));
+    $("page-caption").textContent = data.error || response.statusText;
+    return;
+  }
+  if (pageUrl) URL.revokeObjectURL(pageUrl);
+  pageUrl = URL.createObjectURL(await response.blob());
+  const image = $("page-image");
+  image.dataset.scale = response.headers.get("X-Page-Scale") || "";
+  image.dataset.box = [box.x0, box.top, box.x1, box.bottom].join(",");
+  image.alt = t("pageOf", { page: box.page, name: entry.name });
+  $("page-caption").textContent = t("pageOf", { page: box.page, name: entry.name });
+  image.src = pageUrl;
+  await image.decode().catch(() => null);
+  showPageTab();
+  $("page-view").scrollIntoView({ block: "nearest" });
+}
+
+function hidePage() {
+  $("page-image").removeAttribute("src");
+  $("page-caption").textContent = t("noPage");
+  showText();
+}
+
+function showPageTab() {
+  $("page-view").hidden = false;
+  $("text").hidden = true;
+  $("tab-page").classList.add("active");
+  $("tab-text").classList.remove("active");
+}
+
+function showText() {
+  $("page-view").hidden = true;
+  $("text").hidden = false;
+  $("tab-text").classList.add("active");
+  $("tab-page").classList.remove("active");
+  const focus = document.querySelector("#text .focus");
+  if (focus) focus.scrollIntoView({ block: "center" });
 }
 
 async function explain(rule) {
@@ -191,59 +344,24 @@ async function explain(rule) {
 }
 
 const count = (n, level) => `${n} ${t(n === 1 ? level + "1" : level)}`;
-const names = (people) => (people || []).map((p) => p.name).join(", ");
 
-function renderFields(doc) {
-  if (!doc) { $("fields").replaceChildren(); return; }
+// The fields in words, as the server wrote them (the same as the HTML report's).
+function renderFields(sections) {
   const blocks = [];
-  doc.deliberations.forEach((d, i) => {
-    const c = d.counts || {};
-    const vote = d.vote || {};
-    const voteText = vote.unanimous ? t("unanimous")
-      : [vote.for, vote.against, vote.abstain].some((v) => v !== null && v !== undefined)
-        ? `${vote.for ?? "?"} / ${vote.against ?? "?"} / ${vote.abstain ?? "?"}` : "—";
-    blocks.push(el("h3", {}, `${t("deliberation")} ${d.number || i + 1}${d.title ? " — " + d.title : ""}`));
-    blocks.push(dl([
-      [t("sitting"), [d.session.date, d.session.time, d.session.place].filter(Boolean).join(" · ")],
-      [t("convened"), fmtDate(d.convened_on)],
-      [t("counts"), `${c.in_office ?? "?"} ${t("inOffice")}, ${c.present ?? "?"} ${t("present").toLowerCase()},`
-        + ` ${c.represented ?? "?"} ${t("represented")}, ${c.voting ?? "?"} ${t("voting")}`],
-      [`${t("present")} (${d.present.length})`, names(d.present)],
-      [`${t("proxies")} (${d.proxies.length})`, d.proxies.map((p) => `${p.grantor.name} → ${p.holder.name}`).join(", ")],
-      [`${t("absent")} (${d.absent.length})`, names(d.absent)],
-      [t("secretary"), d.secretary ? d.secretary.name : "—"],
-      [t("vote"), voteText],
-    ]));
-  });
-  for (const conv of doc.conventions) {
-    blocks.push(el("h3", {}, `${t("convention")}${conv.title ? " — " + conv.title : ""}`));
-    blocks.push(dl([
-      [t("parties"), conv.parties.map((p) => p.name).filter(Boolean).join(" ; ")],
-      [t("duration"), conv.duration || "—"],
-      [t("end"), fmtDate(conv.end_date)],
-      [t("signed"), [conv.signed_place, fmtDate(conv.signed_on)].filter(Boolean).join(", ")],
-    ]));
-    if (conv.schools.length) {
-      blocks.push(el("h4", {}, t("schools")));
-      blocks.push(el("table", {}, el("tr", {}, STRINGS[lang].columns.map((h) => el("th", {}, h))),
-        conv.schools.map((s) => el("tr", {}, [s.type, s.uai, s.name, s.address, s.email].map((v) => el("td", {}, v || ""))))));
+  for (const section of sections) {
+    blocks.push(el("h3", {}, section.title));
+    blocks.push(el("dl", {}, section.rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
+    if (section.table) {
+      blocks.push(el("div", { class: "table-wrap" }, el("table", {},
+        el("tr", {}, section.table.columns.map((h) => el("th", {}, h))),
+        section.table.rows.map((row) => el("tr", {}, row.map((v) => el("td", {}, v)))))));
     }
   }
   $("fields").replaceChildren(...blocks);
 }
 
-function fmtDate(value) {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "object" && value.blank) return `«\u00a0${value.text}\u00a0»`;
-  return String(value);
-}
-
-function dl(rows) {
-  return el("dl", {}, rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v || "—")]));
-}
-
 function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type }));
   const link = el("a", { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -251,29 +369,46 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-async function downloadSarif() {
-  if (!lastFile) return;
+async function downloadHtml() {
+  if (!lastFiles) return;
   const body = new FormData();
-  body.append("file", lastFile);
-  const response = await fetch(`/api/lint?format=sarif&lang=${lang}`, { method: "POST", body });
-  download(`${lastFile.name}.sarif`, await response.text(), "application/sarif+json");
+  for (const file of lastFiles) body.append("file", file);
+  const response = await fetch(`/api/batch?format=html&lang=${lang}`, { method: "POST", body });
+  download("ent-lint-report.html", await response.blob(), "text/html");
 }
 
+async function downloadSarif() {
+  if (current === null) return;
+  const { file, member } = sourceOf(entries[current]);
+  if (member) return;
+  const body = new FormData();
+  body.append("file", file);
+  const response = await fetch(`/api/lint?format=sarif&lang=${lang}`, { method: "POST", body });
+  download(`${file.name}.sarif`, await response.text(), "application/sarif+json");
+}
+
+// The findings and errors of every document checked, as the JSON report gives them.
 function downloadJson() {
-  if (!lastReport) return;
-  const { details, ...report } = lastReport;
-  download(`${lastFile.name}.json`, JSON.stringify(report, null, 2), "application/json");
+  const done = entries.filter(Boolean);
+  if (!done.length) return;
+  const report = { tool: "ent-lint", findings: done.flatMap((e) => e.findings),
+    errors: done.filter((e) => e.error).map((e) => ({ path: e.name, outcome: e.outcome, message: e.error })) };
+  const name = done.length === 1 ? `${done[0].name.split("!").pop().split("/").pop()}.json` : "ent-lint-report.json";
+  download(name, JSON.stringify(report, null, 2), "application/json");
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   const input = $("file");
   const drop = $("drop");
-  input.addEventListener("change", () => { if (input.files.length) check(input.files[0]); });
+  input.addEventListener("change", () => { if (input.files.length) checkAll([...input.files]); });
   ["dragenter", "dragover"].forEach((type) => drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add("over"); }));
   ["dragleave", "drop"].forEach((type) => drop.addEventListener(type, () => drop.classList.remove("over")));
-  drop.addEventListener("drop", (e) => { e.preventDefault(); if (e.dataTransfer.files.length) check(e.dataTransfer.files[0]); });
+  drop.addEventListener("drop", (e) => { e.preventDefault(); if (e.dataTransfer.files.length) checkAll([...e.dataTransfer.files]); });
   $("lang").addEventListener("click", () => { lang = lang === "fr" ? "en" : "fr"; translate(); });
+  $("download-html").addEventListener("click", downloadHtml);
   $("download-json").addEventListener("click", downloadJson);
   $("download-sarif").addEventListener("click", downloadSarif);
+  $("tab-page").addEventListener("click", () => { if ($("page-image").getAttribute("src")) showPageTab(); });
+  $("tab-text").addEventListener("click", showText);
   translate();
 });
