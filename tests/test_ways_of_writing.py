@@ -56,6 +56,24 @@ def test_year_and_serial_headings_without_a_dash_cut_the_minutes(tmp_path):
     assert "unanimity-with-dissent" not in _severe(path)
 
 
+def test_votes_in_quotes_across_lines_damaged_by_ocr_or_quoting_the_law(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2020-040 TARIFS DU CAMPING
+        Le Conseil Municipal, après en avoir délibéré et voté à main levée, par 3
+        voix « Pour » et une « Abstention », fixe les tarifs.
+        2020-041 CONVENTION DE DENEIGEMENT
+        LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPTE CETTE PROPOSITION
+        2020-042 ELECTION D'UN DELEGUE AU SYNDICAT
+        Le code prévoit que le conseil peut décider, à l'unanimité, de ne pas voter au scrutin secret.
+        Le conseil, après en avoir délibéré, par 3 voix pour, 0 contre et 1 abstention, élit M. ROBERT.
+        2020-043 SUBVENTION AU COMITE DES FETES
+        Le conseil décide à l'unanimité des votants (3 voix), 1 abstention, d'accorder 300 euros.
+        """)
+    votes = [d.vote for d in extract(path).deliberations]
+    assert [(v.for_, v.against, v.abstain, bool(v.unanimous)) for v in votes] == [
+        (3, None, 1, False), (None, None, None, True), (3, 0, 1, False), (3, None, 1, True)]
+
+
 def test_decisions_listed_inside_one_item_are_not_items(tmp_path):
     path = _write(tmp_path, MINUTES_HEAD + """\
         1. Compte rendu des décisions du Président
