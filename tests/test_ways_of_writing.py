@@ -160,6 +160,23 @@ def test_unnumbered_items_each_closed_by_a_vote_line_across_page_headers(tmp_pat
     assert delibs[2].vote.unanimous
 
 
+def test_an_unnumbered_closing_point_after_numbered_items(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        DE-2019/31 – Tarifs de la salle des fêtes
+        Le Conseil municipal décide à l'unanimité des membres présents de fixer les tarifs.
+        DE-2019/32 – Travaux divers de voirie
+        Le Conseil municipal décide à l'unanimité des membres présents de retenir le devis.
+         Affaires diverses
+        - Travaux divers à l'école.
+        Le repas des aînés aura lieu le 12 décembre.
+        """)
+    delibs = extract(path).deliberations
+    assert [(d.number, d.title) for d in delibs] == [
+        ("DE-2019/31", "Tarifs de la salle des fêtes"), ("DE-2019/32", "Travaux divers de voirie"),
+        (None, "Affaires diverses")]
+    assert not delibs[2].vote.stated
+
+
 def test_decisions_listed_inside_one_item_are_not_items(tmp_path):
     path = _write(tmp_path, MINUTES_HEAD + """\
         1. Compte rendu des décisions du Président

@@ -401,6 +401,44 @@ def bulleted(text: str) -> Optional[Heading]:
     return Heading(None, match["title"].strip(" :"), "bulleted")
 
 
+# The point that closes the agenda, unnumbered after numbered items: "Questions diverses",
+# "Affaires diverses", "Divers", "Informations (diverses)".
+_CLOSING = regex.compile(
+    r"""(?x)^\s*(?:[-–•·*>➢►\p{Co}]\s*)?
+    (?P<title>(?:questions?|affaires?|informations?|points?|sujets?)\s+(?:et\s+informations?\s+)?diverse?s?
+    | divers | informations? | tour\s+de\s+table)
+    \s*[.:]?\s*$""")
+
+
+@recogniser("closing-heading", "closing",
+            Case("Questions diverses", (None, "Questions diverses")),
+            Case(" Affaires diverses", (None, "Affaires diverses")),
+            Case("- DIVERS :", (None, "DIVERS")),
+            Case("Informations.", (None, "Informations")),
+            Case("INFORMATIONS DIVERSES", (None, "INFORMATIONS DIVERSES")),
+            Case("Questions diverses : M. DUPONT demande", None),
+            Case("- Travaux divers nécessaires à la création du circuit.", None))
+def closing(text: str) -> Optional[Heading]:
+    """"Questions diverses", "Affaires diverses", "Divers": the last point of the agenda."""
+    match = _CLOSING.match(fold(text))
+    if not match:
+        return None
+    return Heading(None, text[match.start("title"):match.end("title")].strip(), "closing")
+
+
+def _with_closing(view: View, chosen: list[Heading], end: int) -> list[Heading]:
+    """The items, and the closing points written after the last of them, unnumbered ("Questions
+    diverses" after "12. Tarifs"): one of each way of naming them."""
+    if len(chosen) < 2:
+        return chosen
+    added: list[Heading] = []
+    for index in range(chosen[-1].line + 1, end):
+        heading = closing.read(view.lines[index].text)
+        if heading is not None and not any(fold(h.title or "") == fold(heading.title) for h in chosen + added):
+            added.append(Heading(None, heading.title, "closing", (), index))
+    return chosen + added
+
+
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
 _STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
@@ -519,7 +557,12 @@ def _with_suffix(view: View, index: int, heading: Heading) -> Optional[str]:
 
 
 def choose_headings(view: View, first: int, end: int) -> list[Heading]:
-    """The item headings of lines ``first`` to ``end``: the best family, or the agenda's entries."""
+    """The item headings of lines ``first`` to ``end``: the best family, or the agenda's entries,
+    and the closing point ("Questions diverses") after them."""
+    return _with_closing(view, _headings(view, first, end), end)
+
+
+def _headings(view: View, first: int, end: int) -> list[Heading]:
     found: list[Heading] = []
     repeated = _running_lines(view)
     for index in range(first, end):
