@@ -177,6 +177,20 @@ def test_an_unnumbered_closing_point_after_numbered_items(tmp_path):
     assert not delibs[2].vote.stated
 
 
+def test_an_election_is_a_ballot_and_a_ballot_declined_is_not(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2020-044 ELECTION DU DELEGUE AU SIVOM
+        Le conseil, après en avoir délibéré, par 3 voix pour et 1 abstention, décide de
+        voter à bulletin secret. M. Henri ROBERT est élu avec 3 voix.
+        2020-045 DESIGNATION DU CORRESPONDANT DEFENSE
+        Vu l'article L2121-21 permettant de ne pas
+        procéder au scrutin secret, le conseil désigne à l'unanimité M. Gérard THOREAU.
+        """)
+    votes = [d.vote for d in extract(path).deliberations]
+    assert (votes[0].for_, votes[0].abstain, votes[0].ballot) == (3, 1, True)
+    assert votes[1].unanimous and not votes[1].ballot
+
+
 def test_decisions_listed_inside_one_item_are_not_items(tmp_path):
     path = _write(tmp_path, MINUTES_HEAD + """\
         1. Compte rendu des décisions du Président

@@ -153,16 +153,26 @@ def unanimity_counted(text: str) -> Optional[dict]:
 
 
 _BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement"
-                        r"|bulletins?\s+(?:blancs?|nuls?)")
+                        r"|bulletins?\s+(?:blancs?|nuls?)|\belue?s?\s+(?:avec|par)\s+\d{1,3}\s+voix")
+# a secret ballot the council decides not to hold: "de ne pas procéder au scrutin secret"
+_NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s+(?:\S+\s+){0,3}$")
 
 
 @recogniser(PART, "ballot",
             Case("Il est procédé au vote à bulletin secret", True),
             Case("Suffrages exprimés : 27", True),
-            Case("le vote est public", None))
+            Case("M. Paul MARTIN est élu avec 15 voix", True),
+            Case("Mme Anne ROUX, élue par 9 voix, est installée", True),
+            Case("le vote est public", None),
+            Case("le conseil accepte de ne pas procéder au scrutin secret", None),
+            Case("désignation sans vote à bulletin secret", None))
 def ballot(text: str) -> Optional[bool]:
     """An election or a secret ballot: votes counted per candidate."""
-    return True if _BALLOT.search(fold(text)) else None
+    folded = fold(text)
+    for match in _BALLOT.finditer(folded):
+        if not _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
+            return True
+    return None
 
 
 FIGURE_RECOGNISERS = [r for r in of_part(PART)
@@ -199,9 +209,16 @@ def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
 
 
 def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
-    """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote."""
+    """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote,
+    and whether the item holds an election or a secret ballot."""
+    vote, span = _first_statement(view, first, stop)
+    if ballot.read(" ".join(view.lines[i].text for i in range(first, stop))):  # a sentence may wrap
+        vote.ballot = True
+    return vote, span
+
+
+def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
     vote = Vote()
-    ballot_seen = False
     index = first
     while index < stop:
         folded = view.folded_lines[index]
@@ -214,7 +231,6 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
             for key, value in (recogniser_.read(text) or {}).items():
                 figures.setdefault(key, value)
         unanimous = unanimity.read(text)
-        ballot_seen = ballot_seen or bool(ballot.read(text))
         if figures.get("for") is not None or unanimous or figures.get("against") is not None:
             vote.unanimous = True if unanimous else (False if figures else None)
             vote.for_ = figures.get("for")
@@ -222,6 +238,4 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
             vote.abstain = figures.get("abstain")
             return vote, view.line_span(index)
         index = after if after > index else index + 1
-    if ballot_seen:
-        vote.ballot = True
     return vote, None
