@@ -96,13 +96,17 @@ def test_larbresle_2013_pdf():
     assert (delib.proxies[-1].grantor.name, delib.proxies[-1].holder.name) == ("Bernard DAMON", "Jean-Louis MAHUET")
     assert [p.name for p in delib.absent] == ["Soraya BENBALA"]
     assert delib.secretary.name == "PERRAUD"
-    # items DL-055-07-13 (the council takes note of the mayor's decisions) to DL-065-07-13 (takes
-    # note of a report), every vote unanimous; "1) 2) 3)" inside DL-062 are not items
+    # the agenda's Roman sections "I. DESIGNATION D'UN SECRETAIRE", "II. APPROBATION DU COMPTE
+    # RENDU" and "IX. QUESTIONS DIVERSES" hold no numbered deliberation: items themselves; the
+    # others hold DL-055-07-13 (the council takes note of the mayor's decisions) to DL-065-07-13
+    # (takes note of a report), DL-066-07-13 written between 056 and 057; every vote unanimous;
+    # "1) 2) 3)" inside DL-062 are not items
     numbers = [d.number for d in document.deliberations]
-    assert numbers[0] == "DL-055-07-13" and numbers[-1] == "DL-065-07-13"
+    assert numbers[:4] == ["I", "II", "DL-055-07-13", "DL-056-07-13"]
+    assert numbers[4:6] == ["DL-066-07-13", "DL-057-07-13"] and numbers[-2:] == ["DL-065-07-13", "IX"]
     assert "DL-062-07-13" in numbers and "3" not in numbers
     assert all(d.vote.unanimous for d in document.deliberations if d.vote.stated)
-    assert not document.deliberations[0].vote.stated
+    assert not document.deliberations[2].vote.stated
 
 
 @needs_corpus

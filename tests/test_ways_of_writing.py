@@ -56,6 +56,141 @@ def test_year_and_serial_headings_without_a_dash_cut_the_minutes(tmp_path):
     assert "unanimity-with-dissent" not in _severe(path)
 
 
+def test_votes_in_quotes_across_lines_damaged_by_ocr_or_quoting_the_law(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2020-040 TARIFS DU CAMPING
+        Le Conseil Municipal, après en avoir délibéré et voté à main levée, par 3
+        voix « Pour » et une « Abstention », fixe les tarifs.
+        2020-041 CONVENTION DE DENEIGEMENT
+        LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPTE CETTE PROPOSITION
+        2020-042 ELECTION D'UN DELEGUE AU SYNDICAT
+        Le code prévoit que le conseil peut décider, à l'unanimité, de ne pas voter au scrutin secret.
+        Le conseil, après en avoir délibéré, par 3 voix pour, 0 contre et 1 abstention, élit M. ROBERT.
+        2020-043 SUBVENTION AU COMITE DES FETES
+        Le conseil décide à l'unanimité des votants (3 voix), 1 abstention, d'accorder 300 euros.
+        """)
+    votes = [d.vote for d in extract(path).deliberations]
+    assert [(v.for_, v.against, v.abstain, bool(v.unanimous)) for v in votes] == [
+        (3, None, 1, False), (None, None, None, True), (3, 0, 1, False), (3, None, 1, True)]
+
+
+def test_date_and_serial_numbers_damaged_by_ocr_and_a_bis_under_its_number(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2019.03.11-I ADOPTION DU COMPTE RENDU DE LA SEANCE DU 4 FEVRIER
+        LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CE COMPTE RENDU
+        2019.03.11 - 2
+        BIS
+        ELECTION DES DELEGUES AU SYNDICAT DES EAUX
+        Il est procédé au vote à bulletin secret.
+        2019.03.11-3 DECISION MODIFICATIVE No1 - BUDGET DE L'EAU
+        LE CONSEIL MUNICIPAL, A L'UNAN?MITE, ACCEPTE CETTE PROPOSITION
+        20l9.03.ll'4 VENTE D'UN TERRAIN RUE DES ECOLES
+        LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION
+        2019.03.11-5 TARIFS DE LA CANTINE
+        LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION
+        """)
+    delibs = extract(path).deliberations
+    assert [d.number for d in delibs] == [
+        "2019.03.11-I", "2019.03.11 - 2 BIS", "2019.03.11-3", "20l9.03.ll'4", "2019.03.11-5"]
+    assert delibs[1].title == "ELECTION DES DELEGUES AU SYNDICAT DES EAUX" and delibs[1].vote.ballot
+    assert delibs[2].title == "DECISION MODIFICATIVE No1 - BUDGET DE L'EAU"
+    assert all(d.vote.unanimous for i, d in enumerate(delibs) if i != 1)
+
+
+def test_roman_sections_holding_register_numbers_and_one_written_out_of_order(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        I. DESIGNATION DU SECRETAIRE DE SEANCE
+        Henri ROBERT est désigné à l'unanimité.
+        II. FINANCES
+        DL-021-05-19 : Subvention au club de football
+        Le conseil, après en avoir délibéré, approuve à l'unanimité.
+        DL-029-05-19 : Tarifs du camping
+        Le conseil, après en avoir délibéré, approuve à l'unanimité.
+        DL-022-05-19 : Emprunt pour la voirie
+        Le conseil, après en avoir délibéré, approuve par 3 voix pour et 1 contre.
+        III. URBANISME
+        DL-023-05-19 : Vente d'un terrain
+        Le conseil, après en avoir délibéré, approuve à l'unanimité.
+        Par délibération n° 2017-004 le conseil avait fixé le prix.
+        IV. QUESTIONS DIVERSES
+        Le maire informe le conseil des travaux de l'église.
+        """)
+    delibs = extract(path).deliberations
+    assert [d.number for d in delibs] == ["I", "DL-021-05-19", "DL-029-05-19", "DL-022-05-19", "DL-023-05-19", "IV"]
+    assert delibs[3].vote.for_ == 3 and delibs[3].vote.against == 1
+
+
+def test_unnumbered_items_each_closed_by_a_vote_line_across_page_headers(tmp_path):
+    header = """\
+        COMMUNE DE SAINT-MARTIN
+        Nombre de membres
+        en exercice : 5
+        Compte rendu
+        conseil municipal du
+        23 juillet 2020
+        {page}/3
+        """
+    body = MINUTES_HEAD + """\
+        Nomination du secrétaire
+        Monsieur le Maire propose Henri ROBERT.
+        Vote : à l'unanimité
+        Approbation du compte rendu du 2 juin
+        Personne ne prenant la parole, il est passé au vote.
+        Vote : à l'unanimité
+        """ + header.format(page=2) + """\
+        Travaux de voirie de la rue Haute
+        Monsieur le Maire présente les devis reçus et propose de retenir le moins cher.
+        Vote : 3 POUR / 1 ABSTENTION
+        """ + header.format(page=3) + """\
+        Convention avec le syndicat des eaux
+        Monsieur le Maire propose de signer la convention annexée.
+        Vote : à l'unanimité
+        Questions diverses
+        Le repas des aînés aura lieu le 12 décembre.
+        """
+    path = tmp_path / "doc.txt"
+    pages = textwrap.dedent(body).split("COMMUNE DE SAINT-MARTIN\n")
+    path.write_text("\f".join(p if i == 0 else "COMMUNE DE SAINT-MARTIN\n" + p
+                              for i, p in enumerate(pages)), encoding="utf-8")
+    delibs = extract(str(path)).deliberations
+    titles = [d.title for d in delibs]
+    assert titles == ["Approbation du compte rendu du 2 juin", "Travaux de voirie de la rue Haute",
+                      "Convention avec le syndicat des eaux", "Questions diverses"]
+    assert delibs[1].vote.for_ == 3 and delibs[1].vote.abstain == 1 and not delibs[1].vote.unanimous
+    assert delibs[2].vote.unanimous
+
+
+def test_an_unnumbered_closing_point_after_numbered_items(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        DE-2019/31 – Tarifs de la salle des fêtes
+        Le Conseil municipal décide à l'unanimité des membres présents de fixer les tarifs.
+        DE-2019/32 – Travaux divers de voirie
+        Le Conseil municipal décide à l'unanimité des membres présents de retenir le devis.
+         Affaires diverses
+        - Travaux divers à l'école.
+        Le repas des aînés aura lieu le 12 décembre.
+        """)
+    delibs = extract(path).deliberations
+    assert [(d.number, d.title) for d in delibs] == [
+        ("DE-2019/31", "Tarifs de la salle des fêtes"), ("DE-2019/32", "Travaux divers de voirie"),
+        (None, "Affaires diverses")]
+    assert not delibs[2].vote.stated
+
+
+def test_an_election_is_a_ballot_and_a_ballot_declined_is_not(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2020-044 ELECTION DU DELEGUE AU SIVOM
+        Le conseil, après en avoir délibéré, par 3 voix pour et 1 abstention, décide de
+        voter à bulletin secret. M. Henri ROBERT est élu avec 3 voix.
+        2020-045 DESIGNATION DU CORRESPONDANT DEFENSE
+        Vu l'article L2121-21 permettant de ne pas
+        procéder au scrutin secret, le conseil désigne à l'unanimité M. Gérard THOREAU.
+        """)
+    votes = [d.vote for d in extract(path).deliberations]
+    assert (votes[0].for_, votes[0].abstain, votes[0].ballot) == (3, 1, True)
+    assert votes[1].unanimous and not votes[1].ballot
+
+
 def test_decisions_listed_inside_one_item_are_not_items(tmp_path):
     path = _write(tmp_path, MINUTES_HEAD + """\
         1. Compte rendu des décisions du Président

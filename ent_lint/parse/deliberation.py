@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..i18n import N_
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
-from .items import AGENDA_LABEL, Heading, choose_headings, read_heading
+from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
 from .votes import read_vote
 from .decision import decision_at
 from .running import running_title
@@ -708,16 +708,24 @@ def _title(view: View, heading: Heading) -> Optional[str]:
                 break
             continue
         folded = fold(text)
+        if SUFFIX_LINE.match(folded) and not parts:
+            continue  # "BIS" under the number: the number's, read with it
         subject = regex.match(r"objet\s*:\s*", folded)
         if subject and not parts:
             parts.append(text[subject.end():])
             break
         other = read_heading(text)
-        if other and other.style != "capitals" or not (text.upper() == text and any(c.isalpha() for c in text)):
-            break
+        if other and other.style != "capitals" or not _in_capitals(text) or parts and OUTCOME.search(folded):
+            break  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
         parts.append(text)
     title = " ".join(" ".join(parts).split())
     return title or None
+
+
+def _in_capitals(text: str) -> bool:
+    """A line in capitals, but for a few letters OCR or an abbreviation wrote small ("No1")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
 def _item_copy(template: Deliberation) -> Deliberation:

@@ -33,21 +33,32 @@ class Heading:
     key: tuple = ()
     line: int = -1  # index in the view, set by the segmenter
     separator: str = ""  # between a small number and its title: "1." and "1)" are two ways
+    shape: str = ""  # the number's shape when OCR damaged its figures ("20l7.l2.l8'l8")
 
     @property
     def family(self) -> str:
         """The way of numbering: the number's shape ("2014/25" and "N°2014/26" are one way,
         "DBC 2021-082" another) and, for small numbers, the separator."""
+        if self.shape:
+            return self.shape
         if self.number is None:
             return self.style
-        shape = regex.sub(r"\d+", "9", fold(self.number).replace(" ", ""))
+        shape = regex.sub(r"\d+", "9", regex.sub(r"\s*(?:bis|ter|quater)$", "", fold(self.number)).replace(" ", ""))
         if self.style in ("roman", "spaced-roman"):
             shape = "I"
         return shape + self.separator
 
 
+_DATE_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*(?P<serial>\d{1,3})")
+
+
 def _key(number: str) -> tuple:
-    """The figures of a number, for ordering: "DE-2015/11" -> (2015, 11), "1 BIS" -> (1,)."""
+    """The figures of a number, for ordering: "DE-2015/11" -> (2015, 11), "1 BIS" -> (1,).
+    A sitting's date and a serial ("2017.12.18 - 5") are ordered by the serial alone: the date
+    is the same on every heading, and OCR may damage its figures."""
+    serial = _DATE_SERIAL.match(fold(number))
+    if serial:
+        return (int(serial["serial"]),)
     return tuple(int(d) for d in regex.findall(r"\d+", number))
 
 
@@ -55,7 +66,11 @@ def _title_ok(title: str) -> bool:
     """A heading's title starts with a capital or a digit-free word and is not a sentence cut
     at a figure ("1. 500 euros", "2. et ...")."""
     title = title.strip(" -–—:.")
-    return len(title) >= 3 and (title[:1].isupper() or title[:1] in "«\"'(")
+    return len(title) >= 3 and (title[:1].isupper() or title[:1] in "«\"'(" or bool(_O_FOR_CAPITAL.match(title)))
+
+
+# a title in capitals whose first letter OCR read as a zero: "0FFRES PROMOTIONNELLES"
+_O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
 
 
 def _reading(match, text: str, style: str, number_group: str = "num") -> Optional[Heading]:
@@ -134,6 +149,8 @@ _SITTING_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s
             Case("2017.07.04 - 1 BIS Election des délégués", ("2017.07.04 - 1 BIS", "Election des délégués")),
             Case("2020- 047 REDEVANCE ORANGE", ("2020- 047", "REDEVANCE ORANGE")),
             Case("2021-2022 : année scolaire", None),
+            Case("2019.05.06-8 0FFRES DE LA BOUTIQUE", ("2019.05.06-8", "0FFRES DE LA BOUTIQUE")),
+            Case("2020-040 0,5 % de la dotation", None),
             Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")),
             Case("2014.09.15 - 5", ("2014.09.15 - 5", None)),
             Case("2020-038", None))
@@ -149,6 +166,35 @@ def year_serial(text: str) -> Optional[Heading]:
         return None
     return heading
 
+
+
+# A figure as OCR may read it: 1 as l, I, |, ! or a quote; 0 as O; a stray quote or bracket.
+_OCR_FIGURE = r"""[\dlI|!O'"(»]"""
+_OCR_DATE_SERIAL = regex.compile(
+    rf"""(?x)^\s*(?P<num>2{_OCR_FIGURE}{{3,5}}\s?\.\s?{_OCR_FIGURE}{{2,3}}\s?\.\s?{_OCR_FIGURE}{{2,3}}
+    \s*[-–'"]\s*["']?(?P<serial>[\dlI|]{{1,3}}))\s+(?P<title>\S.*)$""")
+_OCR_ONES = str.maketrans("lI|!", "1111")
+
+
+@recogniser(PART, "ocr-date-serial",
+            Case("20l7.l2.l8'l8 ADHESION AU SYNDICAT DES EAUX", ("20l7.l2.l8'l8", "ADHESION AU SYNDICAT DES EAUX")),
+            Case("2019.03.11-I ADOPTION DU COMPTE RENDU", ("2019.03.11-I", "ADOPTION DU COMPTE RENDU")),
+            Case('2019.03.11-"17 TARIFS DES MUSEES', ('2019.03.11-"17', "TARIFS DES MUSEES")),
+            Case("2(»I9.03.11-3 VENTE D'UN TERRAIN", ("2(»I9.03.11-3", "VENTE D'UN TERRAIN")),
+            Case("2019.03.11-4 VENTE D'UN TERRAIN", None),
+            Case("2l'l.ll.ll-I Il a été dit", None))
+def ocr_date_serial(text: str) -> Optional[Heading]:
+    """"2017.12.18-18 TITLE" as OCR damages its figures ("20l7.l2.l8'l8", "2017.12.18-I"): the
+    sitting's date and a serial, read as written and ordered by the serial."""
+    match = _OCR_DATE_SERIAL.match(text)
+    if not match or not _title_ok(match["title"]) or not match["title"][:2].isupper():
+        return None
+    number = match["num"]
+    if number.replace(" ", "").replace("–", "-").isascii() and regex.fullmatch(
+            r"[\d.\s-]+", number) or sum(c.isdigit() for c in number) < 5:
+        return None  # figures all read: the year-serial recogniser's; too few: not a number
+    serial = int(match["serial"].translate(_OCR_ONES))
+    return Heading(number, match["title"].strip(" -–—:."), "ocr-date-serial", (serial,), shape="9.9.9-9")
 
 
 _ORDINAL = regex.compile(r"^\s*\d{1,2}\s*(?:[.)/°]|-)?\s*(?:-\s*)?(?=\S)")
@@ -355,9 +401,47 @@ def bulleted(text: str) -> Optional[Heading]:
     return Heading(None, match["title"].strip(" :"), "bulleted")
 
 
+# The point that closes the agenda, unnumbered after numbered items: "Questions diverses",
+# "Affaires diverses", "Divers", "Informations (diverses)".
+_CLOSING = regex.compile(
+    r"""(?x)^\s*(?:[-–•·*>➢►\p{Co}]\s*)?
+    (?P<title>(?:questions?|affaires?|informations?|points?|sujets?)\s+(?:et\s+informations?\s+)?diverse?s?
+    | divers | informations? | tour\s+de\s+table)
+    \s*[.:]?\s*$""")
+
+
+@recogniser("closing-heading", "closing",
+            Case("Questions diverses", (None, "Questions diverses")),
+            Case(" Affaires diverses", (None, "Affaires diverses")),
+            Case("- DIVERS :", (None, "DIVERS")),
+            Case("Informations.", (None, "Informations")),
+            Case("INFORMATIONS DIVERSES", (None, "INFORMATIONS DIVERSES")),
+            Case("Questions diverses : M. DUPONT demande", None),
+            Case("- Travaux divers nécessaires à la création du circuit.", None))
+def closing(text: str) -> Optional[Heading]:
+    """"Questions diverses", "Affaires diverses", "Divers": the last point of the agenda."""
+    match = _CLOSING.match(fold(text))
+    if not match:
+        return None
+    return Heading(None, text[match.start("title"):match.end("title")].strip(), "closing")
+
+
+def _with_closing(view: View, chosen: list[Heading], end: int) -> list[Heading]:
+    """The items, and the closing points written after the last of them, unnumbered ("Questions
+    diverses" after "12. Tarifs"): one of each way of naming them."""
+    if len(chosen) < 2:
+        return chosen
+    added: list[Heading] = []
+    for index in range(chosen[-1].line + 1, end):
+        heading = closing.read(view.lines[index].text)
+        if heading is not None and not any(fold(h.title or "") == fold(heading.title) for h in chosen + added):
+            added.append(Heading(None, heading.title, "closing", (), index))
+    return chosen + added
+
+
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
-_STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ordinal-and-number": 5, "question": 4,
+_STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
              "numbered": 3, "roman": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
              "objet": 0}
 # the recognisers that read the mark before a heading, which the others never see
@@ -459,8 +543,26 @@ def _running_lines(view: View) -> set[str]:
     return {key for key, count in seen.items() if count >= 3}
 
 
+# "BIS", "TER" on the line under a number alone: a second heading of that number
+SUFFIX_LINE = regex.compile(r"^\s*(?:bis|ter|quater)\s*$")
+
+
+def _with_suffix(view: View, index: int, heading: Heading) -> Optional[str]:
+    """The heading's number, with the "BIS" written on the line under it when the number stands
+    alone ("2017.07.04 - 1" / "BIS")."""
+    following = view.folded_lines[index + 1] if index + 1 < len(view.lines) else ""
+    if heading.number and not heading.title and SUFFIX_LINE.match(following):
+        return f"{heading.number} {following.strip().upper()}"
+    return heading.number
+
+
 def choose_headings(view: View, first: int, end: int) -> list[Heading]:
-    """The item headings of lines ``first`` to ``end``: the best family, or the agenda's entries."""
+    """The item headings of lines ``first`` to ``end``: the best family, or the agenda's entries,
+    and the closing point ("Questions diverses") after them."""
+    return _with_closing(view, _headings(view, first, end), end)
+
+
+def _headings(view: View, first: int, end: int) -> list[Heading]:
     found: list[Heading] = []
     repeated = _running_lines(view)
     for index in range(first, end):
@@ -468,8 +570,9 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
             continue
         heading = read_heading(view.lines[index].text)
         if heading is not None:
-            found.append(Heading(heading.number, heading.title, heading.style, heading.key, index,
-                                 heading.separator))
+            number = _with_suffix(view, index, heading)
+            found.append(Heading(number, heading.title, heading.style, heading.key, index,
+                                 heading.separator, heading.shape))
     families: dict[str, list[Heading]] = {}
     for heading in found:
         families.setdefault(heading.family, []).append(heading)
@@ -477,8 +580,12 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
                 if family not in ("objet", "agenda", "capitals", "bulleted")}
     chosen = _best_family(view, numbered, end)
     if chosen:
-        return chosen
+        chosen = _with_strays(view, chosen, families[chosen[0].family], end)
+        return _with_sections(view, chosen, families)
     agenda = agenda_headings(view, first, end)
+    closed = closed_by_votes(view, first, end, repeated)
+    if len(closed) >= 3:
+        return _union(closed, agenda)
     if len(agenda) >= 2:
         return agenda
     chosen = _unnumbered(view, families, end)
@@ -488,6 +595,51 @@ def choose_headings(view: View, first: int, end: int) -> list[Heading]:
     # "Objet :" line
     return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
         h for h in found if h.style == "objet"][:1]
+
+
+_REGISTER_STYLES = ("labelled", "prefixed", "year-serial")
+
+
+def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: int) -> list[Heading]:
+    """The chosen items, and the register numbers of their family written out of order between
+    them ("DL-066" placed between "DL-056" and "DL-057") when each cuts a part that decides."""
+    if chosen[0].style not in _REGISTER_STYLES:
+        return chosen
+    keys = {h.key for h in chosen}
+    lines = {h.line for h in chosen}
+    strays = [h for h in _without_lists(view, family)
+              if h.line not in lines and h.key not in keys and chosen[0].line < h.line < chosen[-1].line
+              and _one_figure_apart(h, max((c for c in chosen if c.line < h.line), key=lambda c: c.line))]
+    if not strays:
+        return chosen
+    merged = sorted(chosen + strays, key=lambda h: h.line)
+    decides = {h.line for h, nxt in zip(merged, merged[1:] + [None])
+               if _score(view, [h], nxt.line if nxt else end)}
+    return [h for h in merged if h.line in lines or h.line in decides]
+
+
+def _one_figure_apart(stray: Heading, before: Heading) -> bool:
+    """Whether two register numbers differ by their serial alone ("DL-066-07-13" and
+    "DL-056-07-13"), not by their year ("2008/15" cited among the 2009 deliberations)."""
+    return len(stray.key) == len(before.key) >= 2 and sum(a != b for a, b in zip(stray.key, before.key)) == 1
+
+
+def _with_sections(view: View, chosen: list[Heading], families: dict[str, list[Heading]]) -> list[Heading]:
+    """The chosen items, and the sections above them that hold none: an agenda in Roman-numbered
+    sections ("IV. PERSONNEL") holding the numbered deliberations, whose sections without any
+    ("I. DESIGNATION DU SECRETAIRE", "IX. QUESTIONS DIVERSES") are items themselves."""
+    for family, headings in families.items():
+        if not headings or headings[0].style not in ("roman", "spaced-roman"):
+            continue
+        sections = _rising(_without_lists(view, headings))
+        if len(sections) < 3 or sections[0].family == chosen[0].family or sections[0].line > chosen[0].line:
+            continue  # sections open before the first item; numerals inside an item are its own
+        bounds = [h.line for h in sections] + [len(view.lines)]
+        holding = [any(a < h.line < b for h in chosen) for a, b in zip(bounds, bounds[1:])]
+        if sum(holding) >= 2:
+            empty = [h for h, holds in zip(sections, holding) if not holds]
+            return sorted(chosen + empty, key=lambda h: h.line)
+    return chosen
 
 
 def _unnumbered(view: View, families: dict[str, list[Heading]], end: int) -> list[Heading]:
@@ -531,6 +683,93 @@ def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> li
         if score >= 2 and rank > best:
             best, chosen = rank, headings
     return chosen
+
+
+# --- items that each close on a line of their vote ---------------------------------------------
+
+# "Vote : à l'unanimité", "Vote : 3 ABSTENTIONS / 7 POUR": the line that closes an item
+VOTE_LINE = regex.compile(r"^\s*(?:vote|resultat\s+du\s+vote)s?\s*:")
+_NOT_A_TITLE_LINE = regex.compile(
+    r"^\s*(?:vu\b|considerant|monsieur|madame|le\s+maire|la\s+maire|le\s+conseil|il\s+est|apres\b|page\b)")
+
+
+def closed_by_votes(view: View, first: int, end: int, repeated: set[str]) -> list[Heading]:
+    """Unnumbered items that each end on a line of their vote ("Vote : à l'unanimité"): the
+    heading of the next item is the line after it, past the page's header or the agenda."""
+    headings: list[Heading] = []
+    votes = [i for i in range(first, end) if VOTE_LINE.match(view.folded_lines[i])]
+    if len(votes) < 3:
+        return []
+    headers = _page_header_keys(view)
+    for vote in votes:
+        index = _next_text_line(view, vote + 1, end, repeated, headers)
+        if index is not None and AGENDA_LABEL.match(view.folded_lines[index]):
+            index = _next_text_line(view, agenda_entries(view, index, end)[1], end, repeated, headers)
+        if index is None or index in votes or headings and headings[-1].line == index:
+            continue
+        text = view.lines[index].text.strip()
+        if 4 <= len(text) <= 250 and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(«\"") \
+                and not _NOT_A_TITLE_LINE.match(view.folded_lines[index]):
+            headings.append(Heading(None, text, "closed-by-vote", (len(headings) + 1,), index))
+    return headings
+
+
+_PAGE_TOP = 25  # lines at the top of a page where its header stands
+# a prefecture's stamp, a page number, a date alone: lines of a page's header or margin
+_STAMP = regex.compile(r"^\s*(?:\|\s*)?(?:envoye|recu|publie|affiche)\s+(?:en\s+prefecture\s+)?le\b|^\s*id\s*:"
+                       r"|^[\d\s/.,:-]*$|^\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$")
+
+
+def _header_key(folded: str) -> str:
+    return regex.sub(r"[^a-z]", "", folded)
+
+
+_PAGE_NUMBER = regex.compile(r"^\s*\d{1,3}\s*(?:/\s*\d{1,3}\s*)?$")  # "3", "2/8": the header's end
+
+
+def _page_header_keys(view: View) -> set[str]:
+    """The short lines written at the top of two pages or more: a header each page repeats."""
+    pages: dict[str, set] = {}
+    for line, folded in zip(view.lines, view.folded_lines):
+        key = _header_key(folded)
+        if line.number <= _PAGE_TOP and len(key) >= 4 and len(folded.strip()) <= 40 \
+                and not VOTE_LINE.match(folded):
+            pages.setdefault(key, set()).add(line.page)
+    return {key for key, seen in pages.items() if len(seen) >= 2}
+
+
+def _past_page_header(view: View, index: int, end: int, headers: set[str]) -> int:
+    """The line after the header block at the top of a page (short lines, the last of which a
+    header that other pages repeat); ``index`` itself when no header stands there."""
+    if index >= end or view.lines[index].number > _PAGE_TOP:
+        return index
+    page = view.lines[index].page
+    after = index
+    for i in range(index, min(end, index + _PAGE_TOP)):
+        folded = view.folded_lines[i]
+        if view.lines[i].page != page or len(folded.strip()) > 40 or VOTE_LINE.match(folded):
+            break
+        if _header_key(folded) in headers or _PAGE_NUMBER.match(folded):
+            after = i + 1
+    return after
+
+
+def _union(closed: list[Heading], agenda: list[Heading]) -> list[Heading]:
+    """The items closed by their votes, and the agenda's entries found in the body between them
+    (an item that no vote line precedes)."""
+    lines = {h.line for h in closed}
+    more = [h for h in agenda if not any(abs(h.line - line) <= 2 for line in lines)]
+    return sorted(closed + more, key=lambda h: h.line)
+
+
+def _next_text_line(view: View, index: int, end: int, repeated: set[str], headers: set[str]) -> Optional[int]:
+    """The first line from ``index`` that holds text and is neither a running header or footer,
+    a stamp, nor the header repeated at the top of the page."""
+    index = _past_page_header(view, index, end, headers)
+    while index < end and (not view.folded_lines[index].strip() or view.folded_lines[index].strip() in repeated
+                           or _STAMP.match(view.folded_lines[index])):
+        index += 1
+    return index if index < end else None
 
 
 # --- the agenda, found again in the body --------------------------------------------------------

@@ -43,11 +43,13 @@ def _figures(pattern: regex.Pattern, text: str) -> Optional[dict]:
     return found or None
 
 
+# the word may stand in quotes: 15 voix « Pour », 2 « Abstention »
+_Q = r"""(?:[«"']\s*)?"""
 _AFTER = regex.compile(
     rf"""(?x)(?<![\w/.,-])
-    (?:(?P<for>{_NUMBER})\s+(?P<voix>(?:voix|votes?)\s+)?(?:pour\b|favorables?\b)
-    | (?P<against>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:contre\b|defavorables?\b)
-    | (?P<abstain>{_NUMBER})\s+abstentions?\b)""")
+    (?:(?P<for>{_NUMBER})\s+(?P<voix>(?:voix|votes?)\s+)?{_Q}(?:pour\b|favorables?\b)
+    | (?P<against>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?{_Q}(?:contre\b|defavorables?\b)
+    | (?P<abstain>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?{_Q}abstentions?\b)""")
 
 
 _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
@@ -60,6 +62,11 @@ _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d
             Case("par DEUX voix POUR, une voix contre et quatre abstentions", {"for": 2, "against": 1, "abstain": 4}),
             Case("par 20 voix pour, 3 contre et 2 abstentions", {"for": 20, "against": 3, "abstain": 2}),
             Case("2 votes contre 1 abstention 9 votes pour", {"for": 9, "against": 2, "abstain": 1}),
+            Case("par 12 voix « Pour », 2 voix « Contre » et 1 voix « Abstention »",
+                 {"for": 12, "against": 2, "abstain": 1}),
+            Case("(Vote à main levée : 11 voix « pour » et 3 « Abstention »)", {"for": 11, "abstain": 3}),
+            Case("par 9 voix \"Pour\" et une \"Abstention\"", {"for": 9, "abstain": 1}),
+            Case("avec 52 voix pour, 0 contre et 6 abstentions :", {"for": 52, "against": 0, "abstain": 6}),
             Case("l'article 3 pour la durée", None),
             Case("POUR : 21 CONTRE : 0 ABSTENTION : 0", None),
             Case("Pour 8\n Abstention 1\n Contre 0", None),
@@ -98,45 +105,97 @@ def labels_before_figures(text: str) -> Optional[dict]:
     return _figures(_LABELLED, text)
 
 
-_UNANIMOUS = regex.compile(r"\bunanimite\b|\bunanimement\b|\bunanime\b")
+# "unanimité" as OCR damages it: a letter i or t read as ?, ï, 1, l, ! or |
+_UNANIMOUS = regex.compile(
+    r"\bunan[il1!|?]m[il1!|?][til1!|?]e\b|\bunanimement\b|\bunanime\b")
+# the law quoted, or what the council may do: "peut décider, à l'unanimité, de ne pas ..."
+_NOT_THIS_VOTE = regex.compile(
+    r"(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s+(?:\S+\s+){0,2}?(?:decider|voter|statuer)\b[^.]{0,30}$"
+    r"|«[^»]*$")
 
 
 @recogniser(PART, "unanimity",
             Case("Le conseil municipal, à l'unanimité, APPROUVE", True),
             Case("adopté à l'unanimité des membres présents", True),
             Case("Vote : à l'unanimité", True),
+            Case("LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPTE", True),
+            Case("le conseil, à l'UNAN?MITE, adopte", True),
+            Case("à l'unanim1té des votants", True),
             Case("la règle de l'unanimité", True),
-            Case("à la majorité", None))
+            Case("à la majorité", None),
+            Case("le conseil peut décider, à l'unanimité, de ne pas procéder au scrutin secret", None),
+            Case("« le vote a lieu au scrutin secret sauf si le conseil en décide à l'unanimité", None),
+            Case("l'unanimisme", None))
 def unanimity(text: str) -> Optional[bool]:
-    """"à l'unanimité", "unanimement"."""
-    return True if _UNANIMOUS.search(fold(text)) else None
+    """"à l'unanimité", "unanimement", also as OCR misreads it ("UNANIMIÏE"); not the rule of
+    unanimity that a quoted law or a "peut décider" lays down."""
+    folded = fold(text)
+    for match in _UNANIMOUS.finditer(folded):
+        if not _NOT_THIS_VOTE.search(folded[:match.start()]):
+            return True
+    return None
+
+
+_UNANIMOUS_COUNTED = regex.compile(
+    r"\bunan[il1!|?]m[il1!|?][til1!|?]e\s+(?:des\s+(?:votants|suffrages(?:\s+exprimes)?|membres\s+presents)\s*)?"
+    r"[(,:]?\s*(?:soit\s+)?(?P<for>\d{1,3})\s+voix\b")
+
+
+@recogniser(PART, "unanimity-counted",
+            Case("A L'UNANIMITE des votants (27 voix), 5 abstentions", {"for": 27}),
+            Case("à l'unanimité des suffrages exprimés, soit 19 voix", {"for": 19}),
+            Case("à l'unanimité (12 voix)", {"for": 12}),
+            Case("à l'unanimité des 12 membres présents", None))
+def unanimity_counted(text: str) -> Optional[dict]:
+    """"à l'unanimité des votants (27 voix)": unanimity of those who voted, and how many."""
+    match = _UNANIMOUS_COUNTED.search(fold(text))
+    return {"for": int(match["for"])} if match else None
 
 
 _BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement"
-                        r"|bulletins?\s+(?:blancs?|nuls?)")
+                        r"|bulletins?\s+(?:blancs?|nuls?)|\belue?s?\s+(?:avec|par)\s+\d{1,3}\s+voix")
+# a secret ballot the council decides not to hold: "de ne pas procéder au scrutin secret"
+_NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s+(?:\S+\s+){0,3}$")
 
 
 @recogniser(PART, "ballot",
             Case("Il est procédé au vote à bulletin secret", True),
             Case("Suffrages exprimés : 27", True),
-            Case("le vote est public", None))
+            Case("M. Paul MARTIN est élu avec 15 voix", True),
+            Case("Mme Anne ROUX, élue par 9 voix, est installée", True),
+            Case("le vote est public", None),
+            Case("le conseil accepte de ne pas procéder au scrutin secret", None),
+            Case("désignation sans vote à bulletin secret", None))
 def ballot(text: str) -> Optional[bool]:
     """An election or a secret ballot: votes counted per candidate."""
-    return True if _BALLOT.search(fold(text)) else None
+    folded = fold(text)
+    for match in _BALLOT.finditer(folded):
+        if not _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
+            return True
+    return None
 
 
-FIGURE_RECOGNISERS = [r for r in of_part(PART) if r.name in ("figures-before-words", "labels-before-figures")]
+FIGURE_RECOGNISERS = [r for r in of_part(PART)
+                      if r.name in ("figures-before-words", "labels-before-figures", "unanimity-counted")]
 
 # A line that may state a vote: literal words first, the engine skips ahead to them.
 SPEAKS_OF_A_VOTE = regex.compile(
-    r"\bvoix\b|unanimi|unanime|\bpour\b|\bcontre\b|abstention|\bvote\b|\bvotants?\b|scrutin|suffrages")
+    r"\bvoix\b|unan\S?m|\bpour\b|\bcontre\b|abstention|\bvote\b|\bvotants?\b|scrutin|suffrages")
 _TALLY_LINE = regex.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|blancs?|exprimes)\b")
 
 
+_SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la)|\d|,)\s*$")
+
+
 def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
-    """The line at ``index`` and the tally lines under it; returns the text and the line after."""
+    """The line at ``index`` and the tally lines under it, or the next line when the sentence
+    goes on there ("... par 18" / "voix « Pour » et une « Abstention »"); returns the text and
+    the line after."""
     lines = [view.lines[index].text]
     cursor = index + 1
+    if cursor < stop and _SENTENCE_GOES_ON.search(view.folded_lines[index]) \
+            and view.folded_lines[cursor].strip() and not _TALLY_LINE.match(view.folded_lines[cursor]):
+        return "\n".join(lines + [view.lines[cursor].text]), cursor + 1
     while cursor < stop and len(lines) < 5:
         folded = view.folded_lines[cursor]
         if not folded.strip():
@@ -150,9 +209,16 @@ def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
 
 
 def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
-    """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote."""
+    """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote,
+    and whether the item holds an election or a secret ballot."""
+    vote, span = _first_statement(view, first, stop)
+    if ballot.read(" ".join(view.lines[i].text for i in range(first, stop))):  # a sentence may wrap
+        vote.ballot = True
+    return vote, span
+
+
+def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
     vote = Vote()
-    ballot_seen = False
     index = first
     while index < stop:
         folded = view.folded_lines[index]
@@ -165,7 +231,6 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
             for key, value in (recogniser_.read(text) or {}).items():
                 figures.setdefault(key, value)
         unanimous = unanimity.read(text)
-        ballot_seen = ballot_seen or bool(ballot.read(text))
         if figures.get("for") is not None or unanimous or figures.get("against") is not None:
             vote.unanimous = True if unanimous else (False if figures else None)
             vote.for_ = figures.get("for")
@@ -173,6 +238,4 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
             vote.abstain = figures.get("abstain")
             return vote, view.line_span(index)
         index = after if after > index else index + 1
-    if ballot_seen:
-        vote.ballot = True
     return vote, None
