@@ -98,6 +98,21 @@ def _exclude_options(command):
                   )(command)
 
 
+def _reading_options(command):
+    """--engine, --ocr, --max-pages and --max-size, shared by check and extract."""
+    for decorate in reversed((
+            option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
+                   help=N_("How PDFs are read (fast: pypdfium2 text, pdfplumber for tables).")),
+            option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                   help=N_("OCR of PDF pages: those without a usable text layer, all, or none.")),
+            option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
+                   help=N_("Refuse PDFs with more pages (0: no limit).")),
+            option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
+                   help=N_("Refuse text files larger than this, in MiB (0: no limit).")))):
+        command = decorate(command)
+    return command
+
+
 def _jobs(files, settings, skipped, stdin_filename):
     """The documents FILES name, with the exclusions of ``settings``; ``-`` reads standard input."""
     from .inputs import DEFAULT_EXCLUDE, STDIN, expand
@@ -139,14 +154,7 @@ def _jobs(files, settings, skipped, stdin_filename):
 @option("--cache-dir", type=click.Path(file_okay=False), help=N_("Where the results cache lives."))
 @option("--progress/--no-progress", default=None, help=N_("Progress bar on stderr (default: when a terminal)."))
 @option("--rules-dir", multiple=True, type=click.Path(), help=N_("Load rules from a folder of .py files."))
-@option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
-        help=N_("How PDFs are read (fast: pypdfium2 text, pdfplumber for tables)."))
-@option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-        help=N_("OCR of PDF pages: those without a usable text layer, all, or none."))
-@option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
-        help=N_("Refuse PDFs with more pages (0: no limit)."))
-@option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
-        help=N_("Refuse text files larger than this, in MiB (0: no limit)."))
+@_reading_options
 @option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
         help=N_("Colours in the text output: auto is on a terminal, unless NO_COLOR is set (FORCE_COLOR forces them)."))
 @option("--no-color", "color", flag_value="never", hidden=True)
@@ -458,14 +466,7 @@ class _Progress:
         help=N_("json: one JSON object per document and per line; text: for people."))
 @option("--locations", is_flag=True, help=N_("Include where each value was read (line, column, page, text)."))
 @_exclude_options
-@option("--engine", type=click.Choice(["fast", "pdfplumber"]), default="fast",
-        help=N_("How PDFs are read (fast: pypdfium2 text, pdfplumber for tables)."))
-@option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-        help=N_("OCR of PDF pages: those without a usable text layer, all, or none."))
-@option("--max-pages", type=click.IntRange(min=0), default=200, show_default=True,
-        help=N_("Refuse PDFs with more pages (0: no limit)."))
-@option("--max-size", type=click.IntRange(min=0), default=20, show_default=True,
-        help=N_("Refuse text files larger than this, in MiB (0: no limit)."))
+@_reading_options
 @option("--timeout", type=click.FloatRange(min=0),
         help=N_("Seconds allowed per document, 0 for no limit (default: 60, and 8 more a page to OCR)."))
 @option("-v", "--verbose", is_flag=True,
