@@ -105,3 +105,27 @@ def test_a_blank_date_alone_is_a_warning_even_beside_a_sentence_ending_in_de(tmp
                                                 "    Elle est lue en séance."))
     found = [(f.rule, f.severity) for f in lint(path).findings if f.rule == "blank-date"]
     assert found == [("blank-date", "warning")]
+
+
+LEGAL_SIZE_CUT = """\
+    COMPTE RENDU DU CONSEIL MUNICIPAL DU 24 MARS 2006
+    Nombre de Conseillers afférents au Conseil
+    Municipal : {size}
+    Nombre de Conseillers en exercice : 18
+    Nombre de Conseillers présents : 15
+    Secrétaire de séance : Anne ROUX
+    1. Tarifs de la cantine
+    Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tarifs.
+    """
+
+
+def test_a_legal_size_whose_label_is_cut_over_two_lines(tmp_path):
+    path = _write(tmp_path, LEGAL_SIZE_CUT.format(size="18"))
+    assert extract(path).deliberations[0].counts.legal_size == 18
+    assert [(f.rule, f.line) for f in lint(path).findings if f.rule == "council-size"] == [("council-size", 2)]
+
+
+def test_a_legal_size_of_the_table_cut_over_two_lines_is_silent(tmp_path):
+    path = _write(tmp_path, LEGAL_SIZE_CUT.format(size="19"))
+    assert extract(path).deliberations[0].counts.legal_size == 19
+    assert [f.rule for f in lint(path).findings if f.rule == "council-size"] == []

@@ -177,7 +177,10 @@ class _List:
         self.breaks: set[int] = set()  # lines where a second label adds to this list
 
 
-_CUT_LABEL = regex.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+)\s*$")
+# a count's label whose end is on the next line: "qui ont pris part à la" / "délibération : 11",
+# "Nombre de conseillers afférents au Conseil" / "Municipal : 18", "Membres en" / "exercice : 15"
+_CUT_LABEL = regex.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+"
+                           r"|afferents?(?:\s+au(?:\s+conseil)?)?|(?:membres?|conseillers?)\s+en)\s*$")
 
 
 def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[int, int, str, int]]:
