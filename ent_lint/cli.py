@@ -591,7 +591,7 @@ def explain(rule, all_rules, fmt, rules_dir, lang):
 @main.command(help=N_("Serve the web page and the HTTP API (POST /api/lint, /api/extract; GET /api/rules)."))
 @option("--host", default="127.0.0.1", show_default=True, help=N_("Address to listen on."))
 @option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help=N_("Port to listen on."))
-@option("--max-upload", type=click.IntRange(min=1), default=20, show_default=True, help=N_("Largest upload, in MiB."))
+@option("--max-upload", type=click.IntRange(min=1), default=150, show_default=True, help=N_("Largest upload, in MiB."))
 @option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
         help=N_("Seconds allowed to check one upload."))
 @option("-j", "--jobs", type=click.IntRange(min=1), help=N_("Documents checked at once (default: the cores)."))

@@ -44,7 +44,7 @@ SECURITY_HEADERS = {
 
 @dataclass
 class ServeSettings:
-    max_upload: int = 20 * 1024 * 1024  # bytes
+    max_upload: int = 150 * 1024 * 1024  # bytes: an @actes envelope may carry 150 MB
     timeout: float = 60.0  # seconds per request
     upload_idle: float = 30.0  # seconds an upload may stop sending before it is given up (408)
     workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
