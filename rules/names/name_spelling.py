@@ -302,9 +302,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             if member is None:
                 continue
             known.add(key)  # one finding per spelling: its first place
-            where = {"page": member.span.page} if member.span.page else {}
-            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span), name=written,
-                           other=member.name, line=member.span.line, **where)
+            yield self._as_in_lists(span, written, member)
 
     def _in_full(self, document: Document, text: TextView) -> Iterator:
         """A member's first name followed by a surname that is the member's with one letter
@@ -330,9 +328,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             if member is None:
                 continue
             known.add(key)
-            where = {"page": member.span.page} if member.span.page else {}
-            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
-                           name=f"{first} {last}", other=member.name, line=member.span.line, **where)
+            yield self._as_in_lists(span, f"{first} {last}", member)
 
     def _first_name_doubled(self, document: Document, text: TextView) -> Iterator:
         """A member's surname in capitals after a first name that is the member's with a letter
@@ -358,9 +354,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             if member is None:
                 continue
             reported.add(written)
-            where = {"page": member.span.page} if member.span.page else {}
-            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
-                           name=f"{match['first']} {match['last']}", other=member.name, line=member.span.line, **where)
+            yield self._as_in_lists(span, f"{match['first']} {match['last']}", member)
 
     def _first_names_only(self, document: Document, text: TextView) -> Iterator:
         """Where the lists name members by their first name alone ("Présents : Anne-Marie,
@@ -388,9 +382,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
                 continue
             reported.add(word)
             member = near[0]
-            where = {"page": member.span.page} if member.span.page else {}
-            yield self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span),
-                           name=match.group(), other=member.name, line=member.span.line, **where)
+            yield self._as_in_lists(span, match.group(), member)
 
     def _mentions_two_ways(self, document: Document, text: TextView) -> Iterator:
         """Outside the lists (a convention, a place named after someone), one full name written
@@ -417,6 +409,12 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
                 on_page = {"page": where.page} if where.page else {}
                 yield self.hit("variant-on-page" if on_page else "variant", span, locations=_also(where),
                                name=written, other=name, line=where.line, **on_page)
+
+    def _as_in_lists(self, span: Span, written: str, member: Person):
+        """The finding: ``written`` at ``span`` is ``member``'s name as the lists write it."""
+        where = {"page": member.span.page} if member.span.page else {}
+        return self.hit("alone-on-page" if where else "alone", span, locations=_also(member.span), name=written,
+                        other=member.name, line=member.span.line, **where)
 
     def _only_member_near(self, key: str, members: dict[str, Person], most: int = 2) -> Optional[Person]:
         """The member whose surname differs from ``key`` by the letters allowed (and ``most`` at
