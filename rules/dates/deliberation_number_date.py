@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Optional
-
-import regex
-
 from ent_lint.engine import DeliberationRule, Examples, Message
 
-from .._common import first_span
-
-# A date inside a number: "2023/11/27-31", "20231127", "27-11-2023_4".
-_NUMBER_DATE = [
-    regex.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/._-]?(?P<m>[01]\d)[/._-]?(?P<d>[0-3]\d)(?!\d)"),
-    regex.compile(r"(?<!\d)(?P<d>[0-3]\d)[/._-](?P<m>[01]\d)[/._-](?P<y>20\d\d|19\d\d)(?!\d)"),
-]
-
-
-def number_date(number: str) -> Optional[dt.date]:
-    """The first real date embedded in a deliberation number, or None."""
-    for pattern in _NUMBER_DATE:
-        for match in pattern.finditer(number):
-            try:
-                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                continue
-    return None
+from .._common import embedded_date, first_span
 
 
 class DeliberationNumberDate(DeliberationRule):
@@ -67,7 +45,7 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tar
     def check_deliberation(self, delib, document, text):
         if not delib.number or delib.session.date is None:
             return
-        embedded = number_date(delib.number)
+        embedded = embedded_date(delib.number)
         if embedded and embedded != delib.session.date:
             yield self.hit("other-date", first_span(delib, "number"), number=delib.number,
                            embedded=embedded.isoformat(), sitting=delib.session.date.isoformat())

@@ -3,7 +3,6 @@ written, and the facts the register's archive rules take from each act."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Optional
 
 import regex
@@ -11,16 +10,12 @@ import regex
 from ent_lint.model import Deliberation, Document, Span
 from ent_lint.text import TextView, fold
 
+from .._common import DATES_IN_NUMBERS, embedded_date  # noqa: F401  (embedded_date: the register's rules use it from here)
+
 #: a year standing as its own part of a number: not inside a longer run of digits ("DEL2023-12",
 #: "2024/07", "25/2014"; not "120245")
 YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 DIGITS = regex.compile(r"\d+")
-#: a whole date inside a number ("2023/11/27-31", "27.11.2023-4"): the rule deliberation-number-date
-#: judges those
-_DATES = (
-    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/._-]?(?P<m>[01]\d)[/._-]?(?P<d>[0-3]\d)(?!\d)"),
-    regex.compile(r"(?<!\d)(?P<d>[0-3]\d)[/._-](?P<m>[01]\d)[/._-](?P<y>(?:19|20)\d\d)(?!\d)"),
-)
 #: "n°", "no", "numéro" written in front of the number itself
 _LABEL = regex.compile(r"^\s*(?:n\s*°|no\b\.?|numero)\s*")
 #: what, on the number's line, says the number is the act's number in the register rather than
@@ -33,17 +28,6 @@ _STOP = frozenset("""a au aux avec ce ces cet cette d dans de des du en et l la 
     n no par pour qui que sa ses son sur un une""".split())
 #: two subjects sharing this share of the words of the shorter one are one act written twice
 SAME_SUBJECT = 0.5
-
-
-def embedded_date(number: str) -> Optional[dt.date]:
-    """The whole date a number embeds, if any."""
-    for pattern in _DATES:
-        for match in pattern.finditer(number):
-            try:
-                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                continue
-    return None
 
 
 def embedded_year(number: str) -> Optional[int]:
@@ -70,7 +54,7 @@ def serial(number: str) -> Optional[int]:
 
 def _date_and_year(number: str) -> list[tuple[int, int]]:
     """Where a number's embedded date and year stand."""
-    taken = [match.span() for pattern in _DATES for match in pattern.finditer(number)]
+    taken = [match.span() for pattern in DATES_IN_NUMBERS for match in pattern.finditer(number)]
     if embedded_year(number) is not None:
         taken.extend(m.span() for m in YEAR.finditer(number))
     return taken
