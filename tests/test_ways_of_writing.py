@@ -234,6 +234,41 @@ def test_unnumbered_items_are_found_again_from_the_agenda(tmp_path):
     assert document.deliberations[0].session.date.isoformat() == "2020-07-23"
 
 
+def test_unnumbered_headings_take_the_number_the_agenda_gives_them(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        Ordre du jour
+          1. Approbation du procès-verbal de la séance précédente
+          2. Tarifs de la cantine scolaire
+          3. Convention avec le syndicat des eaux
+
+        Approbation du procès-verbal de la séance précédente
+        Le procès-verbal est adopté à l'unanimité.
+        Tarifs de la cantine scolaire
+        Le conseil municipal, après en avoir délibéré, fixe le repas à 3 euros à l'unanimité.
+        Convention avec le syndicat des eaux
+        Le conseil municipal, après en avoir délibéré, autorise le maire à signer à l'unanimité.
+        """)
+    assert [d.number for d in extract(path).deliberations] == ["1", "2", "3"]
+
+
+def test_an_agenda_that_does_not_count_from_one_gives_no_number(tmp_path):
+    # near miss: "4." and "7." are references to another list, not the places on this agenda
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        Ordre du jour
+          4. Tarifs de la cantine scolaire
+          7. Convention avec le syndicat des eaux
+
+        Tarifs de la cantine scolaire
+        Le conseil municipal, après en avoir délibéré, fixe le repas à 3 euros à l'unanimité.
+        Convention avec le syndicat des eaux
+        Le conseil municipal, après en avoir délibéré, autorise le maire à signer à l'unanimité.
+        """)
+    document = extract(path)
+    assert [d.title for d in document.deliberations] == ["Tarifs de la cantine scolaire",
+                                                         "Convention avec le syndicat des eaux"]
+    assert [d.number for d in document.deliberations] == [None, None]
+
+
 def test_numbered_questions_and_headings_in_capitals(tmp_path):
     path = _write(tmp_path, MINUTES_HEAD + """\
         QUESTION No 1

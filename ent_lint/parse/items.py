@@ -780,11 +780,19 @@ _BULLET = regex.compile(r"^\s*(?:[-–—•·*_>»:➢✓]+\s*|\d{1,2}\s*[.)/-]
 
 def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
     """The entries of the agenda ("Ordre du jour" then one entry a line), and the line after it."""
+    entries, _numbers, after = _agenda(view, first, end)
+    return entries, after
+
+
+def _agenda(view: View, first: int, end: int) -> tuple[list[str], list[Optional[str]], int]:
+    """The agenda's entries, the number written before each ("1.", "2)"; None for a dash), and
+    the line after it."""
     label = next((i for i in range(first, min(end, first + 400))
                   if AGENDA_LABEL.match(view.folded_lines[i])), None)
     if label is None:
-        return [], first
+        return [], [], first
     entries: list[str] = []
+    numbers: list[Optional[str]] = []
     bulleted = 0
     index = label + 1
     blanks = 0
@@ -812,9 +820,21 @@ def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
                 break
         else:
             entries.append(entry)
+            numbers.append(_AGENDA_NUMBER.match(text)["number"] if _AGENDA_NUMBER.match(text) else None)
             bulleted += bool(bullet)
         index += 1
-    return entries, index
+    return entries, numbers, index
+
+
+_AGENDA_NUMBER = regex.compile(r"^\s*(?P<number>\d{1,2})\s*[.)/-]")
+
+
+def _counted(numbers: list[Optional[str]]) -> list[Optional[str]]:
+    """The agenda's numbers when they count its entries from 1 ("1.", "2.", "3."): the numbers the
+    body's unnumbered headings stand for; otherwise none (dashes, or a list that does not count)."""
+    if numbers and numbers == [str(n) for n in range(1, len(numbers) + 1)]:
+        return numbers
+    return [None] * len(numbers)
 
 
 def _similar(entry: str, line: str) -> float:
@@ -827,18 +847,18 @@ def _similar(entry: str, line: str) -> float:
 
 def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     """Each agenda entry found again, in order, as a line of the body."""
-    entries, body = agenda_entries(view, first, end)
+    entries, written, body = _agenda(view, first, end)
     if len(entries) < 2:
         return []
     headings: list[Heading] = []
     cursor = body
-    for number, entry in enumerate(entries, 1):
+    for number, (entry, label) in enumerate(zip(entries, _counted(written)), 1):
         for index in range(cursor, end):
             line = _BULLET.sub("", view.lines[index].text).strip()
             if len(line) < 4 or len(line) > 1.6 * len(entry) + 20:
                 continue
             if _similar(entry, line) >= 0.8:
-                headings.append(Heading(None, line, "agenda", (number,), index))
+                headings.append(Heading(label, line, "agenda", (number,), index))
                 cursor = index + 1
                 break
     return headings
