@@ -251,6 +251,82 @@ def test_unnumbered_headings_take_the_number_the_agenda_gives_them(tmp_path):
     assert [d.number for d in extract(path).deliberations] == ["1", "2", "3"]
 
 
+def test_headings_that_say_the_agenda_entry_in_other_words_are_found(tmp_path):
+    # the agenda runs straight into the body, whose first heading adds "du conseil municipal";
+    # the second heading puts the entry's words in another order and says more
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        Ordre du jour
+        Approbation du procès-verbal du 4 mars 2021
+        Avenant convention de fourrière auprès du Syndicat Intercommunal
+        Tarifs de la salle des fêtes
+        Approbation du procès-verbal du Conseil Municipal du 4 mars 2021
+        Le procès-verbal est adopté à l'unanimité.
+        Syndicat Intercommunal des Trois Vallées – Avenant à la convention de fourrière pour l'année 2022
+        Le conseil municipal, après en avoir délibéré, autorise le maire à signer l'avenant à l'unanimité.
+        Tarifs de la salle des fêtes
+        Le conseil municipal, après en avoir délibéré, fixe la location à 200 euros à l'unanimité.
+        """)
+    titles = [d.title for d in extract(path).deliberations]
+    assert titles == ["Approbation du procès-verbal du Conseil Municipal du 4 mars 2021",
+                      "Syndicat Intercommunal des Trois Vallées – Avenant à la convention de fourrière pour "
+                      "l'année 2022", "Tarifs de la salle des fêtes"]
+
+
+def test_a_sentence_with_the_entry_words_is_no_heading(tmp_path):
+    # near miss: the second entry's words stand only in a sentence (a full stop ends it), and
+    # the third entry shares only its opening words with the first: neither makes a heading
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        Ordre du jour
+        - Convention d'adhésion au service de médecine préventive
+        - Avenant convention de fourrière auprès du Syndicat Intercommunal
+        - Convention d'adhésion au service de prévention des risques
+        - Tarifs de la salle des fêtes
+
+        Convention d'adhésion au service de médecine préventive
+        Le conseil municipal, après en avoir délibéré, autorise le maire à signer à l'unanimité.
+        Syndicat Intercommunal : le conseil approuve l'avenant à la convention de fourrière auprès du syndicat.
+        Tarifs de la salle des fêtes
+        Le conseil municipal, après en avoir délibéré, fixe la location à 200 euros à l'unanimité.
+        """)
+    titles = [d.title for d in extract(path).deliberations]
+    assert titles == ["Convention d'adhésion au service de médecine préventive", "Tarifs de la salle des fêtes"]
+
+
+def test_points_without_a_register_number_keep_their_place_in_the_count(tmp_path):
+    # "3 – N° 2020-014 - title": the place on the agenda, then the register number; the points
+    # that hold no deliberation carry the place alone, before the first and after the last
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        1 – Observations sur le procès-verbal de la séance précédente
+        Aucune observation n'est formulée.
+        2 – Décisions prises par le Maire par délégation
+        Le maire rend compte de la signature d'un bail.
+        3 – N° 2020-014 - Tarifs de la cantine scolaire
+        Le conseil municipal, après en avoir délibéré, fixe le repas à 3 euros à l'unanimité.
+        4 – N° 2020-015 - Convention avec le syndicat des eaux
+        Le conseil municipal, après en avoir délibéré, autorise le maire à signer à l'unanimité.
+        5 - Questions diverses
+        Le maire informe le conseil des travaux de la place.
+        """)
+    numbers = [d.number for d in extract(path).deliberations]
+    assert numbers == ["1", "2", "2020-014", "2020-015", "5"]
+
+
+def test_a_count_with_a_gap_adds_no_point(tmp_path):
+    # near miss: "2." and "5." above the first deliberation ("3 – N° ...") do not count from 1
+    # up to it: a list in the text, not the agenda's points
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        Le maire rappelle les points suivants :
+        2. Rénovation de la toiture de l'école
+        5. Réfection du parking de la mairie
+        3 – N° 2020-014 - Tarifs de la cantine scolaire
+        Le conseil municipal, après en avoir délibéré, fixe le repas à 3 euros à l'unanimité.
+        4 – N° 2020-015 - Convention avec le syndicat des eaux
+        Le conseil municipal, après en avoir délibéré, autorise le maire à signer à l'unanimité.
+        """)
+    numbers = [d.number for d in extract(path).deliberations]
+    assert numbers == ["2020-014", "2020-015"]
+
+
 def test_an_agenda_that_does_not_count_from_one_gives_no_number(tmp_path):
     # near miss: "4." and "7." are references to another list, not the places on this agenda
     path = _write(tmp_path, MINUTES_HEAD + """\

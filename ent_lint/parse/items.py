@@ -66,7 +66,15 @@ def _title_ok(title: str) -> bool:
     """A heading's title starts with a capital or a digit-free word and is not a sentence cut
     at a figure ("1. 500 euros", "2. et ...")."""
     title = title.strip(" -–—:.")
-    return len(title) >= 3 and (title[:1].isupper() or title[:1] in "«\"'(" or bool(_O_FOR_CAPITAL.match(title)))
+    return len(title) >= 3 and (title[:1].isupper() or title[:1] in "«\"'(" or bool(_O_FOR_CAPITAL.match(title))
+                                or bool(_ADDRESS.match(title)))
+
+
+# a title that opens on an address: "1 Boulevard Mendès France - désaffectation", "12 bis rue
+# des Lilas : cession"
+_ADDRESS = regex.compile(
+    r"""(?xi)^\d{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|boulevard|bd|avenue|av\.|place|chemin|route|impasse|all[ée]e
+    |quai|cours|square|rond-point|lotissement|hameau|lieu-dit|r[ée]sidence|voie|sentier|parvis|esplanade)\b""")
 
 
 # a title in capitals whose first letter OCR read as a zero: "0FFRES PROMOTIONNELLES"
@@ -228,7 +236,11 @@ _NUMBERED = regex.compile(
             Case("13/ Questions diverses", ("13", "Questions diverses")),
             Case("Point 4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
             Case("2 - Budget primitif 2021", ("2", "Budget primitif 2021")),
+            Case("11 - 1 Boulevard Mendès France - désaffectation de la caserne",
+                 ("11", "1 Boulevard Mendès France - désaffectation de la caserne")),
+            Case("4. 12 bis rue des Lilas : cession d'une parcelle", ("4", "12 bis rue des Lilas : cession d'une parcelle")),
             Case("1. 500 euros pour l'association", None),
+            Case("2. 12 logements sociaux sont prévus", None),
             Case("2. et de dire que", None))
 def numbered(text: str) -> Optional[Heading]:
     """"1. Title", "3) Title", "13/ Title", "Point 4 : Title": a small number and its title."""
@@ -533,6 +545,17 @@ def _nested(inner: list[Heading], outer: list[Heading]) -> bool:
     return any(a.line < inner[0].line and inner[-1].line < b.line for a, b in zip(outer, outer[1:]))
 
 
+def _one_count(view: View, inner: list[Heading], outer: list[Heading]) -> bool:
+    """Whether the register numbers of ``inner`` stand after places on the agenda that carry on
+    the count of ``outer`` ("1 –", "2 –", then "3 – N° 2018-024", "4 – N° 2018-025"...): one
+    agenda, not decisions listed inside one of its points."""
+    ordinals = [_ordinal(view, h) for h in inner]
+    if None in ordinals or any(len(h.key) != 1 for h in outer):
+        return False
+    count = sorted(ordinals + [h.key[0] for h in outer])
+    return count == list(range(count[0], count[0] + len(count)))
+
+
 def _running_lines(view: View) -> set[str]:
     """Lines written three times or more alike: running headers and footers of the pages."""
     seen: dict[str, int] = {}
@@ -581,6 +604,7 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
     chosen = _best_family(view, numbered, end)
     if chosen:
         chosen = _with_strays(view, chosen, families[chosen[0].family], end)
+        chosen = _with_ordinal_ends(view, chosen, found)
         return _with_sections(view, chosen, families)
     agenda = agenda_headings(view, first, end)
     closed = closed_by_votes(view, first, end, repeated)
@@ -616,6 +640,44 @@ def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: 
     decides = {h.line for h, nxt in zip(merged, merged[1:] + [None])
                if _score(view, [h], nxt.line if nxt else end)}
     return [h for h in merged if h.line in lines or h.line in decides]
+
+
+def _ordinal(view: View, heading: Heading) -> Optional[int]:
+    match = _ORDINAL.match(view.folded_lines[heading.line])
+    return int(regex.match(r"\s*(\d+)", match[0])[1]) if match else None
+
+
+def _with_ordinal_ends(view: View, chosen: list[Heading], found: list[Heading]) -> list[Heading]:
+    """The deliberations numbered "3 – N° 2018-024 - title", and the points of the same count
+    that hold no deliberation ("1 – Observations sur le compte rendu", "39 - Questions
+    diverses"): the small numbers that count from 1 up to the first right above it (a summary
+    higher up counts too, but further), and those that count on after the last."""
+    if chosen[0].style not in _REGISTER_STYLES:
+        return chosen
+    ordinals = [_ordinal(view, h) for h in chosen]
+    if None in ordinals:
+        return chosen
+    plain = [h for h in found if h.style == "numbered"]
+    head = _counting(reversed([h for h in plain if h.line < chosen[0].line]), range(ordinals[0] - 1, 0, -1))
+    tail = _counting([h for h in plain if h.line > chosen[-1].line], range(ordinals[-1] + 1, ordinals[-1] + 4))
+    if len(head) < ordinals[0] - 1:
+        head = []  # the count from 1 must be whole
+    return head[::-1] + chosen + tail
+
+
+def _counting(headings, numbers: range) -> list[Heading]:
+    """The headings numbered as ``numbers`` says, in that order, as long as the count runs
+    without a gap."""
+    kept: list[Heading] = []
+    wanted = iter(numbers)
+    number = next(wanted, None)
+    for heading in headings:
+        if number is None:
+            break
+        if heading.key == (number,):
+            kept.append(heading)
+            number = next(wanted, None)
+    return kept
 
 
 def _one_figure_apart(stray: Heading, before: Heading) -> bool:
@@ -676,7 +738,8 @@ def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> li
     best: tuple = (0, 0, 0)
     chosen: list[Heading] = []
     for family, headings in runs.items():
-        if any(_nested(headings, other) for name, other in runs.items() if name != family):
+        if any(_nested(headings, other) and not _one_count(view, headings, other)
+               for name, other in runs.items() if name != family):
             continue  # decisions listed inside one item (the mayor's, the bureau's), not items
         score = _score(view, headings, end)
         rank = (score, max(_STRENGTH[h.style] for h in headings), len(headings))
@@ -805,25 +868,38 @@ def _agenda(view: View, first: int, end: int) -> tuple[list[str], list[Optional[
             index += 1
             continue
         bullet = _BULLET.match(text)
-        if entries and blanks and bulleted and not bullet:
+        unbulleted = bool(entries and bulleted and not bullet)
+        if unbulleted and blanks:
             break  # a blank line, then a line without the entries' bullet: the body
-        if entries and not blanks and bulleted and not bullet and text[:1].islower():
+        if unbulleted and text[:1].islower():
             entries[-1] += " " + text  # an entry wrapped over two lines
             index += 1
             continue
         blanks = 0
         entry = _BULLET.sub("", text).strip()
-        if fold(entry) in {fold(e) for e in entries}:
-            break  # the body takes the first entry up again
-        if len(entry) < 4 or len(entry) > 160 or entry.endswith((".", ":")) and len(entry) > 40:
-            if entries:
-                break
-        else:
+        if _body_again(entries, entry) or entries and not _entry_like(entry):
+            break
+        if _entry_like(entry):
             entries.append(entry)
-            numbers.append(_AGENDA_NUMBER.match(text)["number"] if _AGENDA_NUMBER.match(text) else None)
+            numbers.append(_written_number(text))
             bulleted += bool(bullet)
         index += 1
     return entries, numbers, index
+
+
+def _body_again(entries: list[str], entry: str) -> bool:
+    """Whether the body takes the first entry up again, in the same or nearly the same words."""
+    return fold(entry) in {fold(e) for e in entries} or bool(entries) and same_words(entries[0], entry)
+
+
+def _entry_like(entry: str) -> bool:
+    """A line that can be an agenda entry: neither a scrap nor a sentence."""
+    return 4 <= len(entry) <= 160 and not (entry.endswith((".", ":")) and len(entry) > 40)
+
+
+def _written_number(text: str) -> Optional[str]:
+    match = _AGENDA_NUMBER.match(text)
+    return match["number"] if match else None
 
 
 _AGENDA_NUMBER = regex.compile(r"^\s*(?P<number>\d{1,2})\s*[.)/-]")
@@ -845,6 +921,47 @@ def _similar(entry: str, line: str) -> float:
     return difflib.SequenceMatcher(None, a[:n], b[:n], autojunk=False).ratio()
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in fold(text).split() if len(w) >= 3 or w.isdigit()]
+
+
+def _near_word(word: str, words: set[str]) -> bool:
+    """Whether ``word`` is among ``words``, or one letter off one of five letters or more (OCR's
+    "tendu" for "rendu", "social" for "sociale")."""
+    if word in words:
+        return True
+    return len(word) >= 5 and any(abs(len(word) - len(w)) <= 1 and len(w) >= 5
+                                  and difflib.SequenceMatcher(None, word, w).ratio() >= 0.85 for w in words)
+
+
+def same_words(entry: str, line: str) -> bool:
+    """Whether ``line`` says the agenda's ``entry`` again in its own order: nearly every word of
+    the entry is there ("Avenant convention animation de la vie sociale auprès du Centre Social"
+    for "Centre Social Intercommunal – Avenant à la convention … Animation de la vie sociale"),
+    a few added ("du Conseil Municipal"), and the line opens on one of them."""
+    wanted, there = _words(entry), _words(line)
+    if len(wanted) < 3 or not there or not _near_word(there[0], set(wanted)):
+        return False
+    found = sum(_near_word(word, set(there)) for word in wanted)
+    return found >= 0.8 * len(wanted)
+
+
+def _heading_line(text: str) -> bool:
+    """A line that can be a heading: not a sentence ending on a full stop."""
+    return not text.rstrip().endswith(".")
+
+
+def _says_entry(entry: str, line: str) -> bool:
+    """Whether a line of the body is the agenda's entry as a heading: its beginning written again
+    (within a length a heading keeps), or its words in another order on a line that is no
+    sentence (a heading may say more than the agenda: up to 240 characters)."""
+    if len(line) < 4:
+        return False
+    if len(line) <= 1.6 * len(entry) + 20 and _similar(entry, line) >= 0.8:
+        return True
+    return len(line) <= 240 and _heading_line(line) and same_words(entry, line)
+
+
 def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     """Each agenda entry found again, in order, as a line of the body."""
     entries, written, body = _agenda(view, first, end)
@@ -855,9 +972,7 @@ def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     for number, (entry, label) in enumerate(zip(entries, _counted(written)), 1):
         for index in range(cursor, end):
             line = _BULLET.sub("", view.lines[index].text).strip()
-            if len(line) < 4 or len(line) > 1.6 * len(entry) + 20:
-                continue
-            if _similar(entry, line) >= 0.8:
+            if _says_entry(entry, line):
                 headings.append(Heading(label, line, "agenda", (number,), index))
                 cursor = index + 1
                 break
