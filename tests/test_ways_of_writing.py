@@ -984,3 +984,17 @@ def test_a_proxy_whose_holder_carries_a_note_inside_the_parenthesis(tmp_path):
     delib = extract(path).deliberations[0]
     assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [("Maëlle PONS", "Anatole BRUN")]
     assert [p.name for p in delib.absent] == ["Irène LAZARE"]
+
+
+def test_the_roll_call_of_an_installation_gives_the_members_in_office(tmp_path):
+    path = _write(tmp_path, """\
+        PROCES-VERBAL DE L'INSTALLATION DU CONSEIL MUNICIPAL
+        Séance du 26 mai 2020
+        La séance est ouverte sous la présidence de Monsieur Yves PERRIN, maire sortant, qui procède
+        à l'appel nominal des 19 conseillers municipaux.
+        Présents : 17 - Procurations : 2 - Votants : 19
+        Secrétaire de séance : Nadia BRUNET
+        1. Élection du maire
+        Monsieur Paul GIRARD est élu maire avec 19 voix.
+        """)
+    assert extract(path).deliberations[0].counts.in_office == 19

@@ -102,9 +102,20 @@ _QUORUM_MEMBERS = regex.compile(
     r"(?:presents?\s+ou\s+)?representes?\b")
 
 
+# "procède à l'appel nominal des 33 conseillers municipaux": the roll call of the members in
+# office, as the minutes of an installation write it
+_ROLL_CALL = regex.compile(
+    r"\bappel\s+(?:nominal\s+)?des\s+(?P<n>\d{1,3})\s+(?:conseillers|membres|elus)\b"
+    r"(?!\s+(?:presents?|absents?|representes?|votants?)\b)")
+
+
+def _roll_call(folded: str) -> list[tuple[int, int, str, int]]:
+    return [(m.start("n"), m.end(), "in_office", int(m["n"])) for m in _ROLL_CALL.finditer(folded)]
+
+
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
-    found = _labels_first(folded) + _figures_first(folded) + _labels_then_words(folded)
+    found = _labels_first(folded) + _figures_first(folded) + _labels_then_words(folded) + _roll_call(folded)
     quorum = _QUORUM.search(folded)
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")
@@ -196,6 +207,18 @@ def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     if match is None or _key(match) == "absent":
         return []
     return [(match.start(), match.end("ones"), _key(match), 11)]
+
+
+@recogniser(PART, "roll-call-of-the-members",
+            Case("Le doyen procède à l'appel nominal des 27 conseillers municipaux.", {"in_office": 27}),
+            Case("Mme Anne MARTIN procède à l'appel des 19 membres du conseil", {"in_office": 19}),
+            Case("Il est procédé à l'appel des conseillers.", None),
+            Case("procède à l'appel des 3 candidats", None),
+            Case("après l'appel des 12 conseillers présents", None))
+def roll_call_of_the_members(text: str) -> Optional[dict]:
+    """"Procède à l'appel nominal des 27 conseillers municipaux": the members in office called
+    one by one at the opening of an installation."""
+    return _as_dict(_roll_call(fold(" ".join(text.split()))))
 
 
 @recogniser(PART, "quorum-with-members-there",
