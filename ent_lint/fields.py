@@ -98,59 +98,82 @@ def sections(fields: Optional[dict], lang: str) -> list[dict]:
     if not fields:
         return []
     tr = Translator(lang)
-    out = []
-    for index, d in enumerate(fields.get("deliberations") or [], 1):
-        session = d.get("session") or {}
-        sitting = _SEP.join(x for x in (day(session.get("date"), lang), session.get("time"), session.get("place")) if x)
-        body = tr._(BODIES[d["body"]]) if d.get("body") in BODIES else None
-        proxies = ", ".join(f"{p['grantor']['name']} → {p['holder']['name']}" for p in d.get("proxies") or [])
-        rows = [
-            (N_("Body"), _SEP.join(x for x in (body, d.get("authority")) if x) or None),
-            (N_("Sitting"), sitting or None),
-            (N_("President"), (session.get("president") or {}).get("name")),
-            (N_("Convened on"), day(d.get("convened_on"), lang)),
-            (N_("Posted on"), day(d.get("posted_on"), lang)),
-            (N_("Counts"), counts(d.get("counts") or {}, lang)),
-            (N_("Vote"), vote(d.get("vote") or {}, lang)),
-            (N_("Present ({n})"), _names(d.get("present") or [])),
-            (N_("Proxies ({n})"), proxies or None),
-            (N_("Absent ({n})"), _names(d.get("absent") or [])),
-            (N_("Secretary"), (d.get("secretary") or {}).get("name")),
-            (N_("Signed on"), day(d.get("signed_on"), lang)),
-            (N_("Transmitted on"), day(d.get("transmitted_on"), lang)),
-            (N_("Published on"), day(d.get("published_on"), lang)),
-            (N_("Convention's duration"), duration(d.get("convention_duration"), lang)),
-            (N_("Convention's end"), day(d.get("convention_end"), lang)),
-        ]
-        sizes = {N_("Present ({n})"): len(d.get("present") or []), N_("Proxies ({n})"): len(d.get("proxies") or []),
-                 N_("Absent ({n})"): len(d.get("absent") or [])}
-        title = tr._("Deliberation {number}").format(number=d.get("number") or index)
-        if d.get("title"):
-            title += f" — {d['title']}"
-        out.append({"title": title, "table": None,
-                    "rows": [[tr._(label).format(n=sizes.get(label, "")), value] for label, value in rows if value]})
-    for c in fields.get("conventions") or []:
-        parties = " ; ".join(p["name"] for p in c.get("parties") or [] if p.get("name"))
-        start = c.get("start")
-        rows = [
-            (N_("Parties"), parties or None),
-            (N_("Duration"), duration(c.get("duration"), lang)),
-            (N_("Start"), tr._("from its signature") if start == "signature" else day(start, lang)
-             if start and start[:1].isdigit() else start),
-            (N_("End"), day(c.get("end_date"), lang)),
-            (N_("Signed at"), c.get("signed_place")),
-            (N_("Signed on"), day(c.get("signed_on"), lang)),
-            (N_("Signatories"), _names(c.get("signatories") or [])),
-            (N_("Pages"), _pages(c, tr)),
-        ]
-        schools = c.get("schools") or []
-        table = None
-        if schools:
-            table = {"columns": [tr._("Type"), tr._("UAI"), tr._("Name"), tr._("Address"), tr._("Email")],
-                     "rows": [[s.get(k) or "" for k in ("type", "uai", "name", "address", "email")] for s in schools]}
-        title = tr._("Convention") + (f" — {c['title']}" if c.get("title") else "")
-        out.append({"title": title, "table": table, "rows": [[tr._(label), value] for label, value in rows if value]})
-    return out
+    return ([_deliberation(index, d, tr, lang) for index, d in enumerate(fields.get("deliberations") or [], 1)]
+            + [_convention(c, tr, lang) for c in fields.get("conventions") or []])
+
+
+def _deliberation(index: int, d: dict, tr: Translator, lang: str) -> dict:
+    rows = _sitting_rows(d, tr, lang) + _people_rows(d) + _mention_rows(d, lang)
+    sizes = {N_("Present ({n})"): len(d.get("present") or []), N_("Proxies ({n})"): len(d.get("proxies") or []),
+             N_("Absent ({n})"): len(d.get("absent") or [])}
+    title = tr._("Deliberation {number}").format(number=d.get("number") or index)
+    if d.get("title"):
+        title += f" — {d['title']}"
+    return {"title": title, "table": None,
+            "rows": [[tr._(label).format(n=sizes.get(label, "")), value] for label, value in rows if value]}
+
+
+def _sitting_rows(d: dict, tr: Translator, lang: str) -> list[tuple]:
+    session = d.get("session") or {}
+    sitting = _SEP.join(x for x in (day(session.get("date"), lang), session.get("time"), session.get("place")) if x)
+    body = tr._(BODIES[d["body"]]) if d.get("body") in BODIES else None
+    return [
+        (N_("Body"), _SEP.join(x for x in (body, d.get("authority")) if x) or None),
+        (N_("Sitting"), sitting or None),
+        (N_("President"), (session.get("president") or {}).get("name")),
+        (N_("Convened on"), day(d.get("convened_on"), lang)),
+        (N_("Posted on"), day(d.get("posted_on"), lang)),
+        (N_("Counts"), counts(d.get("counts") or {}, lang)),
+        (N_("Vote"), vote(d.get("vote") or {}, lang)),
+    ]
+
+
+def _people_rows(d: dict) -> list[tuple]:
+    proxies = ", ".join(f"{p['grantor']['name']} → {p['holder']['name']}" for p in d.get("proxies") or [])
+    return [
+        (N_("Present ({n})"), _names(d.get("present") or [])),
+        (N_("Proxies ({n})"), proxies or None),
+        (N_("Absent ({n})"), _names(d.get("absent") or [])),
+        (N_("Secretary"), (d.get("secretary") or {}).get("name")),
+    ]
+
+
+def _mention_rows(d: dict, lang: str) -> list[tuple]:
+    return [
+        (N_("Signed on"), day(d.get("signed_on"), lang)),
+        (N_("Transmitted on"), day(d.get("transmitted_on"), lang)),
+        (N_("Published on"), day(d.get("published_on"), lang)),
+        (N_("Convention's duration"), duration(d.get("convention_duration"), lang)),
+        (N_("Convention's end"), day(d.get("convention_end"), lang)),
+    ]
+
+
+def _convention(c: dict, tr: Translator, lang: str) -> dict:
+    parties = " ; ".join(p["name"] for p in c.get("parties") or [] if p.get("name"))
+    rows = [
+        (N_("Parties"), parties or None),
+        (N_("Duration"), duration(c.get("duration"), lang)),
+        (N_("Start"), _start(c.get("start"), tr, lang)),
+        (N_("End"), day(c.get("end_date"), lang)),
+        (N_("Signed at"), c.get("signed_place")),
+        (N_("Signed on"), day(c.get("signed_on"), lang)),
+        (N_("Signatories"), _names(c.get("signatories") or [])),
+        (N_("Pages"), _pages(c, tr)),
+    ]
+    schools = c.get("schools") or []
+    table = None
+    if schools:
+        table = {"columns": [tr._("Type"), tr._("UAI"), tr._("Name"), tr._("Address"), tr._("Email")],
+                 "rows": [[s.get(k) or "" for k in ("type", "uai", "name", "address", "email")] for s in schools]}
+    title = tr._("Convention") + (f" — {c['title']}" if c.get("title") else "")
+    return {"title": title, "table": table, "rows": [[tr._(label), value] for label, value in rows if value]}
+
+
+def _start(start: Optional[str], tr: Translator, lang: str) -> Optional[str]:
+    """A convention's start: "from its signature", a date, or the words the document gives."""
+    if start == "signature":
+        return tr._("from its signature")
+    return day(start, lang) if start and start[:1].isdigit() else start
 
 
 def _pages(convention: dict, tr: Translator) -> Optional[str]:
