@@ -60,50 +60,62 @@ def summary(document: Document, *, locations: bool = False) -> str:
     head = ", ".join(part for part in (_term(document.format), _term(document.kind), pages) if part)
     out = [f"{document.path} ({head})"]
     for number, delib in enumerate(document.deliberations, 1):
-        c, session = delib.counts, delib.session
-        out.append(_("  deliberation {number}: {id} {title}").format(
-            number=number, id=delib.number or "-", title=delib.title or "").rstrip())
-        out.append(_("    {body} of {authority}, sitting of {date} {time} at {place}, president {president}").format(
-            body=_term(delib.body) if delib.body else _("council"), authority=delib.authority or "?",
-            date=_value(session.date), time=session.time or "", place=session.place or "?",
-            president=session.president.name if session.president else "?"))
-        out.append(_("    convened {convened}, posted {posted}").format(convened=_value(delib.convened_on),
-                                                                       posted=_value(delib.posted_on)))
-        out.append(_("    counts: in office {in_office}, present {present}, represented {represented}, voting {voting}")
-                   .format(in_office=_value(c.in_office), present=_value(c.present),
-                           represented=_value(c.represented), voting=_value(c.voting)))
-        out.append(_("    lists: {present} present, {proxies} proxies, {absent} absent, {not_voting} not voting;"
-                     " secretary {secretary}").format(
-            present=len(delib.present), proxies=len(delib.proxies), absent=len(delib.absent),
-            not_voting=len(delib.not_voting), secretary=delib.secretary.name if delib.secretary else "?"))
-        vote = delib.vote
-        outcome = _("unanimous") if vote.unanimous else _("for {for_}, against {against}, abstain {abstain}").format(
-            for_=_value(vote.for_), against=_value(vote.against), abstain=_value(vote.abstain))
-        out.append(_("    vote: {outcome}").format(outcome=outcome if vote.stated else _("not stated")))
-        for field, reason in delib.doubts.items():
-            out.append(_("    not sure of {field}: {reason}").format(field=field, reason=reason))
-        if locations:
-            out += _spans(delib.spans)
+        out += _deliberation(number, delib, locations)
     for conv in document.conventions:
-        out.append(_("  convention: {title}").format(title=conv.title or "-"))
-        for party in conv.parties:
-            rep = party.representative.name if party.representative else "?"
-            out.append(_("    party: {name} (represented by {representative}; {role})").format(
-                name=party.name or "?", representative=rep, role=party.role or "-"))
-        out.append(_("    duration {duration}, from {start}, until {end}; signed at {place} on {day}").format(
-            duration=_duration(conv.duration), start=_term(conv.start) if conv.start else "?",
-            end=_value(conv.end_date), place=conv.signed_place or "?", day=_value(conv.signed_on)))
-        out.append(_("    {articles} articles, stated pages {stated}, {schools} schools").format(
-            articles=len(conv.articles), stated=_value(conv.stated_page_count), schools=len(conv.schools)))
-        for school in conv.schools:
-            out.append("      " + " | ".join(_value(v) for v in (
-                " ".join(part for part in (school.type, school.uai, school.name) if part) or None,
-                school.address, school.email)))
-            if locations:
-                out += _spans(school.spans, indent="        ")
-        if locations:
-            out += _spans(conv.spans)
+        out += _convention(conv, locations)
     return "\n".join(out)
+
+
+def _deliberation(number: int, delib, locations: bool) -> list[str]:
+    c, session = delib.counts, delib.session
+    out = [_("  deliberation {number}: {id} {title}").format(
+        number=number, id=delib.number or "-", title=delib.title or "").rstrip()]
+    out.append(_("    {body} of {authority}, sitting of {date} {time} at {place}, president {president}").format(
+        body=_term(delib.body) if delib.body else _("council"), authority=delib.authority or "?",
+        date=_value(session.date), time=session.time or "", place=session.place or "?",
+        president=session.president.name if session.president else "?"))
+    out.append(_("    convened {convened}, posted {posted}").format(convened=_value(delib.convened_on),
+                                                                   posted=_value(delib.posted_on)))
+    out.append(_("    counts: in office {in_office}, present {present}, represented {represented}, voting {voting}")
+               .format(in_office=_value(c.in_office), present=_value(c.present),
+                       represented=_value(c.represented), voting=_value(c.voting)))
+    out.append(_("    lists: {present} present, {proxies} proxies, {absent} absent, {not_voting} not voting;"
+                 " secretary {secretary}").format(
+        present=len(delib.present), proxies=len(delib.proxies), absent=len(delib.absent),
+        not_voting=len(delib.not_voting), secretary=delib.secretary.name if delib.secretary else "?"))
+    out.append(_("    vote: {outcome}").format(outcome=_outcome(delib.vote)))
+    for field, reason in delib.doubts.items():
+        out.append(_("    not sure of {field}: {reason}").format(field=field, reason=reason))
+    return out + (_spans(delib.spans) if locations else [])
+
+
+def _outcome(vote) -> str:
+    if not vote.stated:
+        return _("not stated")
+    if vote.unanimous:
+        return _("unanimous")
+    return _("for {for_}, against {against}, abstain {abstain}").format(
+        for_=_value(vote.for_), against=_value(vote.against), abstain=_value(vote.abstain))
+
+
+def _convention(conv, locations: bool) -> list[str]:
+    out = [_("  convention: {title}").format(title=conv.title or "-")]
+    for party in conv.parties:
+        rep = party.representative.name if party.representative else "?"
+        out.append(_("    party: {name} (represented by {representative}; {role})").format(
+            name=party.name or "?", representative=rep, role=party.role or "-"))
+    out.append(_("    duration {duration}, from {start}, until {end}; signed at {place} on {day}").format(
+        duration=_duration(conv.duration), start=_term(conv.start) if conv.start else "?",
+        end=_value(conv.end_date), place=conv.signed_place or "?", day=_value(conv.signed_on)))
+    out.append(_("    {articles} articles, stated pages {stated}, {schools} schools").format(
+        articles=len(conv.articles), stated=_value(conv.stated_page_count), schools=len(conv.schools)))
+    for school in conv.schools:
+        out.append("      " + " | ".join(_value(v) for v in (
+            " ".join(part for part in (school.type, school.uai, school.name) if part) or None,
+            school.address, school.email)))
+        if locations:
+            out += _spans(school.spans, indent="        ")
+    return out + (_spans(conv.spans) if locations else [])
 
 
 def _spans(spans: dict[str, Span], indent: str = "      ") -> list[str]:
