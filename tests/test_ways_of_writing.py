@@ -998,3 +998,28 @@ def test_the_roll_call_of_an_installation_gives_the_members_in_office(tmp_path):
         Monsieur Paul GIRARD est élu maire avec 19 voix.
         """)
     assert extract(path).deliberations[0].counts.in_office == 19
+
+
+def test_a_tally_under_a_unanimous_decision_gives_its_figures(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        1) Vote des subventions 2021
+        Après en avoir délibéré, le Conseil Municipal DECIDE à l'unanimité d'attribuer les
+        subventions ci-dessus.
+        Pour 4
+        Abstention 0
+        Contre 0
+        2) Tarifs de la cantine
+        Après en avoir délibéré, le Conseil Municipal DECIDE à l'unanimité de fixer le repas à 3 euros.
+        Le maire remercie les agents de la cantine.
+        Pour mémoire, le tarif était de 2,80 euros.
+        3) Travaux de voirie
+        Après en avoir délibéré, le Conseil Municipal DECIDE à l'unanimité de lancer les
+        travaux de la rue des Écoles.
+        Pour 3
+        Contre 1
+        """)
+    votes = [d.vote for d in extract(path).deliberations]
+    assert (votes[0].unanimous, votes[0].for_, votes[0].against, votes[0].abstain) == (True, 4, 0, 0)
+    # near misses: "Pour mémoire" is no tally; a tally that says otherwise is not the unanimity's
+    assert (votes[1].unanimous, votes[1].for_) == (True, None)
+    assert (votes[2].unanimous, votes[2].for_, votes[2].against) == (True, None, None)

@@ -217,6 +217,33 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
     return vote, span
 
 
+def _figures_read(text: str) -> dict:
+    """The figures of a vote statement, each from the first recogniser that reads it."""
+    figures: dict = {}
+    for recogniser_ in FIGURE_RECOGNISERS:
+        for key, value in (recogniser_.read(text) or {}).items():
+            figures.setdefault(key, value)
+    return figures
+
+
+def _tally_of_unanimity(view: View, index: int, stop: int) -> dict:
+    """The tally written under a decision taken "à l'unanimité", a few lines further, at the end
+    of the item ("Pour 9 / Abstention 0 / Contre 0"): its figures when they say the same (none
+    against, none abstaining); a tally that says otherwise is another vote's, and is left."""
+    seen = 0
+    while index < stop and seen < 4:
+        if not view.folded_lines[index].strip():
+            index += 1
+            continue
+        if _TALLY_LINE.match(view.folded_lines[index]):
+            figures = _figures_read(_statement(view, index, stop)[0])
+            same = figures.get("for") is not None and not figures.get("against") and not figures.get("abstain")
+            return figures if same else {}
+        seen += 1
+        index += 1
+    return {}
+
+
 def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
     vote = Vote()
     index = first
@@ -226,11 +253,10 @@ def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[
             index += 1
             continue
         text, after = _statement(view, index, stop)
-        figures: dict = {}
-        for recogniser_ in FIGURE_RECOGNISERS:
-            for key, value in (recogniser_.read(text) or {}).items():
-                figures.setdefault(key, value)
+        figures = _figures_read(text)
         unanimous = unanimity.read(text)
+        if unanimous and not figures:
+            figures = _tally_of_unanimity(view, after, stop)
         if figures.get("for") is not None or unanimous or figures.get("against") is not None:
             vote.unanimous = True if unanimous else (False if figures else None)
             vote.for_ = figures.get("for")
