@@ -121,7 +121,20 @@ _PREFIXED = regex.compile(
     (?![\d/])\s*(?:[-:]\s*)?(?P<title>\S.*)?$""")
 
 
+# the register's own prefix in capitals, whatever its letters (the body's initials: "DCC" for the
+# community council, "CS" for a syndicate's committee, "DB" for the bureau), then year and serial
+_CAPITALS_PREFIXED = regex.compile(
+    r"""(?x)^\s*(?P<num>\p{Lu}{1,5}\s?[_-]?\s?(?:19|20)\d{2}\s?[/_.-]\s?\d{1,4}(?:[/_.-]\d{1,4})?)
+    (?![\d/])\s*(?:[-–—:]\s*)?(?P<title>\S.*)?$""")
+# "ZAC 2020-2025", "PLU 2019-2030": a span of years, no register number
+_YEAR_RANGE = regex.compile(r"^\D*(?:19|20)\d{2}\s?[-/]\s?(?:19|20)\d{2}$")
+
+
 @recogniser(PART, "prefixed",
+            Case("DCC-2022-031 – Approbation du compte administratif", ("DCC-2022-031", "Approbation du compte administratif")),
+            Case("CS 2023/07 : Tarifs de l'eau", ("CS 2023/07", "Tarifs de l'eau")),
+            Case("ZAC 2020-2025 : bilan de la concertation", None),
+            Case("Le 2022-031 est retiré", None),
             Case("DE-2015/11 Approbation du compte rendu", ("DE-2015/11", "Approbation du compte rendu")),
             Case("D 2024-12 – Tarifs municipaux", ("D 2024-12", "Tarifs municipaux")),
             Case("DEL 2025-03 : Budget primitif", ("DEL 2025-03", "Budget primitif")),
@@ -129,9 +142,10 @@ _PREFIXED = regex.compile(
             Case("D2018-66 Election des membres", ("D2018-66", "Election des membres")),
             Case("de 2015 à 2020 la commune a", None))
 def prefixed(text: str) -> Optional[Heading]:
-    """"DE-2015/11 title", "D 2024-12 – title", "DL-056-07-13": a register prefix, then figures."""
-    match = _PREFIXED.match(fold(text))
-    if not match:
+    """"DE-2015/11 title", "D 2024-12 – title", "DL-056-07-13": a register prefix, then figures;
+    or any prefix of capitals before a year and a serial ("DCC-2022-031", "CS 2023/07")."""
+    match = _PREFIXED.match(fold(text)) or _CAPITALS_PREFIXED.match(text)
+    if not match or _YEAR_RANGE.match(match["num"]):
         return None
     heading = _reading(match, text, "prefixed")
     if heading.title and not _title_ok(heading.title):
