@@ -16,6 +16,7 @@ from .model import Blank, Document, Span
 
 #: the words of the model's fixed values, as a reader sees them
 TERMS = {"municipal council": N_("municipal council"), "community council": N_("community council"),
+         "syndicate committee": N_("syndicate committee"),
          "extract": N_("extract of the register"), "minutes": N_("minutes"), "list": N_("list of deliberations"),
          "convention": N_("convention"), "other": N_("other document"), "text": N_("text"), "pdf": N_("PDF"),
          "signature": N_("its signature")}

@@ -16,7 +16,8 @@ from .i18n import N_, Translator, format_date
 KINDS = {"extract": N_("extract of the register"), "minutes": N_("minutes"), "list": N_("list of deliberations"),
          "convention": N_("convention"), "other": N_("other document")}
 #: the deliberating bodies
-BODIES = {"municipal council": N_("municipal council"), "community council": N_("community council")}
+BODIES = {"municipal council": N_("municipal council"), "community council": N_("community council"),
+          "syndicate committee": N_("syndicate committee")}
 _SEP = " · "
 
 

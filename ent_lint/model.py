@@ -117,7 +117,7 @@ DocumentKind = Literal["extract", "minutes", "list", "convention", "other"]
 
 class Deliberation(BaseModel):
     authority: Optional[str] = None
-    body: Optional[Literal["municipal council", "community council"]] = None
+    body: Optional[Literal["municipal council", "community council", "syndicate committee"]] = None
     number: Optional[str] = None
     title: Optional[str] = None
     session: Session = Field(default_factory=Session)

@@ -1023,3 +1023,84 @@ def test_a_tally_under_a_unanimous_decision_gives_its_figures(tmp_path):
     # near misses: "Pour mémoire" is no tally; a tally that says otherwise is not the unanimity's
     assert (votes[1].unanimous, votes[1].for_) == (True, None)
     assert (votes[2].unanimous, votes[2].for_, votes[2].against) == (True, None, None)
+
+
+COMMUNITY_HEAD = """\
+    COMMUNAUTÉ DE COMMUNES DES TROIS RIVIÈRES
+    PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL COMMUNAUTAIRE DU 5 AVRIL 2022
+    Le cinq avril deux mille vingt-deux à 19 heures, le Conseil communautaire s'est réuni sous la
+    présidence de Madame Hélène MARCHAL, Présidente.
+    Présents : Hélène MARCHAL, Jacques THOMAS, Sylvie ROBIN, Marc CLÉMENT
+    Pouvoir : Luc PERRIN à Hélène MARCHAL
+    Absente : Claire HENRY
+    Conseillers en exercice : 6 – Présents : 4 – Votants : 5
+    Secrétaire de séance : Sylvie ROBIN
+    """
+
+
+def test_register_numbers_with_the_bodys_own_capitals_cut_the_minutes(tmp_path):
+    path = _write(tmp_path, COMMUNITY_HEAD + """\
+        DCC-2022-031 – Vote des taux de fiscalité 2022
+        Le Conseil communautaire, après en avoir délibéré, à l'unanimité, FIXE les taux.
+        DCC-2022-032 – Attribution du marché de collecte des déchets
+        Le Conseil communautaire, après en avoir délibéré, par 4 voix pour et 1 abstention, ATTRIBUE le marché.
+        ZAC 2020-2025 : bilan de la concertation présenté pour information.
+        """)
+    document = extract(path)
+    assert document.deliberations[0].body == "community council"
+    assert [d.number for d in document.deliberations] == ["DCC-2022-031", "DCC-2022-032"]
+    assert document.deliberations[1].vote.for_ == 4
+
+
+def test_the_president_who_withdraws_takes_her_proxy_along(tmp_path):
+    # the compte administratif is voted without the one who presides (CGCT L2121-14): named by
+    # her office, she leaves with the proxy she holds, so 3 votes of 5 voters is no defect
+    path = _write(tmp_path, COMMUNITY_HEAD + """\
+        DCC-2022-030 – Approbation du compte administratif 2021
+        Le Conseil communautaire, après en avoir délibéré, la Présidente ayant quitté la salle,
+        APPROUVE le compte administratif 2021 par 3 voix pour.
+        DCC-2022-031 – Vote des taux de fiscalité 2022
+        Madame la Présidente quitte ses fonctions de rapporteur au profit de M. Jacques THOMAS.
+        Le Conseil communautaire, après en avoir délibéré, par 4 voix pour, FIXE les taux.
+        """)
+    document = extract(path)
+    first, second = document.deliberations
+    assert [p.name for p in first.not_voting] == ["Hélène MARCHAL"]
+    assert second.not_voting == []  # near miss: she leaves an office, not the room
+    counted = [(f.rule, f.evidence) for f in lint(path).findings
+               if f.rule in ("vote-total", "voter-count") and f.severity in ("error", "warning")]
+    # only the second item's 4 votes of 5 voters, a true defect
+    assert counted == [("vote-total", "Le Conseil communautaire, après en avoir délibéré, par 4 voix pour, FIXE les taux.")]
+
+
+def test_a_syndicate_committee_lists_its_delegates(tmp_path):
+    path = _write(tmp_path, """\
+        SYNDICAT INTERCOMMUNAL DES EAUX DU VAL
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU COMITÉ SYNDICAL
+        Séance du 14 mars 2023
+        Nombre de délégués en exercice : 5
+        Nombre de délégués présents : 4
+        Nombre de votants : 4
+        Délégués présents : MM. LEFÈVRE, GARNIER, ROUSSEAU, Mme PETIT.
+        Délégués absents : M. ROUSSEL.
+        Secrétaire de séance : Mme PETIT.
+        Délibération n° CS-2023-07 : Tarifs de l'eau potable
+        Le Comité syndical, après en avoir délibéré, à l'unanimité, FIXE le prix du mètre cube.
+        """)
+    delib = extract(path).deliberations[0]
+    assert delib.body == "syndicate committee"
+    assert [p.name for p in delib.present] == ["LEFÈVRE", "GARNIER", "ROUSSEAU", "PETIT"]
+    # ROUSSEAU present and ROUSSEL absent are two delegates, not one name written two ways
+    assert not any("name-spelling" in f for f in _severe(path))
+
+
+def test_a_list_that_ends_with_an_ellipsis_is_not_counted(tmp_path):
+    path = _write(tmp_path, COMMUNITY_HEAD.replace(
+        "Présents : Hélène MARCHAL, Jacques THOMAS, Sylvie ROBIN, Marc CLÉMENT",
+        "Présents : Hélène MARCHAL, Jacques THOMAS, ...") + """\
+        DCC-2022-031 – Vote des taux de fiscalité 2022
+        Le Conseil communautaire, après en avoir délibéré, à l'unanimité, FIXE les taux.
+        """)
+    delib = extract(path).deliberations[0]
+    assert "present" in delib.doubts and not delib.lists_complete
+    assert not any("present-count" in f or "member-total" in f for f in _severe(path))

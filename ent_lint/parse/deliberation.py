@@ -35,7 +35,8 @@ LIST_LABEL = regex.compile(
     r"""(?x)
     ^\s*(?:[-+•*>➢►\p{Co}]\s*)?                      # a bullet: "+ Présents :", "- Absents :"
     (?:\d{1,3}\s+(?=etaient|etait|sont))?         # a count printed in the margin, read into the line
-    (?:(?:etaient|sont|etait|est|membres?|elus?|conseillers?(?:\s+municipaux)?)\s+)?
+    (?:(?:etaient|sont|etait|est|membres?|elus?|conseillers?(?:\s+(?:municipaux|communautaires))?
+       |delegues?(?:\s+(?:titulaires?|suppleante?s?))?|administrateurs?|administratrices?)\s+)?
     (?:
       (?P<proxies>(?:absente?s?[\s,]+)?(?:(?:et\s+)?excusee?s?[\s,]+)?(?:\(?e?s?\)?\s*)?(?:et\s+)?
                  (?:ayant\s+donne|ont\s+donne|a\s+donne|qui\s+ont\s+donne|avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
@@ -104,6 +105,17 @@ NOT_VOTING_NAMED = regex.compile(
 LEAVES = regex.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:quitte|a\s+quitte|sort\s+de|se\s+retire\s+de|s'est\s+retiree?\s+de)"
     r"\s+(?:la\s+|l')?(?P<where>salle|seance|assemblee|reunion)(?P<rest>[^.\n]{0,80})")
+# "la Présidente ayant quitté la salle", "Monsieur le Maire s'étant retiré", "le Maire se retire
+# pour le vote": the one who presides leaves, named by the office (the compte administratif is
+# voted without the mayor, CGCT L2121-14)
+LEAVES_BY_OFFICE = regex.compile(
+    r"""(?x)(?<![\p{L}])(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<office>maire|presidente?)\b
+    \s*(?:,[^,]{0,80},)?\s*
+    (?:(?:quitte|a\s+quitte|ayant\s+quitte|sort|sortant|est\s+sortie?)\s+(?:de\s+)?(?:la\s+|l')
+         (?P<where>salle|seance|assemblee|reunion)
+      |(?:se\s+retire|se\s+retirant|s'est\s+retiree?|s'etant\s+retiree?)
+         (?:\s+de\s+(?:la\s+|l')(?P<where>salle|seance|assemblee|reunion))?)
+    (?P<rest>[^.\n]{0,80})""")
 ARRIVES = regex.compile(
     r"(?:arrivee\s+de\s+" + NAME_IN_SENTENCE + r"|" + NAME_IN_SENTENCE.replace("who", "who2")
     + r"\s+(?:arrive|rejoint|entre)\s+(?:en\s+|la\s+|dans\s+la\s+)?(?:seance|salle|assemblee))")
@@ -569,6 +581,8 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     spans = delib.spans
     if "communautaire" in head:
         delib.body = "community council"
+    elif "comite syndical" in head and "conseil municipal" not in head:
+        delib.body = "syndicate committee"  # a syndicate's committee, an EPCI too (CGCT L5211-1)
     elif "conseil municipal" in head or "municipal" in head:
         delib.body = "municipal council"
     match = AUTHORITY.search(head)
@@ -834,6 +848,14 @@ def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", 
             template.doubts[kind] = N_("text under the label that could not be read as names")
     if _unread_proxy_sentences(attendance):
         template.doubts["proxies"] = N_("a proxy written as a sentence whose names could not be read")
+    for kind, entry in attendance.lists.items():
+        if kind in ("present", "proxies", "absent") and entry.parts and _CUT_SHORT.search(entry.parts[-1][1]):
+            template.doubts[kind] = N_("the list ends with « … » or « etc. »: it does not name everyone")
+            template.lists_complete = False
+
+
+# "Hélène MARCHAL, Jacques THOMAS, ...": a list that says it names only some
+_CUT_SHORT = regex.compile(r"(?:\.\.\.|…|\betc\b\.?)\s*\)?\s*[.;,]?\s*$")
 
 
 def _label_counts(view: View, template: Deliberation, attendance: "AttendanceParser") -> None:
@@ -972,6 +994,13 @@ class _Sitting:
             who = person(name, view.span(match.start("who"), match.end("who")))
             for_item = match["where"] == "salle" or "vote" in match["rest"] or "point" in match["rest"]
             (delib.left if for_item else left_rest).append(who)
+        president = delib.session.president
+        for match in LEAVES_BY_OFFICE.finditer(view.folded, begin, end):
+            if president is None or find(delib.left, president):
+                continue
+            who = person(president.name, view.span(match.start(), match.end("office")))
+            # withdrawn for the vote of this item, unless the sitting is left ("quitte la séance")
+            (left_rest if match["where"] in ("seance", "reunion") else delib.left).append(who)
         not_voting = _sentence_people(view, NOT_VOTING, begin, end)
         for match in NOT_VOTING_NAMED.finditer(view.text, begin, end):
             name = clean_name(match["who"])

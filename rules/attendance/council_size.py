@@ -53,8 +53,8 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les
 """)
 
     def check_deliberation(self, delib, document, text):
-        if delib.body == "community council":
-            return
+        if delib.body in ("community council", "syndicate committee"):
+            return  # the table of L2121-2 sizes municipal councils only
         size, in_office = delib.counts.legal_size, delib.counts.in_office
         if size is not None and size not in reference.LEGAL_SIZES:
             yield self.hit("not-legal", first_span(delib, "counts.legal_size"), size=size)

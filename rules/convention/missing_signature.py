@@ -13,7 +13,9 @@ from ._helpers import signed_record
 
 #: the signatures a deliberation lacks, as the message names them
 MISSING = {("mayor",): N_("the mayor"), ("secretary",): N_("the secretary of the sitting"),
-           ("mayor", "secretary"): N_("the mayor and the secretary of the sitting")}
+           ("mayor", "secretary"): N_("the mayor and the secretary of the sitting"),
+           ("president",): N_("the president"),
+           ("president", "secretary"): N_("the president and the secretary of the sitting")}
 
 
 class MissingSignature(Rule):
@@ -36,7 +38,8 @@ class MissingSignature(Rule):
     source = "CGCT art. L2121-23"
     messages = {
         "deliberation": Message("no signature block for {missing:term}",
-                                fix="add « Le Maire, » and « Le secrétaire de séance, » with their names"),
+                                fix="add the missing blocks (« Le Maire, » or « Le Président, », « Le secrétaire de "
+                                    "séance, ») with the names under them"),
         "parties": Message("{parties} parties but {signatures} signature",
                            plural="{parties} parties but {signatures} signatures", count="signatures", fix="add a signature block for each party"),
     }
@@ -82,7 +85,7 @@ Anne ROUX
         missing = []
         president = delib.session.president
         if "mayor" not in delib.signature_roles and not (president and find(delib.signatories, president)):
-            missing.append("mayor")
+            missing.append("mayor" if delib.body in (None, "municipal council") else "president")
         if "secretary" not in delib.signature_roles and not (
                 delib.secretary and find(delib.signatories, delib.secretary)):
             missing.append("secretary")

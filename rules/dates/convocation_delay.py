@@ -62,7 +62,8 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tar
             return
         size = delib.counts.legal_size or (
             reference.legal_size_for(delib.counts.in_office) if delib.counts.in_office else None)
-        large = delib.body == "community council" or (size or 0) >= reference.SEATS_FROM_3500
+        # EPCI (communities, syndicates) follow the rules of communes of 3,500 and more (L5211-1)
+        large = delib.body in ("community council", "syndicate committee") or (size or 0) >= reference.SEATS_FROM_3500
         if not large and document.department in reference.ALSACE_MOSELLE:
             return
         required = reference.CLEAR_DAYS_LARGE if large else reference.CLEAR_DAYS_SMALL

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ent_lint.model import Deliberation
-from ent_lint.people import present_people
+from ent_lint.people import present_people, same_person
 
 
 def expected_voters(delib: Deliberation) -> set[int]:
@@ -17,4 +17,6 @@ def expected_voters(delib: Deliberation) -> set[int]:
         return {len(present_people(delib)) + len(delib.proxies) - leaving}
     if delib.counts_for_item:
         return {counts.voting}
-    return {counts.voting, counts.voting - leaving}
+    # a member who withdraws takes the proxies he holds along: they are not voted either
+    held = sum(1 for proxy in delib.proxies for who in delib.not_voting if same_person(proxy.holder, who))
+    return {counts.voting, counts.voting - leaving, counts.voting - leaving - held}
