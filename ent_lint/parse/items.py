@@ -306,7 +306,7 @@ _NOT_A_TITLE = regex.compile(
     |janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre
     |m\.|mm\.?|mme|mmes|mlle|monsieur|madame|messieurs)\b""")
 _SPACED_ROMAN = regex.compile(r"^\s*(?P<num>[IVX]{1,5})[ \t]+" + _SPACED_TITLE + "$")
-_SPACED_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,2})[ \t]+" + _SPACED_TITLE + "$")
+_SPACED_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})?)[ \t]+" + _SPACED_TITLE + "$")
 
 
 def _spaced(match, style: str, key: tuple) -> Optional[Heading]:
@@ -334,7 +334,9 @@ def spaced_roman(text: str) -> Optional[Heading]:
 @recogniser(PART, "spaced-number",
             Case("1 Aide aux clubs sportifs", ("1", "Aide aux clubs sportifs")),
             Case("3 Location de la salle des fêtes", ("3", "Location de la salle des fêtes")),
+            Case("2.1 Dénomination de la rue du Lavoir", ("2.1", "Dénomination de la rue du Lavoir")),
             Case("14 Conseillers en exercice", None),
+            Case("1.5 million d'euros", None),
             Case("20 MME TARDIEU, M. VASSEUR", None),
             Case("3 mai 2021", None),
             Case("12 Rue des Lilas", None))
@@ -343,7 +345,7 @@ def spaced_number(text: str) -> Optional[Heading]:
     match = _SPACED_NUMBER.match(text)
     if not match:
         return None
-    return _spaced(match, "spaced-number", (int(match["num"]),))
+    return _spaced(match, "spaced-number", _key(match["num"]))
 
 
 _QUESTION = regex.compile(
