@@ -1104,3 +1104,70 @@ def test_a_list_that_ends_with_an_ellipsis_is_not_counted(tmp_path):
     delib = extract(path).deliberations[0]
     assert "present" in delib.doubts and not delib.lists_complete
     assert not any("present-count" in f or "member-total" in f for f in _severe(path))
+
+
+def test_points_numbered_within_their_section_are_the_items(tmp_path):
+    # "I – FINANCES" holds "1.1 title" and "1.2 title", a space after the number: three items,
+    # not two sections whose votes would be read as one
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        I – FINANCES
+        1.1 Admission en non-valeur de créances irrécouvrables
+        Le Conseil municipal, après en avoir délibéré, ADMET en non-valeur les créances.
+        POUR : 4        CONTRE : 0        ABSTENTION : 0
+        1.2 Subvention exceptionnelle au comité des fêtes
+        Le Conseil municipal, après en avoir délibéré, ACCORDE une subvention de 800 €.
+        POUR : 3        CONTRE : 1        ABSTENTION : 0
+        II – URBANISME
+        2.1 Dénomination de la rue du Lavoir
+        Le Conseil municipal, après en avoir délibéré, DÉNOMME la voie nouvelle.
+        POUR : 4        CONTRE : 0        ABSTENTION : 0
+        """)
+    delibs = extract(path).deliberations
+    assert [d.number for d in delibs] == ["1.1", "1.2", "2.1"]
+    assert [(d.vote.for_, d.vote.against) for d in delibs] == [(4, 0), (3, 1), (4, 0)]
+
+
+def test_votes_for_against_votes_against(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        2020-21 Tarifs du mouillage 2021
+        Le Conseil, par 3 voix contre 1, fixe les tarifs ci-annexés.
+        2020-22 Convention avec le club nautique
+        Le Conseil, par 3 voix pour et 1 voix contre, autorise le maire à signer la convention.
+        """)
+    votes = [d.vote for d in extract(path).deliberations]
+    assert [(v.for_, v.against) for v in votes] == [(3, 1), (3, 1)]
+
+
+def test_a_list_of_deliberations_gives_one_item_a_line_with_its_outcome(tmp_path):
+    path = _write(tmp_path, """\
+        COMMUNE DE VILLERS-SUR-ORNE
+        LISTE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        SÉANCE DU 14 DÉCEMBRE 2022
+        N° 2022-58 : Budget principal – décision modificative n° 3 – Adoptée à l'unanimité
+        N° 2022-59 : Tarifs communaux 2023 – Adoptée par 14 voix pour et 3 abstentions
+        N° 2022-60 : Indemnité de conseil au comptable – Rejetée par 10 voix contre et 7 voix pour
+        Affichée le 16 décembre 2022.
+        """)
+    document = extract(path)
+    assert document.kind == "list"
+    assert [(d.number, d.title) for d in document.deliberations] == [
+        ("2022-58", "Budget principal – décision modificative n° 3"), ("2022-59", "Tarifs communaux 2023"),
+        ("2022-60", "Indemnité de conseil au comptable")]
+    assert [(d.vote.for_, d.vote.against) for d in document.deliberations] == [(None, None), (14, None), (7, 10)]
+
+
+def test_an_agenda_of_consecutive_numbered_lines_is_still_no_item(tmp_path):
+    # near miss: consecutive numbered lines that state no outcome are the agenda
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        N° 2020-58 : Budget principal – décision modificative n° 3
+        N° 2020-59 : Tarifs communaux 2021
+        N° 2020-60 : Indemnité de conseil au comptable
+        Le maire ouvre la séance.
+        N° 2020-58 : Budget principal – décision modificative n° 3
+        Le conseil municipal, après en avoir délibéré, adopte à l'unanimité.
+        N° 2020-59 : Tarifs communaux 2021
+        Le conseil municipal, après en avoir délibéré, fixe les tarifs à l'unanimité.
+        """)
+    delibs = extract(path).deliberations
+    assert [d.number for d in delibs] == ["2020-58", "2020-59"]
+    assert all(d.vote.unanimous for d in delibs)

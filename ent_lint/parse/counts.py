@@ -41,7 +41,7 @@ _LABELS = r"""
 """
 COUNT = regex.compile(
     rf"""(?x)(?:{_LABELS})
-    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/.,:h?])
+    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/:h?]|[.,]\s?\d)
     (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b(?!\s*:))
     """)
 COUNT_BEFORE = regex.compile(  # not the figure of the label before ("Présents : 8  Votants : 11")
@@ -146,6 +146,11 @@ def _as_dict(found) -> Optional[dict]:
                  {"in_office": 11, "present": 8, "voting": 11}),
             Case("Quorum atteint avec 11 élus représentés (minimum 7 élus représentés).", None),
             Case("Le quorum est atteint avec 15 membres présents ou représentés.", None),
+            Case("Nombre de votants : 12.", {"voting": 12}),
+            Case("Présents : 12, représentés : 2", {"present": 12, "represented": 2}),
+            Case("Nombre de conseillers : en exercice 15, présents 12, votants 14",
+                 {"in_office": 15, "present": 12, "voting": 14}),
+            Case("Présents : 12,5 % des inscrits", None),
             Case("Présents : M. DUPONT, Mme MARTIN", None))
 def label_then_figure(text: str) -> Optional[dict]:
     """"Présents : 14", "En exercice : 15 - Votants : 14": each label with its figure."""

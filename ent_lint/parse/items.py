@@ -81,9 +81,14 @@ _ADDRESS = regex.compile(
 _O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
 
 
+# the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité"
+_OUTCOME_AFTER_TITLE = regex.compile(r"(?i)\s+[-–—]\s+(?:adopt|rejet|approuv|refus)[ée]e?s?\b.*$")
+
+
 def _reading(match, text: str, style: str, number_group: str = "num") -> Optional[Heading]:
     number = " ".join(text[match.start(number_group):match.end(number_group)].split()) if match[number_group] else None
     title = text[match.start("title"):].strip(" -–—:.\t") if match["title"] else ""
+    title = _OUTCOME_AFTER_TITLE.sub("", title)
     if number is None and not title:
         return None
     return Heading(number, title or None, style, _key(number) if number else ())
@@ -520,13 +525,14 @@ def _rising(headings: list[Heading]) -> list[Heading]:
 
 def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
     """Headings minus the runs of three or more rising headings that stand on consecutive lines:
-    an agenda or an enumeration, not items."""
+    an agenda or an enumeration, not items; unless each says its outcome (a list of the
+    deliberations, "N° 2022-58 : title – Adoptée à l'unanimité")."""
     kept: list[Heading] = []
     run: list[Heading] = []
 
     def flush():
-        if len(run) < 3:
-            kept.extend(run)
+        if len(run) < 3 or all(OUTCOME.search(view.folded_lines[h.line]) for h in run):
+            kept.extend(run)  # each line saying its outcome: a list of the decisions, no agenda
         run.clear()
 
     for heading in headings:

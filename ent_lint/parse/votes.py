@@ -43,6 +43,25 @@ def _figures(pattern: regex.Pattern, text: str) -> Optional[dict]:
     return found or None
 
 
+# "par 12 voix contre 3": the votes for, then "contre" and the votes against (no word after them)
+_VOTES_AGAINST_VOTES = regex.compile(
+    rf"""(?x)\bpar\s+(?P<for>{_NUMBER})\s+(?:voix|votes?|suffrages?)\s+contre\s+(?!et\b)(?P<against>{_NUMBER})\b
+    (?!\s*(?:(?:voix|votes?)\s+)?(?:pour|contre|abstentions?|favorables?)\b)""")
+
+
+@recogniser(PART, "votes-against-votes",
+            Case("Le Conseil, par 12 voix contre 3, fixe les tarifs", {"for": 12, "against": 3}),
+            Case("adopté par quinze voix contre deux", {"for": 15, "against": 2}),
+            Case("par 10 voix pour, 2 voix contre et 1 abstention", None),
+            Case("par 12 voix contre 3 abstentions", None),
+            Case("Rejetée par 10 voix contre et 7 voix pour", None),
+            Case("par 2 voix contre (MM. MORVAN et PRIGENT)", None))
+def votes_against_votes(text: str) -> Optional[dict]:
+    """"par 12 voix contre 3": so many for, so many against."""
+    found = _figures(_VOTES_AGAINST_VOTES, text)
+    return found if found and len(found) == 2 else None
+
+
 # the word may stand in quotes: 15 voix « Pour », 2 « Abstention »
 _Q = r"""(?:[«"']\s*)?"""
 _AFTER = regex.compile(
@@ -175,8 +194,9 @@ def ballot(text: str) -> Optional[bool]:
     return None
 
 
-FIGURE_RECOGNISERS = [r for r in of_part(PART)
-                      if r.name in ("figures-before-words", "labels-before-figures", "unanimity-counted")]
+FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
+                      if r.name in ("votes-against-votes", "figures-before-words", "labels-before-figures",
+                                    "unanimity-counted")]
 
 # A line that may state a vote: literal words first, the engine skips ahead to them.
 SPEAKS_OF_A_VOTE = regex.compile(
