@@ -171,7 +171,7 @@ def unanimity_counted(text: str) -> Optional[dict]:
     return {"for": int(match["for"])} if match else None
 
 
-_BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes|\bdepouillement"
+_BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes\s*(?:[:=]|\d)|\bdepouillement"
                         r"|bulletins?\s+(?:blancs?|nuls?)|\belue?s?\s+(?:avec|par)\s+\d{1,3}\s+voix")
 # a secret ballot the council decides not to hold: "de ne pas procéder au scrutin secret"
 _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s+(?:\S+\s+){0,3}$")
@@ -183,6 +183,7 @@ _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s
             Case("M. Paul MARTIN est élu avec 15 voix", True),
             Case("Mme Anne ROUX, élue par 9 voix, est installée", True),
             Case("le vote est public", None),
+            Case("à l'unanimité des suffrages exprimés (1 abstention)", None),
             Case("le conseil accepte de ne pas procéder au scrutin secret", None),
             Case("désignation sans vote à bulletin secret", None))
 def ballot(text: str) -> Optional[bool]:
