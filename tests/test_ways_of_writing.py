@@ -1171,3 +1171,61 @@ def test_an_agenda_of_consecutive_numbered_lines_is_still_no_item(tmp_path):
     delibs = extract(path).deliberations
     assert [d.number for d in delibs] == ["2020-58", "2020-59"]
     assert all(d.vote.unanimous for d in delibs)
+
+
+EXTRACT_WITH_THE_MAYOR_LISTED = """\
+    EXTRAIT DU PROCÈS-VERBAL DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+    Séance du jeudi 12 octobre 2023 à 20h30
+    Nombre de membres en exercice : 6 / présents : 4 / votants : 5
+    Présents : M. Thierry VUILLERMOZ (Maire), Mme Carine GROS, M. Julien BAILLY, Mme Céline DAVID.
+    Pouvoirs : M. Marc ROLLET à M. Thierry VUILLERMOZ.
+    Absents : M. Rémi CLERC.
+    Secrétaire de séance désignée : Mme Céline DAVID.
+    Objet : Vente de bois – coupes 2024
+    Délibération n° 2023-045
+    Le Conseil Municipal, après en avoir délibéré, à l'unanimité, APPROUVE l'état d'assiette.
+    Le Maire, Thierry VUILLERMOZ          La secrétaire de séance, Céline DAVID
+    Acte rendu exécutoire après dépôt en préfecture le 16/10/2023 et publication le 17/10/2023.
+    """
+
+
+def test_an_extract_whose_mayor_is_named_in_the_list_and_subject_above_the_number(tmp_path):
+    path = _write(tmp_path, EXTRACT_WITH_THE_MAYOR_LISTED)
+    delib = extract(path).deliberations[0]
+    assert delib.session.president.name == "Thierry VUILLERMOZ"
+    assert delib.secretary.name == "Céline DAVID"
+    assert [p.name for p in delib.absent] == ["Rémi CLERC"]  # the secretary's label ends the list
+    assert (delib.number, delib.title) == ("2023-045", "Vente de bois – coupes 2024")
+    assert (str(delib.transmitted_on), str(delib.published_on)) == ("2023-10-16", "2023-10-17")
+    assert _severe(path) == []
+
+
+def test_the_presidency_sentence_wins_over_a_note_in_the_list(tmp_path):
+    # near miss: the list calls one member "Maire", the sentence says another presides (the
+    # first deputy, the mayor being absent at the start); a subject far above gives no title
+    path = _write(tmp_path, EXTRACT_WITH_THE_MAYOR_LISTED.replace(
+        "Séance du jeudi 12 octobre 2023 à 20h30",
+        "Séance du jeudi 12 octobre 2023 à 20h30, sous la présidence de Mme Carine GROS, première adjointe.")
+        .replace("Délibération n° 2023-045", "Le Maire expose le projet d'état d'assiette.\n    Délibération n° 2023-045"))
+    delib = extract(path).deliberations[0]
+    assert delib.session.president.name == "Carine GROS"
+    assert delib.title != "Vente de bois – coupes 2024"
+
+
+def test_the_old_formula_that_closes_a_present_list(tmp_path):
+    path = _write(tmp_path, """\
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        L'an deux mille dix-neuf, le vingt-six mars, le Conseil Municipal, dûment convoqué, s'est réuni
+        sous la présidence de M. André COLLIN, Maire.
+        Date de convocation du Conseil Municipal : 19 mars 2019.
+        Étaient présents : MM. COLLIN, THIÉBAUT, GUÉRIN, Mmes MATHIEU, HUMBERT, MM. JACQUOT, PERNOT formant
+        la majorité des membres en exercice.
+        Absent : M. LAURENT.
+        M. GUÉRIN a été nommé secrétaire.
+        Objet : Adhésion au groupement de commandes pour l'achat d'électricité
+        Le Conseil Municipal, à l'unanimité des suffrages exprimés (1 abstention), DÉCIDE d'adhérer.
+        """)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.present][-2:] == ["JACQUOT", "PERNOT"]
+    assert str(delib.convened_on) == "2019-03-19"
+    assert (delib.vote.unanimous, delib.vote.abstain, delib.vote.ballot) == (True, 1, None)

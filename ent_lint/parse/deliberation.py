@@ -44,7 +44,7 @@ LIST_LABEL = regex.compile(
     | (?P<present>presents?|present\(e\)s|presente?s?)
     | (?P<absent>absente?s?(?:\s*-?\s*(?:et\s+)?excusee?s?)?(?:\s+non\s+(?:representee?s?|excusee?s?))?
                 |excusee?s?)
-    | (?P<secretary>secretaires?(?:\s+de\s+(?:la\s+)?seance)?)
+    | (?P<secretary>secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?s?|nommee?s?|elue?s?|choisie?s?))?)
     )
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)
     """)
@@ -137,15 +137,17 @@ PLACE = regex.compile(
     r"(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
     r"(?P<place>[^,\n]+?(?:\n[^,\n]+?)?)\s*(?:,|\s+sous\b|\s+en\s+seance|\s+apres\b|\.|$)")
 CONVENED = regex.compile(
-    r"(?:date\s+de\s+(?:la\s+)?convocation|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
+    r"(?:date\s+de\s+(?:la\s+)?convocation(?:\s+du\s+conseil(?:\s+\w+)?)?|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
     r"(?:a\s+ete\s+)?(?:adressee|envoyee|faite|transmise|du)?|convoquee?s?(?:\s+\w+){0,3}\s+le)\s*:?\s*(?:le\s+)?")
 POSTED = regex.compile(r"date\s+d'affichage(?:\s+de\s+la\s+convocation)?\s*:?\s*|convocation\s+affichee\s+le\s*")
 TRANSMITTED = regex.compile(
     r"(?:transmise?\s+(?:en|a\s+la)\s+(?:prefecture|sous-prefecture)|recue?\s+en\s+(?:sous-)?prefecture"
     r"|accuse\s+de\s+reception\s+(?:en\s+)?prefecture|date\s+de\s+(?:tele)?transmission"
-    r"|transmission\s+(?:au\s+controle\s+de\s+legalite|en\s+prefecture))\s*(?:le)?\s*:?\s*")
+    r"|transmission\s+(?:au\s+controle\s+de\s+legalite|en\s+prefecture)|depot\s+en\s+(?:sous-)?prefecture)"
+    r"\s*(?:le)?\s*:?\s*")
 PUBLISHED = regex.compile(
-    r"(?:publiee?|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage))"
+    r"(?:publiee?|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage)"
+    r"|executoire\b[^.\n]{0,80}?\bpublication)"  # "rendu exécutoire après dépôt ... et publication le"
     r"\s*(?:le|du)?\s*:?\s*")
 SIGNED = regex.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
 URGENCY = regex.compile(r"\burgence\b(?!\s+sanitaire)")
@@ -220,9 +222,16 @@ def _is_count_line(folded: str) -> bool:
     return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
 
 
+# "Secrétaire de séance désignée : ...", "Date de convocation : ...": another label, the list has ended
+_OTHER_LABEL = regex.compile(
+    r"^\s*(?:secretaires?|nombre|date|objet|rapporteur|quorum|convocation|presidence|presidente?)\b[^:]{0,40}:")
+
+
 def _looks_like_list_line(text: str) -> bool:
     if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
         return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
+    if _OTHER_LABEL.match(fold(text)):
+        return False
     if text.lstrip().startswith("|"):
         return False  # a table's row ("|Absents|Pouvoir donné à|"): the table says the rest
     pieces = split_names(text)
@@ -412,7 +421,15 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
                 offsets.extend([offsets[-1]] * len(glue))
         text += part
         offsets.extend(range(start, start + len(part)))
+    formula = _FORMING_THE_MAJORITY.search(text)
+    if formula:  # "... MM. JACQUOT, PERNOT formant la majorité des membres en exercice"
+        text, offsets = text[:formula.start()], offsets[:formula.start()]
     return text, offsets
+
+
+# the old formula closing a present list, its end often on the next line
+_FORMING_THE_MAJORITY = regex.compile(
+    r"(?i)\s+(?:formant|formant\s+ainsi|lesquels\s+forment|qui\s+forment)(?:\s+(?:la\s+majorit[ée]|le\s+quorum)\b.*)?$")
 
 
 _PIECE_EDGE = regex.compile(r"\s[-–—]\s|[,;]")
@@ -735,8 +752,23 @@ def _title(view: View, heading: Heading) -> Optional[str]:
         if other and other.style != "capitals" or not _in_capitals(text) or parts and OUTCOME.search(folded):
             break  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
         parts.append(text)
+    if not parts:
+        parts = _subject_above(view, heading.line)
     title = " ".join(" ".join(parts).split())
     return title or None
+
+
+def _subject_above(view: View, line: int) -> list[str]:
+    """"Objet : Vente de bois" on the line or two above a heading that is only a number
+    ("Délibération n° 2023-045"): the subject written before the number."""
+    for index in range(line - 1, max(line - 3, -1), -1):
+        text = view.lines[index].text.strip()
+        subject = regex.match(r"objet\s*:\s*", fold(text))
+        if subject and len(text) > subject.end():
+            return [text[subject.end():]]
+        if text:
+            return []
+    return []
 
 
 def _in_capitals(text: str) -> bool:
@@ -813,6 +845,10 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     for key in attendance.count_doubts:
         template.doubts[f"counts.{key}"] = N_("a figure of the counts read with doubt from a scanned page")
     template.present = lists.present
+    if template.session.president is None:
+        template.session.president = _mayor_in_the_list(lists.present)
+        if template.session.president is not None and template.session.president.span is not None:
+            template.spans["session.president"] = template.session.president.span
     template.proxies = lists.proxies
     template.absent = [p for p in lists.absent if not any(same_person(p, x.grantor) for x in lists.proxies)]
     template.secretary = attendance.secretary
@@ -828,6 +864,16 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     _doubt_lists(template, lists, table)
     _doubt_unread_lists(template, attendance, lists.read or {})
     return template
+
+
+_PRESIDING_NOTE = regex.compile(r"^(?:maire|presidente?|president\s+de\s+seance)$")
+
+
+def _mayor_in_the_list(present: list[Person]) -> Optional[Person]:
+    """"Présents : M. Thierry VUILLERMOZ (Maire), ...": where no sentence says who presides, the
+    one member the list names as mayor (or president), if only one."""
+    named = [p for p in present if p.note and _PRESIDING_NOTE.match(fold(p.note).strip(" ,()."))]
+    return named[0] if len(named) == 1 else None
 
 
 def _doubt_lists(template: Deliberation, lists: _Lists, table: Optional[TableReading]) -> None:
