@@ -1229,3 +1229,31 @@ def test_the_old_formula_that_closes_a_present_list(tmp_path):
     assert [p.name for p in delib.present][-2:] == ["JACQUOT", "PERNOT"]
     assert str(delib.convened_on) == "2019-03-19"
     assert (delib.vote.unanimous, delib.vote.abstain, delib.vote.ballot) == (True, 1, None)
+
+
+def test_a_convention_alone_signed_by_blocks_side_by_side(tmp_path):
+    path = _write(tmp_path, """\
+        CONVENTION DE MISE À DISPOSITION D'UN LOCAL COMMUNAL
+        Entre les soussignés :
+        La commune de Saint-Avit, représentée par son Maire, Monsieur Bernard FAUCHER, dûment habilité par
+        délibération du conseil municipal n° 2024-012 du 18 mars 2024, ci-après dénommée « la Commune »,
+        d'une part,
+        Et
+        L'association « Les Ateliers du Lac », association loi 1901 dont le siège est 3 place de l'Église,
+        représentée par sa Présidente, Madame Isabelle ROUSSEL, ci-après dénommée « l'Association »,
+        d'autre part,
+        Article 1er – Objet
+        La Commune met à la disposition de l'Association la salle du rez-de-chaussée de l'ancienne école.
+        Article 2 – Durée
+        La présente convention est conclue pour une durée de trois ans à compter du 1er avril 2024.
+        Fait à Saint-Avit, le 2 avril 2024, en deux exemplaires originaux.
+        Pour la Commune,                              Pour l'Association,
+        Le Maire,                                     La Présidente,
+        Bernard FAUCHER                               Isabelle ROUSSEL
+        """)
+    document = extract(path)
+    assert document.kind == "convention"
+    convention = document.conventions[0]
+    assert [p.name for p in convention.parties] == ["La commune de Saint-Avit", "L'association « Les Ateliers du Lac »"]
+    assert [p.name for p in convention.signatories] == ["Bernard FAUCHER", "Isabelle ROUSSEL"]
+    assert _severe(path) == []

@@ -249,20 +249,32 @@ def _party(view: View, folded: list[str], start: int, block: list[int]) -> Party
         elif role:
             party.role = text[role.end():].strip(" «»\"“”.,")
         elif party.name is None:
-            party.name = text.strip(" ,")
+            party.name = _bare_name(text.strip(" ,"))
     return party
 
 
 def _representative(view: View, party: Party, text: str, represented: regex.Match, offset: int) -> None:
     """"<name>, représentée par son maire, M. X": the party's name before, its representative after."""
     if party.name is None and represented.start() > 3:
-        party.name = text[:represented.start()].strip(" ,")
+        party.name = _bare_name(text[:represented.start()].strip(" ,"))
     rest = text[represented.end():]
     rest = regex.sub(r"^(?:son|sa|leur)\s+[^,]+,\s*", "", rest, flags=regex.IGNORECASE)
     name = clean_name(rest.split(",")[0])
     if name:
         column = offset + represented.end()
         party.representative = person(name, view.span(column, column + len(rest.split(",")[0])))
+
+
+# what follows a party's name: its legal form, its seat ("L'association X, association loi
+# 1901 dont le siège est ...", "La société Y, sise 3 rue ...")
+_DESCRIBED = regex.compile(r",\s*(?:association\s+(?:loi|regie|declaree)|dont\s+le\s+siege|sise?\b|ayant\s+son\s+siege"
+                           r"|domiciliee?\b|immatriculee?\b|inscrite?\s+au)")
+
+
+def _bare_name(name: str) -> str:
+    """The party's name without what describes it after a comma."""
+    described = _DESCRIBED.search(fold(name))  # fold keeps the offsets of a text with accents
+    return name[:described.start()].strip(" ,") if described else name
 
 
 def _another_party_follows(folded: list[str], first: int, end: int) -> bool:
@@ -281,18 +293,30 @@ def _signatories(view: View, folded: list[str], conv: Convention, signed) -> Non
     if first is None:
         return
     for index in range(first, min(len(view.lines), first + 14)):
-        text = view.lines[index].text.strip()
         if ANNEX.match(folded[index]):
             break
-        if folded[index].strip().startswith("pour "):
-            conv.signature_blocks += 1
-        if not text or SIGNATURES.match(folded[index]) and (len(text) < 25 or folded[index].startswith("pour ")):
-            continue
-        if is_role(regex.split(r"\s+(?:de|du|des|d')\s*", folded[index])[0]):
-            continue  # "Maire de CHARTRETTES" under the name
-        name = clean_name(text.split(",")[0])
-        if name and len(name.split()) >= 2:
-            conv.signatories.append(person(name, view.line_span(index)))
+        # blocks side by side: "Pour la Commune,          Pour l'Association," on one line
+        for cell in _COLUMN_GAP.split(view.lines[index].text.strip()):
+            _signature_cell(view, conv, index, cell.strip())
+
+
+# three spaces or a tab between two signature blocks written side by side
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
+
+
+def _signature_cell(view: View, conv: Convention, index: int, text: str) -> None:
+    """One signature block's line: "Pour la Commune," opens a block, a role is passed over, a
+    name signs."""
+    folded = fold(text)
+    if folded.startswith("pour "):
+        conv.signature_blocks += 1
+    if not text or SIGNATURES.match(folded) and (len(text) < 25 or folded.startswith("pour ")):
+        return
+    if is_role(regex.split(r"\s+(?:de|du|des|d')\s*", folded)[0]):
+        return  # "Maire de CHARTRETTES" under the name
+    name = clean_name(text.split(",")[0])
+    if name and len(name.split()) >= 2:
+        conv.signatories.append(person(name, view.line_span(index)))
 
 
 def _header_columns(row: list[str]) -> dict[str, int]:

@@ -44,13 +44,14 @@ def named_list(text: str) -> Optional[str]:
 
 _EXTRACT = regex.compile(
     r"\bextrait\s+(?:du|des)\s+(?:registre|proces|deliberations?)|\bregistre\s+des\s+deliberations"
-    r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)")
+    r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)(?!\s+\w+\s+n\s*[°o])")
 
 
 @recogniser(PART, "extract",
             Case("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "extract"),
             Case("DELIBERATION du CONSEIL MUNICIPAL", "extract"),
             Case("Délibération n° 2023-45", None),
+            Case("délibération du conseil municipal n° 2024-012 du 18 mars 2024, ci-après dénommée", None),
             Case("le conseil municipal a pris la délibération suivante", None))
 def named_extract(text: str) -> Optional[str]:
     """"Extrait du registre des délibérations", "Délibération du conseil municipal"."""
@@ -90,7 +91,20 @@ def bulletin(text: str) -> Optional[str]:
     return "other" if _BANNER.match(folded) or _search(_BULLETIN, text) else None
 
 
-KIND_RECOGNISERS = of_part(PART)
+_CONVENTION = regex.compile(r"^\s*(?:projet\s+de\s+)?(?:convention|contrat|avenant)\b")
+
+
+@recogniser(PART, "convention",
+            Case("CONVENTION DE MISE À DISPOSITION D'UN LOCAL COMMUNAL", "convention"),
+            Case("Avenant n° 2 à la convention de partenariat", "convention"),
+            Case("Convention signée le 3 mars, la commune s'engage à verser la somme prévue à l'article 4.", None))
+def named_convention(text: str) -> Optional[str]:
+    """"CONVENTION DE ...", "Avenant n° 2 à la convention": a convention that opens the document
+    (one annexed to an extract comes after the extract's own title)."""
+    return "convention" if _search(_CONVENTION, text) else None
+
+
+KIND_RECOGNISERS = [r for r in of_part(PART) if r.name != "convention"]
 
 
 def head_lines(view: View) -> list[tuple[int, str]]:
@@ -113,6 +127,10 @@ def document_kind(view: View, document: Document) -> tuple[str, Optional[int]]:
     A bulletin's banner may stand anywhere on its pages."""
     if _runs_a_banner(view):
         return "other", None
+    opening = head_lines(view)[:3]
+    for index, text in opening:
+        if named_convention.read(text) and not any(r.read(t) for r in KIND_RECOGNISERS for _i, t in opening):
+            return "convention", index
     for recogniser_ in KIND_RECOGNISERS:
         for index, text in head_lines(view):
             if len(text) <= 160 and recogniser_.read(text):
