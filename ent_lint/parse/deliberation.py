@@ -593,9 +593,26 @@ def _granted_later(proxy: Proxy, present: list[Person]) -> bool:
 
 
 def _header(view: View, delib: Deliberation, stop: int) -> None:
+    """The sitting's head: the body and authority, the dates, the time and place, the president,
+    the convocation and its posting."""
     head_end = view.starts[stop] if stop < len(view.starts) else len(view.text)
     head = view.folded[:max(head_end, 0)] or view.folded[:3000]
-    spans = delib.spans
+    _body_and_authority(view, delib, head)
+    words = dates.WORDS_DATE.search(head)
+    session = delib.session
+    if words:
+        session.date_in_words = dates.date_from_match(words)
+        delib.spans["session.date_in_words"] = view.span(words.start(), words.end())
+    sitting = _sitting_date(view, delib, head, words)
+    _running_title(view, delib)
+    _time_and_place(view, delib, head, words.end() if words else (sitting.end if sitting else 0), sitting)
+    _president(view, delib, head)
+    _convocation(view, delib, head)
+    delib.urgency = bool(URGENCY.search(head))
+    delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+
+
+def _body_and_authority(view: View, delib: Deliberation, head: str) -> None:
     if "communautaire" in head:
         delib.body = "community council"
     elif "comite syndical" in head and "conseil municipal" not in head:
@@ -604,20 +621,14 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         delib.body = "municipal council"
     match = AUTHORITY.search(head)
     if match:
-        if match["epci"]:
-            value = view.text[match.start("epci"):match.end("epci")].strip()
-        else:
-            value = view.text[match.start("name"):match.end("name")].strip(" '")
-        delib.authority = value
-        spans["authority"] = view.span(match.start(), match.end())
-    words = dates.WORDS_DATE.search(head)
+        group = "epci" if match["epci"] else "name"
+        delib.authority = view.text[match.start(group):match.end(group)].strip(" '" if group == "name" else None)
+        delib.spans["authority"] = view.span(match.start(), match.end())
+
+
+def _time_and_place(view: View, delib: Deliberation, head: str, anchor: int, sitting: Optional[Found]) -> None:
+    """The hour after the opening formula or the date, and the place the council met."""
     session = delib.session
-    if words:
-        session.date_in_words = dates.date_from_match(words)
-        spans["session.date_in_words"] = view.span(words.start(), words.end())
-    sitting = _sitting_date(view, delib, head, words)
-    _running_title(view, delib)
-    anchor = words.end() if words else (sitting.end if sitting else 0)
     session.time = dates.parse_time(head[anchor:anchor + 60].split("\n")[0]) if anchor else None
     if session.time is None and sitting:
         session.time = dates.parse_time(head[sitting.end:sitting.end + 40].split("\n")[0])
@@ -626,21 +637,22 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
         place = " ".join(view.text[match.start("place"):match.end("place")].split())
         if len(place) <= 80:
             session.place = place
-            spans["session.place"] = view.span(match.start("place"), match.end("place"))
-    _president(view, delib, head)
+            delib.spans["session.place"] = view.span(match.start("place"), match.end("place"))
+
+
+def _convocation(view: View, delib: Deliberation, head: str) -> None:
+    """When the council was convened and the convocation posted."""
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
         for match in pattern.finditer(head):
             value, span = date_after(view, match.end())
             if value is None:
                 continue
-            if (field == "posted_on" and "convocation" not in match[0] and session.date
-                    and isinstance(value, dt.date) and value > session.date):
+            if (field == "posted_on" and "convocation" not in match[0] and delib.session.date
+                    and isinstance(value, dt.date) and value > delib.session.date):
                 field = "published_on"  # a bare "date d'affichage" after the sitting: the minutes'
             setattr(delib, field, value)
-            spans[field] = span
+            delib.spans[field] = span
             break
-    delib.urgency = bool(URGENCY.search(head))
-    delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
 
 
 def _running_title(view: View, delib: Deliberation) -> None:
@@ -681,29 +693,41 @@ def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional
         heading = [f for f in found if f.start < words.start() and f.strength >= 2]
         sitting = agree[0] if agree else heading[0] if heading else None
     if sitting is None and session.date_in_words is None:
-        convened = CONVENED.search(head)
-        for match in dates.TEXT_DATE.finditer(head[:1500]):
-            if convened and convened.end() <= match.start() <= convened.end() + 3:
-                continue
-            value = dates.date_from_match(match)
-            if value:
-                sitting = Found(value, match.start(), match.end(), 1, match["wd"])
-                break
+        sitting = _first_date_in_head(head)
     if sitting:
-        session.date = sitting.date
-        spans["session.date"] = view.span(sitting.start, sitting.end)
-        if sitting.weekday:
-            session.weekday = sitting.weekday
-            spans["session.weekday"] = spans["session.date"]
-        others = [f for f in found if f.strength >= 2 and f.date != sitting.date]
-        if session.date_in_words and session.date_in_words != sitting.date:
-            others.append(Found(session.date_in_words, words.start(), words.end(), 3))
-        if any(view.span(f.start).ocr or spans["session.date"].ocr for f in others):
-            delib.doubts["session.date"] = N_("the sitting's date is read two ways on a scanned page")
+        _set_sitting_date(view, delib, sitting, found, words)
     elif session.date_in_words:
         session.date = session.date_in_words
         spans["session.date"] = spans["session.date_in_words"]
     return sitting
+
+
+def _first_date_in_head(head: str) -> Optional[Found]:
+    """The first date written in the head, but the convocation's: the sitting's, weakly."""
+    convened = CONVENED.search(head)
+    for match in dates.TEXT_DATE.finditer(head[:1500]):
+        if convened and convened.end() <= match.start() <= convened.end() + 3:
+            continue
+        value = dates.date_from_match(match)
+        if value:
+            return Found(value, match.start(), match.end(), 1, match["wd"])
+    return None
+
+
+def _set_sitting_date(view: View, delib: Deliberation, sitting: Found, found: list[Found], words) -> None:
+    """The sitting's date and weekday, in doubt when another strong place gives another date and
+    one of the two was read by OCR."""
+    session, spans = delib.session, delib.spans
+    session.date = sitting.date
+    spans["session.date"] = view.span(sitting.start, sitting.end)
+    if sitting.weekday:
+        session.weekday = sitting.weekday
+        spans["session.weekday"] = spans["session.date"]
+    others = [f for f in found if f.strength >= 2 and f.date != sitting.date]
+    if session.date_in_words and session.date_in_words != sitting.date:
+        others.append(Found(session.date_in_words, words.start(), words.end(), 3))
+    if any(view.span(f.start).ocr or spans["session.date"].ocr for f in others):
+        delib.doubts["session.date"] = N_("the sitting's date is read two ways on a scanned page")
 
 
 def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
