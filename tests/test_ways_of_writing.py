@@ -1257,3 +1257,18 @@ def test_a_convention_alone_signed_by_blocks_side_by_side(tmp_path):
     assert [p.name for p in convention.parties] == ["La commune de Saint-Avit", "L'association « Les Ateliers du Lac »"]
     assert [p.name for p in convention.signatories] == ["Bernard FAUCHER", "Isabelle ROUSSEL"]
     assert _severe(path) == []
+
+
+def test_a_convocation_dated_in_words(tmp_path):
+    path = _write(tmp_path, """\
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        L'an deux mil vingt-trois, le premier décembre à dix-neuf heures trente, le Conseil Municipal,
+        légalement convoqué le vingt-neuf novembre deux mil vingt-trois, s'est réuni à la mairie sous la
+        présidence de Monsieur Jean-Marc KELLER, Maire.
+        Objet : Budget 2024 – débat d'orientation budgétaire
+        Le Conseil Municipal prend acte de la tenue du débat d'orientation budgétaire.
+        """)
+    delib = extract(path).deliberations[0]
+    assert str(delib.convened_on) == "2023-11-29"
+    # one clear day between the 29th and the 1st: fewer than the three a commune must give
+    assert "convocation-delay" in _severe(path)

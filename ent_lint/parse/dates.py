@@ -16,6 +16,9 @@ TEXT_DATE = regex.compile(
 WORDS_DATE = regex.compile(
     rf"l'an\s+(?P<y>{NUMBER_WORDS})\s*,?\s*(?:et\s+)?le\s+(?:(?P<wd>{WEEKDAY})\s+)?"
     rf"(?P<d>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?:du\s+mois\s+d[e']\s*)?(?P<m>{MONTH})")
+# a whole date in words, the year too: "vingt-quatre novembre deux mil vingt-trois"
+ALL_WORDS_DATE = regex.compile(
+    rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|{NUMBER_WORDS})\s+(?P<m>{MONTH})\s+(?P<y>(?:deux\s+)?mil(?:le)?(?:[\s-]+{NUMBER_WORD})*)")
 WEEKDAY_DIGITS = regex.compile(rf"(?P<wd>{WEEKDAY})\s+(?P<date>{DIGIT_DATE.pattern})")
 TIME = regex.compile(
     rf"(?<![\d])(?P<h>[0-2]?\d)\s?(?:h|heures?|:)\s?(?P<min>[0-5]\d)?(?!\d)"

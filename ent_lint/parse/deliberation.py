@@ -173,7 +173,7 @@ def date_after(view: View, end: int, window: int = 60):
     # the date right there, or after one short word ("vendredi 18 octobre 2013")
     space = chunk.find(" ", lead, lead + 9)
     starts = [lead] if space < 0 else [lead, space + 1]
-    for pattern in (dates.DIGIT_DATE, dates.TEXT_DATE):
+    for pattern in (dates.DIGIT_DATE, dates.TEXT_DATE, dates.ALL_WORDS_DATE):
         for start in starts:
             match = pattern.match(chunk, start)
             value = dates.date_from_match(match) if match else None
