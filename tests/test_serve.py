@@ -26,6 +26,8 @@ from test_web import _free_port, _post, serving
 if os.name != "posix":  # pragma: no cover
     pytest.skip("POSIX signals and /proc", allow_module_level=True)
 
+sys.path.insert(0, str(ROOT / "bench"))  # hostile.py, the hostile corpus's generator
+
 COMMAND = Path(sys.executable).parent / "ent-lint"
 SCAN = FIXTURES / "scans" / "pv-trois-deliberations.pdf"  # 2 scanned pages: about 3 s of OCR on one core
 
@@ -115,9 +117,13 @@ def test_serve_takes_its_time_budget_from_the_command_lines_rule():
 
 # --- 2. slow clients ----------------------------------------------------------------------------
 
-def _connect(base: str) -> socket.socket:
+def _address(base: str) -> tuple[str, int]:
     host, port = base.rsplit("/", 1)[1].split(":")
-    sock = socket.create_connection((host, int(port)), timeout=10)
+    return host, int(port)
+
+
+def _connect(base: str) -> socket.socket:
+    sock = socket.create_connection(_address(base), timeout=10)
     sock.setblocking(False)
     return sock
 
@@ -267,3 +273,166 @@ def test_past_the_connections_the_descriptors_allow_a_connection_is_refused_in_o
     waits = sum(line.endswith("new connections wait 1 s: Too many open files") for line in lines)
     assert len(lines) == 1 + 154 + 146 + waits and waits < 20  # the first line: the server's address
     assert max_connections(1) == min(1000, resource.getrlimit(resource.RLIMIT_NOFILE)[0] - 110)
+
+
+# --- 3. render bombs ----------------------------------------------------------------------------
+
+def _dashed_curves_pdf(path: Path, curves: int = 30_000) -> Path:
+    """A page of no text and 30,000 dashed curves: 90,001 path segments, under the 100,000 past
+    which a page is not rendered for OCR, yet about a minute of pdfium at 300 dpi (each curve is
+    cut into thousands of dashes of 0.05 pt, in C code where no alarm reaches)."""
+    from hostile import _raw_pdf, _stream
+
+    rng = random.Random(3)
+    drawing = bytearray(b"2 w [0.05 0.05] 0 d 10 10 m ")
+    for _ in range(curves):
+        drawing += b"%d %d %d %d %d %d c " % tuple(rng.randrange(10, 580) for _ in range(6))
+    drawing += b"S"
+    path.write_bytes(_raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                               _stream(bytes(drawing))]))
+    return path
+
+
+def _pool_workers(pid: int) -> set[int]:
+    """The server's worker processes (multiprocessing's spawned ones), from /proc."""
+    found = set()
+    for child in child_processes(pid):
+        with contextlib.suppress(OSError), open(f"/proc/{child}/cmdline", "rb") as handle:
+            if b"spawn_main" in handle.read():
+                found.add(child)
+    return found
+
+
+def test_two_render_bombs_then_a_normal_upload_gets_its_200(tmp_path):
+    """Two workers, a fixed 2 s: two pages that pdfium draws for a minute pin both workers in C
+    code; /healthz answers meanwhile and says both are busy; each bomb is a 504 once its worker
+    is killed (2 s and 2 s of grace), the replacements start, and a normal upload gets its 200.
+    The render bomb of bench/hostile.py (400,000 curves) is not even rendered: a 422 at once."""
+    from hostile import curves_pdf
+
+    from ent_lint.readers import ocr
+
+    if ocr.available():
+        pytest.skip(ocr.available())
+    bomb = _dashed_curves_pdf(tmp_path / "tirets.pdf").read_bytes()
+    log_file = tmp_path / "serve.log"
+    with _serve(log_file, "-j", "2", "--timeout", "2", "--lang", "en") as (base, process):
+        status, body, _ = _post(f"{base}/api/lint", "courbes.pdf", curves_pdf(tmp_path / "courbes.pdf").read_bytes())
+        assert status == 422 and "draw too much to be rendered" in body["error"]
+        before = _pool_workers(process.pid)
+        assert len(before) == 2
+        answers: dict[int, tuple] = {}
+        posts = [threading.Thread(target=lambda n=n: answers.update({n: _post(f"{base}/api/lint", f"bomb{n}.pdf", bomb)}))
+                 for n in range(2)]
+        started = time.monotonic()
+        for post in posts:
+            post.start()
+        health = _wait(lambda: (h := _health(base))["busy"] == 2 and h, 20, "both workers busy")
+        assert health["status"] == "ok" and health["requests"] == 2
+        for post in posts:
+            post.join(timeout=60)
+        took = time.monotonic() - started
+        for status, body, _ in answers.values():
+            assert status == 504 and body["error"].endswith("timed out after 2 s (see --timeout)"), body
+        assert took < 30  # not the minute pdfium would take
+        assert not any(_alive(pid) for pid in before)  # killed
+        _wait(lambda: (h := _health(base))["busy"] == 0 and h["starting"] == 0, 60, "the replacements ready")
+        assert len(_pool_workers(process.pid) - before) == 2
+        status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
+        assert status == 200 and body["findings"]
+        assert _stop(process) == 0
+    assert "Traceback" not in log_file.read_text(encoding="utf-8")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+# --- 4. SIGTERM and SIGINT ----------------------------------------------------------------------
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under ``pid``: psutil's process tree when it is installed, else /proc."""
+    try:
+        import psutil
+    except ImportError:
+        found, todo = set(), [pid]
+        while todo:
+            children = child_processes(todo.pop())
+            found.update(children)
+            todo += children
+        return found
+    return {child.pid for child in psutil.Process(pid).children(recursive=True)}
+
+
+def _running(pid: int) -> bool:
+    try:
+        import psutil
+    except ImportError:
+        return _alive(pid)
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM to the server", "SIGINT to its process group (Ctrl-C)"])
+def test_a_signal_stops_the_server_and_leaves_no_process_behind(tmp_path, stop):
+    """The server, its two pool workers and multiprocessing's resource tracker, collected from
+    the process tree before the signal: after it, the server exits 0 and none of them is left."""
+    log_file = tmp_path / "serve.log"
+    port = _free_port()
+    with open(log_file, "wb") as err:
+        process = subprocess.Popen([str(COMMAND), "serve", "--port", str(port), "-j", "2"], stdout=subprocess.DEVNULL,
+                                   stderr=err, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: _answers(base) or process.poll() is not None, 60, "the server answers")
+        status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
+        assert status == 200 and body["findings"]
+        tree = _descendants(process.pid)
+        commands = []
+        for pid in tree:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                commands.append(handle.read())
+        assert sum(b"spawn_main" in c for c in commands) == 2 and sum(b"resource_tracker" in c for c in commands) == 1
+        if stop.startswith("SIGTERM"):
+            process.send_signal(signal.SIGTERM)
+        else:
+            os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+        _wait(lambda: not any(_running(pid) for pid in tree), 10, "every process of the tree gone")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid in _descendants_left(tree if "tree" in locals() else set()):
+            os.kill(pid, signal.SIGKILL)
+    assert "Traceback" not in log_file.read_text(encoding="utf-8")
+
+
+def _descendants_left(tree: set[int]) -> list[int]:
+    """Processes of a failed test's tree still running (killed, not to outlive it)."""
+    return [pid for pid in tree if _running(pid)]
+
+
+def test_a_body_refused_unread_that_stops_coming_is_answered_after_the_idle_bound():
+    """A request that declares a body over the limit and then sends nothing (or a 503 whose
+    body stops): the drain before the answer gives up after the upload's idle bound, so the
+    client reads its 413 and the connection closes."""
+    from ent_lint.web.app import ServeSettings
+
+    with in_process(ServeSettings(workers=1, max_upload=1024 * 1024, upload_idle=1.0)) as base:
+        sock = socket.create_connection(_address(base), timeout=30)
+        with sock:
+            sock.sendall(b"POST /api/lint HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                         b"Content-Length: 2000000\r\n\r\n--b\r\n")
+            started = time.monotonic()
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 413 ") and time.monotonic() - started < 10

@@ -162,17 +162,18 @@ class _DeclaredLimit:
     answered 413 before anything of it is kept.  A body without a declared length is counted
     while it streams to disk (:mod:`ent_lint.web.uploads`)."""
 
-    def __init__(self, app, limit: int, lang: str):
+    def __init__(self, app, limit: int, lang: str, idle: float):
         self.app = app
         self.limit = limit
         self.lang = lang
+        self.idle = idle
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
-            await _drain(receive, self.limit + _DRAIN_BOUND)
+            await _drain(receive, self.limit + _DRAIN_BOUND, self.idle)
             return await _too_large(self.limit, _lang_of(scope, self.lang))(scope, receive, send)
         await self.app(scope, receive, send)
 
@@ -191,11 +192,15 @@ _DRAIN_BOUND = 64 * 1024 * 1024
 RETRY_AFTER = 10
 
 
-async def _drain(receive, bound: int) -> None:
-    """Read and drop the rest of a request body, up to ``bound`` bytes."""
+async def _drain(receive, bound: int, idle: float) -> None:
+    """Read and drop the rest of a request body, up to ``bound`` bytes, until it stops coming for
+    ``idle`` seconds."""
     seen = 0
     while seen <= bound:
-        message = await receive()
+        try:
+            message = await asyncio.wait_for(receive(), idle)
+        except asyncio.TimeoutError:
+            return
         if message["type"] != "http.request":
             return
         seen += len(message.get("body", b""))
@@ -243,7 +248,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         files (removed after it); 503 with Retry-After when every place is taken.  The body is
         read only once admitted."""
         if gate.locked():
-            await _drain(request.receive, settings.max_upload)
+            await _drain(request.receive, settings.max_upload, settings.upload_idle)
             raise _ClientError(503, N_("too many documents being checked: try again in a moment"),
                                {"Retry-After": str(RETRY_AFTER), "Connection": "close"})
         async with gate:
@@ -259,7 +264,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         try:
             uploads = await receive(request, folder, settings.max_upload, idle=settings.upload_idle)
         except TooLarge:
-            await _drain(request.receive, _DRAIN_BOUND)
+            await _drain(request.receive, _DRAIN_BOUND, settings.upload_idle)
             raise _ClientError(413, N_("upload larger than the limit of {size} MiB").format(
                 size=f"{settings.max_upload / 1024**2:g}"), {"Connection": "close"}) from None
         except UploadError as exc:
@@ -540,7 +545,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         Mount("/static", StaticFiles(packages=[("ent_lint.web", "static")]), name="static"),
     ], lifespan=lifespan)
 
-    return _SecurityHeaders(_DeclaredLimit(app, settings.max_upload, settings.lang))
+    return _SecurityHeaders(_DeclaredLimit(app, settings.max_upload, settings.lang, settings.upload_idle))
 
 
 class _Pool(ProcessPoolExecutor):
