@@ -128,19 +128,21 @@ def _connect(base: str) -> socket.socket:
     return sock
 
 
+_RECEIVED: dict[socket.socket, bytes] = {}  # what each polled connection has received so far
+
+
 def _closed_by_server(sock: socket.socket) -> bytes | None:
     """What the server sent before closing the connection, or None while it is open."""
-    data = b""
     while True:
         try:
             chunk = sock.recv(65536)
         except BlockingIOError:
             return None
         except ConnectionResetError:
-            return data
+            return _RECEIVED.pop(sock, b"")
         if not chunk:
-            return data
-        data += chunk
+            return _RECEIVED.pop(sock, b"")
+        _RECEIVED[sock] = _RECEIVED.get(sock, b"") + chunk
 
 
 @contextlib.contextmanager

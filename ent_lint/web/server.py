@@ -43,6 +43,7 @@ HEADER_TIMEOUT = 10.0  # seconds to send a request's line and headers
 MAX_CONNECTIONS = 1000  # connections open at once, at most
 FILES_KEPT = 100  # descriptors the server needs besides its connections, and...
 FILES_PER_WORKER = 10  # ...for each worker process (pipes, an upload being written)
+LINGER = 1.0  # seconds what a client still sends after its 408 is read and dropped
 
 _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: %d\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
          % RETRY_AFTER)
@@ -77,6 +78,7 @@ class Protocol(H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         self.header_timer: Optional[asyncio.TimerHandle] = None
+        self.lingering = False
         super().connection_made(transport)
         if len(self.connections) > self.max_connections:
             self.logger.warning("%s: connection refused (503): %d connections open, the most", self._peer(),
@@ -87,6 +89,8 @@ class Protocol(H11Protocol):
         self._arm()
 
     def data_received(self, data: bytes) -> None:
+        if self.lingering:  # answered 408 already: dropped
+            return
         super().data_received(data)
         if self.conn.their_state is not h11.IDLE:  # the request's line and headers are in
             self._disarm()
@@ -116,9 +120,16 @@ class Protocol(H11Protocol):
         started = bool(self.conn.trailing_data[0])  # part of a request line or headers came
         self.logger.warning("%s: connection closed%s: no complete request line and headers within %g s",
                             self._peer(), " (408)" if started else "", self.header_timeout)
-        if started:
-            self.transport.write(_TOO_SLOW)
-        self.transport.close()
+        if not started:
+            self.transport.close()
+            return
+        # the answer and the end of the stream, then what the client still sends is read and
+        # dropped a moment: closed at once, the connection would be reset by those bytes and the
+        # client could lose the 408 before reading it
+        self.transport.write(_TOO_SLOW)
+        self.transport.write_eof()
+        self.lingering = True
+        self.loop.call_later(LINGER, self.transport.close)
 
     def _peer(self) -> str:
         return "%s:%d" % self.client[:2] if self.client else "a client"
