@@ -12,7 +12,8 @@ document is::
 seconds once it knows which pages it will render for OCR, before rendering them; the alarm in
 the process is pushed back by as much, and the batch runner's parent, told through
 ``listener``, pushes back the moment it kills a stuck worker.  An explicit ``--timeout`` is a
-fixed budget (``per_ocr_page`` 0).
+fixed budget (``per_ocr_page`` 0).  The command line's runners, ``serve`` and the Dask runner
+all take their budget from :func:`options`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from typing import Callable, Optional
 DEFAULT_SECONDS = 60.0
 OCR_PAGE_SECONDS = 8.0
 MAX_OCR_PAGES = 200  # pages that add to the budget, at most (--max-pages' default): 60 + 1,600 s
+
+
+def options(timeout: Optional[float]) -> dict:
+    """``--timeout`` as a :class:`~ent_lint.linter.Linter` takes it: not given (None), the default
+    budget, which grows with the pages to OCR; given, a fixed one (0: no limit)."""
+    if timeout is None:
+        return {"timeout": DEFAULT_SECONDS, "ocr_page_seconds": OCR_PAGE_SECONDS}
+    return {"timeout": timeout or None, "ocr_page_seconds": 0.0}
 
 
 class Budget:

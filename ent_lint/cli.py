@@ -73,11 +73,9 @@ def _use_lang(lang) -> None:
 def _time_budget(timeout) -> dict:
     """``--timeout`` as the Linter takes it: given, a fixed budget; else the default one, which
     grows with the pages to OCR (:mod:`ent_lint.budget`)."""
-    from .budget import DEFAULT_SECONDS, OCR_PAGE_SECONDS
+    from .budget import options
 
-    if timeout is None:
-        return {"timeout": DEFAULT_SECONDS, "ocr_page_seconds": OCR_PAGE_SECONDS}
-    return {"timeout": timeout or None}
+    return options(timeout)
 
 
 def _ids(values: tuple[str, ...]):
@@ -592,20 +590,19 @@ def explain(rule, all_rules, fmt, rules_dir, lang):
 @option("--host", default="127.0.0.1", show_default=True, help=N_("Address to listen on."))
 @option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help=N_("Port to listen on."))
 @option("--max-upload", type=click.IntRange(min=1), default=150, show_default=True, help=N_("Largest upload, in MiB."))
-@option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
-        help=N_("Seconds allowed to check one upload."))
+@option("--timeout", type=click.FloatRange(min=1),
+        help=N_("Seconds allowed to check one document (default: 60, and 8 more a page to OCR; given, fixed)."))
 @option("-j", "--jobs", type=click.IntRange(min=1), help=N_("Documents checked at once (default: the cores)."))
 @LANG_OPTION
 def serve(host, port, max_upload, timeout, jobs, lang):
     import os
     import socket
 
-    import uvicorn
-
     from .config import find_config
     from .errors import ConfigError
     from .linter import build_checker
     from .web.app import ServeSettings, create_app
+    from .web.server import run
 
     try:  # the project's configuration, as `ent-lint check` finds it; a bad one is a usage error
         project = find_config(Path.cwd())
@@ -618,9 +615,9 @@ def serve(host, port, max_upload, timeout, jobs, lang):
     except OSError as exc:
         _fail(_("{host}:{port}: cannot listen ({reason})").format(host=host, port=port, reason=exc.strerror or exc))
 
-    app = create_app(ServeSettings(max_upload=max_upload * 1024 * 1024, timeout=timeout,
-                                   workers=jobs or os.cpu_count() or 1, lint=project,
-                                   lang=lang or project.lang or i18n.DEFAULT))
+    settings = ServeSettings(max_upload=max_upload * 1024 * 1024, **_time_budget(timeout),
+                             workers=jobs or os.cpu_count() or 1, lint=project, lang=lang or project.lang or i18n.DEFAULT)
+    app = create_app(settings)
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
     import signal
 
@@ -628,8 +625,7 @@ def serve(host, port, max_upload, timeout, jobs, lang):
     # check's time), then raises the signal again: here it is done, and the exit status is 0
     for stop in (signal.SIGTERM, signal.SIGINT):
         signal.signal(stop, lambda *_: None)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
-                timeout_graceful_shutdown=int(timeout) + 10)
+    run(app, host=host, port=port, workers=settings.workers, shutdown_seconds=settings.timeout + 10)
 
 
 @main.command("export", help=N_("Write the deliberations of FILES as an open-data CSV; a row that cannot be complete"

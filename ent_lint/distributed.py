@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import os
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from typing import Optional, Union
@@ -240,11 +241,12 @@ class _LinterPlugin(WorkerPlugin):
 
     def check(self, name: str, data: bytes) -> Result:
         with self.lock:
+            deadline = _Deadline(self.linter.timeout)
             try:
-                with _Deadline(self.linter.timeout):
-                    return self.linter.check(name, data)
+                with deadline:  # pushed back by the seconds the budget grants for OCR, as -j's parent is
+                    return self.linter.check(name, data, on_grant=deadline.extend)
             except _Timeout:  # the deadline fell between the check's end and its own disarming
-                return Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(self.linter.timeout))
+                return Result(name, outcome=Outcome.TIMED_OUT, reason=timed_out(deadline.seconds))
 
 
 def _plugin(name: str) -> _LinterPlugin:
@@ -278,8 +280,10 @@ def _digest(job: Job) -> Union[str, Result]:
 class _Deadline:
     """The Linter's timeout for a task: Dask runs tasks in threads, where no SIGALRM can be set,
     so a timer raises the same ``_Timeout`` in the task's thread (between two bytecodes, as the
-    alarm would), and the Linter turns it into a ``timed-out`` result.  An exception raised while
-    a finaliser runs is dropped by Python: it is raised again each second until the task ends."""
+    alarm would), and the Linter turns it into a ``timed-out`` result.  :meth:`extend` pushes it
+    back by the seconds the document's budget grants for OCR (:mod:`ent_lint.budget`).  An
+    exception raised while a finaliser runs is dropped by Python: it is raised again each second
+    until the task ends."""
 
     def __init__(self, seconds: Optional[float]):
         self.seconds = seconds
@@ -288,15 +292,26 @@ class _Deadline:
         self.armed = False
         self.fired = False
         self.timer: Optional[threading.Timer] = None
+        self.due = 0.0  # time.monotonic() when the timer fires
 
     def _start(self, seconds: float) -> None:
+        self.due = time.monotonic() + seconds
         self.timer = threading.Timer(seconds, self._fire)
         self.timer.daemon = True
         self.timer.start()
 
+    def extend(self, seconds: float) -> None:
+        """``seconds`` more for the document (a grant for the pages it sends to OCR)."""
+        with self.lock:
+            if self.seconds:
+                self.seconds += seconds
+            if self.armed and not self.fired and self.timer is not None:
+                self.timer.cancel()
+                self._start(max(0.0, self.due - time.monotonic()) + seconds)
+
     def _fire(self) -> None:
         with self.lock:
-            if self.armed:
+            if self.armed and threading.current_thread() is self.timer:  # not one that extend() replaced
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), ctypes.py_object(_Timeout))
                 self.fired = True
                 self._start(1.0)

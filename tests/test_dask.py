@@ -26,7 +26,7 @@ from ent_lint.exitcodes import ERROR, FINDINGS
 from ent_lint.inputs import expand
 from ent_lint.linter import Linter, Outcome
 
-from helpers import DOCUMENTS, SEED_TXT
+from helpers import DOCUMENTS, FIXTURES, SEED_TXT
 
 distributed = pytest.importorskip("distributed")
 # The functions this module runs on the workers (cluster.run) travel by value: the workers
@@ -280,6 +280,22 @@ def test_a_document_over_the_timeout_is_timed_out_on_the_worker(cluster, tmp_pat
     [result] = check_on_cluster([str(slow)], cluster, timeout=0.5)
     assert result.outcome is Outcome.TIMED_OUT and result.reason == "timed out after 0.5 s (see --timeout)"
     assert result.seconds < 5 and time.monotonic() - started < 30
+
+
+def test_a_scan_has_the_ocr_budget_on_the_workers_and_an_explicit_timeout_stays_fixed(cluster):
+    """The budget of -j (ent_lint.budget): the base, and more for each page sent to OCR.  A base
+    of 1 s, 8 s more a page: a 2-page scan that needs about 3 s of OCR passes; the same base
+    fixed (an explicit --timeout) times it out."""
+    from ent_lint.distributed import check_on_cluster
+    from ent_lint.readers import ocr
+
+    if ocr.available():
+        pytest.skip(ocr.available())
+    scan = str(FIXTURES / "scans" / "pv-trois-deliberations.pdf")
+    [result] = check_on_cluster([scan], cluster, timeout=1, ocr_page_seconds=8)
+    assert result.outcome is Outcome.OK and result.pages == 2 and result.seconds > 1
+    [fixed] = check_on_cluster([scan], cluster, timeout=1, ocr_page_seconds=0)
+    assert fixed.outcome is Outcome.TIMED_OUT and fixed.reason == "timed out after 1 s (see --timeout)"
 
 
 def test_a_document_that_kills_every_worker_is_an_error_entry_and_the_run_goes_on(cluster, tmp_path):

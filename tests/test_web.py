@@ -242,7 +242,10 @@ def test_a_worker_that_dies_is_an_error_and_the_server_recovers():
         slow = SEED_TXT.read_bytes() * 400  # seconds of work: time to kill its process
         thread = threading.Thread(target=lambda: answer.update(r=_post(f"{base}/api/lint?lang=en", "slow.txt", slow)))
         thread.start()
-        time.sleep(1.0)
+        deadline = time.monotonic() + 30
+        while json.loads(_get(f"{base}/healthz")[1])["busy"] != 1:  # the worker has the document
+            assert time.monotonic() < deadline, "the upload did not reach the worker"
+            time.sleep(0.05)
         workers = _pool_workers(process.pid)
         assert workers
         for pid in workers:  # as a PDF that crashes the PDF library would

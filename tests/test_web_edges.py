@@ -133,8 +133,7 @@ def test_sigterm_lets_the_request_in_flight_finish_then_exits_0_leaving_no_proce
         status, body, _ = answer["r"]
         assert status == 200 and body["findings"]  # the request in flight finished
         assert process.wait(timeout=60) == 0
-        time.sleep(0.5)
-        assert [pid for pid in children if _alive(pid)] == []
+        _wait(lambda: not any(_alive(pid) for pid in children), timeout=10)  # the resource tracker exits after it
     finally:
         if process.poll() is None:
             process.kill()

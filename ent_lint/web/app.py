@@ -3,8 +3,10 @@
 An ASGI application (Starlette, served by uvicorn).  A request is first given a place among
 those being served (503 with Retry-After when every place is taken); only then is its body read,
 streamed to a temporary folder on disk with the size cap counted as it comes (:mod:`.uploads`).
-Each document is checked in a worker process, which reads it from there, with the request
-timeout; the folder is removed after the request: nothing is stored, no outbound call is made.
+Each document is checked in a worker process, which reads it from there, within the time budget
+the command line gives a document (:mod:`ent_lint.budget`: a base, and more for each page sent
+to OCR, which the worker tells the server through shared memory); the folder is removed after
+the request: nothing is stored, no outbound call is made.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import __version__, i18n
+from .. import __version__, budget, i18n
 from ..batch import GRACE
 from ..config import Settings
 from ..i18n import N_
@@ -45,7 +47,10 @@ SECURITY_HEADERS = {
 @dataclass
 class ServeSettings:
     max_upload: int = 150 * 1024 * 1024  # bytes: an @actes envelope may carry 150 MB
-    timeout: float = 60.0  # seconds per request
+    timeout: float = budget.DEFAULT_SECONDS  # seconds per document, the base of its budget
+    #: seconds more for each page the document sends to OCR (0: the timeout is fixed, as an
+    #: explicit ``--timeout`` is); :func:`ent_lint.budget.options` gives both from ``--timeout``
+    ocr_page_seconds: float = budget.OCR_PAGE_SECONDS
     upload_idle: float = 30.0  # seconds an upload may stop sending before it is given up (408)
     workers: int = max(1, os.cpu_count() or 1)  # documents checked at once
     #: the project's configuration (``[tool.ent-lint]``), as the command line would find it
@@ -57,6 +62,12 @@ class ServeSettings:
 # --- work done in the pool's processes ----------------------------------------------------------
 
 _LINTERS: dict = {}
+_GRANTED: list = []  # the seconds granted for OCR to the document being checked, shared with the server
+
+
+def _grant(seconds: float) -> None:
+    """Told by the budget of each grant: the server, which watches from outside, waits as much longer."""
+    _GRANTED[0].value += seconds
 
 
 def _check_job(job, details: bool, rules: bool = True):
@@ -73,7 +84,7 @@ def _check_job(job, details: bool, rules: bool = True):
         return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message), None
     finally:
         _OPEN.close()  # the request's folder is removed after it: keep no archive open
-    result = _LINTERS["default"].check(job.name, data, keep=details, rules=rules)
+    result = _LINTERS["default"].check(job.name, data, keep=details, rules=rules, on_grant=_grant)
     extra = _details(result.source, result.document) if details and result.error is None else None
     result.source = result.document = None  # not sent back through the pool's pipe
     return result, extra
@@ -107,8 +118,9 @@ def _ready() -> bool:
     return "default" in _LINTERS
 
 
-def _warm_up(settings: Settings, timeout: float) -> None:
-    """Load the parser and the project's rules in each pool process before the first request."""
+def _warm_up(settings: Settings, timeout: float, ocr_page_seconds: float, granted) -> None:
+    """Load the parser and the project's rules in each pool process before the first request;
+    ``granted`` is the shared count of the seconds granted to the document being checked."""
     import signal
 
     from ..batch import WORKER_MEMORY, _limit_memory
@@ -116,8 +128,9 @@ def _warm_up(settings: Settings, timeout: float) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     _limit_memory(WORKER_MEMORY)
-    linter = Linter(settings, timeout=timeout, ocr_threads=1)
+    linter = Linter(settings, timeout=timeout, ocr_threads=1, ocr_page_seconds=ocr_page_seconds)
     linter.checker  # noqa: B018
+    _GRANTED[:] = [granted]
     _LINTERS["default"] = linter
 
 
@@ -149,17 +162,18 @@ class _DeclaredLimit:
     answered 413 before anything of it is kept.  A body without a declared length is counted
     while it streams to disk (:mod:`ent_lint.web.uploads`)."""
 
-    def __init__(self, app, limit: int, lang: str):
+    def __init__(self, app, limit: int, lang: str, idle: float):
         self.app = app
         self.limit = limit
         self.lang = lang
+        self.idle = idle
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
-            await _drain(receive, self.limit + _DRAIN_BOUND)
+            await _drain(receive, self.limit + _DRAIN_BOUND, self.idle)
             return await _too_large(self.limit, _lang_of(scope, self.lang))(scope, receive, send)
         await self.app(scope, receive, send)
 
@@ -178,11 +192,15 @@ _DRAIN_BOUND = 64 * 1024 * 1024
 RETRY_AFTER = 10
 
 
-async def _drain(receive, bound: int) -> None:
-    """Read and drop the rest of a request body, up to ``bound`` bytes."""
+async def _drain(receive, bound: int, idle: float) -> None:
+    """Read and drop the rest of a request body, up to ``bound`` bytes, until it stops coming for
+    ``idle`` seconds."""
     seen = 0
     while seen <= bound:
-        message = await receive()
+        try:
+            message = await asyncio.wait_for(receive(), idle)
+        except asyncio.TimeoutError:
+            return
         if message["type"] != "http.request":
             return
         seen += len(message.get("body", b""))
@@ -198,7 +216,6 @@ def _too_large(limit: int, lang: str) -> Response:
 
 def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     settings = settings or ServeSettings()
-    import multiprocessing
     import shutil
     import tempfile
     from concurrent.futures.process import BrokenProcessPool
@@ -207,29 +224,23 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     from ..inputs import ARCHIVE_SUFFIX, expand
     from .uploads import TooLarge, UploadError, receive
 
-    def new_pool() -> ProcessPoolExecutor:
-        # one process per pool, so that one stuck or dead is replaced alone; spawned, not forked:
-        # the server runs threads and an event loop
-        return ProcessPoolExecutor(max_workers=1, initializer=_warm_up,
-                                   initargs=(settings.lint, settings.timeout),
-                                   mp_context=multiprocessing.get_context("spawn"))
-
-    def replaced(pool: ProcessPoolExecutor) -> ProcessPoolExecutor:
-        """A new pool for one whose process overran the timeout (in C code, where the alarm
+    def replaced(pool: "_Pool") -> "_Pool":
+        """A new pool for one whose process overran its budget (in C code, where the alarm
         cannot reach) or died; the old process is killed."""
         _kill(pool)
-        fresh = new_pool()
+        fresh = _Pool(settings)
         pools[pools.index(pool)] = fresh
         return fresh
 
-    pools = [new_pool() for _ in range(settings.workers)]
+    pools = [_Pool(settings) for _ in range(settings.workers)]
     idle: asyncio.Queue = asyncio.Queue()  # the pools free to take a document
     for pool in pools:
         idle.put_nowait(pool)
     places = settings.workers * 4  # requests checked or waiting for a process
     gate = asyncio.Semaphore(places)
     admitted_now = [0]  # requests holding a place
-    grace = min(GRACE, settings.timeout)  # past the timeout, before a stuck process is killed
+    starting = [0]  # worker processes started in place of killed ones, loading the rules
+    grace = min(GRACE, settings.timeout)  # past the budget, before a stuck process is killed
 
     @contextlib.asynccontextmanager
     async def admitted(request: Request):
@@ -237,7 +248,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         files (removed after it); 503 with Retry-After when every place is taken.  The body is
         read only once admitted."""
         if gate.locked():
-            await _drain(request.receive, settings.max_upload)
+            await _drain(request.receive, settings.max_upload, settings.upload_idle)
             raise _ClientError(503, N_("too many documents being checked: try again in a moment"),
                                {"Retry-After": str(RETRY_AFTER), "Connection": "close"})
         async with gate:
@@ -253,7 +264,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         try:
             uploads = await receive(request, folder, settings.max_upload, idle=settings.upload_idle)
         except TooLarge:
-            await _drain(request.receive, _DRAIN_BOUND)
+            await _drain(request.receive, _DRAIN_BOUND, settings.upload_idle)
             raise _ClientError(413, N_("upload larger than the limit of {size} MiB").format(
                 size=f"{settings.max_upload / 1024**2:g}"), {"Connection": "close"}) from None
         except UploadError as exc:
@@ -281,25 +292,42 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         return jobs
 
     async def on_pool(function, *args):
-        """``function(*args)`` in a free worker process, within the timeout."""
+        """``function(*args)`` in a free worker process, within the document's budget."""
         pool = await idle.get()
+        pool.granted.value = 0.0
         try:
-            future = pool.submit(function, *args)
-            result = await asyncio.wait_for(asyncio.wrap_future(future), settings.timeout + grace)
-        except asyncio.TimeoutError:
-            warm_then_free(replaced(pool))
-            raise _ClientError(504, N_("the check took longer than {seconds} s").format(
-                seconds=f"{settings.timeout:g}")) from None
+            future = asyncio.wrap_future(pool.submit(function, *args))
+            overran = await overrun(future, pool)
+            if overran is None:
+                result = future.result()
         except BrokenProcessPool:
             warm_then_free(replaced(pool))
             raise _ClientError(422, N_("the document made the checking process crash")) from None
         except BaseException:
             idle.put_nowait(pool)
             raise
+        if overran is not None:
+            future.cancel()  # its process is killed: nothing will come of it
+            warm_then_free(replaced(pool))
+            raise _ClientError(504, N_("the check took longer than {seconds} s").format(seconds=f"{overran:g}"),
+                               seconds=overran)
         idle.put_nowait(pool)
         return result
 
-    def warm_then_free(pool: ProcessPoolExecutor) -> None:
+    async def overrun(future: asyncio.Future, pool: "_Pool") -> Optional[float]:
+        """None once ``future`` is done within its budget, or the budget it overran by ``grace``:
+        the base, and the seconds the worker was granted for OCR while it ran (:mod:`ent_lint.budget`)."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        while not future.done():
+            seconds = settings.timeout + pool.granted.value
+            left = started + seconds + grace - loop.time()
+            if left <= 0:
+                return seconds
+            await asyncio.wait({future}, timeout=left)  # then again with what was granted meanwhile
+        return None
+
+    def warm_then_free(pool: "_Pool") -> None:
         """A replacement process joins the free ones once it has loaded the rules: the time it
         takes to start is not counted against the next document's timeout."""
         async def warm():
@@ -307,8 +335,11 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
                 await asyncio.wrap_future(pool.submit(_ready))
             except Exception:  # noqa: BLE001  (it died starting: the next document finds out)
                 pass
+            finally:
+                starting[0] -= 1
             idle.put_nowait(pool)
 
+        starting[0] += 1
         asyncio.ensure_future(warm())
 
     async def check_one(job, details: bool, rules: bool = True):
@@ -321,7 +352,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
             return await on_pool(_check_job, job, details, rules)
         except _ClientError as exc:
             outcome = Outcome.TIMED_OUT if exc.status == 504 else Outcome.WORKER_CRASHED
-            reason = timed_out(settings.timeout) if exc.status == 504 else exc.message
+            reason = timed_out(exc.seconds) if exc.status == 504 else exc.message
             return Result(job.name, outcome=outcome, reason=reason), None
 
     def use_lang(request: Request) -> None:
@@ -470,9 +501,11 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         return JSONResponse(found) if found else _error(404, N_("no such rule"))
 
     async def healthz(request: Request) -> Response:
-        """Liveness, and how busy the server is: worker processes busy, requests waiting."""
+        """Liveness, and how busy the server is: worker processes busy checking, starting in
+        place of killed ones, requests served or waiting."""
         return JSONResponse({"status": "ok", "version": __version__, "workers": settings.workers,
-                             "busy": settings.workers - idle.qsize(), "requests": admitted_now[0], "places": places})
+                             "busy": settings.workers - idle.qsize() - starting[0], "starting": starting[0],
+                             "requests": admitted_now[0], "places": places})
 
     async def openapi(request: Request) -> Response:
         return JSONResponse(OPENAPI)
@@ -512,7 +545,20 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
         Mount("/static", StaticFiles(packages=[("ent_lint.web", "static")]), name="static"),
     ], lifespan=lifespan)
 
-    return _SecurityHeaders(_DeclaredLimit(app, settings.max_upload, settings.lang))
+    return _SecurityHeaders(_DeclaredLimit(app, settings.max_upload, settings.lang, settings.upload_idle))
+
+
+class _Pool(ProcessPoolExecutor):
+    """One worker process (one per pool, so that one stuck or dead is replaced alone), and the
+    seconds granted for OCR to the document it checks, in memory it shares with the server."""
+
+    def __init__(self, settings: ServeSettings):
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # not forked: the server runs threads and an event loop
+        self.granted = context.RawValue("d", 0.0)
+        super().__init__(max_workers=1, initializer=_warm_up, mp_context=context,
+                         initargs=(settings.lint, settings.timeout, settings.ocr_page_seconds, self.granted))
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
@@ -573,11 +619,12 @@ def _favicon() -> bytes:
 
 
 class _ClientError(Exception):
-    def __init__(self, status: int, message: str, headers: Optional[dict] = None):
+    def __init__(self, status: int, message: str, headers: Optional[dict] = None, seconds: float = 0.0):
         super().__init__(message)
         self.status = status
         self.message = message
         self.headers = headers
+        self.seconds = seconds  # a 504's: the budget overran
 
 
 def _error(status: int, message: str, headers: Optional[dict] = None) -> JSONResponse:
