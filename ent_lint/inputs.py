@@ -214,6 +214,12 @@ class _CountingFile(io.FileIO):
 _OPEN = _OpenArchive()
 
 
+def close_archives() -> None:
+    """Close the archive this process keeps open between its members (before the folder that
+    holds it is removed, as the web server does after each request)."""
+    _OPEN.close()
+
+
 def _members(path: str, walk: _Walk) -> Iterator[Job]:
     import zipfile
 

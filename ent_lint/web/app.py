@@ -75,7 +75,7 @@ def _check_job(job, details: bool, rules: bool = True):
     through the one :class:`~ent_lint.linter.Linter` (timeout included); the result, and the
     text lines and fields when asked for.  ``rules=False``: read only."""
     from ..errors import InputError
-    from ..inputs import _OPEN, load
+    from ..inputs import close_archives, load
     from ..linter import Outcome, Result
 
     try:
@@ -83,7 +83,7 @@ def _check_job(job, details: bool, rules: bool = True):
     except InputError as exc:
         return Result(job.name, outcome=Outcome(exc.outcome), reason=exc.message), None
     finally:
-        _OPEN.close()  # the request's folder is removed after it: keep no archive open
+        close_archives()  # the request's folder is removed after it: keep no archive open
     result = _LINTERS["default"].check(job.name, data, keep=details, rules=rules, on_grant=_grant)
     extra = _details(result.source, result.document) if details and result.error is None else None
     result.source = result.document = None  # not sent back through the pool's pipe
@@ -94,7 +94,7 @@ def _page_job(job, page: int, boxes):
     """Page ``page`` of an uploaded PDF as a PNG image with ``boxes`` drawn, and its scale; or
     ``(None, reason)`` (an InputError does not cross the process boundary)."""
     from ..errors import InputError
-    from ..inputs import _OPEN, load
+    from ..inputs import close_archives, load
     from ..readers.pages import page_image
 
     try:
@@ -102,7 +102,7 @@ def _page_job(job, page: int, boxes):
     except InputError as exc:
         return None, exc.message
     finally:
-        _OPEN.close()
+        close_archives()
 
 
 def _details(source, document) -> dict:
@@ -274,7 +274,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
     def jobs_of(uploads) -> list:
         """The documents of the uploads: each file, each member of a zip (the CLI's limits:
         members, ratio, size, names leading out of the archive), named as the sender named them."""
-        from ..inputs import _OPEN
+        from ..inputs import close_archives
 
         jobs = []
         try:
@@ -288,7 +288,7 @@ def create_app(settings: Optional[ServeSettings] = None) -> Starlette:
                     name = upload.name + job.name[len(upload.path):] if job.name.startswith(upload.path) else upload.name
                     jobs.append(replace(job, name=name))
         finally:
-            _OPEN.close()
+            close_archives()
         return jobs
 
     async def on_pool(function, *args):
