@@ -48,8 +48,8 @@ CIVILITIES = {"m", "mr", "mme", "mmes", "mm", "mlle", "melle", "monsieur", "mada
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, only letters, digits and single spaces."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    """Lower case, no accents, « œ » as « oe », only letters, digits and single spaces."""
+    text = unicodedata.normalize("NFKD", str(text).replace("œ", "oe").replace("Œ", "OE")).encode("ascii", "ignore").decode().lower()
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
