@@ -984,3 +984,46 @@ def test_a_proxy_whose_holder_carries_a_note_inside_the_parenthesis(tmp_path):
     delib = extract(path).deliberations[0]
     assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [("Maëlle PONS", "Anatole BRUN")]
     assert [p.name for p in delib.absent] == ["Irène LAZARE"]
+
+
+# --- ways of writing found by bench/perturb.py (a document rewritten another way) -----------------
+
+PLURAL_CIVILITY_HEAD = """\
+    COMPTE RENDU DU CONSEIL MUNICIPAL
+    Séance du 12 mars 2021
+    Le conseil municipal s'est réuni sous la présidence de Madame Hélène Vautrin, Maire.
+    Présents : Mme Vautrin, MM. Lebrun, Fouquet, Mmes
+    Garnier, Poisson, Le Floch, M. Tessier
+    Absent représenté : M. Oudin par Mme Poisson
+    Secrétaire de séance : M. Tessier
+    En exercice : 8 - Présents : 7 - Votants : 8
+    1. TARIFS DE LA CANTINE
+    Adopté à l'unanimité.
+    """
+
+
+def test_a_plural_civility_heads_surnames_in_title_case(tmp_path):
+    path = _write(tmp_path, PLURAL_CIVILITY_HEAD)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.present] == ["Vautrin", "Lebrun", "Fouquet", "Garnier", "Poisson", "Le Floch",
+                                               "Tessier"]
+    assert _severe(path) == []
+
+
+def test_a_singular_civility_heads_one_name_only(tmp_path):
+    path = _write(tmp_path, PLURAL_CIVILITY_HEAD.replace("MM. Lebrun, Fouquet, Mmes", "M. Lebrun, Voirie, Mmes"))
+    names = [p.name for p in extract(path).deliberations[0].present]
+    assert "Lebrun" in names and "Voirie" not in names
+
+
+def test_a_hyphenated_surname_in_title_case_written_again_the_same_way(tmp_path):
+    path = _write(tmp_path, """\
+        COMPTE RENDU DU CONSEIL MUNICIPAL
+        Séance du 12 mars 2021
+        Présents : Hélène Vautrin - Anne Morel-Dussac - Paul Lebrun - Marc Fouquet
+        Secrétaire de séance : Paul Lebrun
+        1. DESIGNATION DES DELEGUES AU SYNDICAT DES EAUX
+        Titulaires :     Marc Fouquet    -     Anne Morel-Dussac
+        Adopté à l'unanimité.
+        """)
+    assert "name-spelling" not in [f.rule for f in lint(path).findings]

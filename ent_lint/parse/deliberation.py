@@ -25,6 +25,7 @@ from .tables import TableReading, attendance_table, pipe_tables
 from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
+from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from .text import View, fold
@@ -208,7 +209,9 @@ def _is_count_line(folded: str) -> bool:
     return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
 
 
-def _looks_like_list_line(text: str) -> bool:
+def _looks_like_list_line(text: str, plural: bool = False) -> bool:
+    """Whether a line under a list's label goes on with the list; ``plural``: a plural civility
+    before it heads its first entries ("MM. Leroy," then "Livet, Guesnier")."""
     if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
         return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
     if text.lstrip().startswith("|"):
@@ -216,7 +219,8 @@ def _looks_like_list_line(text: str) -> bool:
     pieces = split_names(text)
     if not pieces:
         return False
-    good = sum(1 for p in pieces if clean_name(p) and looks_like_person(p) or is_role(p)
+    headed = headed_surnames(pieces, plural)
+    good = sum(1 for p, h in zip(pieces, headed) if clean_name(p) and looks_like_person(p) or is_role(p) or h
                or " a " in fold(p) or "pouvoir" in fold(p))
     return good * 2 >= len(pieces)
 
@@ -303,7 +307,8 @@ class AttendanceParser:
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
         cut = bool(current.parts) and _finishes_a_cut_name(current.parts[-1][1], text)
-        if not (cut or _looks_like_list_line(text)) or names_a_secretary(folded):
+        plural = bool(current.parts) and plural_runs(split_names(" ; ".join(p for _, p in current.parts)))[-1:] == [True]
+        if not (cut or _looks_like_list_line(text, plural)) or names_a_secretary(folded):
             self._current = None  # a sentence, a heading, the agenda: the list has ended
             return
         current.parts.append((index, text.strip()))
@@ -445,7 +450,9 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
-    for piece, position in _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text):
+    entries = _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text)
+    headed = plural_runs([piece for piece, _ in entries])  # "MM. Leroy, Livet": Livet is a person
+    for (piece, position), plural in zip(entries, headed):
         start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
         span = view.span(start, start + len(piece))
         proxy = parse_proxy(piece, span)
@@ -464,7 +471,7 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
         if NEANT.match(fold(piece)):
             continue
         name = clean_name(piece)
-        if name and looks_like_person(piece):
+        if name and (looks_like_person(piece) or plural and surname_alone(name)):
             people.extend(_people_in(view, piece, name, start))
     return people, proxies
 

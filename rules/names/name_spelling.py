@@ -322,7 +322,8 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
         for first, last, span in _written_in_full(text):
             namesakes = by_first.get(fold(first))
             key = _key(last)
-            if not namesakes or key in known or (span.page, span.line) in listed or not _may_be_surname(key):
+            if (not namesakes or key in known or key in namesakes  # "Rouvier-Corouge": as the lists write it
+                    or (span.page, span.line) in listed or not _may_be_surname(key)):
                 continue
             member = self._only_member_near(key, namesakes, most=1)
             if member is None:
