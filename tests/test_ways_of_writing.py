@@ -1027,3 +1027,29 @@ def test_a_hyphenated_surname_in_title_case_written_again_the_same_way(tmp_path)
         Adopté à l'unanimité.
         """)
     assert "name-spelling" not in [f.rule for f in lint(path).findings]
+
+
+def test_a_title_in_sentence_case_under_a_heading_that_is_only_a_number(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        QUESTION N° 1
+
+        Mise en place d'une commission des finances
+
+        (Madame VENOT arrive en séance)
+        Le conseil municipal, à l'unanimité, accepte cette proposition.
+
+        QUESTION N° 2
+
+        Travaux de voirie :
+        Approbation du marché de la rue des Tilleuls
+
+        Le conseil municipal, à l'unanimité, accepte cette proposition.
+
+        QUESTION N° 3
+
+        Le maire expose que le syndicat des eaux demande l'avis du conseil sur son rapport annuel.
+        Le conseil municipal, à l'unanimité, émet un avis favorable.
+        """)
+    titles = [d.title for d in extract(path).deliberations]
+    assert titles == ["Mise en place d'une commission des finances",
+                      "Travaux de voirie : Approbation du marché de la rue des Tilleuls", None]

@@ -25,6 +25,7 @@ from .tables import TableReading, attendance_table, pipe_tables
 from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
+from .titles import MOST_LINES, paragraph_title
 from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
@@ -711,8 +712,8 @@ def _title(view: View, heading: Heading) -> Optional[str]:
     """The heading's title, with the lines in capitals that continue it, or the "Objet :" line
     under a heading that is only a number."""
     parts = [heading.title] if heading.title else []
-    for line in view.lines[heading.line + 1:heading.line + 5]:
-        text = line.text.strip()
+    for index in range(heading.line + 1, min(heading.line + 5, len(view.lines))):
+        text = view.lines[index].text.strip()
         if not text:
             if parts:
                 break
@@ -725,11 +726,24 @@ def _title(view: View, heading: Heading) -> Optional[str]:
             parts.append(text[subject.end():])
             break
         other = read_heading(text)
+        if not parts and not _in_capitals(text) and not (other and other.style != "capitals"):
+            title = paragraph_title(_paragraph(view, index))  # "Mise en place de ..." in sentence case
+            parts.extend([title] if title else [])
+            break
         if other and other.style != "capitals" or not _in_capitals(text) or parts and OUTCOME.search(folded):
             break  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
         parts.append(text)
     title = " ".join(" ".join(parts).split())
     return title or None
+
+
+def _paragraph(view: View, index: int) -> list[str]:
+    """The non-blank lines from ``index`` on, one more than a title may hold at most."""
+    lines: list[str] = []
+    while index < len(view.lines) and view.lines[index].text.strip() and len(lines) <= MOST_LINES:
+        lines.append(view.lines[index].text.strip())
+        index += 1
+    return lines
 
 
 def _in_capitals(text: str) -> bool:
