@@ -238,22 +238,26 @@ def _surname_caps(text: str, rng: random.Random, gold: dict) -> str:
     return word.sub(lambda m: m[0].upper(), text)
 
 
-_PART_START = regex.compile(r"^[^\p{L}]*(?:n[°º]\s*[^\p{L}\s]*[^\p{L}]*)?\p{L}|(?<=\s[-–—:]\s+)\p{L}")
-
-
 def _sentence(line: str, goes_on: bool) -> str:
-    """A line in capitals in sentence case: lower case but for the first letter of the line (after
-    its number) and of each part after a spaced dash or a colon; a line that goes on a heading
-    begins in lower case.  Acronyms of the gold's values do not matter: the measure folds case."""
-    lowered = list(line.lower())
-    for match in _PART_START.finditer(line.lower()):
-        if match.start() == 0 and goes_on:
+    """A line in capitals in sentence case: lower case but for the first word of the line and of
+    each part after a spaced dash or a colon; a word holding a figure (« 2014/26 », « N°12 »,
+    « 20l7.l2.l8 » as OCR read it) stays as written; a line that goes on a heading begins in lower
+    case.  Acronyms do not matter: the measure folds case."""
+    out: list[str] = []
+    capital = not goes_on
+    for token in regex.split(r"(\s+)", line):
+        if not token or token.isspace() or regex.search(r"\d", token):
+            out.append(token)
             continue
-        lowered[match.end() - 1] = lowered[match.end() - 1].upper()
-    numero = regex.match(r"[^\p{L}]*n(?=[°º])", line.lower())
-    if numero and not goes_on:
-        lowered[numero.end() - 1] = "N"
-    return "".join(lowered)
+        word = token.lower()
+        if capital and regex.search(r"\p{L}{2}", word):
+            at = regex.search(r"\p{L}", word).start()
+            word = word[:at] + word[at].upper() + word[at + 1:]
+            capital = False
+        out.append(word)
+        if token in ("-", "–", "—", ":") or token.endswith(":"):
+            capital = True
+    return "".join(out)
 
 
 @family("headings-sentence", "lines in capitals (headings, decisions) written in sentence case")
