@@ -1053,3 +1053,57 @@ def test_a_title_in_sentence_case_under_a_heading_that_is_only_a_number(tmp_path
     titles = [d.title for d in extract(path).deliberations]
     assert titles == ["Mise en place d'une commission des finances",
                       "Travaux de voirie : Approbation du marché de la rue des Tilleuls", None]
+
+
+def test_counts_in_words_beside_a_list_of_proxies_do_not_cut_it(tmp_path):
+    path = _write(tmp_path, """\
+        DÉLIBÉRATIONS DU CONSEIL MUNICIPAL DU 12 MARS 2021
+        Le conseil municipal s'est réuni sous la présidence de Hélène Vautrin, Maire.
+        Présents : Hélène Vautrin - Paul Lebrun - Marc Fouquet - Anne Garnier
+        Excusés ont donné pouvoir :
+        Louise Poisson à Hélène Vautrin
+         Elus en exercice : sept
+        Yann Le Floch à Paul Lebrun
+         Elus présents : quatre
+        Jean Tessier à Marc Fouquet
+         Ont donné pouvoir : trois
+        Secrétaire de séance : Anne Garnier
+        Objet : Tarifs de la cantine
+        Le conseil municipal, à l'unanimité, fixe les tarifs.
+        """)
+    delib = extract(path).deliberations[0]
+    assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [
+        ("Louise Poisson", "Hélène Vautrin"), ("Yann Le Floch", "Paul Lebrun"), ("Jean Tessier", "Marc Fouquet")]
+    assert (delib.counts.in_office, delib.counts.present, delib.counts.represented) == (7, 4, 3)
+    assert _severe(path) == []
+
+
+SPEAKERS = MINUTES_HEAD.replace("Gérard THOREAU", "Gérard FOUQUET") + """\
+    2020-050 TARIFS DU CAMPING
+    {speakers}
+    Le conseil, à l'unanimité, fixe les tarifs.
+    """
+
+
+def test_a_line_in_capitals_but_for_its_civilities_does_not_mark_names(tmp_path):
+    path = _write(tmp_path, SPEAKERS.format(speakers="APRES DEBAT AUQUEL ONT PRIS PART M. ROBERT ET Mme FOUQUEZ, LE CONSEIL"))
+    assert "name-spelling" not in [f.rule for f in lint(path).findings]
+    path = _write(tmp_path, SPEAKERS.format(speakers="Après un débat auquel ont pris part M. ROBERT et M. FOUQUEZ, le conseil"))
+    assert "name-spelling" in [f.rule for f in lint(path).findings]
+
+
+def test_a_grantor_after_stray_margin_text_begins_at_any_civility(tmp_path):
+    path = _write(tmp_path, """\
+        PROCES VERBAL DU CONSEIL MUNICIPAL
+        Séance du 23 juillet 2020
+        Le conseil municipal s'est réuni sous la présidence de Monsieur Jean-Paul CHARRIER, Maire.
+        Présents : Jean-Paul CHARRIER, Gérard THOREAU, Marie-José STAMFELJ, Henri ROBERT
+        Pouvoirs
+        Mme C. VENOT a donné pouvoir à Mr H. ROBERT
+        :?: juillet 2020 Mr P. DUVAL a donné pouvoir à Mme A. STAMFELJ
+        Secrétaire de séance : Henri ROBERT
+        2020-038 SUBVENTION EXCEPTIONNELLE
+        Le Conseil Municipal, à l'unanimité, accepte.
+        """)
+    proxies = extract(path).deliberations[0].proxies
+    assert [(p.grantor.name, p.holder.name) for p in proxies] == [("C. VENOT", "H. ROBERT"), ("P. DUVAL", "A. STAMFELJ")]

@@ -22,7 +22,7 @@ from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
-from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
+from .counts import COUNT, COUNT_WORDS, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
 from .titles import MOST_LINES, paragraph_title
@@ -206,8 +206,10 @@ def _finishes_a_cut_name(before: str, text: str) -> bool:
 
 
 def _is_count_line(folded: str) -> bool:
+    """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
-    return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
+    return any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
+               for pattern in (COUNT, COUNT_WORDS))
 
 
 def _looks_like_list_line(text: str, plural: bool = False) -> bool:
@@ -546,7 +548,8 @@ def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
 
 # "D.NICOLASjusqu'à la question 3)": OCR glued the note to the name.
 _GLUED_NOTE = regex.compile(r"(?<=\p{Lu}\p{L}*)(?=jusqu['’]|à\s+partir\b|a\s+partir\b)")
-_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|MME|MLLE)(?=\s|\.|\p{Lu})")
+_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|MONSIEUR|MADAME|M\.|Mr\.?|MR\.?|Mme|Mlle|MME|MLLE)"
+                               r"(?=\s|\.|\p{Lu})")
 
 
 def _from_civility(grantor: str) -> str:
