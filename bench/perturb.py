@@ -107,9 +107,13 @@ def guarded_values(gold: dict) -> list[str]:
 
 
 def broken_values(before: str, after: str, gold: dict) -> list[str]:
-    """The gold values the text held before the rewrite and no longer holds."""
+    """The gold values the text held before the rewrite and no longer holds, and the defects'
+    quotes that the measure would no longer find where they are (it folds them as it reads)."""
     fb, fa = _guard_fold(before), _guard_fold(after)
-    return [v for v in guarded_values(gold) if v in fb and v not in fa]
+    broken = [v for v in guarded_values(gold) if v in fb and v not in fa]
+    quotes = [acc.fold(d["quote"]) for d in gold.get("defects") or [] if d.get("quote")]
+    fb, fa = acc.fold(before), acc.fold(after)
+    return broken + [q for q in quotes if q and q in fb and q not in fa]
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -281,7 +285,7 @@ def _headings_caps(text: str, rng: random.Random, gold: dict) -> str:
 
     def line_change(line: str) -> str:
         folded = acc.fold(line)
-        hit = len(folded) >= 12 and any(folded in s or (len(s) >= 12 and s in folded) for s in subjects)
+        hit = len(folded) >= 12 and any(folded in s for s in subjects)  # a line of a subject, not of the body
         return line.upper() if hit else line
     return _lines_sub(text, line_change)
 
