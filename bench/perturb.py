@@ -332,7 +332,7 @@ def _crlf(text: str, rng: random.Random, gold: dict) -> str:
 
 _COUNT_LINE = regex.compile(
     r"(?i)^(?P<label>[ \t]*(?:nombre\s+de\s+)?(?:membres|conseillers|élus)?[ \t]*(?:en\s+exercice|présents?|presents?"
-    r"|votants?|pouvoirs?|procurations?|représentés?|representes?|absents?)[ \t]*):[ \t]*(?P<n>\d{1,3})[ \t]*$")
+    r"|votants?|pouvoirs?|procurations?|représentés?|representes?|absents?)[ \t\u00a0\u202f]*):[ \t]*(?P<n>\d{1,3})[ \t]*$")
 
 
 @family("tabs-counts", "a tab between a count's label and its figure (« Présents :<TAB>12 »)")
@@ -366,7 +366,7 @@ def _ligature_join(text: str, rng: random.Random, gold: dict) -> str:
 
 _COUNT_FIGURE = regex.compile(
     r"(?i)(?P<label>\b(?:en\s+exercice|présents?|presents?|votants?|pouvoirs?|procurations?|représentés?"
-    r"|representes?|qui\s+ont\s+pris\s+part\s+(?:à|a)\s+la\s+délibération)[ \t]*:[ \t]*)(?P<n>\d{1,2})\b(?![\d/.,:h])")
+    r"|representes?|qui\s+ont\s+pris\s+part\s+(?:à|a)\s+la\s+délibération)[ \t\u00a0\u202f]*:[ \t]*)(?P<n>\d{1,2})\b(?![\d/.,:h])")
 
 
 @family("counts-words", "the counts written in words (« Présents : douze »)")
@@ -386,14 +386,23 @@ def _counts_order(text: str, rng: random.Random, gold: dict) -> str:
     return "\n".join(lines)
 
 
+_PART_IN_VOTE = r"(?i:\bqui\s+ont\s+pris\s+part\s+(?:à|a)\s+la\s+délibération)"
+
+
 def _voting(label: str) -> Callable:
+    """The voters' label written ``label``: « Votants » or « qui ont pris part à la délibération »
+    where it is a count's label (before its colon)."""
     def rewrite(text: str, rng: random.Random, gold: dict) -> str:
-        return regex.sub(r"(?m)(?:(?<=^[ \t]*)|(?<=[-–,;][ \t]*))(?:Nombre\s+de\s+)?[Vv]otants(?=[ \t]*:)", label, text)
+        return regex.sub(rf"(?m)(?:(?:(?<=^[ \t]*)|(?<=[-–,;][ \t]*))(?:Nombre\s+de\s+)?[Vv]otants|{_PART_IN_VOTE})"
+                         r"(?=[ \t\u00a0\u202f]*:)", label, text)
     return rewrite
 
 
-family("voting-nombre", "« Votants : 14 » written « Nombre de votants : 14 »")(_voting("Nombre de votants"))
-family("voting-part", "« Votants : 14 » written « Ont pris part au vote : 14 »")(_voting("Ont pris part au vote"))
+family("voting-votants", "« qui ont pris part à la délibération : 10 » written « Votants : 10 »")(_voting("Votants"))
+family("voting-nombre", "« Votants : 14 » (or « qui ont pris part à la délibération ») written « Nombre de votants »")(
+    _voting("Nombre de votants"))
+family("voting-part", "« Votants : 14 » (or « qui ont pris part à la délibération ») written « Ont pris part au vote »")(
+    _voting("Ont pris part au vote"))
 
 # --- running ----------------------------------------------------------------------------------
 

@@ -1107,3 +1107,16 @@ def test_a_grantor_after_stray_margin_text_begins_at_any_civility(tmp_path):
         """)
     proxies = extract(path).deliberations[0].proxies
     assert [(p.grantor.name, p.holder.name) for p in proxies] == [("C. VENOT", "H. ROBERT"), ("P. DUVAL", "A. STAMFELJ")]
+
+
+def test_the_voters_counted_as_those_who_took_part_in_the_vote(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD.replace("Nombre de Conseillers en exercice : 5 - Présents 4 - Votants 4", """\
+    Membres en exercice : 5
+    Présents : 4
+    Ont pris part au vote : 4
+    N'ont pas pris part au vote : 0""") + """\
+        2020-038 SUBVENTION EXCEPTIONNELLE
+        Le Conseil Municipal, à l'unanimité, accepte.
+        """)
+    counts = extract(path).deliberations[0].counts
+    assert (counts.in_office, counts.present, counts.voting) == (5, 4, 4)
