@@ -293,11 +293,13 @@ def _headings_caps(text: str, rng: random.Random, gold: dict) -> str:
 
 
 def _paragraph_ok(lines: list[str]) -> bool:
-    if len(lines) < 3:
+    if len(lines) < 3 and not (len(lines) == 1 and len(lines[0]) > 130):
         return False
     first = lines[0].strip()
     if not regex.match(r"\p{Lu}\p{Ll}", first) or regex.match(r"(?i)(vu|consid|d[ée]cide|article)\b", first):
         return False
+    if any(len(ln.strip()) < 55 for ln in lines[:-1]):
+        return False  # lines ended short: a list ("Lot 1 : ...", "Lot 2 : ..."), not running text
     return all(len(ln.strip()) >= 30 and not regex.match(r"\s*(?:[-–—•*]|\d)", ln)
                and _LOWER.search(ln) and ":" not in ln.strip()[-3:] for ln in lines)
 
@@ -309,10 +311,13 @@ def _rewrap(text: str, rng: random.Random, gold: dict) -> str:
     run: list[str] = []
 
     def flush() -> None:
-        if _paragraph_ok(run):
-            out.extend(line + "\n" for line in textwrap.wrap(" ".join(ln.strip() for ln in run), width))
-        else:
-            out.extend(ln + "\n" for ln in run)
+        # lines far longer than a page's width: a word processor's export, one paragraph a line
+        paragraphs = [[ln] for ln in run] if max((len(ln) for ln in run), default=0) > 130 else [run]
+        for lines in paragraphs:
+            if _paragraph_ok(lines):
+                out.extend(line + "\n" for line in textwrap.wrap(" ".join(ln.strip() for ln in lines), width))
+            else:
+                out.extend(ln + "\n" for ln in lines)
         run.clear()
 
     for line in text.split("\n"):
@@ -420,10 +425,25 @@ def text_documents(corpus: Path, gold_dir: Path, patterns: list[str]) -> list[tu
     return found
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path) -> tuple[str, str]:
+    """The text of a document and the encoding to write it back in (its own when it can hold
+    the rewrite: UTF-8 with or without its byte-order mark, or Windows-1252)."""
     from ent_lint.readers.text import decode
 
-    return decode(str(path), path.read_bytes())
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+    return decode(str(path), data), encoding
+
+
+def encoded(text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:  # a narrow no-break space in a Windows-1252 document
+        return text.encode("utf-8")
 
 
 @dataclass
@@ -442,7 +462,7 @@ def perturb(fam: Family, documents: list[tuple[str, dict]], corpus: Path, out: P
     skipped: dict[str, list[str]] = {}
     unchanged: list[str] = []
     for name, gold in documents:
-        original = read_text(corpus / name)
+        original, encoding = read_text(corpus / name)
         rewritten = fam.rewrite(original, random.Random(f"{seed}:{fam.name}:{name}"), gold)
         broken = broken_values(original, rewritten, gold)
         if broken:
@@ -450,7 +470,7 @@ def perturb(fam: Family, documents: list[tuple[str, dict]], corpus: Path, out: P
             rewritten = original
         elif rewritten == original:
             unchanged.append(name)
-        (out / name).write_bytes(rewritten.encode("utf-8"))
+        (out / name).write_bytes(encoded(rewritten, encoding))
     return skipped, unchanged
 
 
@@ -476,7 +496,9 @@ def changes(base: Run, run: Run) -> list[str]:
         if b is None:
             continue
         moved = [f"{f} {b.fields[f].right}→{r.fields[f].right}" for f in acc.FIELDS
-                 if r.fields[f].right != b.fields[f].right or r.fields[f].invented != b.fields[f].invented]
+                 if r.fields[f].right != b.fields[f].right]
+        moved += [f"{f} invented {b.fields[f].invented}→{r.fields[f].invented}" for f in acc.FIELDS
+                  if r.fields[f].invented != b.fields[f].invented]
         if r.true_findings != b.true_findings or r.findings != b.findings:
             moved.append(f"W+E {b.true_findings}/{b.findings}→{r.true_findings}/{r.findings}")
         if r.found_defects != b.found_defects:
