@@ -1120,3 +1120,30 @@ def test_the_voters_counted_as_those_who_took_part_in_the_vote(tmp_path):
         """)
     counts = extract(path).deliberations[0].counts
     assert (counts.in_office, counts.present, counts.voting) == (5, 4, 4)
+
+
+def test_a_law_reference_wrapped_to_the_start_of_a_line_does_not_end_a_convention(tmp_path):
+    body = """\
+        Convention de mise à disposition de la salle des fêtes
+
+        ENTRE :
+        La commune de Valmont, représentée par son Maire, Madame Hélène Vautrin
+        D'une part,
+        ET :
+        L'association Les Amis du Théâtre, représentée par son président, Monsieur Paul Lebrun
+        D'autre part,
+
+        Article 1 : Objet
+        La commune met la salle des fêtes à la disposition de l'association le samedi.
+
+        Fait à Valmont, le 3 février 2025
+
+        Annexe : contrat d'engagement républicain
+        Le présent contrat est pris pour l'application de l'article 10-1 de la loi
+        n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs relations
+        avec les administrations, et approuvé par délibération du conseil municipal du 9 janvier 2025.
+        """
+    path = _write(tmp_path, body, "convention.md")
+    document = extract(path)
+    assert document.kind == "convention"
+    assert document.deliberations == []
