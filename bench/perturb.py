@@ -499,6 +499,8 @@ def changes(base: Run, run: Run) -> list[str]:
                  if r.fields[f].right != b.fields[f].right]
         moved += [f"{f} invented {b.fields[f].invented}→{r.fields[f].invented}" for f in acc.FIELDS
                   if r.fields[f].invented != b.fields[f].invented]
+        if r.kind_tool != b.kind_tool:
+            moved.append(f"kind {b.kind_tool}→{r.kind_tool}")
         if r.true_findings != b.true_findings or r.findings != b.findings:
             moved.append(f"W+E {b.true_findings}/{b.findings}→{r.true_findings}/{r.findings}")
         if r.found_defects != b.found_defects:
