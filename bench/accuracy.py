@@ -48,9 +48,11 @@ CIVILITIES = {"m", "mr", "mme", "mmes", "mm", "mlle", "melle", "monsieur", "mada
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, only letters, digits and single spaces."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+    """Lower case, no accents, « œ » as « oe », only letters, digits and single spaces (every other
+    sign, « ° » and « – » too, is a space)."""
+    text = unicodedata.normalize("NFKD", str(text).replace("œ", "oe").replace("Œ", "OE").lower())
+    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
+    return " ".join(text.encode("ascii", "ignore").decode().split())
 
 
 # --- people -------------------------------------------------------------------------------------

@@ -1272,3 +1272,166 @@ def test_a_convocation_dated_in_words(tmp_path):
     assert str(delib.convened_on) == "2023-11-29"
     # one clear day between the 29th and the 1st: fewer than the three a commune must give
     assert "convocation-delay" in _severe(path)
+
+
+# --- ways of writing found by bench/perturb.py (a document rewritten another way) -----------------
+
+PLURAL_CIVILITY_HEAD = """\
+    COMPTE RENDU DU CONSEIL MUNICIPAL
+    Séance du 12 mars 2021
+    Le conseil municipal s'est réuni sous la présidence de Madame Hélène Vautrin, Maire.
+    Présents : Mme Vautrin, MM. Lebrun, Fouquet, Mmes
+    Garnier, Poisson, Le Floch, M. Tessier
+    Absent représenté : M. Oudin par Mme Poisson
+    Secrétaire de séance : M. Tessier
+    En exercice : 8 - Présents : 7 - Votants : 8
+    1. TARIFS DE LA CANTINE
+    Adopté à l'unanimité.
+    """
+
+
+def test_a_plural_civility_heads_surnames_in_title_case(tmp_path):
+    path = _write(tmp_path, PLURAL_CIVILITY_HEAD)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.present] == ["Vautrin", "Lebrun", "Fouquet", "Garnier", "Poisson", "Le Floch",
+                                               "Tessier"]
+    assert _severe(path) == []
+
+
+def test_a_singular_civility_heads_one_name_only(tmp_path):
+    path = _write(tmp_path, PLURAL_CIVILITY_HEAD.replace("MM. Lebrun, Fouquet, Mmes", "M. Lebrun, Voirie, Mmes"))
+    names = [p.name for p in extract(path).deliberations[0].present]
+    assert "Lebrun" in names and "Voirie" not in names
+
+
+def test_a_hyphenated_surname_in_title_case_written_again_the_same_way(tmp_path):
+    path = _write(tmp_path, """\
+        COMPTE RENDU DU CONSEIL MUNICIPAL
+        Séance du 12 mars 2021
+        Présents : Hélène Vautrin - Anne Morel-Dussac - Paul Lebrun - Marc Fouquet
+        Secrétaire de séance : Paul Lebrun
+        1. DESIGNATION DES DELEGUES AU SYNDICAT DES EAUX
+        Titulaires :     Marc Fouquet    -     Anne Morel-Dussac
+        Adopté à l'unanimité.
+        """)
+    assert "name-spelling" not in [f.rule for f in lint(path).findings]
+
+
+def test_a_title_in_sentence_case_under_a_heading_that_is_only_a_number(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        QUESTION N° 1
+
+        Mise en place d'une commission des finances
+
+        (Madame VENOT arrive en séance)
+        Le conseil municipal, à l'unanimité, accepte cette proposition.
+
+        QUESTION N° 2
+
+        Travaux de voirie :
+        Approbation du marché de la rue des Tilleuls
+
+        Le conseil municipal, à l'unanimité, accepte cette proposition.
+
+        QUESTION N° 3
+
+        Le maire expose que le syndicat des eaux demande l'avis du conseil sur son rapport annuel.
+        Le conseil municipal, à l'unanimité, émet un avis favorable.
+        """)
+    titles = [d.title for d in extract(path).deliberations]
+    assert titles == ["Mise en place d'une commission des finances",
+                      "Travaux de voirie : Approbation du marché de la rue des Tilleuls", None]
+
+
+def test_counts_in_words_beside_a_list_of_proxies_do_not_cut_it(tmp_path):
+    path = _write(tmp_path, """\
+        DÉLIBÉRATIONS DU CONSEIL MUNICIPAL DU 12 MARS 2021
+        Le conseil municipal s'est réuni sous la présidence de Hélène Vautrin, Maire.
+        Présents : Hélène Vautrin - Paul Lebrun - Marc Fouquet - Anne Garnier
+        Excusés ont donné pouvoir :
+        Louise Poisson à Hélène Vautrin
+         Elus en exercice : sept
+        Yann Le Floch à Paul Lebrun
+         Elus présents : quatre
+        Jean Tessier à Marc Fouquet
+         Ont donné pouvoir : trois
+        Secrétaire de séance : Anne Garnier
+        Objet : Tarifs de la cantine
+        Le conseil municipal, à l'unanimité, fixe les tarifs.
+        """)
+    delib = extract(path).deliberations[0]
+    assert [(p.grantor.name, p.holder.name) for p in delib.proxies] == [
+        ("Louise Poisson", "Hélène Vautrin"), ("Yann Le Floch", "Paul Lebrun"), ("Jean Tessier", "Marc Fouquet")]
+    assert (delib.counts.in_office, delib.counts.present, delib.counts.represented) == (7, 4, 3)
+    assert _severe(path) == []
+
+
+SPEAKERS = MINUTES_HEAD.replace("Gérard THOREAU", "Gérard FOUQUET") + """\
+    2020-050 TARIFS DU CAMPING
+    {speakers}
+    Le conseil, à l'unanimité, fixe les tarifs.
+    """
+
+
+def test_a_line_in_capitals_but_for_its_civilities_does_not_mark_names(tmp_path):
+    path = _write(tmp_path, SPEAKERS.format(speakers="APRES DEBAT AUQUEL ONT PRIS PART M. ROBERT ET Mme FOUQUEZ, LE CONSEIL"))
+    assert "name-spelling" not in [f.rule for f in lint(path).findings]
+    path = _write(tmp_path, SPEAKERS.format(speakers="Après un débat auquel ont pris part M. ROBERT et M. FOUQUEZ, le conseil"))
+    assert "name-spelling" in [f.rule for f in lint(path).findings]
+
+
+def test_a_grantor_after_stray_margin_text_begins_at_any_civility(tmp_path):
+    path = _write(tmp_path, """\
+        PROCES VERBAL DU CONSEIL MUNICIPAL
+        Séance du 23 juillet 2020
+        Le conseil municipal s'est réuni sous la présidence de Monsieur Jean-Paul CHARRIER, Maire.
+        Présents : Jean-Paul CHARRIER, Gérard THOREAU, Marie-José STAMFELJ, Henri ROBERT
+        Pouvoirs
+        Mme C. VENOT a donné pouvoir à Mr H. ROBERT
+        :?: juillet 2020 Mr P. DUVAL a donné pouvoir à Mme A. STAMFELJ
+        Secrétaire de séance : Henri ROBERT
+        2020-038 SUBVENTION EXCEPTIONNELLE
+        Le Conseil Municipal, à l'unanimité, accepte.
+        """)
+    proxies = extract(path).deliberations[0].proxies
+    assert [(p.grantor.name, p.holder.name) for p in proxies] == [("C. VENOT", "H. ROBERT"), ("P. DUVAL", "A. STAMFELJ")]
+
+
+def test_the_voters_counted_as_those_who_took_part_in_the_vote(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD.replace("Nombre de Conseillers en exercice : 5 - Présents 4 - Votants 4", """\
+    Membres en exercice : 5
+    Présents : 4
+    Ont pris part au vote : 4
+    N'ont pas pris part au vote : 0""") + """\
+        2020-038 SUBVENTION EXCEPTIONNELLE
+        Le Conseil Municipal, à l'unanimité, accepte.
+        """)
+    counts = extract(path).deliberations[0].counts
+    assert (counts.in_office, counts.present, counts.voting) == (5, 4, 4)
+
+
+def test_a_law_reference_wrapped_to_the_start_of_a_line_does_not_end_a_convention(tmp_path):
+    body = """\
+        Convention de mise à disposition de la salle des fêtes
+
+        ENTRE :
+        La commune de Valmont, représentée par son Maire, Madame Hélène Vautrin
+        D'une part,
+        ET :
+        L'association Les Amis du Théâtre, représentée par son président, Monsieur Paul Lebrun
+        D'autre part,
+
+        Article 1 : Objet
+        La commune met la salle des fêtes à la disposition de l'association le samedi.
+
+        Fait à Valmont, le 3 février 2025
+
+        Annexe : contrat d'engagement républicain
+        Le présent contrat est pris pour l'application de l'article 10-1 de la loi
+        n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs relations
+        avec les administrations, et approuvé par délibération du conseil municipal du 9 janvier 2025.
+        """
+    path = _write(tmp_path, body, "convention.md")
+    document = extract(path)
+    assert document.kind == "convention"
+    assert document.deliberations == []

@@ -80,10 +80,19 @@ def find_end(view: View, start: int) -> int:
     signed = False
     for index in range(start + 1, len(view.lines)):
         folded = view.folded_lines[index]
-        if RESUMES.match(folded) or signed and HEADING.match(folded):
+        if RESUMES.match(folded) or signed and HEADING.match(folded) and not _goes_on(view, index):
             return index  # the council's decision, or the next item once the convention is signed
         signed = signed or bool(SIGNED_AT.search(folded))
     return len(view.lines)
+
+
+def _goes_on(view: View, index: int) -> bool:
+    """Whether the line at ``index`` goes on the sentence of the line before it, wrapped there
+    ("... de la loi" / "n° 2000-321 du 12 avril 2000 relative ..."): a long line that ends on a
+    word or a comma, with no blank line between.  A heading follows a blank line, a signature
+    or a full stop."""
+    before = view.lines[index - 1].text.rstrip() if index else ""
+    return len(before) >= 50 and bool(regex.search(r"[\p{Ll},]$", before))
 
 
 def is_draft(view: View, end: int) -> bool:

@@ -35,7 +35,7 @@ _LABELS = r"""
     | (?P<represented>\b(?:absents?\s+)?representes?|\bpouvoirs?|\bprocurations?
                    |\bont\s+donne\s+pouvoir)
     | (?P<voting>\b(?:nombre\s+de\s+)?(?:membres?\s+|conseillers?\s+|elus?\s+)?votants?
-                   |\bqui\s+ont\s+pris\s+part\s+(?:a\s+la\s+(?:deliberation){s<=1}|au\s+vote)
+                   |\b(?:qui\s+)?ont\s+pris\s+part\s+(?:a\s+la\s+(?:deliberation){s<=1}|au\s+vote)
                    |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
     | (?P<absent>\babsents?(?:\s+excuses?)?)
 """
@@ -140,6 +140,8 @@ def _as_dict(found) -> Optional[dict]:
             Case("Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint",
                  {"in_office": 15, "present": 14, "voting": 14}),
             Case("qui ont pris part à la délibération : 11", {"voting": 11}),
+            Case("Ont pris part au vote : 11", {"voting": 11}),
+            Case("N'ont pas pris part au vote : 2", None),
             Case("Présents : 16 jusqu'à la délibération n°2015/62", {"present": 16}),
             Case("Présents : 8  Votants : 11", {"present": 8, "voting": 11}),
             Case("Nombre de membres en exercice : 11 Présents : 8 Votants : 11",

@@ -22,9 +22,11 @@ from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
-from .counts import COUNT, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
+from .counts import COUNT, COUNT_WORDS, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
+from .titles import MOST_LINES, paragraph_title
+from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from .text import View, fold
@@ -218,8 +220,10 @@ def _finishes_a_cut_name(before: str, text: str) -> bool:
 
 
 def _is_count_line(folded: str) -> bool:
+    """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
-    return bool(COUNT.match(stripped)) and len(COUNT.sub("", stripped).strip(" -:,;")) < 4
+    return any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
+               for pattern in (COUNT, COUNT_WORDS))
 
 
 # "Secrétaire de séance désignée : ...", "Date de convocation : ...": another label, the list has ended
@@ -227,7 +231,9 @@ _OTHER_LABEL = regex.compile(
     r"^\s*(?:secretaires?|nombre|date|objet|rapporteur|quorum|convocation|presidence|presidente?)\b[^:]{0,40}:")
 
 
-def _looks_like_list_line(text: str) -> bool:
+def _looks_like_list_line(text: str, plural: bool = False) -> bool:
+    """Whether a line under a list's label goes on with the list; ``plural``: a plural civility
+    before it heads its first entries ("MM. Leroy," then "Livet, Guesnier")."""
     if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
         return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
     if _OTHER_LABEL.match(fold(text)):
@@ -237,7 +243,8 @@ def _looks_like_list_line(text: str) -> bool:
     pieces = split_names(text)
     if not pieces:
         return False
-    good = sum(1 for p in pieces if clean_name(p) and looks_like_person(p) or is_role(p)
+    headed = headed_surnames(pieces, plural)
+    good = sum(1 for p, h in zip(pieces, headed) if clean_name(p) and looks_like_person(p) or is_role(p) or h
                or " a " in fold(p) or "pouvoir" in fold(p))
     return good * 2 >= len(pieces)
 
@@ -324,7 +331,8 @@ class AttendanceParser:
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
         cut = bool(current.parts) and _finishes_a_cut_name(current.parts[-1][1], text)
-        if not (cut or _looks_like_list_line(text)) or names_a_secretary(folded):
+        plural = bool(current.parts) and plural_runs(split_names(" ; ".join(p for _, p in current.parts)))[-1:] == [True]
+        if not (cut or _looks_like_list_line(text, plural)) or names_a_secretary(folded):
             self._current = None  # a sentence, a heading, the agenda: the list has ended
             return
         current.parts.append((index, text.strip()))
@@ -474,7 +482,9 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
-    for piece, position in _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text):
+    entries = _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text)
+    headed = plural_runs([piece for piece, _ in entries])  # "MM. Leroy, Livet": Livet is a person
+    for (piece, position), plural in zip(entries, headed):
         start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
         span = view.span(start, start + len(piece))
         proxy = parse_proxy(piece, span)
@@ -493,7 +503,7 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
         if NEANT.match(fold(piece)):
             continue
         name = clean_name(piece)
-        if name and looks_like_person(piece):
+        if name and (looks_like_person(piece) or plural and surname_alone(name)):
             people.extend(_people_in(view, piece, name, start))
     return people, proxies
 
@@ -567,7 +577,8 @@ def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
 
 # "D.NICOLASjusqu'à la question 3)": OCR glued the note to the name.
 _GLUED_NOTE = regex.compile(r"(?<=\p{Lu}\p{L}*)(?=jusqu['’]|à\s+partir\b|a\s+partir\b)")
-_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|M\.|Mme|Mlle|MME|MLLE)(?=\s|\.|\p{Lu})")
+_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|MONSIEUR|MADAME|M\.|Mr\.?|MR\.?|Mme|Mlle|MME|MLLE)"
+                               r"(?=\s|\.|\p{Lu})")
 
 
 def _from_civility(grantor: str) -> str:
@@ -757,10 +768,11 @@ def _sentence_people(view: View, pattern, start: int, end: int, group: str = "wh
 
 def _title(view: View, heading: Heading) -> Optional[str]:
     """The heading's title, with the lines in capitals that continue it, or the "Objet :" line
-    under a heading that is only a number."""
+    under a heading that is only a number (or above it), or the short paragraph in sentence case
+    under it."""
     parts = [heading.title] if heading.title else []
-    for line in view.lines[heading.line + 1:heading.line + 5]:
-        text = line.text.strip()
+    for index in range(heading.line + 1, min(heading.line + 5, len(view.lines))):
+        text = view.lines[index].text.strip()
         if not text:
             if parts:
                 break
@@ -773,12 +785,14 @@ def _title(view: View, heading: Heading) -> Optional[str]:
             parts.append(text[subject.end():])
             break
         other = read_heading(text)
+        if not parts and not _in_capitals(text) and not (other and other.style != "capitals"):
+            title = paragraph_title(_paragraph(view, index))  # "Mise en place de ..." in sentence case
+            parts.extend([title] if title else [])
+            break
         if other and other.style != "capitals" or not _in_capitals(text) or parts and OUTCOME.search(folded):
             break  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
         parts.append(text)
-    if not parts:
-        parts = _subject_above(view, heading.line)
-    title = " ".join(" ".join(parts).split())
+    title = " ".join(" ".join(parts or _subject_above(view, heading.line)).split())
     return title or None
 
 
@@ -793,6 +807,15 @@ def _subject_above(view: View, line: int) -> list[str]:
         if text:
             return []
     return []
+
+
+def _paragraph(view: View, index: int) -> list[str]:
+    """The non-blank lines from ``index`` on, one more than a title may hold at most."""
+    lines: list[str] = []
+    while index < len(view.lines) and view.lines[index].text.strip() and len(lines) <= MOST_LINES:
+        lines.append(view.lines[index].text.strip())
+        index += 1
+    return lines
 
 
 def _in_capitals(text: str) -> bool:

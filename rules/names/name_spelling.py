@@ -118,6 +118,9 @@ def _surname_of(person: Person) -> Optional[str]:
     return _key(" ".join(upper)) if upper else None
 
 
+_ABBREVIATED = regex.compile(r"\b(?:Mmes?|Mlles?|Mr|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)\b")
+
+
 def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:
     """Surnames written in capitals after a civility, with their spans, in a line that is not
     all in capitals (where capitals do not mark a name)."""
@@ -127,8 +130,8 @@ def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:
             continue
         line_end = text.text.find("\n", start)
         line = text.text[text.text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None]
-        if not any(c.islower() for c in line):
-            continue
+        if not any(c.islower() for c in _ABBREVIATED.sub("", line)):
+            continue  # "ONT PRIS PART M. HUET, Mme COCHAT": in capitals but for its civilities
         names = (NAME_LIST if match["plural"] else ONE_NAME).match(text.text, match.end())
         if names:
             for index, name in enumerate(names.captures("name")):
@@ -322,7 +325,8 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
         for first, last, span in _written_in_full(text):
             namesakes = by_first.get(fold(first))
             key = _key(last)
-            if not namesakes or key in known or (span.page, span.line) in listed or not _may_be_surname(key):
+            if (not namesakes or key in known or key in namesakes  # "Rouvier-Corouge": as the lists write it
+                    or (span.page, span.line) in listed or not _may_be_surname(key)):
                 continue
             member = self._only_member_near(key, namesakes, most=1)
             if member is None:
