@@ -106,6 +106,13 @@ def _on_alarm(signum, frame):
         raise _Timeout()
 
 
+def _quiet_unraisable(unraisable) -> None:
+    """An alarm that lands in a finalizer is dropped by Python (the repeat raises it again where
+    it counts): it is not printed as a traceback; anything else is, as Python would."""
+    if not isinstance(unraisable.exc_value, _Timeout):
+        sys.__unraisablehook__(unraisable)
+
+
 def _alarm_available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
@@ -184,6 +191,7 @@ class Linter:
             if self.timeout else None
         if use_alarm:
             previous = signal.signal(signal.SIGALRM, _on_alarm)
+            sys.unraisablehook = _quiet_unraisable
             # then again every REPEAT seconds: an exception raised while Python runs a finalizer
             # or a weakref callback is printed and dropped, and the check would go on unbounded
             _armed.set()

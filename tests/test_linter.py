@@ -114,6 +114,27 @@ def test_extract_says_timed_out(slow, tmp_path):
     assert "Traceback" not in done.stderr
 
 
+_FINALIZER = """
+import sys
+from ent_lint.linter import _quiet_unraisable, _Timeout
+sys.unraisablehook = _quiet_unraisable
+class Late:
+    def __del__(self):
+        raise {exc}()
+item = Late()
+del item
+"""
+
+
+def test_an_alarm_dropped_in_a_finalizer_prints_no_traceback():
+    """The alarm that lands in a finalizer (a regex object's, under load) is dropped by Python and
+    raised again by its repeat: it must not print "Exception ignored ... Traceback" to stderr."""
+    quiet = subprocess.run([sys.executable, "-c", _FINALIZER.format(exc="_Timeout")], capture_output=True, text=True)
+    loud = subprocess.run([sys.executable, "-c", _FINALIZER.format(exc="ValueError")], capture_output=True, text=True)
+    assert quiet.stderr == ""
+    assert "Exception ignored" in loud.stderr and "ValueError" in loud.stderr  # others as Python prints them
+
+
 def test_a_pdf_over_the_timeout_is_not_called_corrupt(tmp_path):
     """The alarm used to land inside the PDF library's ``except Exception`` and come out as
     "corrupt PDF: " with an empty reason."""
