@@ -82,6 +82,19 @@ def test_blank_versos_of_a_scan_are_not_sent_to_tesseract(tmp_path, monkeypatch)
     assert result.pages == 6 and sorted(sent) == [1, 3, 5]
 
 
+def test_a_page_without_any_object_is_never_rendered(tmp_path, monkeypatch):
+    import pypdfium2
+
+    rendered = []
+    render = pypdfium2.PdfPage.render
+    monkeypatch.setattr(pypdfium2.PdfPage, "render", lambda page, *a, **k: rendered.append(page) or render(page, *a, **k))
+    monkeypatch.setattr(ocr, "available", lambda: None)
+    monkeypatch.setattr(ocr, "_run_tesseract", lambda image, dpi, name, number, running: "")
+    document = hostile.text_pdf(tmp_path / "word-processor.pdf", blank_pages=30)  # 1 text page, 30 page breaks
+    assert Linter().check_path(str(document)).pages == 31 and rendered == []
+    assert Linter(ocr="always").check_path(str(document)).pages == 31 and len(rendered) == 1  # the text page
+
+
 def test_a_page_with_two_words_is_not_blank_but_specks_are():
     import random
 
