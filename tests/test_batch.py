@@ -355,3 +355,69 @@ def test_a_worker_gets_its_next_document_before_the_last_result_is_reported(tmp_
         time.sleep(0.3)  # a slow report
     assert names == [str(p) for p in paths]
     assert time.monotonic() - started < 3.0  # one after the other: 3.6 s
+
+
+def test_a_small_document_waits_in_a_busy_worker_s_pipe_and_begins_at_once(tmp_path, monkeypatch):
+    """The parent slow to take a result (0.3 s) does not delay the worker's next document: it
+    was sent before, behind the one being checked; a large one is sent only once the worker is
+    free.  Every document is checked once, in the order given."""
+    import time
+
+    from ent_lint import batch
+    from ent_lint.batch import Runner
+    from ent_lint.inputs import Job
+    from ent_lint.linter import Linter, Result
+
+    log = tmp_path / "log"
+
+    def slow_check(self, name, data, **_):
+        began = time.monotonic()
+        time.sleep(0.4)
+        with open(log, "a") as handle:
+            handle.write(f"{name} {began} {time.monotonic()}\n")
+        return Result(name)
+
+    collect = Runner._collect
+
+    def slow_collect(self, *args):
+        time.sleep(0.3)
+        return collect(self, *args)
+
+    monkeypatch.setattr(Linter, "check", slow_check)
+    monkeypatch.setattr(Runner, "_collect", slow_collect)
+    paths = []
+    for number, size in enumerate([10, 10, 10, 10, batch.QUEUED_BYTES + 1, 10]):
+        paths.append(tmp_path / f"{number}.txt")
+        paths[-1].write_text("x" * size, encoding="utf-8")
+    results = list(Runner(Linter(), workers=1, rules=False).run([Job(str(p), str(p)) for p in paths]))
+    assert [r.name for r in results] == [str(p) for p in paths]
+    rows = [line.split() for line in log.read_text().splitlines()]
+    assert [row[0] for row in rows] == [str(p) for p in paths]
+    gaps = [float(after[1]) - float(before[2]) for before, after in zip(rows, rows[1:])]
+    assert max(gaps[:3]) < 0.15 and gaps[3] >= 0.25, gaps  # the large one waited for the parent
+
+
+def test_a_document_queued_behind_one_that_times_out_is_checked_by_the_next_worker(tmp_path, monkeypatch):
+    import time
+
+    from ent_lint.batch import Runner
+    from ent_lint.inputs import Job
+    from ent_lint.linter import Linter, Outcome, Result
+
+    log = tmp_path / "log"
+
+    def check(self, name, data, **_):
+        if name.endswith("stuck.txt"):
+            time.sleep(3600)  # as in C code: no alarm; the parent kills the worker
+        with open(log, "a") as handle:
+            handle.write(name + "\n")
+        return Result(name)
+
+    monkeypatch.setattr(Linter, "check", check)
+    paths = [tmp_path / "stuck.txt", tmp_path / "after.txt"]
+    for path in paths:
+        path.write_text("Séance du 1er mars 2022\n", encoding="utf-8")
+    started = time.monotonic()
+    results = list(Runner(Linter(timeout=1), workers=1, rules=False).run([Job(str(p), str(p)) for p in paths]))
+    assert [(r.name, r.outcome) for r in results] == [(str(paths[0]), Outcome.TIMED_OUT), (str(paths[1]), Outcome.OK)]
+    assert log.read_text().splitlines() == [str(paths[1])] and time.monotonic() - started < 30
