@@ -200,6 +200,23 @@ def timed(args: list[str], *, cwd: Path) -> float:
     return time.perf_counter() - started
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its children waited for (their workers included)."""
+    import resource
+
+    mine, theirs = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + theirs.ru_utime + theirs.ru_stime
+
+
+def clocked(measure) -> tuple[float, float]:
+    """The wall time ``measure()`` returns and the CPU seconds it took: the CPU time does not
+    grow when other processes keep the cores busy (the wall time does), so it compares runs
+    made under different loads."""
+    before = _cpu()
+    wall = measure()
+    return wall, _cpu() - before
+
+
 def load_average() -> float:
     return os.getloadavg()[0]
 
@@ -328,23 +345,25 @@ def blank_pages_section(work: Path, count: int, repeats: int) -> Path:
             "command, one": lambda: raw_command(paths[0]),
             "ent-lint": lambda: timed([*lint, str(folder)], cwd=work),
             "ent-lint, one": lambda: timed([*lint, str(paths[0])], cwd=work)}
-    times: dict[str, list[float]] = {label: [] for label in ways}
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label in ways}
     for _ in range(repeats):
         for label, measure in ways.items():
-            times[label].append(loads.around(measure))
-    m = {label: statistics.median(values) for label, values in times.items()}
-    raw_each = m["loop"] / len(paths)
-    lint_each = (m["ent-lint"] - m["ent-lint, one"]) / (len(paths) - 1)
+            times[label].append(loads.around(lambda: clocked(measure)))
     print(f"\nword-processor PDFs with a blank page: {len(paths)} documents, {pages} pages"
           f" (median of {repeats}, {loads})")
-    print(f"  raw pypdfium2, open + text of each page, loop in this process  {m['loop']:7.3f} s"
-          f"  {raw_each * 1000:6.2f} ms a document")
-    print(f"  raw pypdfium2 as a command (Python, import, the loop)          {m['command']:7.3f} s"
-          f"  one document {m['command, one']:6.3f} s")
-    print(f"  ent-lint -j 1, one command over the folder                     {m['ent-lint']:7.3f} s"
-          f"  one document {m['ent-lint, one']:6.3f} s, {lint_each * 1000:6.2f} ms each document beyond it")
-    print(f"  ent-lint = {m['ent-lint'] / m['loop']:.1f} x the raw loop, {m['ent-lint'] / m['command']:.1f} x the raw"
-          f" command; beyond start-up {lint_each / raw_each:.1f} x the raw loop a document")
+    for kind, which in (("wall", 0), ("CPU", 1)):
+        m = {label: statistics.median(value[which] for value in values) for label, values in times.items()}
+        raw_each = m["loop"] / len(paths)
+        lint_each = (m["ent-lint"] - m["ent-lint, one"]) / (len(paths) - 1)
+        print(f"  {kind} time")
+        print(f"    raw pypdfium2, open + text of each page, loop in this process  {m['loop']:7.3f} s"
+              f"  {raw_each * 1000:6.2f} ms a document")
+        print(f"    raw pypdfium2 as a command (Python, import, the loop)          {m['command']:7.3f} s"
+              f"  one document {m['command, one']:6.3f} s")
+        print(f"    ent-lint -j 1, one command over the folder                     {m['ent-lint']:7.3f} s"
+              f"  one document {m['ent-lint, one']:6.3f} s, {lint_each * 1000:6.2f} ms each document beyond it")
+        print(f"    ent-lint = {m['ent-lint'] / m['loop']:.1f} x the raw loop, {m['ent-lint'] / m['command']:.1f} x"
+              f" the raw command; beyond start-up {lint_each / raw_each:.1f} x the raw loop a document")
     return folder
 
 
@@ -362,15 +381,16 @@ def versos_section(work: Path, repeats: int, sheets: int = 4) -> None:
     with_versos = hostile.scan_pdf(work / "versos.pdf", sheets)
     rectos = hostile.scan_pdf(work / "rectos.pdf", sheets, versos=False)
     loads = Loads()
-    times: dict[Path, list[float]] = {with_versos: [], rectos: []}
+    times: dict[Path, list[tuple[float, float]]] = {with_versos: [], rectos: []}
     for _ in range(repeats):
         for path in times:
-            times[path].append(loads.around(lambda: timed(["--no-cache", "--format", "concise", "-j", "1", str(path)],
-                                                         cwd=work)))
-    both, alone = statistics.median(times[with_versos]), statistics.median(times[rectos])
-    print(f"  {2 * sheets} pages, rectos and versos   {both:6.2f} s")
-    print(f"  {sheets} pages, rectos only         {alone:6.2f} s")
-    print(f"  the versos add {(both / alone - 1) * 100:+.0f} % ({(both - alone) / sheets:.2f} s a verso); {loads}")
+            times[path].append(loads.around(lambda: clocked(lambda: timed(
+                ["--no-cache", "--format", "concise", "-j", "1", str(path)], cwd=work))))
+    for kind, which in (("wall", 0), ("CPU", 1)):
+        both, alone = (statistics.median(t[which] for t in times[path]) for path in (with_versos, rectos))
+        print(f"  {kind:<4} {2 * sheets} pages, rectos and versos {both:6.2f} s;  {sheets} pages, rectos only"
+              f" {alone:6.2f} s;  the versos add {(both / alone - 1) * 100:+.0f} % ({(both - alone) / sheets:.2f} s a verso)")
+    print(f"  {loads}")
 
 
 def scaling_section(folder: Path, work: Path, cores: int, repeats: int) -> None:
@@ -380,15 +400,19 @@ def scaling_section(folder: Path, work: Path, cores: int, repeats: int) -> None:
     if cores < 2:
         return
     loads = Loads()
-    times: dict[int, list[float]] = {1: [], cores: []}
+    times: dict[int, list[tuple[float, float]]] = {1: [], cores: []}
     for _ in range(repeats):
         for jobs in times:
-            times[jobs].append(loads.around(lambda: timed(["--no-cache", "--format", "concise", "-j", str(jobs),
-                                                          str(folder)], cwd=work)))
-    one, many = statistics.median(times[1]), statistics.median(times[cores])
+            times[jobs].append(loads.around(lambda: clocked(lambda: timed(
+                ["--no-cache", "--format", "concise", "-j", str(jobs), str(folder)], cwd=work))))
+    one, many = (statistics.median(wall for wall, _ in times[jobs]) for jobs in (1, cores))
+    cpu_one, cpu_many = (statistics.median(cpu for _, cpu in times[jobs]) for jobs in (1, cores))
     print(f"\n-j {cores} against -j 1 on the archive, no cache (median of {repeats}, interleaved)")
     print(f"  -j 1 {one:7.2f} s   -j {cores} {many:7.2f} s   speed-up {one / many:.2f} x;  {loads}")
-    print("  each run: " + ", ".join(f"-j {jobs}: " + " ".join(f"{t:.2f}" for t in values) for jobs, values in times.items()))
+    print(f"  CPU time -j 1 {cpu_one:.2f} s, -j {cores} {cpu_many:.2f} s ({(cpu_many / cpu_one - 1) * 100:+.0f} %: the"
+          f" work a worker more adds)")
+    print("  each run: " + ", ".join(f"-j {jobs}: " + " ".join(f"{wall:.2f}" for wall, _ in values)
+                                   for jobs, values in times.items()))
 
 
 def stages(folder: Path) -> None:
