@@ -24,10 +24,6 @@ from .i18n import N_
 from .inputs import Job, load
 from .linter import Linter, Outcome, Result, timed_out
 
-#: a document this small is sent to a busy worker, to begin as soon as that worker gives its
-#: result (see :meth:`_Slot.queue`), when the pipe holds four times as much (Linux: 208 KiB); a
-#: larger one takes long enough to check that the round trip to the parent does not count
-QUEUED_BYTES = 32 * 1024
 GRACE = 5.0  # seconds past the timeout (at most the timeout again) before a stuck worker is killed from outside
 WORKER_MEMORY = 4 * 1024**3  # address space of a worker: a hostile PDF ends in MemoryError, not the OOM killer
 
@@ -85,33 +81,12 @@ class _Slot:
         self.job: Optional[tuple[int, Job, str]] = None
         self.started = 0.0
         self.budget: Optional[float] = None  # seconds of the document being checked (grown for OCR)
-        #: a document sent behind the one being checked, not begun: (index, job, digest, data, budget)
-        self.queued: Optional[tuple[int, Job, str, bytes, Optional[float]]] = None
-        self.room = min(QUEUED_BYTES, _pipe_bytes(self.conn) // 4)  # the bytes a queued document may have
 
     def send(self, index: int, job: Job, digest: str, data: bytes, budget: Optional[float]) -> None:
         self.job = (index, job, digest)
         self.started = time.monotonic()
         self.budget = budget
         self.conn.send((index, job.name, data))
-
-    def queue(self, index: int, job: Job, digest: str, data: bytes, budget: Optional[float]) -> None:
-        """Send a small document to this busy worker, which begins it as soon as it has sent its
-        result, without waiting for the parent to read that result and answer.  Small only
-        (:attr:`room`): the pipe holds it whole, so the parent never blocks writing it, neither
-        while the worker blocks writing a result nor while it is stuck in C code."""
-        self.queued = (index, job, digest, data, budget)
-        self.conn.send((index, job.name, data))
-
-    def finished(self) -> None:
-        """The result of the document being checked came: the queued one, if any, is begun."""
-        self.job = None
-        if self.queued is not None:
-            index, job, digest, _, budget = self.queued
-            self.queued = None
-            self.job = (index, job, digest)
-            self.started = time.monotonic()
-            self.budget = budget
 
     def overran(self) -> bool:
         """Whether the document has had its budget and as much again (at most GRACE more)."""
@@ -130,17 +105,6 @@ class _Slot:
             self.process.kill()
             self.process.join()
         self.conn.close()
-
-
-def _pipe_bytes(conn) -> int:
-    """What the pipe to a worker holds unread (its socket's send buffer); 0 when it is no socket."""
-    import socket
-
-    try:
-        with socket.socket(fileno=os.dup(conn.fileno())) as sock:
-            return sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF)
-    except OSError:
-        return 0
 
 
 class _Feed:
@@ -232,8 +196,7 @@ class Runner:
     def _run_parallel(self, jobs: Iterable[Job]) -> Iterator[Result]:
         # The parent's work for a document (reading and hashing it, the cache, the report) is done
         # while the workers check others: a worker that gives a result gets its next document
-        # before that result is reported or cached, and that document was read while it worked;
-        # a small one is already waiting in its pipe, so it begins without a round trip.
+        # before that result is reported or cached, and that document was read while it worked.
         feed = _Feed(jobs, self._prepare, window=32 * self.workers)  # results held for ordering, at most
         done: dict[int, Result] = {}
         next_out = 0
@@ -254,13 +217,6 @@ class Runner:
                         idle = self._new_slot(context)
                         slots.append(idle)
                     idle.send(*feed.take(), self.timeout)
-                while len(slots) >= self.workers:  # every worker busy: small documents wait in their pipes
-                    ahead = feed.peek(done, next_out)
-                    free = ahead and next((s for s in slots if s.job is not None and s.queued is None
-                                           and len(ahead[3]) <= s.room), None)
-                    if not free:
-                        break
-                    free.queue(*feed.take(), self.timeout)
                 feed.peek(done, next_out)  # the next document read now, while the workers check theirs
                 while next_out in done:
                     result = done.pop(next_out)
@@ -304,15 +260,12 @@ class Runner:
             return
         result.digest = digest
         done[got_index] = result
-        slot.finished()
+        slot.job = None
 
     def _replace(self, slot: _Slot, slots: list, context) -> None:
-        queued = slot.queued
         slot.stop(kill=True)
         slots.remove(slot)
         slots.append(self._new_slot(context))
-        if queued is not None:  # sent to the worker stopped, never begun there: to the one replacing it
-            slots[-1].send(*queued)
 
     def _new_slot(self, context) -> _Slot:
         return _Slot(context, self.linter, self._ocr_slots, self.keep, self.rules)
