@@ -107,6 +107,43 @@ class _Slot:
         self.conn.close()
 
 
+class _Feed:
+    """The documents to check, in the order given, read and hashed one ahead of the workers; a
+    document known without checking (a read error, a cache hit) goes straight to ``done``.  At
+    most ``window`` documents are taken past the first result not yet given out."""
+
+    def __init__(self, jobs: Iterable[Job], prepare, window: int):
+        self._jobs = iter(jobs)
+        self._prepare = prepare
+        self._window = window
+        self._taken = 0
+        self._exhausted = False
+        self._ahead: Optional[tuple[int, Job, str, bytes]] = None
+
+    def peek(self, done: dict, next_out: int) -> Optional[tuple[int, Job, str, bytes]]:
+        """The next document to check, ``(index, job, digest, data)``, or None for now."""
+        while self._ahead is None and not self._exhausted and self._taken - next_out < self._window:
+            job = next(self._jobs, None)
+            if job is None:
+                self._exhausted = True
+                break
+            index, self._taken = self._taken, self._taken + 1
+            result, digest, data = self._prepare(job)
+            if result is not None:
+                done[index] = result
+            else:
+                self._ahead = (index, job, digest, data)
+        return self._ahead
+
+    def take(self) -> tuple[int, Job, str, bytes]:
+        ahead, self._ahead = self._ahead, None
+        return ahead
+
+    @property
+    def empty(self) -> bool:
+        return self._exhausted and self._ahead is None
+
+
 class Runner:
     """Check jobs with ``workers`` processes through ``linter``, whose timeout bounds each
     document; the results of documents already checked come from ``cache``.  ``keep`` and
@@ -157,43 +194,40 @@ class Runner:
             yield result
 
     def _run_parallel(self, jobs: Iterable[Job]) -> Iterator[Result]:
-        pending = iter(jobs)
+        # The parent's work for a document (reading and hashing it, the cache, the report) is done
+        # while the workers check others: a worker that gives a result gets its next document
+        # before that result is reported or cached, and that document was read while it worked.
+        feed = _Feed(jobs, self._prepare, window=32 * self.workers)  # results held for ordering, at most
         done: dict[int, Result] = {}
         next_out = 0
-        taken = 0
-        exhausted = False
-        window = 32 * self.workers  # results held for ordering, at most
         slots: list[_Slot] = []
         context = None  # multiprocessing is imported once a document needs checking
         try:
             while True:
-                idle = [s for s in slots if s.job is None]
-                while not exhausted and (idle or len(slots) < self.workers) and taken - next_out < window:
-                    job = next(pending, None)
-                    if job is None:
-                        exhausted = True
+                while feed.peek(done, next_out) is not None:
+                    idle = next((s for s in slots if s.job is None), None)
+                    if idle is None and len(slots) >= self.workers:
                         break
-                    index, taken = taken, taken + 1
-                    result, digest, data = self._prepare(job)
-                    if result is not None:
-                        done[index] = result
-                        continue
-                    if not idle:
+                    if idle is None:
                         if self.rules:
                             _ = self.linter.checker  # built once here, so forked workers inherit its imports
                         if context is None:
                             context = _context()
                             self._ocr_slots = context.BoundedSemaphore(os.cpu_count() or 1)
-                        slots.append(self._new_slot(context))
-                        idle.append(slots[-1])
-                    idle.pop().send(index, job, digest, data, self.timeout)
+                        idle = self._new_slot(context)
+                        slots.append(idle)
+                    idle.send(*feed.take(), self.timeout)
+                feed.peek(done, next_out)  # the next document read now, while the workers check theirs
                 while next_out in done:
-                    yield done.pop(next_out)
+                    result = done.pop(next_out)
+                    if not result.cached:
+                        self._store(result)
+                    yield result
                     next_out += 1
                 busy = [s for s in slots if s.job is not None]
-                if exhausted and not busy and not done:
-                    break
                 if not busy:
+                    if feed.empty and not done:
+                        break
                     continue
                 from multiprocessing.connection import wait
 
@@ -206,9 +240,6 @@ class Runner:
                         done[index] = Result(job.name, outcome=Outcome.TIMED_OUT, digest=digest,
                                              reason=timed_out(slot.budget))
                         self._replace(slot, slots, context)
-                while next_out in done:
-                    yield done.pop(next_out)
-                    next_out += 1
         finally:
             for slot in slots:
                 slot.stop(kill=slot.job is not None)
@@ -230,7 +261,6 @@ class Runner:
         result.digest = digest
         done[got_index] = result
         slot.job = None
-        self._store(result)
 
     def _replace(self, slot: _Slot, slots: list, context) -> None:
         slot.stop(kill=True)

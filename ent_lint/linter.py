@@ -239,17 +239,20 @@ class Linter:
         from .text import TextView
 
         source = read_data(name, data, engine=self.engine, **self.read_options)
-        document = parse(source)
-        findings, facts = [], {}
-        if rules:
-            text = TextView(source.lines)
-            findings = self.checker.check(document, text, name)
-            facts, crashes = self.checker.collect(document, text, name)
-            findings += crashes
-        if source.kind == "pdf" and findings:
-            from .readers.pages import locate
+        try:
+            document = parse(source)
+            findings, facts = [], {}
+            if rules:
+                text = TextView(source.lines)
+                findings = self.checker.check(document, text, name)
+                facts, crashes = self.checker.collect(document, text, name)
+                findings += crashes
+            if source.kind == "pdf" and findings:
+                from .readers.pages import locate
 
-            locate(data, source, findings)  # where each evidence stands on its page
+                locate(data, source, findings)  # where each evidence stands on its page
+        finally:
+            source.close()  # the pages the reader kept loaded for locate
         lines = {}
         for finding in findings:
             line = source.line_at(finding.page, finding.line) if finding.line is not None else None

@@ -327,3 +327,31 @@ def test_a_worker_that_dies_is_an_error_entry_and_the_run_goes_on(tmp_path):
     assert errors[str(slow)].startswith("worker crashed while checking this document")
     assert {f["path"] for f in report["findings"]} >= {str(SEED_PDF), str(after)}
     assert process.returncode == ERROR and "Traceback" not in err
+
+
+def test_a_worker_gets_its_next_document_before_the_last_result_is_reported(tmp_path, monkeypatch):
+    """The parent's work on a result (the report, the cache) is done while the worker checks the
+    next document: with checks and reports of 0.3 s each, six documents take about seven times
+    0.3 s with -j 1, not twelve times."""
+    import time
+
+    from ent_lint.batch import Runner
+    from ent_lint.inputs import Job
+    from ent_lint.linter import Linter, Result
+
+    def slow_check(self, name, data, **_):
+        time.sleep(0.3)
+        return Result(name)
+
+    monkeypatch.setattr(Linter, "check", slow_check)  # the forked worker has it too
+    paths = []
+    for number in range(6):
+        paths.append(tmp_path / f"{number}.txt")
+        paths[-1].write_text(f"Séance du {number + 1} mars 2022\n", encoding="utf-8")
+    started = time.monotonic()
+    names = []
+    for result in Runner(Linter(), workers=1, rules=False).run([Job(str(p), str(p)) for p in paths]):
+        names.append(result.name)
+        time.sleep(0.3)  # a slow report
+    assert names == [str(p) for p in paths]
+    assert time.monotonic() - started < 3.0  # one after the other: 3.6 s

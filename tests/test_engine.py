@@ -163,3 +163,52 @@ def test_a_built_in_rule_option_in_pyproject_changes_the_rule(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.ent-lint.rules.name-spelling]\nmax-distance = 0\n',
                                              encoding="utf-8")
     assert "name-spelling" not in rules()
+
+
+def test_whether_a_rule_takes_the_text_is_asked_once_per_rule_not_per_document(monkeypatch):
+    import inspect
+
+    from ent_lint import engine
+    from ent_lint.linter import Linter
+
+    asked = []
+    signature = inspect.signature
+    monkeypatch.setattr(engine, "_TAKES_TEXT", {})
+    monkeypatch.setattr(inspect, "signature", lambda method, *a, **k: asked.append(method) or signature(method, *a, **k))
+    linter = Linter()
+    data = QUORUM.read_bytes()
+    first = linter.check("a.txt", data)
+    once = len(asked)
+    for _ in range(3):
+        assert linter.check("a.txt", data).findings == first.findings
+    assert 0 < once == len(asked)
+    assert once == len({getattr(m, "__func__", m) for m in asked})  # one question per rule
+
+
+def test_a_rule_pack_whose_check_takes_only_the_document_still_runs():
+    from ent_lint.engine import Checker, Rule
+    from ent_lint.parse import parse
+    from ent_lint.readers import read_data
+
+    class Old(Rule):
+        """What it checks: nothing; a rule written before the text view."""
+        id = "old-style"
+        family = "local"
+        severity = "warning"
+        summary = "old"
+        source = "test"
+
+        def check(self, document):
+            yield self.hit("old")
+
+    class New(Old):
+        """What it checks: nothing; a rule that takes the text view."""
+        id = "new-style"
+
+        def check(self, document, text):
+            yield self.hit("new")
+
+    document = parse(read_data("a.txt", QUORUM.read_bytes()))
+    checker = Checker([Old(), New()], {"old-style": "warning", "new-style": "warning"})
+    for _ in range(2):  # the second time, from what was asked the first
+        assert sorted(f.rule for f in checker.check(document)) == ["new-style", "old-style"]

@@ -21,6 +21,28 @@ def seed_json():
     return json.loads(done.stdout)
 
 
+def test_a_page_read_is_not_loaded_again_to_place_its_findings(monkeypatch):
+    """The pages reading loaded stay loaded for the boxes, then are released: each page of the
+    seed (8 pages, findings on several) is loaded once, and the boxes are those of pages loaded
+    afresh (as for a document longer than KEEP_PAGES)."""
+    import pypdfium2
+
+    from ent_lint.linter import Linter
+    from ent_lint.readers import pdf
+
+    loaded = []
+    get_page = pypdfium2.PdfDocument.get_page
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", lambda doc, index: loaded.append(index) or get_page(doc, index))
+    result = Linter().check_path(SEED_PDF, keep=True)
+    boxes = [f.box for f in result.findings]
+    assert len({f.page for f in result.findings}) > 2 and all(boxes)
+    assert sorted(loaded) == list(range(result.pages)) and result.source.loaded is None
+    monkeypatch.setattr(pdf, "KEEP_PAGES", 0)
+    loaded.clear()
+    again = Linter().check_path(SEED_PDF)
+    assert [f.box for f in again.findings] == boxes and len(loaded) > result.pages
+
+
 def test_a_pdf_finding_box_holds_its_evidence_on_the_page(seed_json):
     """The box, cropped out of the page by pdfplumber (another reader), holds the evidence."""
     import pdfplumber

@@ -82,6 +82,19 @@ def test_blank_versos_of_a_scan_are_not_sent_to_tesseract(tmp_path, monkeypatch)
     assert result.pages == 6 and sorted(sent) == [1, 3, 5]
 
 
+def test_a_page_without_any_object_is_never_rendered(tmp_path, monkeypatch):
+    import pypdfium2
+
+    rendered = []
+    render = pypdfium2.PdfPage.render
+    monkeypatch.setattr(pypdfium2.PdfPage, "render", lambda page, *a, **k: rendered.append(page) or render(page, *a, **k))
+    monkeypatch.setattr(ocr, "available", lambda: None)
+    monkeypatch.setattr(ocr, "_run_tesseract", lambda image, dpi, name, number, running: "")
+    document = hostile.text_pdf(tmp_path / "word-processor.pdf", blank_pages=30)  # 1 text page, 30 page breaks
+    assert Linter().check_path(str(document)).pages == 31 and rendered == []
+    assert Linter(ocr="always").check_path(str(document)).pages == 31 and len(rendered) == 1  # the text page
+
+
 def test_a_page_with_two_words_is_not_blank_but_specks_are():
     import random
 
@@ -93,6 +106,35 @@ def test_a_page_with_two_words_is_not_blank_but_specks_are():
     white = Image.new("L", words.size, 242)
     hostile._specks(ImageDraw.Draw(white), white.size, random.Random(3), 600)  # 1 to 3 px each
     assert ocr.nearly_blank(white)
+
+
+def test_the_median_filter_over_the_bands_of_ink_counts_as_over_the_whole_page():
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    def whole(image) -> int:
+        return sum(image.filter(ImageFilter.MedianFilter(3)).histogram()[:ocr.INK_LEVEL])
+
+    words = hostile._scanned_page(["Le Maire"], dpi=300, seed=1)
+    images = [words, hostile._verso(words, seed=2, specks=600)]
+    rng = random.Random(7)
+    for _ in range(40):  # specks and bars at the edges, rows of ink one, two, three rows apart
+        image = Image.new("L", (rng.randrange(3, 60), rng.randrange(3, 60)), 242)
+        draw = ImageDraw.Draw(image)
+        for _ in range(rng.randrange(0, 30)):
+            x, y = rng.randrange(image.width), rng.randrange(image.height)
+            draw.rectangle([x, y, x + rng.randrange(3), y + rng.randrange(3)], fill=rng.choice([0, 90, 127, 128, 200]))
+        images.append(image)
+    bars = Image.new("L", (40, 40), 242)  # two lines of ink one row apart: the row between is ink after the filter
+    ImageDraw.Draw(bars).line([(0, 10), (39, 10)], fill=0)
+    ImageDraw.Draw(bars).line([(0, 12), (39, 12)], fill=0)
+    ImageDraw.Draw(bars).line([(0, 20), (39, 20)], fill=0)
+    ImageDraw.Draw(bars).line([(0, 23), (39, 23)], fill=0)
+    images.append(bars)
+    counts = [(ocr.ink_after_median(image), whole(image)) for image in images]
+    assert all(banded == full for banded, full in counts), counts
+    assert counts[0][0] > 1000 and any(0 < banded < 50 for banded, _ in counts[2:-1]) and counts[-1][0] == 40
 
 
 # --- zip members bounded while they are decompressed, in the parent -----------------------------

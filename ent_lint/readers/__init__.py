@@ -97,6 +97,19 @@ class Source:
     lines: list[Line]
     tables: list[Table] = field(default_factory=list)
     page_count: Optional[int] = None
+    #: PDFs: pages as pdfium loaded them while reading, kept so that findings are located
+    #: without loading their pages again (:func:`ent_lint.readers.pages.locate`); released by
+    #: :meth:`close`, never pickled
+    loaded: object = field(default=None, repr=False, compare=False)
+
+    def close(self) -> None:
+        """Release what reading kept open (a PDF's loaded pages); the lines and tables stay."""
+        if self.loaded is not None:
+            self.loaded.close()
+            self.loaded = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "loaded": None}
 
     def line_at(self, page: Optional[int], number: int) -> Optional[Line]:
         index = self.__dict__.get("_index")

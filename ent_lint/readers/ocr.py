@@ -238,16 +238,44 @@ def nearly_blank(image) -> bool:
     """Whether a rendered page is blank but for specks (the verso of a scanned sheet, dust,
     scanner noise): fewer than one pixel in 5,000 is ink once a 3 × 3 median filter has removed
     the specks of one or two pixels (a 10-point letter's strokes are three or four pixels wide at
-    300 dpi, and stay; the two words "Le Maire" alone are ink enough).  Such a page is not sent to tesseract: it would spend a second on it."""
-    from PIL import ImageFilter
-
+    300 dpi, and stay; the two words "Le Maire" alone are ink enough).  Such a page is not sent to
+    tesseract: it would spend a second on it."""
     if min(image.size) < MIN_SIDE:
         return True  # a page too small to hold a line of text (10,000 pages of 1 pt would each cost a tesseract)
     limit = image.width * image.height * BLANK_INK
     if sum(image.histogram()[:INK_LEVEL]) > 50 * limit:
         return False  # a page of text: not worth the filter
-    cleaned = image.filter(ImageFilter.MedianFilter(3))
-    return sum(cleaned.histogram()[:INK_LEVEL]) < limit
+    return ink_after_median(image) < limit
+
+
+_INK_MARKS = bytes(1 if value < INK_LEVEL else 0 for value in range(256))
+
+
+def ink_after_median(image) -> int:
+    """The ink pixels a 3 × 3 median filter leaves on a grey image: the same count as filtering
+    the whole image, but only the bands of rows that hold ink (and the row on each side) are
+    filtered, a fifth of a verso's rows.  A pixel is ink after the filter only when five of the
+    nine pixels around it are, so a row more than one row away from any ink stays blank; and a
+    band's edge row, which sees one row of ink at most, stays blank too."""
+    from PIL import ImageFilter
+
+    width, height = image.size
+    marks = image.tobytes().translate(_INK_MARKS)  # 1 where a pixel is ink
+    rows = []
+    at = marks.find(1)
+    while at >= 0:
+        rows.append(at // width)
+        at = marks.find(1, (rows[-1] + 1) * width)
+    total, first = 0, 0
+    while first < len(rows):
+        last = first
+        while last + 1 < len(rows) and rows[last + 1] - rows[last] <= 3:  # two blank rows between: one band
+            last += 1
+        top, bottom = max(rows[first] - 1, 0), min(rows[last] + 1, height - 1)
+        band = image.crop((0, top, width, bottom + 1)).filter(ImageFilter.MedianFilter(3))
+        total += sum(band.histogram()[:INK_LEVEL])
+        first = last + 1
+    return total
 
 
 # Worker processes of a batch share one count of tesseracts running at once (the cores), so the

@@ -42,11 +42,15 @@ def locate(data: bytes, source: Source, findings: Iterable[Finding]) -> None:
                 finding.box = _ocr_box(finding, line, source)
                 continue
             if finding.page not in pages:
-                if doc is None:
-                    import pypdfium2 as pdfium
+                kept = source.loaded.get(finding.page - 1) if source.loaded is not None else None
+                if kept is not None:  # loaded while reading
+                    pages[finding.page] = _Page.of(finding.page, *kept)
+                else:
+                    if doc is None:
+                        import pypdfium2 as pdfium
 
-                    doc = pdfium.PdfDocument(data)
-                pages[finding.page] = _Page.read(doc, finding.page) if finding.page <= len(doc) else None
+                        doc = pdfium.PdfDocument(data)
+                    pages[finding.page] = _Page.read(doc, finding.page) if finding.page <= len(doc) else None
             page = pages[finding.page]
             if page is not None:
                 finding.box = page.box(finding, line)
@@ -123,9 +127,13 @@ class _Page:
     @classmethod
     def read(cls, doc, number: int) -> "_Page":
         page = doc[number - 1]
-        left, _, _, top = page.get_cropbox()
         textpage = page.get_textpage()
-        return cls(number, textpage.get_text_range(), textpage, (left, top))
+        return cls.of(number, page, textpage, textpage.get_text_range())
+
+    @classmethod
+    def of(cls, number: int, page, textpage, text: str) -> "_Page":
+        left, _, _, top = page.get_cropbox()
+        return cls(number, text, textpage, (left, top))
 
     def box(self, finding: Finding, line: Line) -> Optional[Box]:
         """The evidence in its line; else its occurrence on the page nearest to the line (a

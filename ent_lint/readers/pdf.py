@@ -101,9 +101,55 @@ def _needs_tables(page, text: str) -> bool:
 OCR_MODES = ("auto", "always", "never")
 
 
+#: text pages kept loaded once read, at most: a document of a few pages has its findings located
+#: without loading a page twice (which costs as much as reading it); a longer one's findings
+#: load their pages again, so that its memory stays that of a few pages
+KEEP_PAGES = 16
+
+
+class LoadedPages:
+    """A pdfium document and some of its text pages as reading left them loaded:
+    ``(page, textpage, text)`` by 0-based page index."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.pages: dict[int, tuple] = {}
+
+    def keep(self, index: int, page, textpage, text: str) -> bool:
+        if len(self.pages) >= KEEP_PAGES:
+            return False
+        self.pages[index] = (page, textpage, text)
+        return True
+
+    def get(self, index: int):
+        return self.pages.get(index)
+
+    def close(self) -> None:
+        for page, textpage, _ in self.pages.values():
+            textpage.close()
+            page.close()
+        self.pages.clear()
+        self.doc.close()
+
+
 def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto", max_pages: int = 200,
              ocr_threads: int = 1) -> Source:
-    doc = _open_pdfium(path, data)
+    loaded = LoadedPages(_open_pdfium(path, data))
+    try:
+        source = _read_pdf(path, data, loaded, engine=engine, ocr=ocr, max_pages=max_pages, ocr_threads=ocr_threads)
+    except BaseException:  # an error, or the timeout's alarm: nothing stays open
+        loaded.close()
+        raise
+    if loaded.pages:
+        source.loaded = loaded
+    else:
+        loaded.close()
+    return source
+
+
+def _read_pdf(path: str, data: bytes, loaded: LoadedPages, *, engine: str, ocr: str, max_pages: int,
+              ocr_threads: int) -> Source:
+    doc = loaded.doc
     try:
         page_count = len(doc)
         if max_pages and page_count > max_pages:
@@ -116,10 +162,11 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
         blank = 0
         for index in range(page_count):
             page = doc[index]
+            textpage = None
+            kept = False
             try:
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
-                textpage.close()
                 if not text.strip() and _blank(page):
                     blank += 1
                     continue  # a word processor's empty page: nothing to render, nothing to read
@@ -130,9 +177,13 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
                     continue  # --ocr never: a page without text gives nothing
                 if engine == "fast" and _needs_tables(page, text):
                     table_pages.append(index)
+                texts[index] = text
+                kept = loaded.keep(index, page, textpage, text)
             finally:
-                page.close()
-            texts[index] = text
+                if not kept:
+                    if textpage is not None:
+                        textpage.close()
+                    page.close()
         if scanned and ocr != "never":
             ocr_lines, ocr_tables = _read_scans(doc, scanned, path, ocr_threads)
         else:
@@ -142,8 +193,6 @@ def read_pdf(path: str, data: bytes, *, engine: str = "fast", ocr: str = "auto",
     except Exception as exc:  # pdfium raises on damaged page trees
         raise InputError(path, N_("corrupt PDF: a page cannot be read"), detail=f"{exc.__class__.__name__}: {exc}") \
             from None
-    finally:
-        doc.close()
     if blank == page_count:
         raise InputError(path, N_("every page is blank"))
     if not texts and not ocr_lines:
