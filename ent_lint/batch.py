@@ -28,8 +28,18 @@ GRACE = 5.0  # seconds past the timeout (at most the timeout again) before a stu
 WORKER_MEMORY = 4 * 1024**3  # address space of a worker: a hostile PDF ends in MemoryError, not the OOM killer
 
 
+#: the parent's ends of the workers' pipes; a forked worker inherits them and closes its copies,
+#: so that the parent's death (even by SIGKILL) is an end of file for every worker, never a wait
+_PARENT_ENDS: set = set()
+_PARENT_PID = 0  # the process that starts the workers (inherited by a forked worker)
+
+
 def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool) -> None:
     from .readers import ocr
+
+    for end in list(_PARENT_ENDS):
+        end.close()
+    _die_with_parent()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _limit_memory(WORKER_MEMORY)
@@ -50,6 +60,22 @@ def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool) -> None:
             conn.send((index, result))
         except (BrokenPipeError, OSError):
             return
+
+
+def _die_with_parent() -> None:
+    """On Linux, the kernel kills a worker whose parent dies, even one stuck in C code that would
+    never read its pipe's end of file (prctl PR_SET_PDEATHSIG); elsewhere the end of file does.
+    The signal follows the thread that started the worker: the runner starts and stops its
+    workers within one call, in one thread."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if _PARENT_PID and os.getppid() != _PARENT_PID:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _context():
@@ -74,7 +100,10 @@ class _Slot:
     """One worker process and the document it is busy with."""
 
     def __init__(self, context, linter: Linter, ocr_slots, keep: bool, rules: bool):
+        global _PARENT_PID
+        _PARENT_PID = os.getpid()
         self.conn, child = context.Pipe()
+        _PARENT_ENDS.add(self.conn)
         self.process = context.Process(target=_worker, args=(child, linter, ocr_slots, keep, rules), daemon=True)
         self.process.start()
         child.close()
@@ -104,6 +133,7 @@ class _Slot:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+        _PARENT_ENDS.discard(self.conn)
         self.conn.close()
 
 

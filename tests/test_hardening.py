@@ -210,6 +210,36 @@ def test_ctrl_c_leaves_the_previous_report_whole(tmp_path):
 
 
 
+def test_workers_die_with_their_parent(tmp_path):
+    """A parent killed outright (SIGKILL, the OOM killer) leaves no worker behind: the idle one
+    reads the end of its pipe, the one stuck in C code is killed by the kernel."""
+    process = subprocess.Popen([str(COMMAND), "--lang", "en", "--no-cache", "-j", "2", "--timeout", "0",
+                                str(quorum(tmp_path, "stuck.txt")), str(quorum(tmp_path))],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path, env=stuck_env(tmp_path))
+    deadline = time.monotonic() + 60
+    while len(workers := child_processes(process.pid)) < 2:
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    time.sleep(0.5)  # the other document checked: one worker idle, one stuck
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while alive := [pid for pid in workers if os.path.exists(f"/proc/{pid}") and _not_zombie(pid)]:
+        if time.monotonic() > deadline:
+            for pid in alive:
+                os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"workers left behind: {alive}")
+        time.sleep(0.05)
+
+
+def _not_zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.parametrize("content", [
     '{"entries": [{"rule": ["x"], "path": "a", "digest": "b", "fingerprint": "c"}]}',
     '{"entries": [{"rule": "x", "path": 1, "digest": null, "fingerprint": "c"}]}',
