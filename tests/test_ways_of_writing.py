@@ -1435,3 +1435,16 @@ def test_a_law_reference_wrapped_to_the_start_of_a_line_does_not_end_a_conventio
     document = extract(path)
     assert document.kind == "convention"
     assert document.deliberations == []
+
+
+def test_points_numbered_with_a_degree_sign(tmp_path):
+    path = _write(tmp_path, MINUTES_HEAD + """\
+        1°) Vote des taux d'imposition 2021
+        Le Conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les taux.
+        2°) Subvention au centre communal d'action sociale
+        Le Conseil municipal, après en avoir délibéré, par 3 voix pour et 1 abstention, ACCORDE 5 000 €.
+        """)
+    delibs = extract(path).deliberations
+    assert [(d.number, d.title) for d in delibs] == [("1", "Vote des taux d'imposition 2021"),
+                                                     ("2", "Subvention au centre communal d'action sociale")]
+    assert (delibs[1].vote.for_, delibs[1].vote.abstain) == (3, 1)

@@ -246,13 +246,14 @@ def ordinal_and_number(text: str) -> Optional[Heading]:
 
 _NUMBERED = regex.compile(
     r"""(?x)^\s*(?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2}(?:\.\d{1,2})?)
-    (?P<sep>\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
+    (?P<sep>\s*°\s*[).-]|\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
 
 
 @recogniser(PART, "numbered",
             Case("1. Exercice des pouvoirs délégués au Président", ("1", "Exercice des pouvoirs délégués au Président")),
             Case("3) Tarifs de la cantine", ("3", "Tarifs de la cantine")),
             Case("13/ Questions diverses", ("13", "Questions diverses")),
+            Case("2°) Subvention au centre communal d'action sociale", ("2", "Subvention au centre communal d'action sociale")),
             Case("Point 4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
             Case("2 - Budget primitif 2021", ("2", "Budget primitif 2021")),
             Case("11 - 1 Boulevard Mendès France - désaffectation de la caserne",
