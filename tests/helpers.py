@@ -42,6 +42,15 @@ def child_processes(pid: int) -> list[int]:
     return children
 
 
+def alive(pid: int) -> bool:
+    """Whether a process runs (Linux, from /proc): gone or a zombie waiting for its parent is not."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def cpu_ticks(pid: int) -> int:
     """The CPU time a process has used, in clock ticks (Linux, from /proc)."""
     with open(f"/proc/{pid}/stat") as handle:

@@ -26,7 +26,7 @@ from ent_lint.exitcodes import ERROR, FINDINGS
 from ent_lint.inputs import expand
 from ent_lint.linter import Linter, Outcome
 
-from helpers import DOCUMENTS, FIXTURES, SEED_TXT
+from helpers import DOCUMENTS, FIXTURES, SEED_TXT, alive
 
 distributed = pytest.importorskip("distributed")
 # The functions this module runs on the workers (cluster.run) travel by value: the workers
@@ -195,15 +195,6 @@ def _die_if_checking(marker: str, dask_worker=None) -> None:
         os._exit(1)
 
 
-def _alive(pid: int) -> bool:
-    import psutil
-
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
-
-
 def test_a_worker_killed_in_the_middle_of_a_document_changes_nothing(cluster, archive, settings, reference, tmp_path,
                                                                      monkeypatch):
     from ent_lint.distributed import check_on_cluster
@@ -244,7 +235,7 @@ def test_a_worker_killed_in_the_middle_of_a_document_changes_nothing(cluster, ar
         first_result.set()
     killer.join(60)
     assert killed, "no worker was killed while checking a document"
-    assert not _alive(killed["pid"])
+    assert not alive(killed["pid"])
     index = int(killed["key"].rsplit("-", 1)[1])
     assert results[index].outcome is Outcome.OK  # the document it was checking, checked elsewhere
     assert [r.outcome for r in results if not r.archive] == [Outcome.OK] * 21

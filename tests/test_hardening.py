@@ -20,7 +20,7 @@ from ent_lint.batch import WORKER_MEMORY
 from ent_lint.exitcodes import ERROR
 from ent_lint.linter import Linter, Outcome
 
-from helpers import DOCUMENTS, child_processes
+from helpers import DOCUMENTS, alive, child_processes
 
 COMMAND = Path(sys.executable).parent / "ent-lint"
 
@@ -224,20 +224,12 @@ def test_workers_die_with_their_parent(tmp_path):
     process.kill()
     process.wait()
     deadline = time.monotonic() + 10
-    while alive := [pid for pid in workers if os.path.exists(f"/proc/{pid}") and _not_zombie(pid)]:
+    while left := [pid for pid in workers if alive(pid)]:
         if time.monotonic() > deadline:
-            for pid in alive:
+            for pid in left:
                 os.kill(pid, signal.SIGKILL)
-            pytest.fail(f"workers left behind: {alive}")
+            pytest.fail(f"workers left behind: {left}")
         time.sleep(0.05)
-
-
-def _not_zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 @pytest.mark.parametrize("content", [

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, SEED_TXT, child_processes
+from helpers import FIXTURES, ROOT, SEED_TXT, alive, child_processes
 from test_web import _free_port, _post, serving
 
 if os.name != "posix":  # pragma: no cover
@@ -338,21 +338,13 @@ def test_two_render_bombs_then_a_normal_upload_gets_its_200(tmp_path):
         for status, body, _ in answers.values():
             assert status == 504 and body["error"].endswith("timed out after 2 s (see --timeout)"), body
         assert took < 30  # not the minute pdfium would take
-        assert not any(_alive(pid) for pid in before)  # killed
+        assert not any(alive(pid) for pid in before)  # killed
         _wait(lambda: (h := _health(base))["busy"] == 0 and h["starting"] == 0, 60, "the replacements ready")
         assert len(_pool_workers(process.pid) - before) == 2
         status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
         assert status == 200 and body["findings"]
         assert _stop(process) == 0
     assert "Traceback" not in log_file.read_text(encoding="utf-8")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 # --- 4. SIGTERM and SIGINT ----------------------------------------------------------------------
@@ -375,7 +367,7 @@ def _running(pid: int) -> bool:
     try:
         import psutil
     except ImportError:
-        return _alive(pid)
+        return alive(pid)
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:

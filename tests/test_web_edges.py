@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import SEED_TXT, child_processes
+from helpers import SEED_TXT, alive, child_processes
 from test_web import _free_port, _post, serving
 
 BOUNDARY = "edgesboundary"
@@ -133,7 +133,7 @@ def test_sigterm_lets_the_request_in_flight_finish_then_exits_0_leaving_no_proce
         status, body, _ = answer["r"]
         assert status == 200 and body["findings"]  # the request in flight finished
         assert process.wait(timeout=60) == 0
-        _wait(lambda: not any(_alive(pid) for pid in children), timeout=10)  # the resource tracker exits after it
+        _wait(lambda: not any(alive(pid) for pid in children), timeout=10)  # the resource tracker exits after it
     finally:
         if process.poll() is None:
             process.kill()
@@ -145,14 +145,6 @@ def _try_health(base: str) -> bool:
     try:
         return _health(base)["status"] == "ok"
     except OSError:
-        return False
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
         return False
 
 
