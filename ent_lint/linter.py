@@ -106,11 +106,13 @@ def _on_alarm(signum, frame):
         raise _Timeout()
 
 
-def _quiet_unraisable(unraisable) -> None:
-    """An alarm that lands in a finalizer is dropped by Python (the repeat raises it again where
-    it counts): it is not printed as a traceback; anything else is, as Python would."""
-    if not isinstance(unraisable.exc_value, _Timeout):
-        sys.__unraisablehook__(unraisable)
+def _quieting(hook: Callable) -> Callable:
+    """``hook`` but for an alarm that lands in a finalizer: Python drops it (the repeat raises it
+    again where it counts), so it is not printed as a traceback."""
+    def quiet(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, _Timeout):
+            hook(unraisable)
+    return quiet
 
 
 def _alarm_available() -> bool:
@@ -191,7 +193,7 @@ class Linter:
             if self.timeout else None
         if use_alarm:
             previous = signal.signal(signal.SIGALRM, _on_alarm)
-            sys.unraisablehook = _quiet_unraisable
+            previous_hook, sys.unraisablehook = sys.unraisablehook, _quieting(sys.unraisablehook)
             # then again every REPEAT seconds: an exception raised while Python runs a finalizer
             # or a weakref callback is printed and dropped, and the check would go on unbounded
             _armed.set()
@@ -216,6 +218,7 @@ class Linter:
                 _armed.clear()
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+                sys.unraisablehook = previous_hook
             start_budget(outer)
         result.seconds = time.perf_counter() - started
         return result

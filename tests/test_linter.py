@@ -116,8 +116,8 @@ def test_extract_says_timed_out(slow, tmp_path):
 
 _FINALIZER = """
 import sys
-from ent_lint.linter import _quiet_unraisable, _Timeout
-sys.unraisablehook = _quiet_unraisable
+from ent_lint.linter import _quieting, _Timeout
+sys.unraisablehook = _quieting(sys.unraisablehook)
 class Late:
     def __del__(self):
         raise {exc}()
@@ -133,6 +133,17 @@ def test_an_alarm_dropped_in_a_finalizer_prints_no_traceback():
     loud = subprocess.run([sys.executable, "-c", _FINALIZER.format(exc="ValueError")], capture_output=True, text=True)
     assert quiet.stderr == ""
     assert "Exception ignored" in loud.stderr and "ValueError" in loud.stderr  # others as Python prints them
+
+
+def test_a_check_gives_back_the_unraisable_hook_it_found():
+    def mine(unraisable):
+        pass
+    sys.unraisablehook = mine
+    try:
+        Linter(timeout=30).check("quorum.txt", (DOCUMENTS / "extrait-quorum.txt").read_bytes())
+        assert sys.unraisablehook is mine
+    finally:
+        sys.unraisablehook = sys.__unraisablehook__
 
 
 def test_a_pdf_over_the_timeout_is_not_called_corrupt(tmp_path):
