@@ -905,11 +905,14 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     absent_entry = attendance.lists.get("absent")
     # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
     absent_read = absent_entry is not None and (lists.absent_named or _says_none(absent_entry))
-    template.lists_complete = bool(lists.present) and absent_read and (
+    cut_short = _cut_short(attendance)
+    template.lists_complete = bool(lists.present) and absent_read and not cut_short and (
         "proxies" in attendance.lists or bool(lists.proxies) or template.counts.represented == 0)
     _doubt_ocr_lists(template)
     _doubt_lists(template, lists, table)
     _doubt_unread_lists(template, attendance, lists.read or {})
+    for kind in cut_short:
+        template.doubts[kind] = N_("the list ends with « … » or « etc. »: it does not name everyone")
     return template
 
 
@@ -941,14 +944,16 @@ def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", 
             template.doubts[kind] = N_("text under the label that could not be read as names")
     if _unread_proxy_sentences(attendance):
         template.doubts["proxies"] = N_("a proxy written as a sentence whose names could not be read")
-    for kind, entry in attendance.lists.items():
-        if kind in ("present", "proxies", "absent") and entry.parts and _CUT_SHORT.search(entry.parts[-1][1]):
-            template.doubts[kind] = N_("the list ends with « … » or « etc. »: it does not name everyone")
-            template.lists_complete = False
 
 
 # "Hélène MARCHAL, Jacques THOMAS, ...": a list that says it names only some
 _CUT_SHORT = regex.compile(r"(?:\.\.\.|…|\betc\b\.?)\s*\)?\s*[.;,]?\s*$")
+
+
+def _cut_short(attendance: "AttendanceParser") -> list[str]:
+    """The lists that end with « … » or « etc. »: they do not name everyone."""
+    return [kind for kind, entry in attendance.lists.items()
+            if kind in ("present", "proxies", "absent") and entry.parts and _CUT_SHORT.search(entry.parts[-1][1])]
 
 
 def _label_counts(view: View, template: Deliberation, attendance: "AttendanceParser") -> None:
