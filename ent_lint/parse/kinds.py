@@ -128,8 +128,9 @@ def document_kind(view: View, document: Document) -> tuple[str, Optional[int]]:
     if _runs_a_banner(view):
         return "other", None
     opening = head_lines(view)[:3]
+    named_otherwise = any(r.read(text) for r in KIND_RECOGNISERS for _index, text in opening)
     for index, text in opening:
-        if named_convention.read(text) and not any(r.read(t) for r in KIND_RECOGNISERS for _i, t in opening):
+        if not named_otherwise and named_convention.read(text):
             return "convention", index
     for recogniser_ in KIND_RECOGNISERS:
         for index, text in head_lines(view):
