@@ -66,8 +66,10 @@ def _number(value: Optional[int]) -> str:
 
 def vote(vote: dict, lang: str) -> Optional[str]:
     tr = Translator(lang)
-    if not vote or not any(vote.get(k) is not None for k in ("unanimous", "for", "against", "abstain", "ballot")):
+    if not vote or not any(vote.get(k) is not None for k in ("unanimous", "for", "against", "abstain", "ballot", "outcome")):
         return None
+    if vote.get("outcome") and all(vote.get(k) is None for k in ("unanimous", "for", "against", "abstain")):
+        return tr._("Adopted, no count written") if vote["outcome"] == "adopted" else tr._("Rejected, no count written")
     parts = [tr._("For {n}").format(n=_number(vote.get("for"))),
              tr._("Against {n}").format(n=_number(vote.get("against"))),
              tr._("Abstentions {n}").format(n=_number(vote.get("abstain"))),

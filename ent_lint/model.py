@@ -88,13 +88,16 @@ class Vote(BaseModel):
     against: Optional[int] = None
     abstain: Optional[int] = None
     ballot: Optional[bool] = None  # an election or a secret ballot, counted in votes per candidate
+    #: the outcome written in words without any count ("Adopté à la majorité", "La proposition est
+    #: rejetée"): "adopted" or "rejected"
+    outcome: Optional[Literal["adopted", "rejected"]] = None
 
     model_config = ConfigDict(populate_by_name=True)
 
     @property
     def stated(self) -> bool:
         return (self.unanimous is not None or self.for_ is not None or self.against is not None
-                or bool(self.ballot))
+                or bool(self.ballot) or self.outcome is not None)
 
 
 class Session(BaseModel):

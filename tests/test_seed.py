@@ -37,7 +37,7 @@ def test_deliberation_fields(seed):
     assert [p["name"] for p in delib["absent"]] == ["Jean-Paul MOREL", "Audrey MICHEL", "Kathia PIETTE"]
     assert delib["secretary"]["name"] == "Geoffrey PECAUD"
     assert delib["vote"] == {"unanimous": True, "for": None, "against": None, "abstain": None,
-                             "ballot": None}
+                             "ballot": None, "outcome": None}
     assert delib["convention_duration"] == "P3Y"
     assert delib["convention_end"] == "2026-12-27"
 

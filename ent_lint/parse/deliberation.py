@@ -93,6 +93,12 @@ HEADING = regex.compile(
     | (?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2})\s*(?:\)|°|\s[-.]\s)\s*(?P<title>\S.{5,})$
     )""")
 DELIBERATED = regex.compile(r"apres\s+en\s+avoir\s+delibere|delibere|le\s+conseil\s+\w+\s*,?\s+decide")
+# a motion put to the council ("nous vous proposons d'affecter", "il est proposé au conseil de"):
+# the item is to be voted on, whether or not its outcome is written; not the chair's words in a
+# verbatim record ("je vous propose de passer au point suivant")
+PROPOSED = regex.compile(
+    r"(?<!\bje\s+)\bvous\s+propos(?:e|ons|ent)\s+(?:d'|de\b|l'|le\b|la\b|les\b)"
+    r"|\bpropose\s+au\s+conseil\s+(?:\w+\s+)?d['e]|\bil\s+est\s+propose\s+au\s+conseil")
 NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")
 NOT_VOTING = regex.compile(
@@ -1179,7 +1185,8 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         decided = decision_at(view.text[begin:end])
         if decided:
             delib.spans["decided"] = view.span(begin + decided[0], begin + decided[1])
-        delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated)
+        delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated
+                                  or PROPOSED.search(view.folded, begin, end))
         deliberations.append(delib)
         sitting.gone(left_rest)
     last = deliberations[-1] if deliberations else None

@@ -18,6 +18,7 @@ from typing import Optional
 import regex
 
 from .recognisers import Case, of_part, recogniser
+from .reports import report_opening
 from .text import View, fold
 
 PART = "item-heading"
@@ -635,6 +636,9 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
         return _union(closed, agenda)
     if len(agenda) >= 2:
         return agenda
+    introduced = introduced_by_reports(view, first, end)
+    if introduced:
+        return introduced
     chosen = _unnumbered(view, families, end)
     if chosen:
         return chosen
@@ -856,6 +860,56 @@ def _next_text_line(view: View, index: int, end: int, repeated: set[str], header
                            or _STAMP.match(view.folded_lines[index])):
         index += 1
     return index if index < end else None
+
+
+# --- items whose title the member who reports on it follows --------------------------------------
+
+# a line that holds a bullet of a symbol font alone ("Ø", "o", "•"), between a title and its report
+_SYMBOL_ALONE = regex.compile(r"^\s*[\p{Co}•·►▪■◆→>*_oØ–-]?\s*$")
+_SENTENCE_END = regex.compile(r"[.,;]\s*$")
+
+
+def introduced_by_reports(view: View, first: int, end: int) -> list[Heading]:
+    """Unnumbered items whose title stands right above the line of the member who reports on
+    it ("BUDGET PRIMITIF 2006 :" / "Madame X donne lecture du rapport suivant :"), when three
+    or more are written so and two decide something.  The sections of a report (budget tables
+    under headings in capitals) are no items, since no member introduces them; an item that
+    decides nothing stays one (its vote is missing)."""
+    headings: list[Heading] = []
+    for index in range(first, end):
+        if report_opening.read(view.lines[index].text) is None:
+            continue
+        above = _text_above(view, index - 1, first)
+        found = _introduced(view, above, first) if above is not None else None
+        if found is not None and (not headings or headings[-1].line < found[0]):
+            headings.append(Heading(None, found[1], "introduced", (len(headings) + 1,), found[0]))
+    if len(headings) < 3 or _score(view, headings, end) < 2:
+        return []
+    return headings
+
+
+def _text_above(view: View, index: int, first: int) -> Optional[int]:
+    """The nearest line at or above ``index`` that holds more than a symbol."""
+    while index >= first and _SYMBOL_ALONE.match(view.lines[index].text):
+        index -= 1
+    return index if index >= first else None
+
+
+def _introduced(view: View, line: int, first: int) -> Optional[tuple[int, str]]:
+    """The line and title of a heading written above a report: a title, not a sentence, a
+    figure or an outcome; with the heading in capitals it stands under ("TRAVAUX :" / "Ø" /
+    "ÉCLAIRAGE DU PARC") when a symbol parts the two."""
+    text = view.lines[line].text.strip()
+    folded = view.folded_lines[line]
+    if (len(text) > 150 or sum(c.isalpha() for c in text) < 4 or not _title_ok(text) or _SENTENCE_END.search(text)
+            or OUTCOME.search(folded) or _NOT_A_TITLE_LINE.match(folded) or report_opening.read(text)):
+        return None
+    title = text.strip(" :")
+    above = _text_above(view, line - 1, first)
+    if above is not None and above < line - 1 and view.lines[above].text.rstrip().endswith(":") \
+            and capitals.read(view.lines[above].text):
+        return above, f"{capitals.read(view.lines[above].text).title} : {title}"
+    return line, title
 
 
 # --- the agenda, found again in the body --------------------------------------------------------

@@ -195,6 +195,51 @@ def ballot(text: str) -> Optional[bool]:
     return None
 
 
+# The outcome said in words, without a count: a participle on its own at the start of a line
+# ("Adopté.", "Adopté à la majorité", "Adoptée, sauf par M. X qui s'abstient"), after "est"
+# ("La proposition est rejetée"), the council accepting or rejecting "cette proposition", or
+# "à la majorité" in the decision.  The accent tells the
+# participle from the operative verb ("ADOPTE le budget"); a date or an act after it tells a
+# reference to another decision ("approuvé par délibération du 12 mars").
+_PARTICIPLE = r"(?P<outcome>adopt|approuv|rejet)é(?:e|es|s)?\b"
+_OUTCOME = regex.compile(
+    rf"""(?x)^\s*(?:[-–•*]\s*)?(?:(?:la|le)\s+(?:proposition|délibération|projet|motion|rapport)\s+(?:est\s+)?)?
+    {_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+l'assemblée|par\s+\d|sauf\b))
+    | \b(?:est|sont)\s+{_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+\d|sauf\b))
+    | \b(?P<accepts>accepte|adopte|approuve|rejette|refuse)n?t?\s+(?:cette|ces|la|les|sa|ses)\s+propositions?\b
+    | ,\s*à\s+la\s+majorité(?:\s+des\s+(?:voix|suffrages\s+exprimés|membres\s+présents(?:\s+et\s+représentés)?))?\s*,""")
+
+
+@recogniser(PART, "outcome-in-words",
+            Case("Adopté à la majorité.", "adopted"),
+            Case("Adopté par le Conseil Municipal", "adopted"),
+            Case("Adoptée, sauf par M. LEROUX qui s'abstient.", "adopted"),
+            Case("ADOPTÉ", "adopted"),
+            Case("La proposition est rejetée.", "rejected"),
+            Case("Le Conseil Municipal, à la majorité, décide de vendre la parcelle.", "adopted"),
+            Case("Le conseil, à la majorité des voix, approuve le tarif.", "adopted"),
+            Case("LE CONSEIL, A L'EXCEPTION DE M. ROY QUI S'ABSTIENT, ACCEPTE CES PROPOSITIONS", "adopted"),
+            Case("Le conseil municipal rejette la proposition.", "rejected"),
+            Case("ADOPTE le budget primitif 2024", None),
+            Case("le budget approuvé par délibération du 12 mars 2024", None),
+            Case("le règlement intérieur adopté le 3 juillet 2020", None),
+            Case("M. DUVAL est élu à la majorité absolue, au premier tour", None),
+            Case("Le conseil peut, à la majorité, décider de ne pas voter au scrutin secret", None),
+            Case("le projet est adopté par délibération du 4 mai", None))
+def outcome_in_words(text: str) -> Optional[str]:
+    """"Adopté à la majorité", "La proposition est rejetée": the outcome written without any
+    count: "adopted" or "rejected"."""
+    lowered = text.lower()
+    match = _OUTCOME.search(lowered)
+    if not match or _NOT_THIS_VOTE.search(fold(lowered[:match.start()])) or _MAY.search(fold(lowered)):
+        return None
+    return "rejected" if match["outcome"] == "rejet" or match["accepts"] in ("rejette", "refuse") else "adopted"
+
+
+# what the council may do, not what it did: "le conseil peut, à la majorité, décider"
+_MAY = regex.compile(r"\b(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s*,\s*a\s+la\s+majorite")
+
+
 FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
                       if r.name in ("votes-against-votes", "figures-before-words", "labels-before-figures",
                                     "unanimity-counted")]
@@ -233,9 +278,20 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
     """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote,
     and whether the item holds an election or a secret ballot."""
     vote, span = _first_statement(view, first, stop)
+    if not vote.stated:
+        vote.outcome, span = _outcome_in_words(view, first, stop)
     if ballot.read(" ".join(view.lines[i].text for i in range(first, stop))):  # a sentence may wrap
         vote.ballot = True
     return vote, span
+
+
+def _outcome_in_words(view: View, first: int, stop: int) -> tuple[Optional[str], Optional[Span]]:
+    """The first outcome the item writes in words without a count, and its line."""
+    for index in range(first, stop):
+        outcome = outcome_in_words.read(view.lines[index].text)
+        if outcome:
+            return outcome, view.line_span(index)
+    return None, None
 
 
 def _figures_read(text: str) -> dict:
