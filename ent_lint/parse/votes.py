@@ -206,7 +206,8 @@ _OUTCOME = regex.compile(
     rf"""(?x)^\s*(?:[-–•*]\s*)?(?:(?:la|le)\s+(?:proposition|délibération|projet|motion|rapport)\s+(?:est\s+)?)?
     {_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+l'assemblée|par\s+\d|sauf\b))
     | \b(?:est|sont)\s+{_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+\d|sauf\b))
-    | \b(?P<accepts>accepte|adopte|approuve|rejette|refuse)n?t?\s+(?:cette|ces|la|les|sa|ses)\s+propositions?\b
+    | \b(?P<accepts>accepte|adopte|approuve|rejette|refuse)n?t?\s+(?:ce[tïi1l?|]{{2}}e|ces|la|les|sa|ses)
+      \s+propos[iïl1!|?][tïi1l?|][iïl1!|?]ons?\b
     | ,\s*à\s+la\s+majorité(?:\s+des\s+(?:voix|suffrages\s+exprimés|membres\s+présents(?:\s+et\s+représentés)?))?\s*,""")
 
 
@@ -220,6 +221,7 @@ _OUTCOME = regex.compile(
             Case("Le conseil, à la majorité des voix, approuve le tarif.", "adopted"),
             Case("LE CONSEIL, A L'EXCEPTION DE M. ROY QUI S'ABSTIENT, ACCEPTE CES PROPOSITIONS", "adopted"),
             Case("Le conseil municipal rejette la proposition.", "rejected"),
+            Case("QUI S'ABSTIENNENÏ, ACCEPTE CEÏÏE PROPOSIT?ON", "adopted"),
             Case("ADOPTE le budget primitif 2024", None),
             Case("le budget approuvé par délibération du 12 mars 2024", None),
             Case("le règlement intérieur adopté le 3 juillet 2020", None),
