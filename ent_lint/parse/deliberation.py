@@ -783,23 +783,30 @@ def _title(view: View, heading: Heading) -> Optional[str]:
             if parts:
                 break
             continue
-        folded = fold(text)
-        if SUFFIX_LINE.match(folded) and not parts:
-            continue  # "BIS" under the number: the number's, read with it
-        subject = regex.match(r"objet\s*:\s*", folded)
-        if subject and not parts:
-            parts.append(text[subject.end():])
+        goes_on, added = _title_line(view, index, text, bool(parts))
+        parts.extend(added)
+        if not goes_on:
             break
-        other = read_heading(text)
-        if not parts and not _in_capitals(text) and not (other and other.style != "capitals"):
-            title = paragraph_title(_paragraph(view, index))  # "Mise en place de ..." in sentence case
-            parts.extend([title] if title else [])
-            break
-        if other and other.style != "capitals" or not _in_capitals(text) or parts and OUTCOME.search(folded):
-            break  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
-        parts.append(text)
     title = " ".join(" ".join(parts or _subject_above(view, heading.line)).split())
     return title or None
+
+
+def _title_line(view: View, index: int, text: str, started: bool) -> tuple[bool, list[str]]:
+    """What a line under a heading adds to its title, and whether the title may go on below it."""
+    folded = fold(text)
+    if SUFFIX_LINE.match(folded) and not started:
+        return True, []  # "BIS" under the number: the number's, read with it
+    subject = regex.match(r"objet\s*:\s*", folded)
+    if subject and not started:
+        return False, [text[subject.end():]]
+    other = read_heading(text)
+    numbered = other is not None and other.style != "capitals"
+    if not started and not _in_capitals(text) and not numbered:
+        title = paragraph_title(_paragraph(view, index))  # "Mise en place de ..." in sentence case
+        return False, [title] if title else []
+    if numbered or not _in_capitals(text) or started and OUTCOME.search(folded):
+        return False, []  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
+    return True, [text]
 
 
 def _subject_above(view: View, line: int) -> list[str]:
