@@ -123,3 +123,27 @@ def test_the_chair_proposing_in_a_verbatim_record_is_no_motion(tmp_path):
     assert [d.deliberative for d in document.deliberations] == [False, True, True, True]
     missing = [f for f in lint(path).findings if f.rule == "vote-missing"]
     assert [f.line for f in missing] == [13]  # "II. TARIFS DE LA CANTINE"
+
+
+def test_subjects_each_followed_by_their_rapporteur_are_the_items(tmp_path):
+    path = _write(tmp_path, """\
+        COMPTE RENDU DU CONSEIL MUNICIPAL DU 5 MARS 2024
+        Présents : Anne MARTIN, Paul DURAND, Luc PETIT, Marie BLANC
+        Secrétaire de séance : Paul DURAND
+
+        Objet : Tarifs de la cantine scolaire
+        Rapporteur : Mme Marie BLANC
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, fixe les tarifs.
+
+        Objet : Subvention au comité des fêtes
+        Rapporteur : M. Luc PETIT
+        Le conseil municipal, après en avoir délibéré, par 3 voix pour et 1 abstention, accorde 300 €.
+
+        Objet : Travaux de voirie
+        Rapporteur : M. Paul DURAND
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, approuve le devis.
+        """)
+    document = extract(path)
+    assert [d.title for d in document.deliberations] == [
+        "Tarifs de la cantine scolaire", "Subvention au comité des fêtes", "Travaux de voirie"]
+    assert [(d.vote.for_, d.vote.abstain) for d in document.deliberations] == [(None, None), (3, 1), (None, None)]

@@ -882,7 +882,10 @@ def introduced_by_reports(view: View, first: int, end: int) -> list[Heading]:
         above = _text_above(view, index - 1, first)
         found = _introduced(view, above, first) if above is not None else None
         if found is not None and (not headings or headings[-1].line < found[0]):
-            headings.append(Heading(None, found[1], "introduced", (len(headings) + 1,), found[0]))
+            line, title = found
+            read = read_heading(title)  # "Objet : Tarifs", "N° 12 – Tarifs": the title its way of writing gives
+            number, title = (read.number, read.title) if read is not None and read.title else (None, title)
+            headings.append(Heading(number, title, "introduced", (len(headings) + 1,), line))
     if len(headings) < 3 or _score(view, headings, end) < 2:
         return []
     return headings
