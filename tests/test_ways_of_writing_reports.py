@@ -94,12 +94,19 @@ def test_an_outcome_in_words_without_a_count_is_an_outcome(tmp_path):
         Le conseil municipal, après en avoir délibéré, autorise le Maire à signer la convention.
         """
     ways = {"Adopté à la majorité.": "adopted", "Adoptée, sauf par M. ROY qui s'abstient.": "adopted",
-            "La proposition est rejetée.": "rejected"}
+            "La proposition est rejetée.": "rejected", "Résultat du vote : adopté": "adopted",
+            "Vote à main levée : adoptée à la majorité": "adopted",
+            "Le Conseil, à la majorité absolue des suffrages exprimés, confirme sa décision.": "adopted"}
     for index, (line, outcome) in enumerate(ways.items()):
         path = _write(tmp_path, extract_head + "        " + line + "\n", f"e{index}.txt")
         document = extract(path)
         assert document.deliberations[0].vote.outcome == outcome, line
         assert "vote-missing" not in _rules(path, "error", "warning", "info"), line
+    # "adoptée par 14 voix": the votes for, the word "pour" left out
+    path = _write(tmp_path, extract_head + "        Délibération adoptée par 14 voix.\n", "by.txt")
+    vote = extract(path).deliberations[0].vote
+    assert (vote.for_, vote.against, vote.outcome) == (14, None, None)
+    assert "vote-missing" not in _rules(path, "warning")
     # near miss: another act's approval, with a date, is no outcome of this vote
     path = _write(tmp_path, extract_head + "        Le règlement approuvé par délibération du 2 mai 2023 reste en vigueur.\n",
                   "near.txt")

@@ -62,6 +62,27 @@ def votes_against_votes(text: str) -> Optional[dict]:
     return found if found and len(found) == 2 else None
 
 
+# "adoptée par 14 voix", "Le Conseil, par 14 voix, approuve": so many votes for, the word "pour"
+# left out; not "rejetée par 10 voix" (votes against) nor "élu par 9 voix" (a ballot)
+_ADOPTED_BY_VOTES = regex.compile(
+    rf"""(?x)(?:\b(?:adopte|approuve|vote)e?s?\s+(?:a\s+la\s+majorite\s+)?|(?:^|,)\s*)
+    par\s+(?P<for>{_NUMBER})\s+(?:voix|votes|suffrages)\b
+    (?!\s*(?:[«"']\s*)?(?:pour|contre|favorables?|defavorables?|d'abstention|sur)\b)""")
+
+
+@recogniser(PART, "adopted-by-votes",
+            Case("Délibération adoptée par 14 voix.", {"for": 14}),
+            Case("Le Conseil municipal, par 12 voix, approuve le projet", {"for": 12}),
+            Case("adopté par quinze voix et une abstention", {"for": 15}),
+            Case("Rejetée par 10 voix.", None),
+            Case("M. DUPONT est élu par 9 voix", None),
+            Case("adoptée par 14 voix pour", None),
+            Case("par 12 voix sur 15", None))
+def adopted_by_votes(text: str) -> Optional[dict]:
+    """"adoptée par 14 voix": the votes for, without the word "pour"."""
+    return _figures(_ADOPTED_BY_VOTES, text)
+
+
 # the word may stand in quotes: 15 voix « Pour », 2 « Abstention »
 _Q = r"""(?:[«"']\s*)?"""
 _AFTER = regex.compile(
@@ -203,12 +224,13 @@ def ballot(text: str) -> Optional[bool]:
 # reference to another decision ("approuvé par délibération du 12 mars").
 _PARTICIPLE = r"(?P<outcome>adopt|approuv|rejet)é(?:e|es|s)?\b"
 _OUTCOME = regex.compile(
-    rf"""(?x)^\s*(?:[-–•*]\s*)?(?:(?:la|le)\s+(?:proposition|délibération|projet|motion|rapport)\s+(?:est\s+)?)?
+    rf"""(?x)^\s*(?:[-–•*]\s*)?(?:(?:résultat\s+du\s+)?vote(?:\s+à\s+main\s+levée)?\s*:\s*|décision\s*:\s*)?
+    (?:(?:la|le)\s+(?:proposition|délibération|projet|motion|rapport)\s+(?:est\s+)?)?
     {_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+l'assemblée|par\s+\d|sauf\b))
     | \b(?:est|sont)\s+{_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+\d|sauf\b))
     | \b(?P<accepts>accepte|adopte|approuve|rejette|refuse)n?t?\s+(?:ce[tïi1l?|]{{2}}e|ces|la|les|sa|ses)
       \s+propos[iïl1!|?][tïi1l?|][iïl1!|?]ons?\b
-    | ,\s*à\s+la\s+majorité(?:\s+des\s+(?:voix|suffrages\s+exprimés|membres\s+présents(?:\s+et\s+représentés)?))?\s*,""")
+    | ,\s*à\s+la\s+majorité(?:\s+(?:absolue|relative|qualifiée))?(?:\s+des\s+(?:voix|suffrages\s+exprimés|membres\s+présents(?:\s+et\s+représentés)?))?\s*,""")
 
 
 @recogniser(PART, "outcome-in-words",
@@ -216,6 +238,10 @@ _OUTCOME = regex.compile(
             Case("Adopté par le Conseil Municipal", "adopted"),
             Case("Adoptée, sauf par M. LEROUX qui s'abstient.", "adopted"),
             Case("ADOPTÉ", "adopted"),
+            Case("Résultat du vote : adopté", "adopted"),
+            Case("Vote à main levée : adoptée à la majorité", "adopted"),
+            Case("Décision : rejetée", "rejected"),
+            Case("Le Conseil, à la majorité absolue des suffrages exprimés, décide d'adhérer.", "adopted"),
             Case("La proposition est rejetée.", "rejected"),
             Case("Le Conseil Municipal, à la majorité, décide de vendre la parcelle.", "adopted"),
             Case("Le conseil, à la majorité des voix, approuve le tarif.", "adopted"),
@@ -244,7 +270,7 @@ _MAY = regex.compile(r"\b(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s*,\s*a
 
 FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
                       if r.name in ("votes-against-votes", "figures-before-words", "labels-before-figures",
-                                    "unanimity-counted")]
+                                    "unanimity-counted", "adopted-by-votes")]
 
 # A line that may state a vote: literal words first, the engine skips ahead to them.
 SPEAKS_OF_A_VOTE = regex.compile(
