@@ -179,3 +179,30 @@ def test_a_huge_page_is_rendered_within_the_pixel_bound(tmp_path):
     image, scale = ocr.render_gray(pdfium.PdfDocument(str(path))[0])
     width, height = image.size
     assert width * height <= ocr.MAX_PIXELS * 1.01 and scale < 300 / 72
+
+
+def _turned_scan(tmp_path, turn: int) -> str:
+    """The first page of a scanned extract as a register scanned sideways or upside down: the page
+    image turned ``turn`` degrees counter-clockwise, in a PDF of its own."""
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(str(SCANS / "extrait-communautaire.pdf"))[0].render(scale=200 / 72).to_pil()
+    path = tmp_path / f"turned-{turn}.pdf"
+    image.convert("L").rotate(turn, expand=True).save(path, resolution=200)
+    return str(path)
+
+
+@needs_tesseract
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, monkeypatch):
+    asked = []
+    orientation = ocr._orientation
+    monkeypatch.setattr(ocr, "_orientation", lambda *a, **k: asked.append(1) or orientation(*a, **k))
+    expected = EXPECTED["extrait-communautaire"]["extract"]
+    for turn in (0, 90, 180):
+        document = plain(extract(_turned_scan(tmp_path, turn)), False)
+        assert document["kind"] == "extract", turn
+        for path in ("deliberations.0.counts", "deliberations.0.vote", "deliberations.0.session.president.name"):
+            assert dig(document, path) == expected[path], (turn, path)
+        # a page that reads well upright is never asked its orientation
+        assert len(asked) == (0 if turn == 0 else 1), turn
+        asked.clear()

@@ -290,22 +290,67 @@ def share_slots(semaphore) -> None:
     _SHARED_SLOTS = semaphore
 
 
-def _tesseract(image: bytes, dpi: int, name: str, number: int, running: set, stop) -> str:
-    """tesseract on one image; the process is killed if we are interrupted (timeout, Ctrl-C)."""
+def _tesseract(image, dpi: int, name: str, number: int, running: set, stop) -> tuple[str, object]:
+    """tesseract on one image (its TSV, and the image as read: turned upright if it was not);
+    the process is killed if we are interrupted (timeout, Ctrl-C)."""
     slots = _SHARED_SLOTS
     held = bool(slots) and slots.acquire(timeout=SLOT_WAIT)
     try:
         if stop.is_set():
-            return ""  # the document was given up while this page waited for a slot
-        return _run_tesseract(image, dpi, name, number, running)
+            return "", image  # the document was given up while this page waited for a slot
+        return _upright(image, dpi, name, number, running)
     finally:
         if held:
             slots.release()
 
 
-def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set) -> str:
+#: a reading whose words are on average this unsure (tesseract's confidence, 0 to 100) may be of
+#: a page scanned sideways or upside down: a page read upright scores 80 to 95, a turned one 30 to 40
+TURNED_CONFIDENCE = 50.0
+#: tesseract's orientation confidence below which its guess is not followed
+SURE_ORIENTATION = 2.0
+_ROTATE = regex.compile(r"Rotate:\s*(\d+)")
+_ORIENTATION_CONFIDENCE = regex.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def _upright(image, dpi: int, name: str, number: int, running: set) -> tuple[str, object]:
+    """The page's reading; when it reads badly, tesseract's orientation detection says whether
+    the page lies turned (a register scanned sideways or upside down), and the page turned
+    upright is read again, the better reading kept."""
+    tsv = _run_tesseract(pgm(image), dpi, name, number, running)
+    if _mean_confidence(tsv) >= TURNED_CONFIDENCE:
+        return tsv, image
+    turn = _orientation(pgm(image), dpi, name, number, running)
+    if not turn:
+        return tsv, image
+    turned = image.rotate(-turn, expand=True)  # tesseract's angle is clockwise, PIL's counter-clockwise
+    again = _run_tesseract(pgm(turned), dpi, name, number, running)
+    return (again, turned) if _mean_confidence(again) > _mean_confidence(tsv) else (tsv, image)
+
+
+def _mean_confidence(tsv: str) -> float:
+    confidences = [float(cells[10]) for cells in (row.split("\t") for row in tsv.splitlines()[1:])
+                   if len(cells) >= 12 and cells[0] == "5" and cells[11].strip()]
+    return sum(confidences) / len(confidences) if confidences else 100.0
+
+
+def _orientation(image: bytes, dpi: int, name: str, number: int, running: set) -> int:
+    """The clockwise turn (90, 180, 270) tesseract's orientation detection gives the page, or 0
+    when it finds none, is unsure, or cannot tell (too few letters)."""
+    try:
+        out = _run_tesseract(image, dpi, name, number, running, psm="0", output=(), language="osd")
+    except InputError:
+        return 0  # "Too few characters": not a page of text turned, whatever it is
+    turn, confidence = _ROTATE.search(out), _ORIENTATION_CONFIDENCE.search(out)
+    if not turn or not confidence or float(confidence[1]) < SURE_ORIENTATION:
+        return 0
+    return int(turn[1]) % 360
+
+
+def _run_tesseract(image: bytes, dpi: int, name: str, number: int, running: set, psm: str = "3",
+                   output: tuple = ("tsv",), language: str = LANGUAGE) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "3", "tsv"]
+    command = ["tesseract", "stdin", "stdout", "-l", language, "--dpi", str(dpi), "--psm", psm, *output]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env=env)
     running.add(process)
@@ -351,10 +396,13 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
     pool = ThreadPoolExecutor(max_workers=threads)
     results: dict[int, OcrPage] = {}
     pending: list = []  # at most `threads` rendered images in memory at once
+    image_sizes: dict[int, tuple] = {}  # a page read turned upright has its width in the other direction
 
     def collect_oldest() -> None:
         index, width, scale, future = pending.pop(0)
-        results[index] = OcrPage(width, _parse_tsv(future.result(), scale))
+        tsv, read = future.result()
+        results[index] = OcrPage(read.width / scale if read.size != image_sizes.pop(index) else width,
+                                 _parse_tsv(tsv, scale))
 
     try:
         for index in numbers:
@@ -371,8 +419,9 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
             if nearly_blank(image):
                 results[index] = OcrPage(width, [])  # a blank verso: no line, no finding
                 continue
+            image_sizes[index] = image.size
             pending.append((index, width, scale,
-                            pool.submit(_tesseract, pgm(image), round(72 * scale), name, index + 1, running, stop)))
+                            pool.submit(_tesseract, image, round(72 * scale), name, index + 1, running, stop)))
         while pending:
             collect_oldest()
         return results
