@@ -593,8 +593,14 @@ def explain(rule, all_rules, fmt, rules_dir, lang):
 @option("--timeout", type=click.FloatRange(min=1),
         help=N_("Seconds allowed to check one document (default: 60, and 8 more a page to OCR; given, fixed)."))
 @option("-j", "--jobs", type=click.IntRange(min=1), help=N_("Documents checked at once (default: the cores)."))
+@option("--header-timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+        help=N_("Seconds a client has to send a request's line and headers."))
+@option("--upload-idle", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+        help=N_("Seconds an upload may stop sending before it is given up (408)."))
+@option("--max-connections", type=click.IntRange(min=1), default=1000, show_default=True,
+        help=N_("Connections open at once, at most (fewer if the open-files limit allows fewer)."))
 @LANG_OPTION
-def serve(host, port, max_upload, timeout, jobs, lang):
+def serve(host, port, max_upload, timeout, jobs, header_timeout, upload_idle, max_connections, lang):
     import os
     import socket
 
@@ -615,7 +621,7 @@ def serve(host, port, max_upload, timeout, jobs, lang):
     except OSError as exc:
         _fail(_("{host}:{port}: cannot listen ({reason})").format(host=host, port=port, reason=exc.strerror or exc))
 
-    settings = ServeSettings(max_upload=max_upload * 1024 * 1024, **_time_budget(timeout),
+    settings = ServeSettings(max_upload=max_upload * 1024 * 1024, **_time_budget(timeout), upload_idle=upload_idle,
                              workers=jobs or os.cpu_count() or 1, lint=project, lang=lang or project.lang or i18n.DEFAULT)
     app = create_app(settings)
     click.echo(f"ent-lint {__version__}: http://{host}:{port}/", err=True)
@@ -625,7 +631,8 @@ def serve(host, port, max_upload, timeout, jobs, lang):
     # check's time), then raises the signal again: here it is done, and the exit status is 0
     for stop in (signal.SIGTERM, signal.SIGINT):
         signal.signal(stop, lambda *_: None)
-    run(app, host=host, port=port, workers=settings.workers, shutdown_seconds=settings.timeout + 10)
+    run(app, host=host, port=port, workers=settings.workers, shutdown_seconds=settings.timeout + 10,
+        header_timeout=header_timeout, connections=max_connections)
 
 
 @main.command("export", help=N_("Write the deliberations of FILES as an open-data CSV; a row that cannot be complete"

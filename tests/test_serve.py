@@ -176,12 +176,13 @@ def _stop(process: subprocess.Popen) -> int:
 
 def test_slow_clients_are_closed_within_the_header_bound_and_normal_requests_go_on(tmp_path):
     """300 connections that send nothing, or half a request line a byte at a time: the server
-    answers a normal request 200 meanwhile, closes each of them within its 10 s bound (a 408 to
-    those that began a request), and writes one line for each, no traceback."""
-    from ent_lint.web.server import HEADER_TIMEOUT
+    answers a normal request 200 meanwhile, closes each of them within the bound given by
+    ``--header-timeout`` (a 408 to those that began a request), and writes one line for each,
+    no traceback."""
+    HEADER_TIMEOUT = 4.0  # noqa: N806 (the bound this server is given)
 
     log_file = tmp_path / "serve.log"
-    with _serve(log_file, "-j", "1") as (base, process):
+    with _serve(log_file, "-j", "1", "--header-timeout", "4") as (base, process):
         opened: dict[socket.socket, float] = {}
         for number in range(300):
             sock = _connect(base)
@@ -229,8 +230,26 @@ def test_slow_clients_are_closed_within_the_header_bound_and_normal_requests_go_
         assert _stop(process) == 0
     log = log_file.read_text(encoding="utf-8")
     assert "Traceback" not in log
-    lines = [line for line in log.splitlines() if "no complete request line and headers within 10 s" in line]
+    lines = [line for line in log.splitlines() if "no complete request line and headers within 4 s" in line]
     assert len(lines) == 300 and sum("(408)" in line for line in lines) == 150, log[-2000:]
+
+
+def test_past_max_connections_a_connection_is_answered_503_with_retry_after(tmp_path):
+    log_file = tmp_path / "serve.log"
+    with _serve(log_file, "-j", "1", "--max-connections", "5", "--header-timeout", "30") as (base, process):
+        idle = [_connect(base) for _ in range(5)]
+        time.sleep(0.5)  # the five are open at the server
+        extra = _connect(base)
+        answers: list = []
+        _wait(lambda: answers.append(_closed_by_server(extra)) or answers[-1] is not None, 20, "the sixth answered")
+        assert answers[-1].startswith(b"HTTP/1.1 503 ") and b"Retry-After: " in answers[-1]
+        for sock in idle + [extra]:
+            sock.close()
+        time.sleep(0.5)  # the five closed, there is room again
+        status, body, _ = _post(f"{base}/api/lint", SEED_TXT.name, SEED_TXT.read_bytes())
+        assert status == 200 and body["findings"]
+    log = log_file.read_text(encoding="utf-8")
+    assert "connections open, the most" in log and "Traceback" not in log
 
 
 def test_past_the_connections_the_descriptors_allow_a_connection_is_refused_in_one_line(tmp_path):

@@ -50,18 +50,18 @@ _BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: %d\r\nContent-Length
 _TOO_SLOW = b"HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
-def max_connections(workers: int) -> int:
-    """Connections open at once, at most: MAX_CONNECTIONS, fewer when this process may open
-    fewer files (``ulimit -n``) than it needs for them and for itself."""
+def max_connections(workers: int, wanted: int = MAX_CONNECTIONS) -> int:
+    """Connections open at once, at most: ``wanted``, fewer when this process may open fewer
+    files (``ulimit -n``) than it needs for them and for itself."""
     try:
         import resource
 
         soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     except (ImportError, OSError, ValueError):
-        return MAX_CONNECTIONS
+        return wanted
     if soft == resource.RLIM_INFINITY:
-        return MAX_CONNECTIONS
-    return max(1, min(MAX_CONNECTIONS, soft - FILES_KEPT - FILES_PER_WORKER * workers))
+        return wanted
+    return max(1, min(wanted, soft - FILES_KEPT - FILES_PER_WORKER * workers))
 
 
 def protocol(header_timeout: float = HEADER_TIMEOUT, connections: int = MAX_CONNECTIONS) -> type:
@@ -167,9 +167,11 @@ class _LoopErrors:
         loop.default_exception_handler(context)
 
 
-def run(app, *, host: str, port: int, workers: int, shutdown_seconds: float) -> None:
+def run(app, *, host: str, port: int, workers: int, shutdown_seconds: float,
+        header_timeout: float = HEADER_TIMEOUT, connections: int = MAX_CONNECTIONS) -> None:
     """Serve ``app`` until SIGTERM or SIGINT; the requests in flight have ``shutdown_seconds`` to
-    answer."""
+    answer; a request's line and headers have ``header_timeout`` seconds to come, and at most
+    ``connections`` are open at once."""
     import uvicorn
 
     class Server(uvicorn.Server):
@@ -180,7 +182,7 @@ def run(app, *, host: str, port: int, workers: int, shutdown_seconds: float) -> 
     _raise_file_limit()
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
                             timeout_graceful_shutdown=int(shutdown_seconds),
-                            http=protocol(connections=max_connections(workers)))
+                            http=protocol(header_timeout, max_connections(workers, connections)))
     server = Server(config)
     server.run()
     if not server.started:
