@@ -137,6 +137,14 @@ def test_plural_forms_in_both_languages():
     assert i18n.format_message(message, {"stated": 3, "actual": 2}, "fr")[0] == "la convention annonce 3 pages mais en compte 2"
 
 
+def test_a_count_that_a_plural_does_not_follow_reads_right_for_one_and_for_more():
+    short = dict(_rule_messages())["convocation-delay/short"]
+    for clear, required, said in ((0, 1, "0 jour franc"), (2, 3, "2 jours francs")):
+        args = {"clear": clear, "sent": "2024-05-13", "sitting": "2024-05-16", "required": required}
+        text = i18n.format_message(short, args, "fr")[0]
+        assert text.startswith(said) and text.endswith(f"{NBSP}; il en faut {required}"), text
+
+
 def test_dates_are_written_as_each_reader_writes_them():
     assert i18n.format_date("2024-03-14", "fr") == "14 mars 2024"
     assert i18n.format_date("2024-03-01", "fr") == "1er mars 2024"
