@@ -223,12 +223,12 @@ class NameSpelling(Rule):
     source = "consistency"
     messages = {
         "variant": Message("« {name} » is written « {other} » elsewhere (line {line})", fix=_SAME_WAY),
-        "variant-on-page": Message("« {name} » is written « {other} » elsewhere "
-                                   "(page {page}, line {line})", fix=_SAME_WAY),
+        "variant-on-page": Message("« {name} » is written « {other} » elsewhere, "
+                                   "page {page}, line {line}", fix=_SAME_WAY),
         "alone": Message("« {name} » is written « {other} » in the attendance lists (line {line})",
                          fix=_MEMBER),
-        "alone-on-page": Message("« {name} » is written « {other} » in the attendance lists "
-                                 "(page {page}, line {line})", fix=_MEMBER),
+        "alone-on-page": Message("« {name} » is written « {other} » in the attendance lists, "
+                                 "page {page}, line {line}", fix=_MEMBER),
     }
     options = {
         "max-distance": Option(int, 2, "letters that may differ between two spellings of one surname of "
