@@ -39,3 +39,42 @@ def test_fold_remembered_is_fold():
     for index in range(text._FOLDED_SIZE + 10):
         text.fold(f"ligne {index} é")
     assert len(text._FOLDED) <= text._FOLDED_SIZE
+
+
+_WITH_AN_AT_EXIT = """
+import atexit, sys
+atexit.register(lambda: print("at exit ran", file=sys.stderr))
+sys.argv = ["ent-lint", *sys.argv[1:]]
+from ent_lint.cli import run
+run()
+"""
+
+
+def test_check_leaves_with_its_report_whole_and_at_exit_functions_run(tmp_path):
+    """The command leaves without Python's teardown once its report is written: what it printed
+    and wrote, its exit code and the at-exit functions are those of a usual exit."""
+    import json
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from ent_lint.cli import main
+
+    from .helpers import ROOT
+
+    document = str(ROOT / "fixtures" / "documents" / "convention-defauts.pdf")
+    report = tmp_path / "report.json"
+    args = ["--no-cache", "-j", "1", "--format", "concise", document]
+    done = subprocess.run([sys.executable, "-c", _WITH_AN_AT_EXIT, *args, ], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
+    in_process = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert done.returncode == in_process.exit_code == 1
+    strip_time = (lambda out: [line.split(" (")[0] if "vérifié" in line else line for line in out.splitlines()])
+    assert strip_time(done.stdout) == strip_time(in_process.output)
+    assert len(done.stdout.splitlines()) > 3
+    assert done.stderr.strip() == "at exit ran"
+    written = subprocess.run([sys.executable, "-c", _WITH_AN_AT_EXIT, "--no-cache", "-j", "1", "--format", "json",
+                              "-o", str(report), document], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert written.returncode == 1
+    assert json.loads(report.read_text(encoding="utf-8"))
