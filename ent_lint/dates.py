@@ -34,6 +34,9 @@ DIGIT_DATE = regex.compile(r"(?<![\d/])(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\
                            r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
 
 
+_WORD_EDGE = regex.compile(r"[\s-]+")
+
+
 def words_to_int(text: str) -> Optional[int]:
     """'deux mille vingt-trois' -> 2023, 'vingt-sept' -> 27, '1er' -> 1."""
     text = text.strip()
@@ -44,7 +47,7 @@ def words_to_int(text: str) -> Optional[int]:
     total = current = 0
     previous = None
     seen = False
-    for word in regex.split(r"[\s-]+", text):
+    for word in _WORD_EDGE.split(text):
         if not word or word == "et":
             continue
         value = _UNITS.get(word)

@@ -37,13 +37,26 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
+#: short texts already folded: the parser and the rules fold the same lines and names many times
+_FOLDED: dict[str, str] = {}
+_FOLDED_SIZE = 4096  # texts kept, at most (then forgotten all at once)
+_FOLDED_LENGTH = 200  # characters of a text kept, at most: a whole page is folded once anyway
 
 
 def fold(text: str) -> str:
     """Lower case without accents, typographic quotes and dashes made plain; same length."""
+    folded = _FOLDED.get(text)
+    if folded is not None:
+        return folded
     if text.isascii():
-        return text.lower().replace("\t", " ").replace("`", "'")
-    return text.translate(_FOLD)
+        folded = text.lower().replace("\t", " ").replace("`", "'")
+    else:
+        folded = text.translate(_FOLD)
+    if len(text) <= _FOLDED_LENGTH:
+        if len(_FOLDED) >= _FOLDED_SIZE:
+            _FOLDED.clear()
+        _FOLDED[text] = folded
+    return folded
 
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]

@@ -113,9 +113,14 @@ def _roll_call(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start("n"), m.end(), "in_office", int(m["n"])) for m in _ROLL_CALL.finditer(folded)]
 
 
+_FIGURE = regex.compile(r"\d")
+
+
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
-    found = _labels_first(folded) + _figures_first(folded) + _labels_then_words(folded) + _roll_call(folded)
+    found = _labels_then_words(folded)
+    if _FIGURE.search(folded):  # what the other ways read holds a figure
+        found = _labels_first(folded) + _figures_first(folded) + found + _roll_call(folded)
     quorum = _QUORUM.search(folded)
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")

@@ -411,6 +411,9 @@ class AttendanceParser:
         return _names_and_proxies(self.view, entry.parts, entry.breaks, proxies_list=kind == "proxies")
 
 
+_ENDS_WITH_PREPOSITION = regex.compile(r"\b(?:à|a|au|par|de|pour)$")
+
+
 def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool,
             breaks: frozenset[int] = frozenset()):
     """Join a list's lines into one string, keeping each character's offset in the view."""
@@ -421,7 +424,7 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
         start = view.starts[index] + max(0, line.find(part))
         if text:
             if index in breaks or (not line_breaks_separate and not text.rstrip().endswith((",", ";", "-"))
-                                   and not regex.search(r"\b(?:à|a|au|par|de|pour)$", text.rstrip())
+                                   and not _ENDS_WITH_PREPOSITION.search(text.rstrip())
                                    and CIVILITY.match(fold(part)) and CIVILITY.match(fold(part)).end()):
                 glue = " ; "  # "M. NICOLAS, Maire" then "MME. COCHAT, ..." on the next line
             elif text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
@@ -450,13 +453,16 @@ _PIECE_EDGE = regex.compile(r"\s[-–—]\s|[,;]")
 _PARTICLE_END = regex.compile(r"(?i)(?:\b(?:le|la|de|du|des|van|von|der|mc|mac|à|a|au|par|pour)|\b[dl]['’])\s*$")
 
 
+_NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
+
+
 def _whole_names_meet(before: str, after: str) -> bool:
     """Whether a line ends with a whole name and the next begins with another: a list whose line
     break is its separator.  "Julien LE" / "GLOU" and "Eric" / "DUCLOS" are one name cut."""
     if before.count("(") > before.count(")"):
         return False  # "X (pouvoir" / "donné à Y)": a note goes on
-    last = _PIECE_EDGE.split(regex.sub(r"\([^()]*\)?", " ", before).rstrip())[-1].strip()
-    first = _PIECE_EDGE.split(regex.sub(r"\([^()]*\)?", " ", after).lstrip())[0].strip()
+    last = _PIECE_EDGE.split(_NOTE_ASIDE.sub(" ", before).rstrip())[-1].strip()
+    first = _PIECE_EDGE.split(_NOTE_ASIDE.sub(" ", after).lstrip())[0].strip()
     if not last or not first or _PARTICLE_END.search(last):
         return False
     return all(len(_name_words(p)) >= 2 and looks_like_person(p)
@@ -524,6 +530,9 @@ def _people_in(view: View, piece: str, name: str, start: int) -> list[Person]:
             person(pair[1], view.span(second, second + len(pair[1])), note=_note(piece))]
 
 
+_DASH_GAP = regex.compile(r"\s*[-–—]\s*")
+
+
 def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
     """Each piece with where it starts in ``text`` (-1 when not found), "Philippe ROUVIER - COROUGE"
     made one: a surname in two parts joined by a spaced dash, which the list's own dashes cut.  A
@@ -537,7 +546,7 @@ def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
         cursor = at + len(piece) if at >= 0 else cursor
         head = piece.split(" ", 1)[0]
         before = merged[-1][0].split() if merged else []
-        if (before and regex.fullmatch(r"\s*[-–—]\s*", gap) and head.isupper() and len(head) > 2
+        if (before and _DASH_GAP.fullmatch(gap) and head.isupper() and len(head) > 2
                 and (" " not in piece or fold(piece.split(" ", 1)[1]).startswith(("donne", "a donne", "pouvoir", "(")))
                 and before[-1].isupper() and not CIVILITY.match(fold(piece))
                 and any(w[:1].isupper() and not w.isupper() for w in before[:-1])):
@@ -547,9 +556,12 @@ def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
     return merged
 
 
+_NOTE_AT_END = regex.compile(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$")
+
+
 def _note(piece: str) -> Optional[str]:
     """The comment in parentheses after a name, if any."""
-    match = regex.search(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$", " ".join(piece.split()))
+    match = _NOTE_AT_END.search(" ".join(piece.split()))
     return match[1].strip() if match else None
 
 
@@ -772,6 +784,9 @@ def _sentence_people(view: View, pattern, start: int, end: int, group: str = "wh
     return people
 
 
+_SUBJECT_LABEL = regex.compile(r"objet\s*:\s*")
+
+
 def _title(view: View, heading: Heading) -> Optional[str]:
     """The heading's title, with the lines in capitals that continue it, or the "Objet :" line
     under a heading that is only a number (or above it), or the short paragraph in sentence case
@@ -796,7 +811,7 @@ def _title_line(view: View, index: int, text: str, started: bool) -> tuple[bool,
     folded = fold(text)
     if SUFFIX_LINE.match(folded) and not started:
         return True, []  # "BIS" under the number: the number's, read with it
-    subject = regex.match(r"objet\s*:\s*", folded)
+    subject = _SUBJECT_LABEL.match(folded)
     if subject and not started:
         return False, [text[subject.end():]]
     other = read_heading(text)
@@ -814,7 +829,7 @@ def _subject_above(view: View, line: int) -> list[str]:
     ("Délibération n° 2023-045"): the subject written before the number."""
     for index in range(line - 1, max(line - 3, -1), -1):
         text = view.lines[index].text.strip()
-        subject = regex.match(r"objet\s*:\s*", fold(text))
+        subject = _SUBJECT_LABEL.match(fold(text))
         if subject and len(text) > subject.end():
             return [text[subject.end():]]
         if text:
@@ -1065,6 +1080,9 @@ def _parts(view: View, start_line: int, headings: list[Heading]) -> list[_Part]:
     return [_Part(h.line, stop, h) for h, stop in zip(headings, bounds[1:])]
 
 
+_NUMBER_IN_TEXT = regex.compile(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)")
+
+
 def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> None:
     heading = part.heading
     if heading is not None:
@@ -1080,7 +1098,7 @@ def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> No
             delib.spans["title"] = view.line_span(heading.line)
     if single and delib.number is None:
         # an extract without a heading line: its number may stand in the text
-        match = regex.search(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)", view.folded)
+        match = _NUMBER_IN_TEXT.search(view.folded)
         if match:
             delib.number = view.text[match.start("num"):match.end("num")]
             delib.spans["number"] = view.span(match.start("num"), match.end("num"))
@@ -1222,13 +1240,16 @@ def _decisions(lines) -> list[str]:
     return decisions
 
 
+_WIDE_SPACE = regex.compile(r"\s{2,}|\t")
+
+
 def _side_by_side(text: str) -> list[str]:
     """Names printed side by side in a signature block: "Hervé CASTELLI   Inès JOLY".
 
     Columns are split on wide spaces, or where a capitalised first name follows a surname in
     capitals (the spaces collapse when a PDF is read).
     """
-    pieces = regex.split(r"\s{2,}|\t", text.strip())
+    pieces = _WIDE_SPACE.split(text.strip())
     result = []
     for piece in pieces:
         words = piece.split()

@@ -24,6 +24,10 @@ from .text import View, fold
 PART = "item-heading"
 
 
+_DIGITS = regex.compile(r"\d+")
+_SUFFIX = regex.compile(r"\s*(?:bis|ter|quater)$")
+
+
 @dataclass(frozen=True)
 class Heading:
     """An item heading as read on one line."""
@@ -44,7 +48,7 @@ class Heading:
             return self.shape
         if self.number is None:
             return self.style
-        shape = regex.sub(r"\d+", "9", regex.sub(r"\s*(?:bis|ter|quater)$", "", fold(self.number)).replace(" ", ""))
+        shape = _DIGITS.sub("9", _SUFFIX.sub("", fold(self.number)).replace(" ", ""))
         if self.style in ("roman", "spaced-roman"):
             shape = "I"
         return shape + self.separator
@@ -60,7 +64,7 @@ def _key(number: str) -> tuple:
     serial = _DATE_SERIAL.match(fold(number))
     if serial:
         return (int(serial["serial"]),)
-    return tuple(int(d) for d in regex.findall(r"\d+", number))
+    return tuple(int(d) for d in _DIGITS.findall(number))
 
 
 def _title_ok(title: str) -> bool:
@@ -104,6 +108,9 @@ _LABELLED = regex.compile(
     \s*(?:[-:.]\s*(?P<title>\S.*))?$""")
 
 
+_FIGURES = regex.compile(r"\d{1,4}")
+
+
 @recogniser(PART, "labelled",
             Case("Délibération n° 2023-45 : Renouvellement de la convention", ("2023-45", "Renouvellement de la convention")),
             Case("DELIBERATION N°12 - TARIFS DE LA CANTINE", ("12", "TARIFS DE LA CANTINE")),
@@ -114,7 +121,7 @@ _LABELLED = regex.compile(
 def labelled(text: str) -> Optional[Heading]:
     """"Délibération n° X : title", "N° X - title": a number behind its label."""
     match = _LABELLED.match(fold(text))
-    if not match or not regex.search(r"\d{1,4}", match["num"]):
+    if not match or not _FIGURES.search(match["num"]):
         return None
     heading = _reading(match, text, "labelled")
     if heading and heading.title and not _title_ok(heading.title):
@@ -204,6 +211,9 @@ _OCR_DATE_SERIAL = regex.compile(
 _OCR_ONES = str.maketrans("lI|!", "1111")
 
 
+_FIGURES_DOTS_DASHES = regex.compile(r"[\d.\s-]+")
+
+
 @recogniser(PART, "ocr-date-serial",
             Case("20l7.l2.l8'l8 ADHESION AU SYNDICAT DES EAUX", ("20l7.l2.l8'l8", "ADHESION AU SYNDICAT DES EAUX")),
             Case("2019.03.11-I ADOPTION DU COMPTE RENDU", ("2019.03.11-I", "ADOPTION DU COMPTE RENDU")),
@@ -218,8 +228,8 @@ def ocr_date_serial(text: str) -> Optional[Heading]:
     if not match or not _title_ok(match["title"]) or not match["title"][:2].isupper():
         return None
     number = match["num"]
-    if number.replace(" ", "").replace("–", "-").isascii() and regex.fullmatch(
-            r"[\d.\s-]+", number) or sum(c.isdigit() for c in number) < 5:
+    if number.replace(" ", "").replace("–", "-").isascii() and _FIGURES_DOTS_DASHES.fullmatch(
+            number) or sum(c.isdigit() for c in number) < 5:
         return None  # figures all read: the year-serial recogniser's; too few: not a number
     serial = int(match["serial"].translate(_OCR_ONES))
     return Heading(number, match["title"].strip(" -–—:."), "ocr-date-serial", (serial,), shape="9.9.9-9")
@@ -669,9 +679,12 @@ def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: 
     return [h for h in merged if h.line in lines or h.line in decides]
 
 
+_LEADING_FIGURES = regex.compile(r"\s*(\d+)")
+
+
 def _ordinal(view: View, heading: Heading) -> Optional[int]:
     match = _ORDINAL.match(view.folded_lines[heading.line])
-    return int(regex.match(r"\s*(\d+)", match[0])[1]) if match else None
+    return int(_LEADING_FIGURES.match(match[0])[1]) if match else None
 
 
 def _with_ordinal_ends(view: View, chosen: list[Heading], found: list[Heading]) -> list[Heading]:
@@ -810,8 +823,11 @@ _STAMP = regex.compile(r"^\s*(?:\|\s*)?(?:envoye|recu|publie|affiche)\s+(?:en\s+
                        r"|^[\d\s/.,:-]*$|^\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$")
 
 
+_NOT_LETTER = regex.compile(r"[^a-z]")
+
+
 def _header_key(folded: str) -> str:
-    return regex.sub(r"[^a-z]", "", folded)
+    return _NOT_LETTER.sub("", folded)
 
 
 _PAGE_NUMBER = regex.compile(r"^\s*\d{1,3}\s*(?:/\s*\d{1,3}\s*)?$")  # "3", "2/8": the header's end

@@ -35,11 +35,14 @@ _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "
 _TOKEN = regex.compile(r"[\p{L}][\p{L}'’.?-]*\.?")  # "BARAC’H"
 
 
+_NAME_WORD = regex.compile(r"[\p{L}?]*[\p{L}][\p{L}?]*\.?")
+
+
 def normalize(name: str) -> str:
     """A matching key: no civility, case, accents or hyphens, words in alphabetical order."""
     folded = CIVILITY.sub("", fold(name).strip())
     # "?" stays inside a word: it is a letter that OCR could not read ("S?RI")
-    words = regex.findall(r"[\p{L}?]*[\p{L}][\p{L}?]*\.?", folded.replace("-", " "))
+    words = _NAME_WORD.findall(folded.replace("-", " "))
     return " ".join(sorted(words))
 
 
@@ -265,15 +268,19 @@ def _surname_in_capitals(words: list[str]) -> bool:
     return len(words) <= 4 and all(w.isupper() and len(w) >= 2 for w in words if fold(w) not in _PARTICLES)
 
 
+_NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
+_WORD = regex.compile(r"[\p{L}'’-]+")
+
+
 def looks_like_person(text: str) -> bool:
     """Whether a list entry is a person: a civility, an initial, a known first name beside another
     word, a first name alone (lists of first names), or a surname in capitals; not a label or a
     heading ("ORDRE DU JOUR", "Personnel Municipal", "Les")."""
-    stripped = " ".join(regex.sub(r"\([^()]*\)?", " ", text).split()).strip(" ,;:.-–—*()")  # notes aside
+    stripped = " ".join(_NOTE_ASIDE.sub(" ", text).split()).strip(" ,;:.-–—*()")  # notes aside
     civility = CIVILITY.match(fold(stripped))
     if civility and civility.end():
         return True
-    words = regex.findall(r"[\p{L}'’-]+", stripped)
+    words = _WORD.findall(stripped)
     plain = [fold(w).strip("'’-") for w in words]
     if not words or any(p in NOT_NAME_WORDS for p in plain):
         return False

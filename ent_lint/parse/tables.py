@@ -35,6 +35,9 @@ _HEADINGS = [
 ]
 
 
+_FIGURE_OR_COLON = regex.compile(r"[\d:]")
+
+
 @recogniser(PART, "column-heading",
             Case("Pouvoir donné à…", "holder"),
             Case("Représenté par", "holder"),
@@ -46,7 +49,7 @@ _HEADINGS = [
 def column_heading(text: str) -> Optional[str]:
     """The heading of a column of an attendance table: who it names or what it marks."""
     folded = " ".join(fold(text).strip(" .…:").split())
-    if regex.search(r"[\d:]", folded):
+    if _FIGURE_OR_COLON.search(folded):
         return None  # "Absents excusés : 3": a label and its count, not a column's heading
     return next((role for role, pattern in _HEADINGS if pattern.match(folded)), None)
 
@@ -67,8 +70,11 @@ def _roles(header: Sequence[str]) -> Optional[list[Optional[str]]]:
     return roles
 
 
+_NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
+
+
 def _member(cell: str) -> Optional[str]:
-    return clean_name(regex.sub(r"\([^()]*\)?", " ", cell).strip(" -–—"))
+    return clean_name(_NOTE_ASIDE.sub(" ", cell).strip(" -–—"))
 
 
 def read_table(rows: Sequence[Sequence[str]]) -> Optional[TableReading]:
@@ -168,6 +174,9 @@ def _pipe_cells(text: str) -> Optional[list[str]]:
     return [cell.strip() for cell in stripped.strip("|").split("|")]
 
 
+_PIPE_RULE = regex.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+
+
 def pipe_tables(view: View) -> list[list[list[str]]]:
     """The tables written with pipes in the text ("|Absents|Pouvoir donné à|"), blank lines
     between their rows allowed, and empty cells kept in their columns."""
@@ -175,7 +184,7 @@ def pipe_tables(view: View) -> list[list[list[str]]]:
     run: list[list[str]] = []
     for line in view.lines + [None]:
         text = line.text if line is not None else "-"
-        if not text.strip() or regex.fullmatch(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*", text):
+        if not text.strip() or _PIPE_RULE.fullmatch(text):
             continue
         cells = _pipe_cells(text)
         if cells is not None:

@@ -43,7 +43,7 @@ def usable(text: str) -> bool:
     letters = sum(map(str.isalpha, text))  # counted in C: this runs on every page
     if letters < 20:
         return False
-    return sum(text.count(vowel) for vowel in _VOWELS) >= 0.2 * letters
+    return sum(map(text.count, _VOWELS)) >= 0.2 * letters
 
 
 # A number as OCR reads it: digits with O, o, l, I or | among them ("2O23", "l5", "2l").

@@ -189,7 +189,10 @@ class _Page:
 def _as_read(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """A line of the page's text as the reader shows it (cut words joined, as
     :func:`ent_lint.readers.pdf._page_lines` does), with each character's index in ``text``."""
-    segment = _COMPOUND_CUT.sub("-", text[start:end])
+    segment = text[start:end]
+    if "\ufffe" not in segment and "\x02" not in segment:  # most lines: shown as they are
+        return segment, list(range(start, start + len(segment)))
+    segment = _COMPOUND_CUT.sub("-", segment)
     shown, where = [], []
     for offset, char in enumerate(segment):
         if char == "\ufffe":

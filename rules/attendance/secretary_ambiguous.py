@@ -72,11 +72,14 @@ def _name_word(word: str) -> bool:
     return (word[:1].isupper() and plain not in NOT_NAMES) or plain in PARTICLES or bool(CIVILITY.fullmatch(plain))
 
 
+_NAME_END = regex.compile(r"\s*(?:[(,;]|\s-\s)")
+
+
 def _name(text: str, at_end: bool) -> str | None:
     """The name at the start of ``text`` ("Mme Anne ROUX est désignée" gives "Mme Anne ROUX"), or
     at its end ("Il est proposé que Mme Anne ROUX"), without a comment after it ("(benjamine)");
     None when no capitalised name stands there."""
-    text = regex.split(r"\s*(?:[(,;]|\s-\s)", text.strip(), maxsplit=1)[0] if not at_end else text
+    text = _NAME_END.split(text.strip(), maxsplit=1)[0] if not at_end else text
     words = text.strip().rstrip(".").split()
     kept: list[str] = []
     for word in reversed(words) if at_end else words:

@@ -111,10 +111,13 @@ def _named_in_lists(document: Document) -> list[Person]:
     return [person for person in everyone(document) if id(person) not in not_voting]
 
 
+_WORD_EDGE = regex.compile(r"[\s.]+")
+
+
 def _surname_of(person: Person) -> Optional[str]:
     """The words in capitals of a list's entry: its surname ("Paul MARCHAND", "LE GOFF Alain",
     "A. PARENT", "D.NICOLAS", "MARCHAND"); initials are left out."""
-    upper = [w for w in regex.split(r"[\s.]+", person.name) if len(w) > 1 and w.isupper()]
+    upper = [w for w in _WORD_EDGE.split(person.name) if len(w) > 1 and w.isupper()]
     return _key(" ".join(upper)) if upper else None
 
 
