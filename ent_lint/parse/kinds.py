@@ -30,26 +30,33 @@ def _search(pattern: regex.Pattern, text: str) -> Optional[str]:
     return match[0] if match and match.start() <= 40 else None
 
 
-_LIST = regex.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b")
+_LIST = regex.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
+                      r"|^\s*(?:releve|recapitulatif|tableau)\s+des\s+(?:decisions|deliberations)\b")
 
 
 @recogniser(PART, "list",
             Case("LISTE DES DÉLIBÉRATIONS EXAMINÉES PAR LE CONSEIL MUNICIPAL", "list"),
             Case("Liste des actes de la séance du 3 mai 2024", "list"),
-            Case("la liste des délibérations sera affichée sur le panneau de la mairie à compter de demain.", None))
+            Case("RELEVÉ DES DÉCISIONS DU CONSEIL COMMUNAUTAIRE", "list"),
+            Case("Releve des deliberations - seance du 2 fevrier 2023", "list"),
+            Case("Récapitulatif des délibérations adoptées le 14 mars", "list"),
+            Case("la liste des délibérations sera affichée sur le panneau de la mairie à compter de demain.", None),
+            Case("Tableau des effectifs au 1er janvier 2024", None))
 def named_list(text: str) -> Optional[str]:
-    """"Liste des délibérations": the list posted after the sitting (L2121-25)."""
+    """"Liste des délibérations", "Relevé des décisions": the list posted after the sitting
+    (L2121-25)."""
     return "list" if _search(_LIST, text) else None
 
 
 _EXTRACT = regex.compile(
-    r"\bextrait\s+(?:du|des)\s+(?:registre|proces|deliberations?)|\bregistre\s+des\s+deliberations"
+    r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions))|proces|deliberations?)|\bregistre\s+des\s+deliberations"
     r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)(?!\s+\w+\s+n\s*[°o])")
 
 
 @recogniser(PART, "extract",
             Case("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "extract"),
             Case("DELIBERATION du CONSEIL MUNICIPAL", "extract"),
+            Case("EXTRAIT DU REGISTRE DES ARRÊTÉS DU MAIRE", None),
             Case("Délibération n° 2023-45", None),
             Case("délibération du conseil municipal n° 2024-012 du 18 mars 2024, ci-après dénommée", None),
             Case("le conseil municipal a pris la délibération suivante", None))
@@ -75,13 +82,19 @@ def named_minutes(text: str) -> Optional[str]:
 # the rubric repeated between bullets ("Vie municipale • Vie municipale • ...").
 _BULLETIN = regex.compile(
     r"\b(?:bulletin|journal|magazine|lettre)\s+(?:municipal|communal|d'information|d'informations)"
-    r"|\binfos?\s+municipales\b")
+    r"|\binfos?\s+municipales\b|\bjournal\s+(?:des\s+habitants|de\s+la\s+(?:commune|ville))\b"
+    r"|\blettre\s+du\s+maire\b"
+    r"|(?<!(?:deliberation|decision|arrete)\s{1,3})\bn\s*[°o]\s*\d{1,4}\s*[-–—,]\s*(?:printemps|ete|automne|hiver)\s+\d{4}\b")
 _BANNER = regex.compile(r"^\s*(?P<rubric>\p{L}[^•·]{3,40}?)\s*(?:[•·]\s*(?P=rubric)\s*){2,}[•·]?\s*$")
 
 
 @recogniser(PART, "bulletin",
             Case("Vie municipale • Vie municipale • Vie municipale", "other"),
             Case("BULLETIN MUNICIPAL N° 112 - PRINTEMPS 2014", "other"),
+            Case("Le journal des habitants de Saint-Firmin", "other"),
+            Case("LA GAZETTE DU PLATEAU  —  n° 41  —  hiver 2023", "other"),
+            Case("La lettre du Maire - janvier 2025", "other"),
+            Case("Délibération n° 41 – Hiver 2023 : tarifs du déneigement", None),
             Case("Vie municipale • Travaux • Vie associative", None),
             Case("le bulletin municipal paraîtra en juin, comme chaque année depuis la fusion des deux communes.",
                  None))
@@ -104,7 +117,104 @@ def named_convention(text: str) -> Optional[str]:
     return "convention" if _search(_CONVENTION, text) else None
 
 
+# What names itself in its opening as something else than a council's record: the acts of the
+# mayor or the president (an arrêté, a decision taken under delegation), the notice convening a
+# sitting, the agenda alone, the budget's standard forms.  None holds a deliberation to check.
+NOT_RECORD = "not-a-record"
+OPENING = 5
+
+_ACT = regex.compile(
+    r"^\s*(?:extrait\s+(?:du|des)\s+registres?\s+des\s+)?(?:arrete|decision)s?\s+"
+    r"(?:(?:du|de\s+la|de\s+m\.|de\s+mme)\s+(?:maire|presidente?|vice-presidente?)\b|municip|n\s*[°o]\s*\S|no\s*\d"
+    r"|(?:temporaire|permanent|individuel)\b)")
+
+
+@recogniser(NOT_RECORD, "executive-act",
+            Case("ARRÊTÉ DU MAIRE N° 2023-112", "act"),
+            Case("ARRETE MUNICIPAL N° 2024/ST/087", "act"),
+            Case("Arrêté n°2022-15 portant réglementation du stationnement", "act"),
+            Case("DÉCISION DU PRÉSIDENT N° DP-2024-058", "act"),
+            Case("Decision du Maire no 12/2023", "act"),
+            Case("DÉCISION MUNICIPALE N° 7", "act"),
+            Case("EXTRAIT DU REGISTRE DES ARRÊTÉS DU MAIRE", "act"),
+            Case("DÉCISION MODIFICATIVE N° 1 – BUDGET PRINCIPAL", None),
+            Case("Arrêté du 24 août 2006 fixant les taux de l'indemnité d'astreinte", None),
+            Case("Décisions du maire prises par délégation : voir le tableau annexé au présent compte rendu.", None))
+def executive_act(text: str) -> Optional[str]:
+    """"ARRÊTÉ DU MAIRE N°", "DÉCISION DU PRÉSIDENT N°": an act of the executive, taken alone
+    (L2122-22, L5211-10), not a deliberation of the council."""
+    return "act" if _search(_ACT, text) else None
+
+
+_CONVOCATION = regex.compile(
+    r"^\s*convocation\s*(?:$|(?:au|du|a\s+la|de\s+la|pour\s+la|des\s+membres\s+du)\s+"
+    r"(?:conseil|comite|bureau|seance|reunion|assemblee)\b(?![^:]*:))")
+_CONVENING = regex.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
+                           r"|\bvous\s+etes\s+(?:convoquee?s?|priee?s?\s+de\s+(?:bien\s+vouloir\s+)?assister)\b")
+
+
+@recogniser(NOT_RECORD, "convocation",
+            Case("CONVOCATION AU CONSEIL MUNICIPAL", "convocation"),
+            Case("Convocation du Comité syndical", "convocation"),
+            Case("J'ai l'honneur de vous convoquer à la séance du conseil communautaire", "convocation"),
+            Case("Vous êtes priée de bien vouloir assister à la réunion du conseil", "convocation"),
+            Case("Convocation : 6 janvier 2004", None),
+            Case("Convocation du conseil municipal : 2 mars 2024", None),
+            Case("Convocation a été adressée le 22 octobre par écrit à chacun des conseillers.", None))
+def convocation(text: str) -> Optional[str]:
+    """"CONVOCATION AU CONSEIL MUNICIPAL", "J'ai l'honneur de vous convoquer": the notice of a
+    sitting to come."""
+    return "convocation" if _search(_CONVOCATION, text) or _CONVENING.search(fold(text)) else None
+
+
+_BUDGET_FORM = regex.compile(r"^\s*arrete\s+et\s+signatures?\s*$"
+                             r"|\bannexe\s+[ivx]{1,4}\s*[-–—.]\s*[a-d]\s?\d{1,2}(?:\.\d)?\b")
+
+
+@recogniser(NOT_RECORD, "budget-form",
+            Case("ARRETE ET SIGNATURES", "budget"),
+            Case("Budget principal                 ANNEXE IV - D1", "budget"),
+            Case("IV – ANNEXES  —  Annexe IV – A2.1", "budget"),
+            Case("Arrêté et signatures des membres présents : voir le registre.", None),
+            Case("ANNEXE 1 - Liste des écoles", None))
+def budget_form(text: str) -> Optional[str]:
+    """The standard forms of a budget (M14, M57): the page "ARRÊTÉ ET SIGNATURES", the annexes
+    coded "IV – D1"."""
+    return "budget" if _BUDGET_FORM.search(fold(text).strip()) else None
+
+
+_AGENDA = regex.compile(r"^\s*ordre\s+du\s+jour\b\s*:?\s*(?:$|(?:de\s+la|du)\s+(?:seance|conseil|reunion|comite|bureau)\b)")
+# what shows a sitting that was held (an agenda alone shows none of it)
+_HELD = regex.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\bunanimite\b|\bvoix\b|\ben\s+exercice\b"
+                      r"|\bsecretaire\s+de\s+seance\s*:|\b(?:adoptee?s?|approuvee?s?)\b")
+
+
+@recogniser(NOT_RECORD, "agenda",
+            Case("ORDRE DU JOUR", "agenda"),
+            Case("Ordre du jour de la séance du 9 avril 2024 :", "agenda"),
+            Case("L'ordre du jour est adopté à l'unanimité.", None),
+            Case("Ordre du jour complémentaire : motion de soutien", None))
+def agenda(text: str) -> Optional[str]:
+    """"ORDRE DU JOUR" heading the document: an agenda, a record only if the sitting was held
+    in it (see :func:`names_other`)."""
+    return "agenda" if _search(_AGENDA, text) else None
+
+
 KIND_RECOGNISERS = [r for r in of_part(PART) if r.name != "convention"]
+
+
+def names_other(view: View) -> Optional[int]:
+    """The line where the document names itself, in its opening, as something that is not a
+    council's record (an arrêté, a decision of the mayor, a convocation, an agenda with nothing
+    of a held sitting, a budget form); None when it names itself a record first, or not so."""
+    for index, text in head_lines(view)[:OPENING]:
+        if len(text) > 160 or any(r.read(text) for r in KIND_RECOGNISERS):
+            return None
+        if executive_act.read(text) or convocation.read(text) or budget_form.read(text):
+            return index
+        if agenda.read(text) and not _HELD.search(view.folded):
+            return index
+    return None
 
 
 def head_lines(view: View) -> list[tuple[int, str]]:
@@ -122,9 +232,12 @@ def _runs_a_banner(view: View) -> bool:
     return any(_BANNER.match(fold(line.text)) for line in view.lines)
 
 
-def document_kind(view: View, document: Document) -> tuple[str, Optional[int]]:
-    """The kind, and the line where the document names itself (None when judged by content).
+def document_kind(view: View, document: Document, other: Optional[int] = None) -> tuple[str, Optional[int]]:
+    """The kind, and the line where the document names itself (None when judged by content);
+    ``other``: the line where it names itself as no council record (:func:`names_other`).
     A bulletin's banner may stand anywhere on its pages."""
+    if other is not None:
+        return "other", other
     if _runs_a_banner(view):
         return "other", None
     opening = head_lines(view)[:3]
