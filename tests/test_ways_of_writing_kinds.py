@@ -1,0 +1,241 @@
+"""Documents that are not a classic extract or minutes: the acts of the executive, a convocation,
+an agenda, a budget form, a newsletter, a list of decisions, conventions written otherwise.
+Each is a short document of our own, with the kind and fields expected and no false finding
+(see test_ways_of_writing.py)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from ent_lint.api import extract, lint
+
+
+def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return str(path)
+
+
+def _warned(path: str) -> list[str]:
+    return [f.rule for f in lint(path).findings if f.severity in ("warning", "error")]
+
+
+ARRETE = """\
+    MAIRIE DE SAINT-GENIÈS
+    {title}
+    portant interdiction temporaire de stationner place du Marché
+
+    Le Maire de la commune de Saint-Geniès,
+    Vu le Code général des collectivités territoriales, notamment son article L. 2213-2,
+    Vu la délibération du conseil municipal n° 2021-08 du 2 mars 2021 fixant les droits de place,
+    Vu la délibération n° 2020-17 du 28 mai 2020 portant délégation au Maire, adoptée à l'unanimité,
+    Considérant la tenue de la fête locale,
+
+    ARRÊTE
+    Article 1 : Le stationnement est interdit place du Marché du 3 au 5 août 2024.
+    Article 2 : Le présent arrêté sera affiché et transmis au représentant de l'État.
+
+    Fait à Saint-Geniès, le 22 juillet 2024
+    Le Maire,
+    Marcelle VIGUIER
+    """
+
+
+@pytest.mark.parametrize("title", [
+    "ARRÊTÉ DU MAIRE N° 2024-061",
+    "ARRETE MUNICIPAL N°2024/PM/12",
+    "Arrêté n° 61-2024",
+    "DÉCISION DU MAIRE N° 14/2024",
+    "Décision de la Présidente n° DP 2024-03",
+    "EXTRAIT DU REGISTRE DES ARRETES DU MAIRE",
+])
+def test_an_act_of_the_executive_is_no_deliberation(tmp_path, title):
+    path = _write(tmp_path, ARRETE.format(title=title))
+    document = extract(path)
+    assert (document.kind, document.title, document.deliberations) == ("other", title, [])
+    found = [(f.code, f.severity, f.args) for f in lint(path).findings]
+    assert found == [("no-deliberation/not-a-record", "info", {"title": title})]
+
+
+def test_a_deliberation_whose_subject_is_a_budget_decision_stays_an_extract(tmp_path):
+    path = _write(tmp_path, """\
+        COMMUNE DE SAINT-GENIÈS
+        DÉCISION MODIFICATIVE N° 2 – BUDGET PRINCIPAL
+        Séance du conseil municipal du 9 septembre 2024
+        Présents : Marcelle VIGUIER, Jean PONS, Anne ROUX
+        Secrétaire de séance : Anne ROUX
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE la décision modificative.
+        """)
+    document = extract(path)
+    assert document.kind != "other"
+    assert document.deliberations[0].vote.unanimous is True
+
+
+CONVOCATION = """\
+    Commune de Lussan-d'Orbe                                  Lussan, le 2 mai 2024
+    {title}
+    Madame, Monsieur,
+    J'ai l'honneur de vous convoquer à la réunion du Conseil municipal qui se tiendra le
+    vendredi 10 mai 2024 à 19 h 00 en mairie.
+    Ordre du jour :
+    1. Approbation du procès-verbal de la séance du 5 avril 2024
+    2. Vote des subventions aux associations
+    3. Questions diverses
+    Le Maire,
+    Gilles ARRIBAT
+    """
+
+
+@pytest.mark.parametrize("title", ["CONVOCATION DU CONSEIL MUNICIPAL", "Convocation", ""])
+def test_a_convocation_is_no_record_of_the_sitting(tmp_path, title):
+    path = _write(tmp_path, CONVOCATION.format(title=title))
+    document = extract(path)
+    assert (document.kind, document.deliberations) == ("other", [])
+    assert _warned(path) == []
+
+
+AGENDA = """\
+    SYNDICAT INTERCOMMUNAL DES ÉCOLES DU VAL DE SEYE
+    Comité syndical du jeudi 4 avril 2024 - 18 h - salle de la mairie de Vaour
+    ORDRE DU JOUR
+    Désignation du secrétaire de séance
+    1 - Compte administratif 2023
+    2 - Budget primitif 2024
+    3 - Tarifs du transport scolaire
+    """
+
+
+def test_an_agenda_alone_is_no_record(tmp_path):
+    path = _write(tmp_path, AGENDA)
+    document = extract(path)
+    assert (document.kind, document.title, document.deliberations) == ("other", "ORDRE DU JOUR", [])
+    assert [f.rule for f in lint(path).findings] == ["no-deliberation"]
+
+
+def test_minutes_that_open_on_their_agenda_are_read(tmp_path):
+    """The near-miss: the same opening, then the sitting held (members present, votes)."""
+    path = _write(tmp_path, AGENDA + """\
+    Présents : Jean PONS, Anne ROUX, Luc FABRE
+    Secrétaire de séance : Anne ROUX
+    1 - Compte administratif 2023
+    Le comité, après en avoir délibéré, à l'unanimité, APPROUVE le compte administratif.
+    """)
+    document = extract(path)
+    assert document.kind != "other" and document.deliberations
+
+
+def test_the_budget_signature_form_is_no_deliberation(tmp_path):
+    path = _write(tmp_path, """\
+        COMMUNE DE SALVAGNAC                              BUDGET PRIMITIF 2025
+        Budget principal                                  ANNEXE IV - D1
+        ARRETE ET SIGNATURES
+        Nombre de membres en exercice : 15
+        Nombre de membres présents : 11
+        Nombre de suffrages exprimés : 12
+        VOTES : Pour : 12  Contre : 0  Abstentions : 0
+        Délibéré par l'assemblée, réunie en session ordinaire, à Salvagnac, le 8 avril 2025
+        """)
+    document = extract(path)
+    assert (document.kind, document.deliberations) == ("other", [])
+    assert _warned(path) == []
+
+
+def test_a_newsletter_page_reports_the_sitting_without_being_checked(tmp_path):
+    path = _write(tmp_path, """\
+        LE PETIT CAUSSENARD
+        Le journal des habitants de Sauveterre  —  n° 12  —  Printemps 2025
+        Conseil municipal du 14 mars 2025
+        Le conseil a voté à l'unanimité les tarifs de l'eau et, par 9 voix pour et 2 contre,
+        l'achat d'un tracteur. Le procès-verbal est affiché en mairie.
+        """)
+    document = extract(path)
+    assert document.kind == "other"
+    assert _warned(path) == []
+
+
+def test_a_list_of_decisions_is_signed_by_the_mayor_alone(tmp_path):
+    path = _write(tmp_path, """\
+        Mairie de Montredon
+        RELEVÉ DES DÉCISIONS DU CONSEIL MUNICIPAL
+        Séance du mardi 11 juin 2024
+        1°) Budget - décision modificative n° 1 : adoptée à l'unanimité.
+        2°) Tarifs de la garderie : adoptés (9 pour, 2 abstentions).
+        Affiché le 13 juin 2024.
+        Le Maire,
+        Irène SOULIÉ
+        """)
+    assert extract(path).kind == "list"
+    assert "missing-signature" not in _warned(path)
+
+
+def test_a_convention_between_two_collectivities_that_takes_effect_on_a_date(tmp_path):
+    path = _write(tmp_path, """\
+        CONVENTION DE SERVICE COMMUN
+        ENTRE :
+        La Commune de Cazals, représentée par son Maire, Monsieur Paul RIVES,
+        D'UNE PART,
+        ET :
+        La Communauté de communes du Causse, représentée par sa Présidente, Madame Lise BOYER,
+        D'AUTRE PART,
+        ARTICLE 1 - OBJET
+        La Commune confie à la Communauté l'instruction des autorisations d'urbanisme.
+        ARTICLE 2 - DUREE
+        La présente convention prend effet le 1er février 2025. Elle est conclue pour une durée d'un an.
+        Fait à Cazals, le ..................
+        Pour la Commune,                     Pour la Communauté,
+        Le Maire,                            La Présidente,
+        Paul RIVES                           Lise BOYER
+        """)
+    document = extract(path)
+    conv = document.conventions[0]
+    assert (document.kind, conv.duration, conv.start) == ("convention", "P1Y", "2025-02-01")
+    assert [p.name for p in conv.parties] == ["La Commune de Cazals", "La Communauté de communes du Causse"]
+    assert _warned(path) == []
+
+
+def test_a_convention_annexed_whose_parties_are_in_lower_case(tmp_path):
+    path = _write(tmp_path, """\
+        EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+        Séance du 2 septembre 2024
+        Présents : Hélène MAS, Jean PONS, Anne ROUX
+        Secrétaire de séance : Anne ROUX
+        N° 2024-30 - Convention d'accès à la piscine pour l'école
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE la convention ci-annexée.
+        Le Maire,                       La secrétaire de séance,
+        Hélène MAS                      Anne ROUX
+
+        CONVENTION D'ACCES A LA PISCINE MUNICIPALE
+        Entre la commune de Varen, représentée par son Maire, Madame Hélène MAS,
+        Et l'association Les Nageurs du Viaur, représentée par son Président, Monsieur Yves CROS,
+        Article 1 - Durée
+        Elle est conclue pour l'année scolaire 2024-2025, du 9 septembre 2024 au 27 juin 2025.
+        Fait à Varen, le .....
+        La Maire,                       Le Président,
+        Hélène MAS                      Yves CROS
+        """)
+    document = extract(path)
+    assert document.kind == "extract"
+    conv = document.conventions[0]
+    assert (conv.start, conv.end_date.isoformat()) == ("2024-09-09", "2025-06-27")
+    assert [s.name for s in document.deliberations[0].signatories] == ["Hélène MAS", "Anne ROUX"]
+    assert _warned(path) == []
+
+
+def test_an_amendment_that_ends_with_the_convention(tmp_path):
+    path = _write(tmp_path, """\
+        AVENANT N° 1 A LA CONVENTION DE FOURRIERE
+        Entre
+        Le Syndicat mixte du Ségala, représenté par son Président, M. Rémi ALBAR,
+        Et
+        La Commune de Naucelle, représentée par son Maire, Mme Odile COSTES,
+        Article 1 - Durée
+        Le présent avenant prend effet au 1er octobre 2024 et s'achève à l'échéance de la convention, le 30 juin 2026.
+        Fait à Naucelle, le 20 septembre 2024.
+        Le Président,                  Le Maire,
+        Rémi ALBAR                     Odile COSTES
+        """)
+    conv = extract(path).conventions[0]
+    assert (conv.start, conv.end_date.isoformat()) == ("2024-10-01", "2026-06-30")
+    assert _warned(path) == []
