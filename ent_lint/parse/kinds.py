@@ -49,7 +49,7 @@ def named_list(text: str) -> Optional[str]:
 
 
 _EXTRACT = regex.compile(
-    r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions))|proces|deliberations?)|\bregistre\s+des\s+deliberations"
+    r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions)\s+(?:du|de\s+la)\s+(?:maire|presidente?)\b)|proces|deliberations?)|\bregistre\s+des\s+deliberations"
     r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)(?!\s+\w+\s+n\s*[°o])")
 
 
@@ -57,6 +57,7 @@ _EXTRACT = regex.compile(
             Case("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL", "extract"),
             Case("DELIBERATION du CONSEIL MUNICIPAL", "extract"),
             Case("EXTRAIT DU REGISTRE DES ARRÊTÉS DU MAIRE", None),
+            Case("Extrait du registre des décisions du Bureau communautaire", "extract"),
             Case("Délibération n° 2023-45", None),
             Case("délibération du conseil municipal n° 2024-012 du 18 mars 2024, ci-après dénommée", None),
             Case("le conseil municipal a pris la délibération suivante", None))
@@ -200,18 +201,55 @@ def agenda(text: str) -> Optional[str]:
     return "agenda" if _search(_AGENDA, text) else None
 
 
+_OTHER_BODY = regex.compile(
+    r"^\s*(?:proces[\s-]*verbal|compte[\s-]*rendu|releve\s+de\s+decisions)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d')?"
+    r"(?:(?:reunion|seance)\s+(?:de\s+la\s+|du\s+|de\s+|d')?)?"
+    r"(?:commissions?\b(?!\s+permanente)|comite\s+(?:technique|consultatif|de\s+pilotage|social|des\s+fetes)"
+    r"|conseils?\s+(?:d'ecole|de\s+quartier|d'exploitation|de\s+developpement)|reunion\s+(?:publique|de\s+travail|de\s+quartier)"
+    r"|publique|chantier|jury|groupe\s+de\s+travail)")
+
+
+@recogniser(NOT_RECORD, "other-body",
+            Case("PROCÈS-VERBAL DE LA COMMISSION D'APPEL D'OFFRES", "other-body"),
+            Case("Compte rendu de la réunion de la commission urbanisme du 3 mai", "other-body"),
+            Case("COMPTE-RENDU DU CONSEIL D'ECOLE", "other-body"),
+            Case("Compte rendu de chantier n° 12", "other-body"),
+            Case("PROCÈS-VERBAL DE LA COMMISSION PERMANENTE DU 4 JUILLET", None),
+            Case("Procès-verbal de la séance du conseil municipal du 3 mai", None),
+            Case("Compte rendu de la séance du comité syndical", None))
+def other_body(text: str) -> Optional[str]:
+    """"Procès-verbal de la commission d'appel d'offres", "compte rendu du conseil d'école": the
+    record of a body that takes no deliberation (a commission permanente does: not here)."""
+    return "other-body" if _search(_OTHER_BODY, text) else None
+
+
+_PREPARATORY = regex.compile(r"^\s*(?:projet\s+de\s+deliberation|note\s+(?:explicative\s+)?de\s+synthese)\b")
+
+
+@recogniser(NOT_RECORD, "preparatory",
+            Case("PROJET DE DÉLIBÉRATION N° 7", "preparatory"),
+            Case("Note explicative de synthèse", "preparatory"),
+            Case("NOTE DE SYNTHESE - Conseil municipal du 18 avril 2024", "preparatory"),
+            Case("Le projet de délibération a été transmis aux conseillers avec la convocation.", None))
+def preparatory(text: str) -> Optional[str]:
+    """"Projet de délibération", "Note explicative de synthèse" (L2121-12): sent before the sitting,
+    not its record."""
+    return "preparatory" if _search(_PREPARATORY, text) else None
+
+
 KIND_RECOGNISERS = [r for r in of_part(PART) if r.name != "convention"]
+_NOT_RECORDS = (other_body, executive_act, convocation, budget_form, preparatory)
 
 
 def names_other(view: View) -> Optional[int]:
     """The line where the document names itself, in its opening, as something that is not a
     council's record (an arrêté, a decision of the mayor, a convocation, an agenda with nothing
-    of a held sitting, a budget form); None when it names itself a record first, or not so."""
+    of a held sitting, a budget form, the minutes of a commission, a draft); None when it names itself a record first, or not so."""
     for index, text in head_lines(view)[:OPENING]:
+        if len(text) <= 160 and any(r.read(text) for r in _NOT_RECORDS):
+            return index
         if len(text) > 160 or any(r.read(text) for r in KIND_RECOGNISERS):
             return None
-        if executive_act.read(text) or convocation.read(text) or budget_form.read(text):
-            return index
         if agenda.read(text) and not _HELD.search(view.folded):
             return index
     return None
