@@ -10,7 +10,7 @@ from ..model import Article, Convention, Party, School, Span
 from ..readers import Line, Table
 from . import dates
 from .deliberation import ENDS_ON, HEADING, date_after
-from .names import clean_name, is_role, person
+from .names import clean_name, is_role, person, two_people
 from .recognisers import Case, recogniser
 from .text import View, fold
 
@@ -374,6 +374,7 @@ def _representative(view: View, party: Party, text: str, represented: regex.Matc
 # what follows a party's name: its legal form, its seat ("L'association X, association loi
 # 1901 dont le siège est ...", "La société Y, sise 3 rue ...")
 _DESCRIBED = regex.compile(r",\s*(?:association\s+(?:loi|regie|declaree)|dont\s+le\s+siege|sise?\b|ayant\s+son\s+siege"
+                           r"|represente?e?s?\s*$"  # "représentée" whose "par ..." the line wrapped away
                            r"|domiciliee?\b|immatriculee?\b|inscrite?\s+au)")
 
 
@@ -422,7 +423,9 @@ def _signature_cell(view: View, conv: Convention, index: int, text: str) -> None
         return  # "Maire de CHARTRETTES" under the name
     name = clean_name(text.split(",")[0])
     if name and len(name.split()) >= 2:
-        conv.signatories.append(person(name, view.line_span(index)))
+        # two blocks side by side whose gap the text layer or the OCR lost: "Régis FOUQUET Paul ESNAULT"
+        for one in two_people.read(name) or (name,):
+            conv.signatories.append(person(one, view.line_span(index)))
 
 
 def _header_columns(row: list[str]) -> dict[str, int]:
@@ -481,6 +484,8 @@ def _school(view: View, row, texts: list[str], cols: dict[str, int]) -> School:
         if not 0 <= position < len(row):
             continue
         value = texts[position].replace(" ", "") if key == "uai" else texts[position]
+        if key == "email" and EMAIL.fullmatch("".join(value.split())):
+            value = "".join(value.split())  # an address its cell wrapped: "ce.0371023L@ac-orleans-tour s.fr"
         setattr(school, key, value or None)
         cell = row[position]
         school.spans[key] = _cell_span(view, cell.page, cell.line, value)
