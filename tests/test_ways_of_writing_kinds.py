@@ -239,3 +239,164 @@ def test_an_amendment_that_ends_with_the_convention(tmp_path):
     conv = extract(path).conventions[0]
     assert (conv.start, conv.end_date.isoformat()) == ("2024-10-01", "2026-06-30")
     assert _warned(path) == []
+
+
+@pytest.mark.parametrize("title", [
+    "PROCÈS-VERBAL DE LA COMMISSION D'APPEL D'OFFRES",
+    "Compte rendu de la réunion de la commission des travaux",
+    "COMPTE-RENDU DU CONSEIL D'ÉCOLE DU 5 NOVEMBRE 2024",
+])
+def test_the_minutes_of_a_body_that_takes_no_deliberation(tmp_path, title):
+    path = _write(tmp_path, f"""\
+        VILLE DE PLOËRMEL-SUR-OUST
+        {title}
+        Réunion du 14 octobre 2024 à 10 heures
+        Membres présents : M. Alain GUÉGAN, Président, Mme Rose LE DÛ, M. Yann PÉRON.
+        Absente excusée : Mme Gaëlle NICOL.
+        La commission décide à l'unanimité de retenir l'offre de l'entreprise Armor Bois.
+        Le Président de la commission,
+        Alain GUÉGAN
+        """)
+    document = extract(path)
+    assert (document.kind, document.deliberations) == ("other", [])
+    assert _warned(path) == []
+
+
+def test_the_commission_permanente_deliberates(tmp_path):
+    """The near-miss: a département's commission permanente takes deliberations."""
+    path = _write(tmp_path, """\
+        DÉPARTEMENT DU LOT
+        PROCÈS-VERBAL DE LA COMMISSION PERMANENTE DU 4 JUILLET 2024
+        Présents : Serge MAURY, Anne ROUX, Luc FABRE
+        1. Aide aux communes
+        La commission permanente, après en avoir délibéré, à l'unanimité, APPROUVE les aides.
+        """)
+    assert extract(path).kind == "minutes"
+
+
+@pytest.mark.parametrize("title", ["PROJET DE DÉLIBÉRATION N° 4", "NOTE EXPLICATIVE DE SYNTHÈSE"])
+def test_a_draft_sent_before_the_sitting(tmp_path, title):
+    path = _write(tmp_path, f"""\
+        CONSEIL MUNICIPAL DU 3 DÉCEMBRE 2024
+        {title}
+        Objet : Tarifs de l'eau 2025
+        Vu le Code général des collectivités territoriales,
+        Il est proposé au conseil municipal de fixer les tarifs comme suit.
+        Le Conseil municipal, après en avoir délibéré, ..........
+        """)
+    document = extract(path)
+    assert (document.kind, document.deliberations) == ("other", [])
+    assert _warned(path) == []
+
+
+def test_a_decision_of_the_bureau_by_delegation_is_an_extract_numbered_by_its_heading(tmp_path):
+    path = _write(tmp_path, """\
+        COMMUNAUTÉ DE COMMUNES DES MONTS D'AUBRAC
+        Extrait du registre des décisions du Bureau communautaire
+        Réunion du mardi 4 juin 2024
+        Membres du Bureau en exercice : 5 - Présents : 5 - Votants : 5
+        Présents : M. Jean VIALA, Mme Rose BRAS, M. Paul COSTES, Mme Anne ROUX, M. Luc FABRE.
+        Secrétaire de séance : Mme Anne ROUX.
+        Décision n° B-2024-21 - Fonds de concours à la commune de Laguiole
+        Vu la délibération n° 2020-44 du Conseil communautaire du 16 juillet 2020 portant délégation au Bureau,
+        Le Bureau, après en avoir délibéré, à l'unanimité, ATTRIBUE un fonds de concours de 8 000 €.
+        Le Président,                       La secrétaire de séance,
+        Jean VIALA                          Anne ROUX
+        """)
+    document = extract(path)
+    assert document.kind == "extract"
+    assert [(d.number, d.title) for d in document.deliberations] == [
+        ("B-2024-21", "Fonds de concours à la commune de Laguiole")]
+    assert _warned(path) == []
+
+
+@pytest.mark.parametrize("line, title, vote", [
+    ("Délibération n° 2023-041 – Tarifs du camping : approuvée par 12 voix pour et 3 contre",
+     "Tarifs du camping", (False, 12, 3)),
+    ("No 2023-041   Objet : Tarifs du camping        Vote : unanimite", "Tarifs du camping", (True, None, None)),
+])
+def test_a_list_whose_lines_say_their_outcome_after_the_title(tmp_path, line, title, vote):
+    path = _write(tmp_path, f"""\
+        COMMUNE DE LA SALVETAT
+        LISTE DES DELIBERATIONS
+        SEANCE DU CONSEIL MUNICIPAL DU 6 MARS 2023
+        {line}
+        {line.replace("041", "042").replace("camping", "port")}
+        {line.replace("041", "043").replace("camping", "gîte")}
+        Le Maire, Paul FABRE
+        """)
+    document = extract(path)
+    assert document.kind == "list"
+    read = [(d.number, d.title, (bool(d.vote.unanimous), d.vote.for_, d.vote.against)) for d in document.deliberations]
+    assert read == [("2023-041", title, vote), ("2023-042", title.replace("camping", "port"), vote),
+                    ("2023-043", title.replace("camping", "gîte"), vote)]
+
+
+def test_a_list_of_decisions_numbered_1_degree_that_closes_on_questions_diverses(tmp_path):
+    path = _write(tmp_path, """\
+        Mairie de Montredon
+        RELEVÉ DES DÉCISIONS DU CONSEIL MUNICIPAL
+        Séance du mardi 11 juin 2024
+        1°) Budget - décision modificative n° 1 : adoptée à l'unanimité.
+        2°) Tarifs de la garderie : adoptés (9 pour, 2 abstentions).
+        3°) Subvention au club de rugby : adoptée à l'unanimité.
+        4°) Questions diverses : sans objet.
+        Le Maire,
+        Irène SOULIÉ
+        """)
+    numbers = [d.number for d in extract(path).deliberations]
+    assert numbers == ["1", "2", "3", "4"]
+
+
+def _pdf(path, flowables):
+    reportlab = pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+    assert reportlab
+    SimpleDocTemplate(str(path), pagesize=A4).build(flowables)
+    return str(path)
+
+
+def test_a_list_of_deliberations_as_a_table_keeps_the_decision_out_of_the_title(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, Table
+
+    style = getSampleStyleSheet()["Normal"]
+    rows = [["N°", "Objet", "Décision"],
+            ["2024-011", Paragraph("Vote du compte administratif 2023", style), Paragraph("Adoptée (14 pour, 1 abstention)", style)],
+            ["2024-012", Paragraph("Tarifs de la salle des fêtes", style), "Adoptée à l'unanimité"],
+            ["2024-013", Paragraph("Vente d'un terrain communal", style), "Rejetée (5 pour, 10 contre)"]]
+    path = _pdf(tmp_path / "liste.pdf", [
+        Paragraph("Liste des délibérations du Conseil municipal", style),
+        Paragraph("Séance du lundi 8 avril 2024", style), Table(rows, colWidths=[60, 230, 180]),
+        Paragraph("Le Maire,", style), Paragraph("Agnès COSTES", style)])
+    document = extract(path)
+    assert document.kind == "list"
+    assert [(d.number, d.title) for d in document.deliberations] == [
+        ("2024-011", "Vote du compte administratif 2023"), ("2024-012", "Tarifs de la salle des fêtes"),
+        ("2024-013", "Vente d'un terrain communal")]
+
+
+def test_signature_blocks_side_by_side_in_a_pdf_and_a_wrapped_school_email(tmp_path):
+    pytest.importorskip("reportlab")
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, Table
+
+    style = getSampleStyleSheet()["Normal"]
+    schools = [["Type", "UAI", "Nom", "Adresse", "Courriel"],
+               ["EEPU", "0370412X", Paragraph("École des Tilleuls", style),
+                Paragraph("4 rue du Stade 37320 Esvres", style), Paragraph("ce.0370412X@ac-orleans-tours.fr", style)]]
+    path = _pdf(tmp_path / "convention.pdf", [
+        Paragraph("CONVENTION RELATIVE À L'ESPACE NUMÉRIQUE DE TRAVAIL", style),
+        Paragraph("Entre la commune d'Esvres, représentée par son Maire, M. Hugo DELMAS,", style),
+        Paragraph("Et l'association Les Amis de l'École, représentée par sa Présidente, Mme Inès CARON,", style),
+        Paragraph("Article 1 – Durée", style),
+        Paragraph("La convention est conclue pour une durée de trois ans à compter de sa signature.", style),
+        Paragraph("Fait à Esvres, le 3 mars 2025", style),
+        Table([["Le Maire,", "La Présidente,"], ["Hugo DELMAS", "Inès CARON"]], colWidths=[200, 200]),
+        Paragraph("ANNEXE – Liste des écoles", style), Table(schools, colWidths=[40, 65, 100, 130, 90])])
+    conv = extract(path).conventions[0]
+    assert [s.name for s in conv.signatories] == ["Hugo DELMAS", "Inès CARON"]
+    assert [s.email for s in conv.schools] == ["ce.0370412X@ac-orleans-tours.fr"]
+    assert _warned(path) == []

@@ -407,6 +407,23 @@ def _signatories(view: View, folded: list[str], conv: Convention, signed) -> Non
             _signature_cell(view, conv, index, cell.strip())
 
 
+# two people signing side by side, each a first name and a surname in capitals: "Hugo DELMAS Inès CARON"
+_TWO_SIGNING = regex.compile(r"^(?P<a>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)"
+                             r"\s+(?P<b>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)$")
+
+
+@recogniser("convention-signatures", "side-by-side",
+            Case("Hugo DELMAS Inès CARON", ("Hugo DELMAS", "Inès CARON")),
+            Case("Marie-Hélène LE GOFF Jean DURAND", ("Marie-Hélène LE GOFF", "Jean DURAND")),
+            Case("Jean-Pierre DE LA ROCHE", None),
+            Case("Anne Marie DUPONT", None))
+def side_by_side(name: str) -> Optional[tuple[str, str]]:
+    """"Hugo DELMAS Inès CARON": two signature blocks side by side whose gap the text layer or
+    the OCR lost, each a first name and a surname in capitals."""
+    match = _TWO_SIGNING.match(name)
+    return (match["a"], match["b"]) if match else None
+
+
 # three spaces or a tab between two signature blocks written side by side
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
 
@@ -424,7 +441,7 @@ def _signature_cell(view: View, conv: Convention, index: int, text: str) -> None
     name = clean_name(text.split(",")[0])
     if name and len(name.split()) >= 2:
         # two blocks side by side whose gap the text layer or the OCR lost: "Régis FOUQUET Paul ESNAULT"
-        for one in two_people.read(name) or (name,):
+        for one in two_people.read(name) or side_by_side.read(name) or (name,):
             conv.signatories.append(person(one, view.line_span(index)))
 
 

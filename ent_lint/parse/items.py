@@ -514,7 +514,7 @@ def read_heading(text: str) -> Optional[Heading]:
 
 # A vote or a decision: what a part of minutes holds when it is an item.
 OUTCOME = regex.compile(
-    r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve"
+    r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve|\brejete"
     r"|\bdecide|\bdelibere|\bdesigne|\bautorise|\baccepte|\bvalide|\bemet\b|\bprend\s+acte|\bprennent\s+acte"
     r"|\bfixe\b|\bdit\s+que|\bpour\s+\d|\bcontre\s+\d|scrutin|votants")
 
