@@ -400,3 +400,61 @@ def test_signature_blocks_side_by_side_in_a_pdf_and_a_wrapped_school_email(tmp_p
     assert [s.name for s in conv.signatories] == ["Hugo DELMAS", "Inès CARON"]
     assert [s.email for s in conv.schools] == ["ce.0370412X@ac-orleans-tours.fr"]
     assert _warned(path) == []
+
+
+def test_an_arrete_under_a_long_letterhead_and_one_read_by_ocr(tmp_path):
+    letterhead = "RÉPUBLIQUE FRANÇAISE\n    Liberté – Égalité – Fraternité\n    Département du Cantal\n" \
+                 "    Arrondissement d'Aurillac\n    Commune de Marmanhac\n    Police municipale\n"
+    for title in ("ARRÊTÉ N° PM-2024-12", "ARRETE MUNlCIPAL N° 2O24-O12"):
+        path = _write(tmp_path, ARRETE.replace("MAIRIE DE SAINT-GENIÈS\n", letterhead).format(title=title))
+        document = extract(path)
+        assert (document.kind, document.title, document.deliberations) == ("other", title, [])
+
+
+def test_minutes_that_list_the_mayors_decisions_below_their_opening_are_minutes(tmp_path):
+    """The near-miss: "Décision n°" low in the opening of minutes that show the sitting held."""
+    path = _write(tmp_path, """\
+        Commune de Marmanhac
+        Séance du conseil municipal du 4 mars 2024
+        Présents : Jean PONS, Anne ROUX, Luc FABRE
+        Secrétaire de séance : Anne ROUX
+        Décisions prises par le Maire par délégation :
+        Décision n° 2024-03 : bail du logement de l'école
+        1. Tarifs de la cantine
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tarifs.
+        """)
+    document = extract(path)
+    assert document.kind != "other" and document.deliberations
+
+
+def test_a_convocation_sent_by_email(tmp_path):
+    path = _write(tmp_path, """\
+        De : Mairie de Salers <mairie@salers.example>
+        Envoyé : lundi 4 novembre 2024 10:12
+        Objet : Convocation au conseil municipal du 12 novembre 2024
+        Mesdames, Messieurs les conseillers municipaux,
+        J'ai l'honneur de vous convoquer à la séance du conseil municipal du mardi 12 novembre 2024.
+        Ordre du jour :
+        - Approbation du procès-verbal du 8 octobre 2024
+        - Décision modificative n° 2
+        Le Maire, Denis FAURIEL
+        """)
+    document = extract(path)
+    assert (document.kind, document.deliberations) == ("other", [])
+    assert _warned(path) == []
+
+
+def test_a_note_in_a_margin_box_above_the_minutes_title(tmp_path):
+    """The near-miss of the drafts: "Note de synthèse ..." left in a margin box above the
+    minutes' own title does not make the minutes a draft."""
+    path = _write(tmp_path, """\
+        Note de synthèse du conseil municipal du 2 avril 2024
+        PROCÈS-VERBAL DU CONSEIL MUNICIPAL DE LA COMMUNE DE SALERS
+        Séance du 9 avril 2024
+        Présents : Jean PONS, Anne ROUX, Luc FABRE
+        Secrétaire de séance : Anne ROUX
+        1. Tarifs de la cantine
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tarifs.
+        """)
+    document = extract(path)
+    assert document.kind == "minutes" and document.deliberations

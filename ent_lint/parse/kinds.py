@@ -13,7 +13,7 @@ from typing import Optional
 import regex
 
 from ..model import Document
-from .recognisers import Case, of_part, recogniser
+from .recognisers import Case, Recogniser, of_part, recogniser
 from .text import View, fold
 
 PART = "document-kind"
@@ -122,12 +122,15 @@ def named_convention(text: str) -> Optional[str]:
 # mayor or the president (an arrêté, a decision taken under delegation), the notice convening a
 # sitting, the agenda alone, the budget's standard forms.  None holds a deliberation to check.
 NOT_RECORD = "not-a-record"
-OPENING = 5
+# the lines where a document names itself; below the first ones (a letterhead may take six lines
+# before "ARRÊTÉ N°"), a name counts only in a document that shows no sitting held
+OPENING, FIRST = 8, 3
 
+# (with the letters OCR confuses: "ARRETE MUNlCIPAL", "Le Ma1re", "DECISI0N")
 _ACT = regex.compile(
-    r"^\s*(?:extrait\s+(?:du|des)\s+registres?\s+des\s+)?(?:arrete|decision)s?\s+"
-    r"(?:(?:du|de\s+la|de\s+m\.|de\s+mme)\s+(?:maire|presidente?|vice-presidente?)\b|municip|n\s*[°o]\s*\S|no\s*\d"
-    r"|(?:temporaire|permanent|individuel)\b)")
+    r"^\s*(?:extrait\s+(?:du|des)\s+registres?\s+des\s+)?(?:arr[e3]t[e3]|d[e3]cisi[o0]n)s?\s+"
+    r"(?:(?:du|de\s+la|de\s+m\.|de\s+mme)\s+(?:ma[il1|]re|pr[e3]sidente?|vice-pr[e3]sidente?)\b|mun[il1|]cip"
+    r"|n\s*[°o]\s*\S|no\s*\d|(?:temporaire|permanent|individuel)\b)")
 
 
 @recogniser(NOT_RECORD, "executive-act",
@@ -138,6 +141,8 @@ _ACT = regex.compile(
             Case("Decision du Maire no 12/2023", "act"),
             Case("DÉCISION MUNICIPALE N° 7", "act"),
             Case("EXTRAIT DU REGISTRE DES ARRÊTÉS DU MAIRE", "act"),
+            Case("ARRETE MUNlCIPAL N° 2O24-O51", "act"),
+            Case("DECISI0N DU MA1RE N° 7", "act"),
             Case("DÉCISION MODIFICATIVE N° 1 – BUDGET PRINCIPAL", None),
             Case("Arrêté du 24 août 2006 fixant les taux de l'indemnité d'astreinte", None),
             Case("Décisions du maire prises par délégation : voir le tableau annexé au présent compte rendu.", None))
@@ -148,7 +153,7 @@ def executive_act(text: str) -> Optional[str]:
 
 
 _CONVOCATION = regex.compile(
-    r"^\s*convocation\s*(?:$|(?:au|du|a\s+la|de\s+la|pour\s+la|des\s+membres\s+du)\s+"
+    r"^\s*(?:objet\s*:\s*)?convocation\s*(?:$|(?:au|du|a\s+la|de\s+la|pour\s+la|des\s+membres\s+du)\s+"
     r"(?:conseil|comite|bureau|seance|reunion|assemblee)\b(?![^:]*:))")
 _CONVENING = regex.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
                            r"|\bvous\s+etes\s+(?:convoquee?s?|priee?s?\s+de\s+(?:bien\s+vouloir\s+)?assister)\b")
@@ -157,6 +162,7 @@ _CONVENING = regex.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
 @recogniser(NOT_RECORD, "convocation",
             Case("CONVOCATION AU CONSEIL MUNICIPAL", "convocation"),
             Case("Convocation du Comité syndical", "convocation"),
+            Case("Objet : Convocation au conseil municipal du 12 novembre 2024", "convocation"),
             Case("J'ai l'honneur de vous convoquer à la séance du conseil communautaire", "convocation"),
             Case("Vous êtes priée de bien vouloir assister à la réunion du conseil", "convocation"),
             Case("Convocation : 6 janvier 2004", None),
@@ -185,6 +191,9 @@ def budget_form(text: str) -> Optional[str]:
 
 
 _AGENDA = regex.compile(r"^\s*ordre\s+du\s+jour\b\s*:?\s*(?:$|(?:de\s+la|du)\s+(?:seance|conseil|reunion|comite|bureau)\b)")
+# what shows a sitting held, surely: no arrêté, convocation or agenda writes it
+_SITTING = regex.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\ben\s+exercice\b|\bsecretaire\s+de\s+seance\s*:"
+                         r"|\bvotants?\b")
 # what shows a sitting that was held (an agenda alone shows none of it)
 _HELD = regex.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\bunanimite\b|\bvoix\b|\ben\s+exercice\b"
                       r"|\bsecretaire\s+de\s+seance\s*:|\b(?:adoptee?s?|approuvee?s?)\b")
@@ -241,12 +250,28 @@ KIND_RECOGNISERS = [r for r in of_part(PART) if r.name != "convention"]
 _NOT_RECORDS = (other_body, executive_act, convocation, budget_form, preparatory)
 
 
+def _stands(named: Recogniser, rank: int, view: View, opening: list[tuple[int, str]]) -> bool:
+    """Whether a name of no council record found at ``rank`` of the opening is the document's:
+    below the first lines, only where no sitting shows held; a draft's or a commission's name
+    yields to a record named beside it (a margin box "Note de synthèse du conseil du 27 mai"
+    above "COMPTE RENDU DU CONSEIL MUNICIPAL")."""
+    if rank >= FIRST and _SITTING.search(view.folded):
+        return False
+    if named in (other_body, preparatory):
+        others = [text for place, (_index, text) in enumerate(opening) if place != rank]
+        return not any(r.read(text) for r in (named_list, named_extract, named_minutes) for text in others)
+    return True
+
+
 def names_other(view: View) -> Optional[int]:
     """The line where the document names itself, in its opening, as something that is not a
     council's record (an arrêté, a decision of the mayor, a convocation, an agenda with nothing
-    of a held sitting, a budget form, the minutes of a commission, a draft); None when it names itself a record first, or not so."""
-    for index, text in head_lines(view)[:OPENING]:
-        if len(text) <= 160 and any(r.read(text) for r in _NOT_RECORDS):
+    of a held sitting, a budget form, the minutes of a commission, a draft); None when it names
+    itself a record first, or not so."""
+    opening = head_lines(view)[:OPENING]
+    for rank, (index, text) in enumerate(opening):
+        named = next((r for r in _NOT_RECORDS if len(text) <= 160 and r.read(text)), None)
+        if named and _stands(named, rank, view, opening):
             return index
         if len(text) > 160 or any(r.read(text) for r in KIND_RECOGNISERS):
             return None
