@@ -9,7 +9,8 @@ class NoDeliberation(Rule):
     """What it checks:
     A document in which no council sitting, deliberation or convention is recognised; one that
     names itself as something else (an arrêté or a decision of the mayor or the president, a
-    convocation, an agenda, a budget form) is said to be that.
+    convocation, an agenda, a budget form, the minutes of a commission, a draft) is said to be
+    that.
 
     Why it matters:
     A document read as holding nothing would pass every check in silence: the reader must know
