@@ -31,7 +31,7 @@ def _search(pattern: regex.Pattern, text: str) -> Optional[str]:
 
 
 _LIST = regex.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
-                      r"|^\s*(?:releve|recapitulatif|tableau)\s+des\s+(?:decisions|deliberations)\b")
+                      r"|^\s*(?:releve|recapitulatif|tableau)\s+des?\s+(?:decisions|deliberations)\b")
 
 
 @recogniser(PART, "list",
@@ -39,6 +39,7 @@ _LIST = regex.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
             Case("Liste des actes de la séance du 3 mai 2024", "list"),
             Case("RELEVÉ DES DÉCISIONS DU CONSEIL COMMUNAUTAIRE", "list"),
             Case("Releve des deliberations - seance du 2 fevrier 2023", "list"),
+            Case("Relevé de décisions du conseil municipal du 5 mai 2025", "list"),
             Case("Récapitulatif des délibérations adoptées le 14 mars", "list"),
             Case("la liste des délibérations sera affichée sur le panneau de la mairie à compter de demain.", None),
             Case("Tableau des effectifs au 1er janvier 2024", None))
@@ -49,7 +50,8 @@ def named_list(text: str) -> Optional[str]:
 
 
 _EXTRACT = regex.compile(
-    r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions)\s+(?:du|de\s+la)\s+(?:maire|presidente?)\b)|proces|deliberations?)|\bregistre\s+des\s+deliberations"
+    r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions)\s+(?:du|de\s+la)\s+(?:maire|presidente?)\b)"
+    r"|proces|deliberations?)|\bregistre\s+des\s+deliberations"
     r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)(?!\s+\w+\s+n\s*[°o])")
 
 
