@@ -37,6 +37,9 @@ from .model import Deliberation, Document, Span
 from .text import TextView
 
 KINDS = ("extract", "minutes", "list", "convention", "other")
+#: the kinds that record a sitting, a deliberation or a convention: what a rule applies to unless it
+#: says otherwise (a bulletin, an arrêté, a convocation is "other": no record to check)
+RECORDS = ("extract", "minutes", "list", "convention")
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ class Rule:
     source: ClassVar[str]
     aliases: ClassVar[tuple[str, ...]] = ()
     #: the kinds of document the rule applies to (``Document.kind``)
-    kinds: ClassVar[tuple[str, ...]] = KINDS
+    kinds: ClassVar[tuple[str, ...]] = RECORDS
     scope: ClassVar[str] = "document"
     #: message name -> template; a finding's code is ``<rule id>/<name>``
     messages: ClassVar[dict[str, Message]] = {}
@@ -273,6 +276,7 @@ class RuleCrash(Rule):
     severity = "error"
     summary = "a rule failed on this document; the other rules' findings stand"
     source = "ent-lint"
+    kinds = KINDS
     messages = {"crash": Message("rule {rule} failed on this document ({error}); its findings are missing",
                                  fix="report it with the traceback (--format json shows it)")}
 
@@ -298,6 +302,7 @@ class TooManyFindings(Rule):
     severity = "warning"  # each one takes the severity of the worst finding it leaves out
     summary = "a rule found more than 100 problems in a document: the rest are left out"
     source = "ent-lint"
+    kinds = KINDS
     messages = {"capped": Message(
         "{count} more finding of {rule} left out (at most {limit} per rule and document)",
         plural="{count} more findings of {rule} left out (at most {limit} per rule and document)", count="count")}

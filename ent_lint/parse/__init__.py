@@ -31,7 +31,8 @@ def parse(source: Source) -> Document:
         line = end
     rest.extend(view.lines[line:])
     council = View(rest) if regions else view
-    if _DELIBERATION_SIGNS.search(council.folded):
+    other = kinds.names_other(view)  # an arrêté, a convocation...: no deliberation to read in it
+    if other is None and _DELIBERATION_SIGNS.search(council.folded):
         document.deliberations = deliberation.parse_deliberations(
             council, [[[cell.text for cell in row] for row in table.rows] for table in source.tables])
     document.conventions = [convention.parse_convention(region, tables, source.page_count)
@@ -41,7 +42,7 @@ def parse(source: Source) -> Document:
         conv.first_line, conv.last_line = region.line_span(0), region.line_span(len(region.lines) - 1)
     document.department = department.department(view)
     document.reference_date = _reference_date(document)
-    document.kind, title_line = kinds.document_kind(view, document)
+    document.kind, title_line = kinds.document_kind(view, document, other)
     if title_line is not None:
         document.title = _title(view, title_line)
     if document.kind == "minutes":

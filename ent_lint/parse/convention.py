@@ -7,16 +7,20 @@ from typing import Optional
 import regex
 
 from ..model import Article, Convention, Party, School, Span
-from ..readers import Table
+from ..readers import Line, Table
 from . import dates
 from .deliberation import ENDS_ON, HEADING, date_after
-from .names import clean_name, is_role, person
+from .names import clean_name, is_role, person, two_people
+from .recognisers import Case, recogniser
 from .text import View, fold
 
 # "Entre :", "ENTRE", "Entre les soussignés", "Entre la Commune de ..." (not "entre son domicile")
+# a party's name in lower case after its article: "Entre la commune de X", "Entre l'association Y"
+_BODIES = (r"(?:commune|ville|communaut[eé]|syndicat|d[eé]partement|r[eé]gion|association|soci[eé]t[eé]|[eé]tat"
+           r"|direction|[eé]tablissement|office|centre|agglom[eé]ration|m[eé]tropole)\b")
 START = regex.compile(r"^\s*(?:ENTRE|Entre)\b\s*(?:les\s+soussignés|LES\s+SOUSSIGNÉS)?\s*[:,]?\s*"
                       r"(?:d['’]une\s+part\s*[:,]?\s*)?$"
-                      r"|^\s*(?:ENTRE|Entre)\s+(?:la|le|les|l['’]|La|Le|Les|L['’])\s*\p{Lu}")
+                      r"|^\s*(?:ENTRE|Entre)\s+(?:la|le|les|l['’]|La|Le|Les|L['’])\s*(?:\p{Lu}|" + _BODIES + ")")
 PARTY_SIGNS = regex.compile(r"represente?e?s?\s+par|d'une\s+part|d'autre\s+part")
 TITLE = regex.compile(r"^\s*(?:convention|contrat|accord|avenant)\b")
 OTHER_PART = regex.compile(r"^\s*(?:et\b|d'autre\s+part)")
@@ -30,9 +34,18 @@ ARTICLE = regex.compile(
     r"\s*(?:er\b)?\s*"
     r"(?P<sep>[.:)-]|$)?\s*(?P<heading>.*)$")
 DURATION = regex.compile(
-    r"(?:conclue?|etablie?|passee?|signee?)?\s*pour\s+une\s+duree\s+(?:de\s+)?(?P<n>\d{1,2}|"
+    r"(?:conclue?|etablie?|passee?|signee?)?\s*pour\s+une\s+duree\s+(?:de\s+|d')?(?P<n>\d{1,2}|"
     + dates.NUMBER_WORDS + r")\s+(?P<unit>an\(s\)|ans?|annees?|mois)")
 START_FROM = regex.compile(r"a\s+compter\s+(?:de\s+(?:la\s+date\s+de\s+)?(?:sa\s+)?(?P<sig>signature)|du\s+|de\s+)")
+# the term written without "pour une durée de ... à compter du": "prend effet le 1er janvier",
+# "entre en vigueur au ...", and its end "s'achève à l'échéance de la convention, le 2 mars 2027"
+TAKES_EFFECT = regex.compile(r"\b(?:prend(?:ra)?\s+effet|entre(?:ra)?\s+en\s+vigueur|s'applique(?:ra)?)\s+"
+                             r"(?:a\s+compter\s+du|a\s+partir\s+du|des\s+le|le|au)\s*")
+ENDS = regex.compile(r"\b(?:prend(?:ra)?\s+fin|expire(?:ra)?|s'acheve(?:ra)?|se\s+termine(?:ra)?"
+                     r"|arrive(?:ra)?\s+a\s+(?:son\s+)?(?:echeance|terme))\b(?:[^.;\n]{0,50}?,)?\s+le\s*")
+# "elle est conclue pour l'année scolaire 2024-2025, du 2 septembre 2024 au 4 juillet 2025"
+PERIOD = regex.compile(r"\b(?:conclue?|valable|consentie?|etablie?)\b[^.;\n]{0,60}?\bdu\s+(?=[\d.]|1er|\p{L}+\s+\d)")
+PERIOD_END = regex.compile(r"\s+au\s+")
 SIGNED_AT = regex.compile(r"fait\s+(?:en\s+\w+\s+exemplaires?(?:\s+originaux)?\s*,?\s+)?a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
 PAGE_COUNT = regex.compile(r"comporte\s+(?P<n>\d{1,3}|" + dates.NUMBER_WORDS + r")\s+pages?")
 SIGNATURES = regex.compile(r"^\s*(?:signatures?\b|pour\s+(?:la|le|l')\s*\w+|les\s+parties)")
@@ -53,6 +66,55 @@ _HEADER_KEYS = [
 ]
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+
+
+TERM = "convention-term"
+
+
+def _date_read(pattern: regex.Pattern, text: str) -> Optional[str]:
+    folded = fold(text)
+    match = pattern.search(folded)
+    value, _ = dates.first_date(folded[match.end():match.end() + 30]) if match else (None, None)
+    return value.isoformat() if value else None
+
+
+@recogniser("convention-parties", "lower-case-body",
+            Case("Entre la commune de Saint-Jory, représentée par son Maire,", True),
+            Case("ENTRE l'association Les Amis du Moulin, dont le siège est à Lisle", True),
+            Case("Entre la mairie et l'école, le trajet des enfants se fait à pied.", None))
+def lower_case_body(text: str) -> Optional[bool]:
+    """"Entre la commune de X": a party's name in lower case after "Entre" opens the parties."""
+    return True if START.match(text) else None
+
+
+@recogniser(TERM, "takes-effect",
+            Case("La présente convention prend effet le 1er janvier 2025.", "2025-01-01"),
+            Case("Elle entrera en vigueur au 1er mars 2024 pour une année.", "2024-03-01"),
+            Case("La présente décision prend effet dès sa notification.", None))
+def takes_effect(text: str) -> Optional[str]:
+    """"prend effet le ...", "entre en vigueur au ...": the start, without "à compter du"."""
+    return _date_read(TAKES_EFFECT, text)
+
+
+@recogniser(TERM, "ends-on",
+            Case("Elle prendra fin le 31 mars 2027.", "2027-03-31"),
+            Case("Le présent avenant s'achève à l'échéance de la convention, le 2 mars 2027.", "2027-03-02"),
+            Case("La convention expire à la fin de l'année scolaire, sans autre formalité.", None))
+def ends_on(text: str) -> Optional[str]:
+    """"prendra fin le ...", "s'achève ..., le ...": the end of the term."""
+    return _date_read(ENDS, text)
+
+
+@recogniser(TERM, "period",
+            Case("Elle est conclue pour l'année scolaire 2024-2025, du 2 septembre 2024 au 4 juillet 2025.",
+                 ("2024-09-02", "2025-07-04")),
+            Case("Convention valable du 1er janvier 2025 au 31 décembre 2026", ("2025-01-01", "2026-12-31")),
+            Case("La salle est prêtée du 3 juin 2024 au 5 juin 2024 pour la fête de l'école.", None))
+def period(text: str) -> Optional[tuple[str, str]]:
+    """"conclue ... du <date> au <date>": both ends of the term."""
+    conv = Convention()
+    _period(View([Line(None, 1, text, text)]), conv)
+    return (conv.start, conv.end_date.isoformat()) if conv.start and conv.end_date else None
 
 
 def find_start(view: View, first: int = 0) -> Optional[int]:
@@ -110,12 +172,7 @@ def parse_convention(view: View, tables: list[Table], page_count: Optional[int])
     _parties(view, view.folded_lines, start, conv)
     _articles(view, conv)
     _duration(view, conv)
-    ends = ENDS_ON.search(view.folded)
-    if ends:
-        value, span = date_after(view, ends.end())
-        if value is not None:
-            conv.end_date = value
-            conv.spans["end_date"] = span
+    _term(view, conv)
     signed = _signed(view, conv)
     count = PAGE_COUNT.search(view.folded)
     if count:
@@ -170,6 +227,46 @@ def _duration(view: View, conv: Convention) -> None:
         if value is not None and not hasattr(value, "blank"):
             conv.start = value.isoformat()
     conv.spans["start"] = view.span(begin.start(), begin.end())
+
+
+def _term(view: View, conv: Convention) -> None:
+    """The end ("prendra fin le ...", "s'achève ..., le ...") and, where "à compter du" did not
+    give it, the start ("prend effet le ...")."""
+    value, span = _date_after_any(view, (ENDS_ON, ENDS))
+    if value is not None:
+        conv.end_date, conv.spans["end_date"] = value, span
+    if conv.start is None and conv.end_date is None:
+        _period(view, conv)
+    if conv.start is None:
+        value, span = _date_after_any(view, (TAKES_EFFECT,))
+        if value is not None and not hasattr(value, "blank"):
+            conv.start, conv.spans["start"] = value.isoformat(), span
+
+
+def _period(view: View, conv: Convention) -> None:
+    """"conclue ... du 2 septembre 2024 au 4 juillet 2025": both ends of the term."""
+    match = PERIOD.search(view.folded)
+    if not match:
+        return
+    start, start_span = date_after(view, match.end())
+    if start is None or hasattr(start, "blank"):
+        return
+    to = PERIOD_END.search(view.folded, match.end(), match.end() + 40)
+    end, end_span = date_after(view, to.end()) if to else (None, None)
+    if end is None or hasattr(end, "blank"):
+        return
+    conv.start, conv.spans["start"] = start.isoformat(), start_span
+    conv.end_date, conv.spans["end_date"] = end, end_span
+
+
+def _date_after_any(view: View, patterns: tuple) -> tuple:
+    """The date (or blank) after the first of the patterns found that a date follows."""
+    for pattern in patterns:
+        for match in pattern.finditer(view.folded):
+            value, span = date_after(view, match.end())
+            if value is not None:
+                return value, span
+    return None, None
 
 
 def _signed(view: View, conv: Convention):
@@ -277,6 +374,7 @@ def _representative(view: View, party: Party, text: str, represented: regex.Matc
 # what follows a party's name: its legal form, its seat ("L'association X, association loi
 # 1901 dont le siège est ...", "La société Y, sise 3 rue ...")
 _DESCRIBED = regex.compile(r",\s*(?:association\s+(?:loi|regie|declaree)|dont\s+le\s+siege|sise?\b|ayant\s+son\s+siege"
+                           r"|represente?e?s?\s*$"  # "représentée" whose "par ..." the line wrapped away
                            r"|domiciliee?\b|immatriculee?\b|inscrite?\s+au)")
 
 
@@ -309,6 +407,23 @@ def _signatories(view: View, folded: list[str], conv: Convention, signed) -> Non
             _signature_cell(view, conv, index, cell.strip())
 
 
+# two people signing side by side, each a first name and a surname in capitals: "Hugo DELMAS Inès CARON"
+_TWO_SIGNING = regex.compile(r"^(?P<a>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)"
+                             r"\s+(?P<b>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)$")
+
+
+@recogniser("convention-signatures", "side-by-side",
+            Case("Hugo DELMAS Inès CARON", ("Hugo DELMAS", "Inès CARON")),
+            Case("Marie-Hélène LE GOFF Jean DURAND", ("Marie-Hélène LE GOFF", "Jean DURAND")),
+            Case("Jean-Pierre DE LA ROCHE", None),
+            Case("Anne Marie DUPONT", None))
+def side_by_side(name: str) -> Optional[tuple[str, str]]:
+    """"Hugo DELMAS Inès CARON": two signature blocks side by side whose gap the text layer or
+    the OCR lost, each a first name and a surname in capitals."""
+    match = _TWO_SIGNING.match(name)
+    return (match["a"], match["b"]) if match else None
+
+
 # three spaces or a tab between two signature blocks written side by side
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
 
@@ -325,7 +440,9 @@ def _signature_cell(view: View, conv: Convention, index: int, text: str) -> None
         return  # "Maire de CHARTRETTES" under the name
     name = clean_name(text.split(",")[0])
     if name and len(name.split()) >= 2:
-        conv.signatories.append(person(name, view.line_span(index)))
+        # two blocks side by side whose gap the text layer or the OCR lost: "Régis FOUQUET Paul ESNAULT"
+        for one in two_people.read(name) or side_by_side.read(name) or (name,):
+            conv.signatories.append(person(one, view.line_span(index)))
 
 
 def _header_columns(row: list[str]) -> dict[str, int]:
@@ -384,6 +501,8 @@ def _school(view: View, row, texts: list[str], cols: dict[str, int]) -> School:
         if not 0 <= position < len(row):
             continue
         value = texts[position].replace(" ", "") if key == "uai" else texts[position]
+        if key == "email" and EMAIL.fullmatch("".join(value.split())):
+            value = "".join(value.split())  # an address its cell wrapped: "ce.0371023L@ac-orleans-tour s.fr"
         setattr(school, key, value or None)
         cell = row[position]
         school.spans[key] = _cell_span(view, cell.page, cell.line, value)

@@ -86,8 +86,13 @@ _ADDRESS = regex.compile(
 _O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
 
 
-# the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité"
-_OUTCOME_AFTER_TITLE = regex.compile(r"(?i)\s+[-–—]\s+(?:adopt|rejet|approuv|refus)[ée]e?s?\b.*$")
+# the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité",
+# "title : approuvée par 15 voix pour", "title      Vote : unanimité", or the next cell of its
+# table joined to the title "title Adoptée (18 pour, 2 abstentions)"
+_OUTCOME_AFTER_TITLE = regex.compile(
+    r"(?i:\s+[-–—]|\s*:)\s+(?i:adopt|rejet|approuv|refus)(?i:[ée]e?s?)\b.*$"
+    r"|\s{2,}(?i:vote)\s*:.*$"
+    r"|\s+(?:Adopt|Approuv|Rejet|Refus|ADOPT|APPROUV|REJET|REFUS)(?i:[ée]e?s?)\s+(?:(?i:à\s+l'unanimit)|\(|par\s+\d).*$")
 
 
 def _reading(match, text: str, style: str, number_group: str = "num") -> Optional[Heading]:
@@ -102,10 +107,10 @@ def _reading(match, text: str, style: str, number_group: str = "num") -> Optiona
 # --- the ways of writing a heading --------------------------------------------------------------
 
 _LABELLED = regex.compile(
-    r"""(?x)^\s*(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|n\s*°|no\.?\s)\s*
+    r"""(?x)^\s*(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|decision\s*(?:n\s*°|no\b\.?)|n\s*°|no\.?\s)\s*
     (?P<num>(?:[a-z]{1,4}\s?[-_]?\s?)?\d[\w/._-]*(?:\s*-\s*\d{1,3}\b)?)
     (?:\s+du\s+\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?       # "N° DP 2021-312 du 15 septembre 2021"
-    \s*(?:[-:.]\s*(?P<title>\S.*))?$""")
+    \s*(?:(?:[-:.]|objet\s*:)\s*(?P<title>\S.*))?$""")
 
 
 _FIGURES = regex.compile(r"\d{1,4}")
@@ -117,6 +122,12 @@ _FIGURES = regex.compile(r"\d{1,4}")
             Case("N° DBC 2021-082 - Stratégies et ressources foncières", ("DBC 2021-082", "Stratégies et ressources foncières")),
             Case("N°2015/25 : Travaux de voirie", ("2015/25", "Travaux de voirie")),
             Case("Délibération n°2022-01", ("2022-01", None)),
+            Case("Délibération n° 2023-088 – Tarifs du port : approuvée par 15 voix pour et 4 contre",
+                 ("2023-088", "Tarifs du port")),
+            Case("Décision n° B-2024-14 - Fonds de concours à la commune", ("B-2024-14", "Fonds de concours à la commune")),
+            Case("DÉCISION MODIFICATIVE N° 2 - BUDGET ANNEXE", None),
+            Case("No 2024-03   Objet : Cession d'un délaissé de voirie        Vote : 15 pour, 2 abstentions",
+                 ("2024-03", "Cession d'un délaissé de voirie")),
             Case("N° de SIRET : 123", None))
 def labelled(text: str) -> Optional[Heading]:
     """"Délibération n° X : title", "N° X - title": a number behind its label."""
@@ -187,6 +198,8 @@ _SITTING_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s
             Case("2019.05.06-8 0FFRES DE LA BOUTIQUE", ("2019.05.06-8", "0FFRES DE LA BOUTIQUE")),
             Case("2020-040 0,5 % de la dotation", None),
             Case("2019-2020 Les tarifs", ("2019-2020", "Les tarifs")),
+            Case("2024-032  Vote du compte administratif 2023  Adoptée (18 pour, 2",
+                 ("2024-032", "Vote du compte administratif 2023")),
             Case("2014.09.15 - 5", ("2014.09.15 - 5", None)),
             Case("2020-038", None))
 def year_serial(text: str) -> Optional[Heading]:
@@ -512,7 +525,7 @@ def read_heading(text: str) -> Optional[Heading]:
 
 # A vote or a decision: what a part of minutes holds when it is an item.
 OUTCOME = regex.compile(
-    r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve"
+    r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve|\brejete"
     r"|\bdecide|\bdelibere|\bdesigne|\bautorise|\baccepte|\bvalide|\bemet\b|\bprend\s+acte|\bprennent\s+acte"
     r"|\bfixe\b|\bdit\s+que|\bpour\s+\d|\bcontre\s+\d|scrutin|votants")
 
@@ -535,6 +548,18 @@ def _rising(headings: list[Heading]) -> list[Heading]:
     return chain[::-1]
 
 
+# the closing point of a list of decisions, which decides nothing: "5°) Questions diverses : sans objet"
+_CLOSING_TITLE = regex.compile(r"^\s*(?:(?:questions?|affaires?|informations?|points?)\s+diverse?s?|divers)\b")
+
+
+def _says_outcomes(view: View, run: list[Heading]) -> bool:
+    """Each line of the run says its outcome, but for the closing point that may end it."""
+    last = run[-1]
+    if last.title and _CLOSING_TITLE.match(fold(last.title)):
+        run = run[:-1]
+    return all(OUTCOME.search(view.folded_lines[h.line]) for h in run)
+
+
 def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
     """Headings minus the runs of three or more rising headings that stand on consecutive lines:
     an agenda or an enumeration, not items; unless each says its outcome (a list of the
@@ -543,7 +568,7 @@ def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
     run: list[Heading] = []
 
     def flush():
-        if len(run) < 3 or all(OUTCOME.search(view.folded_lines[h.line]) for h in run):
+        if len(run) < 3 or _says_outcomes(view, run):
             kept.extend(run)  # each line saying its outcome: a list of the decisions, no agenda
         run.clear()
 

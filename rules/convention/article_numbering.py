@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 from ent_lint.text import fold
 
 
@@ -26,6 +26,7 @@ class ArticleNumbering(Rule):
     severity = "warning"
     summary = "articles out of sequence, duplicated, or headings written inconsistently"
     source = "form"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "twice": Message("article {number} appears twice"),
         "sequence": Message("article {number} follows article {previous}", fix="number it {expected}"),

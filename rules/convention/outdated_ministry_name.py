@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ent_lint import reference
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 # "Ministère de l'Éducation nationale, de la Jeunesse et des Sports", in folded text: the bare
 # name, then the parts that follow it ("rest").
@@ -45,6 +45,7 @@ class OutdatedMinistryName(Rule):
     severity = "warning"
     summary = "a ministry name not in force at the document's date"
     source = reference.MINISTRY_SOURCE
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "outdated": Message("« {name} » was the name {periods:periods}; on {day:date} it was « {current} »",
                             fix="write « {current} »"),

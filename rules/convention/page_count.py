@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 
 class PageCount(Rule):
@@ -23,6 +23,7 @@ class PageCount(Rule):
     severity = "warning"
     summary = "stated page count ≠ actual pages"
     source = "consistency"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "pages": Message("the convention states {stated} page but has {actual}",
                          plural="the convention states {stated} pages but has {actual}", count="stated", fix="correct the page count"),

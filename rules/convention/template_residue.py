@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 # Template text, in folded text: a form not chosen ("3 an(s)"), a field in capitals ("[MONTANT]",
 # "<NOM DU MAIRE>", "XXX"), a name left as a line ("M. ______"), the two civilities of a model
@@ -35,6 +35,7 @@ class TemplateResidue(Rule):
     severity = "warning"
     summary = "template left unfilled: \"3 an(s)\", \"[MONTANT]\", \"M. ______\", \"XXX\""
     source = "completeness"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "residue": Message("a choice or blank of the model left as it was: « {residue} »",
                            fix="fill in the blank or keep only the right choice"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 # Notions that one document should name one way: notion -> {variant: pattern in folded text}.
 TERMS = {
@@ -32,6 +32,7 @@ class TermInconsistency(Rule):
     severity = "info"
     summary = "one notion named two ways in one document"
     source = "form"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "two-names": Message("the {notion} is called « {variant} » here and « {main} » elsewhere",
                              fix="write « {main} » throughout"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 from ent_lint.i18n import N_
 
 #: the parts the parser may doubt, as a reader names them
@@ -33,6 +33,7 @@ class UnreadablePart(Rule):
     severity = "info"
     summary = "a part read without certainty: the rules that need it stayed silent"
     source = "ent-lint"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "doubt": Message("{part:term} could not be read reliably ({reason:term}); the checks that need it were not made",
                          fix="check this part by hand"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ent_lint import reference
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, school_department, schools
 
@@ -29,6 +29,7 @@ class AcademyDomainMismatch(Rule):
     severity = "error"
     summary = "email domain académie does not cover the school's département"
     source = reference.ACADEMIES_SOURCE
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "domain": Message("{email}: académie de {academy} does not cover département {department}"),
     }

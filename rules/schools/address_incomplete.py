@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, schools
 
@@ -29,6 +29,7 @@ class AddressIncomplete(Rule):
     severity = "warning"
     summary = "school address without postcode or commune"
     source = "completeness"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "address": Message("the address of {school} has no postcode and commune: « {address} »",
                            fix="add the postcode and the commune"),

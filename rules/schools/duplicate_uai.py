@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, schools
 
@@ -23,6 +23,7 @@ class DuplicateUai(Rule):
     severity = "warning"
     summary = "one UAI listed twice"
     source = "consistency"
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "twice": Message("UAI {uai} is listed twice"),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ent_lint import reference
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, schools
 
@@ -30,6 +30,7 @@ class SchoolEmailMismatch(Rule):
     severity = "error"
     summary = "the UAI inside a school's email ≠ the school's UAI"
     source = reference.UAI_SOURCE
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "email": Message("{school} has UAI {uai} but its email {email} names {email_uai}",
                          fix="use the email built on {uai}"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ent_lint import reference
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, schools
 
@@ -25,6 +25,7 @@ class SchoolTypeCode(Rule):
     severity = "warning"
     summary = "unknown school type code"
     source = reference.SCHOOL_TYPES_SOURCE
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "unknown": Message("unknown school type code {type_code}", fix="one of " + ", ".join(reference.SCHOOL_TYPES)),
     }

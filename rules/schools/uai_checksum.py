@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ent_lint import reference
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import UAI, example_convention, schools
 
@@ -24,6 +24,7 @@ class UaiChecksum(Rule):
     severity = "error"
     summary = "UAI check letter wrong"
     source = reference.UAI_SOURCE
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "letter": Message("UAI {uai}: the check letter should be {expected}", fix="{digits}{expected}"),
         "format": Message("UAI {uai} is not seven digits and a letter"),

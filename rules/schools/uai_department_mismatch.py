@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ent_lint import reference
-from ent_lint.engine import Examples, Message, Rule
+from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import UAI, example_convention, school_department, schools
 
@@ -25,6 +25,7 @@ class UaiDepartmentMismatch(Rule):
     severity = "error"
     summary = "UAI département ≠ département of the school's postcode"
     source = reference.UAI_SOURCE
+    kinds = KINDS  # any document that holds it, a record or not
     messages = {
         "department": Message("UAI {uai} is in département {uai_department}, the address in {address_department}"),
     }
