@@ -32,14 +32,15 @@ _ROLES = {
 }
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
               "dos", "del", "y", "st", "ste", "saint", "sainte"}
-_TOKEN = regex.compile(r"[\p{L}][\p{L}'’.?-]*\.?")  # "BARAC’H"
+# "BARAC’H"; "VOIR0L", "DUPRE1": a letter OCR read as a digit, inside or at the end of a word in capitals
+_TOKEN = regex.compile(r"[\p{L}](?:[\p{L}'’.?-]|(?<=\p{Lu})[01](?=\p{Lu}|\b))*\.?")
 
 
 def normalize(name: str) -> str:
     """A matching key: no civility, case, accents or hyphens, words in alphabetical order."""
     folded = CIVILITY.sub("", fold(name).strip())
     # "?" stays inside a word: it is a letter that OCR could not read ("S?RI")
-    words = regex.findall(r"[\p{L}?]*[\p{L}][\p{L}?]*\.?", folded.replace("-", " "))
+    words = regex.findall(r"[\p{L}?]*[\p{L}](?:[\p{L}?]|(?<=\p{L})[01](?=\p{L}|\b))*\.?", folded.replace("-", " "))
     return " ".join(sorted(words))
 
 

@@ -202,3 +202,25 @@ def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
 
 
 PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
+
+# The hour the sitting opened, in the opening sentence wherever its date stands: "Le neuf avril
+# deux mille vingt-quatre, à vingt heures, le conseil", "La séance est ouverte à 20 h 15", "le
+# jeudi 27 juin 2024 à 18 heures".  Not the hour of the convocation or of a posting.
+_OPENING_HOUR = regex.compile(
+    rf"""(?x)(?<!convoque[^.\n]{{0,60}}|affiche[^.\n]{{0,60}}|transmis[^.\n]{{0,60}})
+    (?:(?:{dates.MONTH}|\d{{4}}|{dates.NUMBER_WORD})\s*,?\s+|ouverte\s+|reunie?s?\s+|,\s*)
+    a\s+(?P<time>(?:[0-2]?\d\s?(?:heures?|h)(?:\s?[0-5]\d)?|(?:{dates.NUMBER_WORDS})\s+heures?
+      (?:\s+(?:{dates.NUMBER_WORDS}|et\s+demie|et\s+quart))?))\b""")
+
+
+@recogniser("sitting-time", "opening-hour",
+            Case("Le neuf avril deux mille vingt-quatre, à vingt heures, le conseil municipal", "20:00"),
+            Case("La séance est ouverte à 20 h 15 sous la présidence de M. Paul ROUX", "20:15"),
+            Case("le jeudi 27 juin 2024 à 18 heures, salle des fêtes", "18:00"),
+            Case("le mardi, à dix-neuf heures trente, le conseil", "19:30"),
+            Case("dûment convoqué le 3 mars 2024 à 18 heures", None),
+            Case("une subvention de 20 000 euros à 3 heures de route", None))
+def opening_hour(text: str) -> Optional[str]:
+    """The hour in the opening sentence of the sitting."""
+    match = _OPENING_HOUR.search(fold(text))
+    return dates.parse_time(match["time"]) if match else None
