@@ -316,3 +316,37 @@ def test_proxies_and_absences_said_in_the_sentences_of_a_paragraph(tmp_path):
     assert (delib.counts.present, delib.counts.in_office) == (4, 7)
     assert delib.lists_complete
     assert _severe(path) == []
+
+
+def test_the_president_named_after_the_office_and_the_secretary_after_a_label(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Le conseil municipal s'est réuni sous la présidence de Monsieur le Maire, Hervé CASTAN.
+        Présents : Hervé CASTAN, Léon FABRE, Marthe ROUQUIÉ, Alain SERVANT.
+        Absent : néant.
+        Désignation du secrétaire de séance : M. Léon FABRE est désigné secrétaire de séance à
+        l'unanimité.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert delib.session.president.name == "Hervé CASTAN"
+    assert delib.secretary.name == "Léon FABRE"
+    assert _severe(path) == []
+
+
+def test_lists_side_by_side_one_column_each(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Sous la présidence de M. Hervé CASTAN, Maire.
+        En exercice : 7 – Présents : 4 – Pouvoirs : 2 – Votants : 6
+
+        Présents                     Absents excusés              Pouvoirs
+        Hervé CASTAN                 Lise TARDIEU                 Lise TARDIEU à Hervé CASTAN
+        Léon FABRE                   Paul BARRAU                  Paul BARRAU à Léon FABRE
+        Marthe ROUQUIÉ               Roland VIGUIER
+        Alain SERVANT
+
+        Secrétaire de séance : Léon FABRE
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert _names(delib.present) == ["Hervé CASTAN", "Léon FABRE", "Marthe ROUQUIÉ", "Alain SERVANT"]
+    assert _pairs(delib.proxies) == [("Lise TARDIEU", "Hervé CASTAN"), ("Paul BARRAU", "Léon FABRE")]
+    assert _names(delib.absent) == ["Roland VIGUIER"]
+    assert delib.lists_complete and _severe(path) == []

@@ -23,7 +23,7 @@ from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
-from .grids import attendance_grid, grid_tables
+from .grids import attendance_grid, grid_tables, lists_side_by_side
 from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
                      ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
@@ -284,6 +284,7 @@ class AttendanceParser:
             if not self._label(index, folded):
                 self._continuation(index, folded)
         self._column_counts(min(body, len(self.view.lines)))
+        self._side_by_side(min(body, len(self.view.lines)))
         self._sentences(min(body, len(self.view.lines)))
         if self.secretary is None:
             self._secretary_in_a_sentence()
@@ -355,6 +356,17 @@ class AttendanceParser:
         elif entry.parts and entry.parts[-1][0] != index - 1:
             entry.breaks.add(index)
         entry.parts.append((index, text.strip()))
+
+    def _side_by_side(self, stop: int) -> None:
+        """Lists written side by side under their labels, one column each, where no label with a
+        colon gives them: each cell is one entry."""
+        if any(kind in self.lists for kind in ("present", "absent", "proxies")):
+            return
+        found = lists_side_by_side([line.text for line in self.view.lines[:stop]], _label_kind)
+        for kind, cells in found.items():
+            entry = self.lists[kind] = _List(kind, cells[0][0] - 1 if cells else 0, None)
+            entry.parts = list(cells)
+            entry.breaks = {index for index, _ in cells}
 
     def _sentences(self, stop: int) -> None:
         """Proxies and absences said in sentences of a paragraph ("Mme A a donné procuration à M.
@@ -435,6 +447,14 @@ class AttendanceParser:
         if entry is None:
             return [], []
         return _names_and_proxies(self.view, entry.parts, entry.breaks, proxies_list=kind == "proxies")
+
+
+def _label_kind(cell: str) -> Optional[str]:
+    """The list a label alone names ("Présents", "Absents excusés", "Pouvoirs"), if it is one."""
+    label = LIST_LABEL.match(fold(cell))
+    if not label or label.end() < len(cell.rstrip()) or label["secretary"]:
+        return None
+    return next(k for k in ("proxies", "present", "absent") if label[k])
 
 
 def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool,

@@ -16,7 +16,7 @@ two ways is not guessed: the grid's reading is then in doubt.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex
 
@@ -173,3 +173,51 @@ def attendance_grid(tables: Sequence[Sequence[Sequence[str]]]) -> Optional[Table
         if reading is not None:
             return reading
     return None
+
+
+# --- lists side by side: one column per list ----------------------------------------------------
+#
+#     Présents            Absents excusés         Pouvoirs
+#     Thierry BOUVET      Nadine COUÉ             Nadine COUÉ à Thierry BOUVET
+#     Sylvie AUBRY        Lucie POILANE
+#
+# Each heading names a list; each cell under it is one entry of that list.
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m[0]) for m in regex.finditer(r"\S+(?: \S+)*", line)]
+
+
+def lists_side_by_side(lines: Sequence[str], kind_of: Callable[[str], Optional[str]]) -> dict[str, list[tuple[int, str]]]:
+    """The entries of lists written side by side, by kind, each with its line: ``kind_of`` names
+    the list a heading cell labels ("Présents" → "present"), None for any other cell."""
+    for index, line in enumerate(lines):
+        heads = _cells(line)
+        kinds = [kind_of(cell) for _, _, cell in heads]
+        if len(heads) < 2 or None in kinds or len(set(kinds)) != len(kinds):
+            continue
+        entries: dict[str, list[tuple[int, str]]] = {kind: [] for kind in kinds}
+        for row in range(index + 1, len(lines)):
+            cells = _cells(lines[row])
+            if not cells:
+                break
+            for start, _, cell in cells:
+                where = max((i for i, head in enumerate(heads) if head[0] <= start + 2), default=None)
+                if where is None:
+                    return {}  # a cell before the first column: no grid of lists
+                entries[kinds[where]].append((row, cell))
+        return entries if sum(map(len, entries.values())) else {}
+    return {}
+
+
+@recogniser(PART, "lists-side-by-side",
+            Case("Présents            Excusés            Pouvoirs\nPaul DURAND         Léa MARTIN         Léa MARTIN à Paul DURAND\n"
+                 "Anne ROUX           Luc PETIT",
+                 {"present": ["Paul DURAND", "Anne ROUX"], "absent": ["Léa MARTIN", "Luc PETIT"],
+                  "proxies": ["Léa MARTIN à Paul DURAND"]}),
+            Case("Nom                 Montant\nAssociation ABC     300", None))
+def side_by_side(text: str) -> Optional[dict]:
+    """Lists written side by side, one column per list: the entries of each."""
+    labels = {"presents": "present", "excuses": "absent", "absents excuses": "absent", "absents": "absent",
+              "pouvoirs": "proxies", "procurations": "proxies"}
+    found = lists_side_by_side(text.split("\n"), lambda cell: labels.get(fold(cell).strip(" :")))
+    return {kind: [cell for _, cell in cells] for kind, cells in found.items()} or None

@@ -23,7 +23,7 @@ _NAME = r"(?P<who>[^\s,;:()\n][^,;:()\n]{1,58}?)"
 _CHOSEN = r"(?:elue?|designee?|nommee?|choisie?|desigee?)(?:\s*\(e\))?"
 
 _NAMED_THEN_VERB = regex.compile(
-    rf"(?m)(?:^|[.;]\s+|,\s+){_NAME}(?:,[^,\n]{{0,80}},)?[ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|fut)[ \t]+{_CHOSEN}"
+    rf"(?m)(?:^|[.;:]\s+|,\s+){_NAME}(?:,[^,\n]{{0,80}},)?[ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|fut)[ \t]+{_CHOSEN}"
     r"[ \t]+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)|(?:comme\s+|en\s+qualite\s+de\s+|en\s+tant\s+que\s+)?secretaire)")
 _VERB_THEN_NAMED = regex.compile(
     rf"(?:a\s+ete|est|sont)\s+{_CHOSEN}s?\s+secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*:\s*(?P<who>[^\n,;]{{2,60}})")
@@ -49,6 +49,8 @@ def _case_text(text: str, where: Optional[tuple[int, int]]) -> Optional[str]:
             Case("Mme Trefina KERRAIN a été désignée secrétaire de séance.", "Mme Trefina KERRAIN"),
             Case("Monsieur Philippe VINÇON été nommé secrétaire de séance", "Monsieur Philippe VINÇON"),
             Case("M. PERRAUD est désigné(e) en tant que secrétaire de séance", "M. PERRAUD"),
+            Case("Désignation du secrétaire de séance : Mme Léa GUIVARC'H est désignée secrétaire de séance",
+                 "Mme Léa GUIVARC'H"),
             Case("pouvoir donné à M. Georges LECLEVE\nA été élu secrétaire de séance : M. Thierry FAVREAU", None))
 def named_then_chosen(text: str) -> Optional[str]:
     """"X a été désignée secrétaire de séance", "X est nommé secrétaire"."""

@@ -127,6 +127,9 @@ _PRESIDENT = [
     # the convocation sent by the president, named with the office: "par Ysaline VASSEUR, Présidente"
     regex.compile(r"\bconvocation\b[^.]{0,160}?\bpar\s+(?P<name>(?!le\b|la\b|les\b|l')[^,\n]{3,60}),"
                   r"\s*(?:le\s+|la\s+)?(?:president|presidente|maire)\b(?!\s+(?:de\s+la\s+|du\s+|des\s+)(?!seance))"),
+    # the office, then the name: "sous la présidence de Monsieur le Maire, Stéphane DELPEYRAT"
+    regex.compile(r"\bpresidence\s+de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la)\s+(?:maire|presidente?)\s*,?\s+"
+                  r"(?:(?:monsieur|madame|m\.|mme)\s+)?(?P<name>\p{L}[^,\n.()]{2,60}(?:\n[^,\n.()]{1,40})?)"),
 ]
 
 
@@ -165,6 +168,15 @@ def presidence_label(text: str) -> Optional[tuple[int, int]]:
 def presidee_par(text: str) -> Optional[tuple[int, int]]:
     """"présidée par X": the sitting presided by a named member."""
     return _president(2)(text)
+
+
+@recogniser(PRESIDENT_PART, "office-then-name",
+            Case("sous la présidence de Monsieur le Maire, Stéphane DELPEYRAT.", (41, 59)),
+            Case("sous la présidence de Madame la Présidente, Mme Anne ROUX, assistée de", (48, 57)),
+            Case("sous la présidence de Monsieur le Maire.", None))
+def office_then_name(text: str) -> Optional[tuple[int, int]]:
+    """"sous la présidence de Monsieur le Maire, X": the office, then the name."""
+    return _president(4)(text)
 
 
 @recogniser(PRESIDENT_PART, "convened-by",
