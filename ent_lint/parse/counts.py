@@ -41,7 +41,7 @@ _LABELS = r"""
 """
 COUNT = regex.compile(
     rf"""(?x)(?:{_LABELS})
-    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/:h?]|[.,]\s?\d)
+    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/:h?]|[.,]\s?\d|[oil|]+\b)
     (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b(?!\s*:))
     """)
 COUNT_BEFORE = regex.compile(  # not the figure of the label before ("Présents : 8  Votants : 11")
@@ -116,11 +116,43 @@ def _roll_call(folded: str) -> list[tuple[int, int, str, int]]:
 _FIGURE = regex.compile(r"\d")
 
 
+# "8 conseillers sur 11 sont présents", "12 présents sur 15", "Présents : 12 sur 15 en exercice":
+# the members present out of the members in office
+_MEMBERS = r"(?:conseillers?|membres?|elus?|delegues?)(?:\s+(?:municipaux|communautaires|titulaires))?"
+_OUT_OF = regex.compile(
+    rf"""(?x)(?<![\d/.,])(?:
+      (?P<p>\d{{1,3}})\s+(?:{_MEMBERS}\s+)?presente?s?\s+sur\s+(?P<m>\d{{1,3}})(?![\d/.,]\d)
+    | (?P<p>\d{{1,3}})\s+{_MEMBERS}\s+sur\s+(?P<m>\d{{1,3}})(?:\s+(?:en\s+exercice|{_MEMBERS}))*
+      \s+(?:sont|etaient|etant)\s+presente?s?
+    | presente?s?\s*:\s*(?P<p>\d{{1,3}})\s+sur\s+(?P<m>\d{{1,3}})(?![\d/.,]\d))""")
+
+
+def _out_of(folded: str) -> list[tuple[int, int, str, int]]:
+    found = []
+    for match in _OUT_OF.finditer(folded):
+        if int(match["p"]) <= int(match["m"]):
+            found += [(match.start(), match.end(), "present", int(match["p"])),
+                      (match.start("m"), match.end(), "in_office", int(match["m"]))]
+    return found
+
+
+@recogniser(PART, "present-out-of-in-office",
+            Case("Le Maire constate que 8 conseillers sur 11 sont présents ; le quorum est atteint.",
+                 {"present": 8, "in_office": 11}),
+            Case("12 présents sur 15, le quorum est atteint", {"present": 12, "in_office": 15}),
+            Case("Présents : 9 sur 11 en exercice", {"present": 9, "in_office": 11}),
+            Case("4 conseillers sur 15 ont voté contre", None),
+            Case("14 présents sur 12", None))
+def present_out_of_in_office(text: str) -> Optional[dict]:
+    """"8 conseillers sur 11 sont présents": the present and the members in office."""
+    return _as_dict(_out_of(fold(" ".join(text.split()))))
+
+
 def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of each count written on one folded line, in order."""
     found = _labels_then_words(folded)
     if _FIGURE.search(folded):  # what the other ways read holds a figure
-        found = _labels_first(folded) + _figures_first(folded) + found + _roll_call(folded)
+        found = _labels_first(folded) + _figures_first(folded) + found + _roll_call(folded) + _out_of(folded)
     quorum = _QUORUM.search(folded)
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")
@@ -214,11 +246,36 @@ def label_then_ones_read_as_letters(text: str) -> Optional[dict]:
 
 
 def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
-    """(start, end, key, 11) of a count whose figure OCR read as two letters like ones."""
+    """(start, end, key, figure) of a count whose figure OCR read as letters: "il" for 11, or a
+    figure with a letter among its digits ("1O", "l2")."""
     match = _OCR_ONES.search(folded)
     if match is None or _key(match) == "absent":
-        return []
+        return _digits_and_letters(folded)
     return [(match.start(), match.end("ones"), _key(match), 11)]
+
+
+# "en exercice : 1O", "Présents : l2": OCR read a 0 as the letter O, a 1 as l or I, among digits
+_OCR_DIGITS = regex.compile(
+    rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
+    (?P<fig>(?=[0-9oil|]{{2,3}}\b)(?=[oil|]*\d)(?=\d*[oil|])[0-9oil|]{{2,3}})\b(?!\s*(?:h\b|heures?|euros?|%))""")
+_AS_DIGIT = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
+
+
+def _digits_and_letters(folded: str) -> list[tuple[int, int, str, int]]:
+    return [(m.start(), m.end("fig"), _key(m), int(m["fig"].translate(_AS_DIGIT)))
+            for m in _OCR_DIGITS.finditer(folded) if _key(m) != "absent"]
+
+
+@recogniser(PART, "label-then-digits-read-as-letters",
+            Case("en exercice : 1O", {"in_office": 10}),
+            Case("Présents : l2 – Votants : 14", {"present": 12}),
+            Case("Membres en exercice : 2O.", {"in_office": 20}),
+            Case("Présents : lo", None),
+            Case("Présents : 12", None),
+            Case("Absents : Li WEI", None))
+def label_then_digits_read_as_letters(text: str) -> Optional[dict]:
+    """"En exercice : 1O": a figure whose 0 OCR read as the letter O (or 1 as l): read, with doubt."""
+    return _as_dict(_digits_and_letters(fold(" ".join(text.split()))))
 
 
 @recogniser(PART, "roll-call-of-the-members",
@@ -296,6 +353,54 @@ def figure_below(view: View, first: int, stop: int) -> list[tuple[int, str, int,
                 and not figures_in_line(below) and not LABEL_ONLY.match(below):
             found.append((index, _key(label), int(figure["n"]), index + 1))
     return found
+
+
+_ROW_CELL = regex.compile(r"\S+(?: \S+)*")  # cells of a row of text: words a single space apart
+
+
+def _row_labels(folded: str) -> Optional[list[tuple[int, int, str]]]:
+    """A line that is only count labels side by side ("En exercice   Présents   Votants"), each
+    with where it stands; None for any other line."""
+    cells = [(m.start(), m.end(), m[0]) for m in _ROW_CELL.finditer(folded.replace("|", " "))]
+    labels = []
+    for start, end, cell in cells:
+        label = LABEL_ONLY.match(cell)
+        if not label or _key(label) == "absent" and len(cells) < 3:
+            return None
+        labels.append((start, end, _key(label)))
+    return labels if len(labels) >= 2 else None
+
+
+def labels_in_a_row(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]:
+    """Counts written as a row of labels over a row of figures, one figure under each label:
+    (label line, key, figure, figure line) of each."""
+    for index in range(first, min(stop, len(view.lines))):
+        labels = _row_labels(view.folded_lines[index])
+        if labels is None:
+            continue
+        below = next((i for i in range(index + 1, min(index + 3, len(view.lines))) if view.folded_lines[i].strip()), None)
+        figures = [] if below is None else [(m.start(), m.end(), m[0]) for m in _ROW_CELL.finditer(
+            view.folded_lines[below].replace("|", " "))]
+        if len(figures) != len(labels) or not all(_BARE_FIGURE.match(f[2]) for f in figures):
+            continue
+        return [(index, key, int(figure[2]), below) for (_, _, key), figure in zip(labels, figures)
+                if key != "absent"]
+    return []
+
+
+@recogniser(PART, "labels-in-a-row-figures-below",
+            Case("En exercice   Présents   Représentés   Votants\n    11            8           2            10",
+                 {"in_office": 11, "present": 8, "represented": 2, "voting": 10}),
+            Case("| Membres en exercice | Présents | Votants |\n| 15 | 12 | 14 |",
+                 {"in_office": 15, "present": 12, "voting": 14}),
+            Case("En exercice   Présents   Votants\n    11            8", None),
+            Case("Présents   Absents\nDURAND    MARTIN", None))
+def labels_in_a_row_figures_below(text: str) -> Optional[dict]:
+    """A row of count labels over a row of figures (a table exported as text)."""
+    from ..readers import Line
+
+    view = View([Line(None, i + 1, t, t) for i, t in enumerate(text.split("\n"))])
+    return {key: n for _, key, n, _ in labels_in_a_row(view, 0, len(view.lines))} or None
 
 
 @recogniser(PART, "label-then-figure-below",

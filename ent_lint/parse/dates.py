@@ -21,7 +21,7 @@ ALL_WORDS_DATE = regex.compile(
     rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|{NUMBER_WORDS})\s+(?P<m>{MONTH})\s+(?P<y>(?:deux\s+)?mil(?:le)?(?:[\s-]+{NUMBER_WORD})*)")
 WEEKDAY_DIGITS = regex.compile(rf"(?P<wd>{WEEKDAY})\s+(?P<date>{DIGIT_DATE.pattern})")
 TIME = regex.compile(
-    rf"(?<![\d])(?P<h>[0-2]?\d)\s?(?:h|heures?|:)\s?(?P<min>[0-5]\d)?(?!\d)"
+    rf"(?<![\d])(?P<h>[0-2]?\d)\s?(?:heures?|h|:)\s?(?P<min>[0-5]\d)?(?!\d)"  # "20 heures 30": not "20 h"
     rf"|(?P<wh>{NUMBER_WORDS})\s+heures?(?:\s+(?P<wm>{NUMBER_WORDS}|et\s+demie|quart))?")
 # Placeholders where a date should be: "le .....", "__/__/____", "../../....", "XX/XX/XXXX".
 BLANK = regex.compile(

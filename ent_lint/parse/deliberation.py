@@ -7,6 +7,7 @@ then cut from the original text at the same offsets, so names keep their spellin
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -22,13 +23,16 @@ from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
-from .counts import COUNT, COUNT_WORDS, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
-from .secretary import names_a_secretary, secretary_in
-from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
+from .grids import attendance_grid, grid_tables, lists_side_by_side
+from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
+                     ocr_ones_in_line)
+from .secretary import choosing_mentioned, names_a_secretary, secretary_in
+from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opening_hour, sitting_dates
 from .titles import MOST_LINES, paragraph_title
 from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
+from . import proxies as proxies_read, sentences
 from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
@@ -43,12 +47,13 @@ LIST_LABEL = regex.compile(
       (?P<proxies>(?:absente?s?[\s,]+)?(?:(?:et\s+)?excusee?s?[\s,]+)?(?:\(?e?s?\)?\s*)?(?:et\s+)?
                  (?:ayant\s+donne|ont\s+donne|a\s+donne|qui\s+ont\s+donne|avec)\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[a-z]+)?
                  |pouvoirs?(?:\s+donnes?)?|(?:procuration){s<=1}s?|absente?s?\s+representee?s?|representee?s?|mandats?)
-    | (?P<present>presents?|present\(e\)s|presente?s?)
+    | (?P<present>(?:presente?s?\s+et\s+)?(?:presents?|present\(e\)s|presente?s?)
+                 (?:\s+avec\s+voix\s+deliberative)?)        # "Présentes et présents", substitutes that vote
     | (?P<absent>absente?s?(?:\s*-?\s*(?:et\s+)?excusee?s?)?(?:\s+non\s+(?:representee?s?|excusee?s?))?
                 |excusee?s?)
     | (?P<secretary>secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?s?|nommee?s?|elue?s?|choisie?s?))?)
     )
-    (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)
+    (?:\s*\(\s*e?\s*s?\s*\)\s*s?)?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)   # "Excusé(e)s :"
     """)
 BODY_START = regex.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
@@ -125,7 +130,9 @@ LEAVES_BY_OFFICE = regex.compile(
          (?:\s+de\s+(?:la\s+|l')(?P<where>salle|seance|assemblee|reunion))?)
     (?P<rest>[^.\n]{0,80})""")
 ARRIVES = regex.compile(
-    r"(?:arrivee\s+de\s+" + NAME_IN_SENTENCE + r"|" + NAME_IN_SENTENCE.replace("who", "who2")
+    r"(?:arrivee\s+de\s+" + NAME_IN_SENTENCE
+    + r"(?=\s*(?:[,;.(]|\s(?:a|avant|apres|au|aux|lors|pendant|en\s+cours|pour|des)\s|$))"  # "Arrivée de Mme X à 20 h 45"
+    + r"|" + NAME_IN_SENTENCE.replace("who", "who2")
     + r"\s+(?:arrive|rejoint|entre)\s+(?:en\s+|la\s+|dans\s+la\s+)?(?:seance|salle|assemblee))")
 RETURNS = regex.compile(NAME_IN_SENTENCE + r"\s+(?:revient|reintegre|rentre|regagne)")
 DECISION = regex.compile(
@@ -283,6 +290,8 @@ class AttendanceParser:
             if not self._label(index, folded):
                 self._continuation(index, folded)
         self._column_counts(min(body, len(self.view.lines)))
+        self._side_by_side(min(body, len(self.view.lines)))
+        self._sentences(min(body, len(self.view.lines)))
         if self.secretary is None:
             self._secretary_in_a_sentence()
         if not self.lists and self.secretary is None:
@@ -354,6 +363,40 @@ class AttendanceParser:
             entry.breaks.add(index)
         entry.parts.append((index, text.strip()))
 
+    def _side_by_side(self, stop: int) -> None:
+        """Lists written side by side under their labels, one column each, where no label with a
+        colon gives them: each cell is one entry."""
+        if any(kind in self.lists for kind in ("present", "absent", "proxies")):
+            return
+        found = lists_side_by_side([line.text for line in self.view.lines[:stop]], _label_kind)
+        for kind, cells in found.items():
+            entry = self.lists[kind] = _List(kind, cells[0][0] - 1 if cells else 0, None)
+            entry.parts = list(cells)
+            entry.breaks = {index for index, _ in cells}
+
+    def _sentences(self, stop: int) -> None:
+        """Proxies and absences said in sentences of a paragraph ("Mme A a donné procuration à M.
+        B. Mme C est absente excusée."), where no label gives those lists."""
+        listed = {index for entry in self.lists.values() for index, _ in entry.parts}
+        paragraphs: list[tuple[int, str]] = []  # (first line, text joined): a sentence may wrap
+        for index in range(stop):
+            text = self.view.lines[index].text.strip()
+            if index in listed or not text:
+                continue
+            if paragraphs and index - 1 not in listed and self.view.lines[index - 1].text.strip():
+                paragraphs[-1] = (paragraphs[-1][0], f"{paragraphs[-1][1]} {text}")
+            else:
+                paragraphs.append((index, text))
+        for kind, read in (("proxies", sentences.proxies_in_sentences), ("absent", sentences.absent_in_sentences)):
+            if kind in self.lists:
+                continue
+            for index, paragraph in paragraphs:
+                found = read.read(paragraph)
+                for entry in found or []:
+                    text = f"{entry[0]} a donné procuration à {entry[1]}" if kind == "proxies" else entry
+                    self.lists.setdefault(kind, _List(kind, index, None)).parts.append((index, text))
+                    self.lists[kind].breaks.add(index)
+
     def _secretary_in_a_sentence(self) -> None:
         where = secretary_in(self.view.folded)
         if where:
@@ -379,7 +422,8 @@ class AttendanceParser:
 
     def _column_counts(self, stop: int) -> None:
         """Counts written as a column of labels, then a column of figures."""
-        for label_line, key, number, figure_line in column(self.view, 0, stop) + figure_below(self.view, 0, stop):
+        for label_line, key, number, figure_line in (column(self.view, 0, stop) + figure_below(self.view, 0, stop)
+                                                     + labels_in_a_row(self.view, 0, stop)):
             if key != "absent" and getattr(self.counts, key) is None:
                 setattr(self.counts, key, number)
                 self.count_spans[f"counts.{key}"] = self.view.line_span(figure_line)
@@ -412,6 +456,14 @@ class AttendanceParser:
 
 
 _ENDS_WITH_PREPOSITION = regex.compile(r"\b(?:à|a|au|par|de|pour)$")
+
+
+def _label_kind(cell: str) -> Optional[str]:
+    """The list a label alone names ("Présents", "Absents excusés", "Pouvoirs"), if it is one."""
+    label = LIST_LABEL.match(fold(cell))
+    if not label or label.end() < len(cell.rstrip()) or label["secretary"]:
+        return None
+    return next(k for k in ("proxies", "present", "absent") if label[k])
 
 
 def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool,
@@ -486,8 +538,15 @@ def _names_and_proxies(view: View, parts, breaks, proxies_list: bool):
         # "donne procuration à W"): the reading that finds more proxies is the layout
         by_line = _read_list(view, parts, breaks, True, False)
         run_on = _read_list(view, parts, breaks, True, True)
-        return run_on if len(run_on[1]) > len(by_line[1]) else by_line
+        return run_on if (len(run_on[1]), _whole_names(run_on[1])) > (len(by_line[1]), _whole_names(by_line[1])) \
+            else by_line
     return _read_list(view, parts, breaks, proxies_list, inline)
+
+
+def _whole_names(proxies: list[Proxy]) -> int:
+    """How many sides of these proxies are whole names: "à Mme Catherine" / "LEBRETON, …" cut at
+    the line break leaves a first name alone."""
+    return sum(len(side.name.split()) >= 2 for proxy in proxies for side in (proxy.grantor, proxy.holder))
 
 
 def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
@@ -504,8 +563,9 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
             proxies.append(proxy)
             continue
         holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
-        if holder_only and people:
-            holder = clean_name(" ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
+        represented_by = proxies_read.represented_by.read(piece)
+        if (holder_only or represented_by) and people:
+            holder = clean_name(represented_by or " ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
             if holder:
                 grantor = people.pop()
                 if grantor.note is None:
@@ -590,7 +650,18 @@ def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
         if grantor and holder:
             note = _note(original[match.end("h"):]) if "(" in original[match.end("h"):] else None
             return Proxy(grantor=person(grantor, span, note=note), holder=person(holder, span), span=span)
-    return None
+    return _proxy_with_a_note_between(original, span)
+
+
+def _proxy_with_a_note_between(original: str, span: Optional[Span]) -> Optional[Proxy]:
+    """"J.-P. RIOU (Maire) à E. KERVELLA": the grantor's note stands before the holder."""
+    found = proxies_read.note_between.read(original)
+    if found is None:
+        return None
+    grantor, holder = clean_name(_from_civility(found[0])), clean_name(join_spaced_surname(found[2]))
+    if not (grantor and holder and looks_like_person(found[0]) and looks_like_person(found[2])):
+        return None
+    return Proxy(grantor=person(grantor, span, note=found[1]), holder=person(holder, span), span=span)
 
 
 # "D.NICOLASjusqu'à la question 3)": OCR glued the note to the name.
@@ -661,6 +732,8 @@ def _time_and_place(view: View, delib: Deliberation, head: str, anchor: int, sit
     session.time = dates.parse_time(head[anchor:anchor + 60].split("\n")[0]) if anchor else None
     if session.time is None and sitting:
         session.time = dates.parse_time(head[sitting.end:sitting.end + 40].split("\n")[0])
+    if session.time is None:
+        session.time = opening_hour.read(head[:3000])
     match = PLACE.search(head)
     if match:
         place = " ".join(view.text[match.start("place"):match.end("place")].split())
@@ -898,6 +971,8 @@ def _lists(attendance: "AttendanceParser", table: Optional[TableReading]) -> _Li
     absent, absent_proxies = attendance.people("absent")
     for more in (present_proxies, absent_proxies):  # one proxy written in two lists is one proxy
         proxies = proxies + _other_proxies(proxies, more)
+    if table is not None and table.roster and not present:
+        present = list(table.present)
     marked, unpaired = proxies_by_mark(present, absent)
     proxies += _new_grantors(proxies, marked)
     arriving = table is not None and any(find(table.absent, p) for p in present)
@@ -926,13 +1001,9 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
             template.spans["session.president"] = template.session.president.span
     template.proxies = lists.proxies
     template.absent = [p for p in lists.absent if not any(same_person(p, x.grantor) for x in lists.proxies)]
-    template.secretary = attendance.secretary
-    if attendance.secretary is not None:
-        template.spans["secretary"] = attendance.secretary.span
+    _secretary(view, template, attendance, head_stop)
     _label_counts(view, template, attendance)
-    absent_entry = attendance.lists.get("absent")
-    # the absent list was read: names, or a word saying there are none ("néant"); not "voir page 2"
-    absent_read = absent_entry is not None and (lists.absent_named or _says_none(absent_entry))
+    absent_read = _absent_read(attendance, lists, table)
     cut_short = _cut_short(attendance)
     template.lists_complete = bool(lists.present) and absent_read and not cut_short and (
         "proxies" in attendance.lists or bool(lists.proxies) or template.counts.represented == 0)
@@ -942,6 +1013,22 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     for kind in cut_short:
         template.doubts[kind] = N_("the list ends with « … » or « etc. »: it does not name everyone")
     return template
+
+
+def _secretary(view: View, template: Deliberation, attendance: "AttendanceParser", head_stop: int) -> None:
+    """The secretary the head names; in doubt where a sentence about choosing one could not be read."""
+    template.secretary = attendance.secretary
+    if attendance.secretary is not None:
+        template.spans["secretary"] = attendance.secretary.span
+    elif choosing_mentioned.read(view.text[:_offset(view, head_stop)]):
+        template.doubts["secretary"] = N_("a sentence about choosing the secretary whose name could not be read")
+
+
+def _absent_read(attendance: "AttendanceParser", lists: _Lists, table: Optional[TableReading]) -> bool:
+    """Whether the absent were read: names, or a word saying there are none ("néant"), not "voir
+    page 2"; or a grid of every member, which names them all."""
+    entry = attendance.lists.get("absent")
+    return entry is not None and (lists.absent_named or _says_none(entry)) or table is not None and table.roster
 
 
 _PRESIDING_NOTE = regex.compile(r"^(?:maire|presidente?|president\s+de\s+seance)$")
@@ -959,7 +1046,7 @@ def _doubt_lists(template: Deliberation, lists: _Lists, table: Optional[TableRea
     if lists.unpaired:
         template.doubts["proxies"] = N_("a proxy's mark beside a name that no other name carries")
     if table is not None and table.doubtful:
-        for field in ("proxies", "absent"):
+        for field in ("proxies", "absent") + (("present",) if table.roster else ()):
             template.doubts[field] = N_("a row of the attendance table that names nobody or marks nothing")
     if lists.arriving:  # absent at the opening, named present: from which item on, nothing says
         template.doubts["present"] = N_("members absent at the opening who arrive at a point not stated")
@@ -1111,16 +1198,19 @@ class _Sitting:
         self.present = list(template.present)
         self.proxies = list(template.proxies)
         self.changed = False
+        self.leaving: dict[str, Proxy] = {}  # who leaves for good with a proxy, by name
+        self.later: list[Person] = []  # who arrives after an item's vote, for the next item
 
     def item_attendance(self, view: View, delib: Deliberation, begin: int, end: int) -> list[Person]:
         """Fill the item's lists; return the members who left the sitting for good."""
-        arrived = _sentence_people(view, ARRIVES, begin, end)
+        arrived = self._arrivals(view, begin, end)
         left_rest = []
         for match in LEAVES.finditer(view.folded, begin, end):
             name = clean_name(view.text[match.start("who"):match.end("who")])
             if not name:
                 continue
             who = person(name, view.span(match.start("who"), match.end("who")))
+            self._proxy_on_leaving(view, who, match.end("who"), match.end("where"))
             for_item = match["where"] == "salle" or "vote" in match["rest"] or "point" in match["rest"]
             (delib.left if for_item else left_rest).append(who)
         president = delib.session.president
@@ -1151,12 +1241,44 @@ class _Sitting:
         delib.left = delib.left + left_rest
         return left_rest
 
+    def _arrivals(self, view: View, begin: int, end: int) -> list[Person]:
+        """The members who arrive for this item: those its text names, less those written after
+        its vote ("Arrivée de Mme X" between the vote of item 1 and the heading of item 2), who
+        join from the next item, with those held over from the item before."""
+        arrived, self.later = self.later, []
+        first, stop = bisect_right(view.starts, begin) - 1, bisect_right(view.starts, max(end - 1, begin))
+        for who in _sentence_people(view, ARRIVES, begin, end):
+            line = bisect_right(view.starts, view.starts[first] + _offset_in(view, who, begin)) - 1
+            after_the_vote = (line > first and read_vote(view, first, line)[0].stated
+                              and not read_vote(view, line, stop)[0].stated)
+            (self.later if after_the_vote else arrived).append(who)
+        return arrived
+
+    def _proxy_on_leaving(self, view: View, who: Person, verb: int, after: int) -> None:
+        """"M. X quitte la séance et donne pouvoir à M. Y": Y votes for X once X is gone (the
+        grantor's note, "quitte la séance", says the proxy is for part of the sitting)."""
+        holder = proxies_read.leaves_with_proxy.read(view.text[after:after + 160])
+        name = clean_name(holder) if holder else None
+        if name:
+            grantor = person(who.name, who.span, note=" ".join(view.text[verb:after].split()))
+            self.leaving[who.normalized] = Proxy(grantor=grantor, holder=person(name, who.span), span=who.span)
+
     def gone(self, left_rest: list[Person]) -> None:
         for who in left_rest:
             found = find(self.present, who)
             if found:
                 self.present.remove(found)
                 self.changed = True
+            proxy = self.leaving.get(who.normalized)
+            if proxy is not None and not find([p.grantor for p in self.proxies], who):
+                self.proxies.append(proxy)
+
+
+def _offset_in(view: View, who: Person, begin: int) -> int:
+    """Where a person read in a sentence stands, from the start of the line of ``begin``."""
+    at = view.text.find(who.span.text, begin) if who.span is not None and who.span.text else -1
+    line_start = view.starts[bisect_right(view.starts, begin) - 1]
+    return (at if at >= 0 else begin) - line_start
 
 
 def _convention_terms(view: View, delib: Deliberation, begin: int, end: int) -> None:
@@ -1188,6 +1310,8 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
     attendance = AttendanceParser(view)
     attendance.parse(first_item)
     table = attendance_table(list(tables) + pipe_tables(view))
+    if table is None:  # a grid of every member, drawn or laid out in columns of text
+        table = attendance_grid(list(tables) + grid_tables(view, first_item or min(len(view.lines), 150)))
     template = _template(view, attendance, _head_stop(view, attendance, first_item), table)
     start_line = attendance.end
     parts = _parts(view, start_line, headings)

@@ -32,10 +32,13 @@ _ROLES = {
 }
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
               "dos", "del", "y", "st", "ste", "saint", "sainte"}
-_TOKEN = regex.compile(r"[\p{L}][\p{L}'’.?-]*\.?")  # "BARAC’H"
+# "BARAC’H"; "VOIR0L", "DUPRE1": a letter OCR read as a digit, inside or at the end of a word in capitals
+_TOKEN = regex.compile(r"[\p{L}](?:[\p{L}'’.?-]|(?<=\p{Lu})[01](?=\p{Lu}|\b))*\.?")
 
 
-_NAME_WORD = regex.compile(r"[\p{L}?]*[\p{L}][\p{L}?]*\.?")
+# a word of a name: "?" stays inside it, a letter OCR could not read ("S?RI"); a 0 or 1 between
+# letters is one OCR read as a digit ("VOIR0L")
+_NAME_WORD = regex.compile(r"[\p{L}?]*[\p{L}](?:[\p{L}?]|(?<=\p{L})[01](?=\p{L}|\b))*\.?")
 
 
 def normalize(name: str) -> str:

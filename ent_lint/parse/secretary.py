@@ -23,7 +23,7 @@ _NAME = r"(?P<who>[^\s,;:()\n][^,;:()\n]{1,58}?)"
 _CHOSEN = r"(?:elue?|designee?|nommee?|choisie?|desigee?)(?:\s*\(e\))?"
 
 _NAMED_THEN_VERB = regex.compile(
-    rf"(?m)(?:^|[.;]\s+|,\s+){_NAME}(?:,[^,\n]{{0,80}},)?[ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|fut)[ \t]+{_CHOSEN}"
+    rf"(?m)(?:^|[.;:]\s+|,\s+){_NAME}(?:,[^,\n]{{0,80}},)?[ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|fut)[ \t]+{_CHOSEN}"
     r"[ \t]+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)|(?:comme\s+|en\s+qualite\s+de\s+|en\s+tant\s+que\s+)?secretaire)")
 _VERB_THEN_NAMED = regex.compile(
     rf"(?:a\s+ete|est|sont)\s+{_CHOSEN}s?\s+secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*:\s*(?P<who>[^\n,;]{{2,60}})")
@@ -49,6 +49,8 @@ def _case_text(text: str, where: Optional[tuple[int, int]]) -> Optional[str]:
             Case("Mme Trefina KERRAIN a été désignée secrétaire de séance.", "Mme Trefina KERRAIN"),
             Case("Monsieur Philippe VINÇON été nommé secrétaire de séance", "Monsieur Philippe VINÇON"),
             Case("M. PERRAUD est désigné(e) en tant que secrétaire de séance", "M. PERRAUD"),
+            Case("Désignation du secrétaire de séance : Mme Léa GUIVARC'H est désignée secrétaire de séance",
+                 "Mme Léa GUIVARC'H"),
             Case("pouvoir donné à M. Georges LECLEVE\nA été élu secrétaire de séance : M. Thierry FAVREAU", None))
 def named_then_chosen(text: str) -> Optional[str]:
     """"X a été désignée secrétaire de séance", "X est nommé secrétaire"."""
@@ -95,8 +97,30 @@ def fills_the_office(text: str) -> Optional[str]:
     return _case_text(text, _where(_FILLS)(fold(text)))
 
 
+# the election the CGCT prescribes, in its customary words, the sentence often wrapped: "Il a été
+# procédé (…) à l'élection d'un secrétaire pris dans le sein du conseil.  Mme X ayant obtenu la
+# majorité des suffrages, a été désignée pour remplir ces fonctions qu'elle a acceptées."
+_WON_THE_MAJORITY = regex.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?P<who>(?:(?:m|mme|mlle|mr)\.?\s*|monsieur\s+|madame\s+)?(?:\p{L}\.(?:-\p{L}\.)?\s*)?"
+    r"[^.,;:()\n]{2,58}?)\s*,?\s+ayant\s+obtenu\s+(?:la\s+|l')?(?:majorite|unanimite)"
+    r"(?:\s+(?:absolue|relative))?(?:\s+des\s+(?:suffrages|voix)(?:\s+exprimes)?)?\s*,?"
+    r"\s+(?:(?:a|2)\s+)?(?:ete|est|fut)\s+(?:elue?|designee?|nommee?|proclamee?)(?:\s*\(e\))?"
+    r"\s+(?:pour\s+remplir\s+(?:les|ces)\s+fonctions|(?:comme\s+|en\s+qualite\s+de\s+)?secretaire)")
+
+
+@recogniser(PART, "won-the-majority",
+            Case("pris dans le sein du conseil. Mme Odile FABRE ayant obtenu la majorité\ndes suffrages, a été "
+                 "désignée pour remplir ces fonctions qu'elle a acceptées.", "Mme Odile FABRE"),
+            Case("M. SOULIÉ ayant obtenu l'unanimité des suffrages, a été désigné secrétaire de séance",
+                 "M. SOULIÉ"),
+            Case("M. Paul ROUX ayant obtenu la majorité des suffrages, a été élu maire", None))
+def won_the_majority(text: str) -> Optional[str]:
+    """"X ayant obtenu la majorité des suffrages, a été désigné pour remplir ces fonctions"."""
+    return _case_text(text, _where(_WON_THE_MAJORITY)(fold(text)))
+
+
 SECRETARY_RECOGNISERS = of_part(PART)
-_FINDERS = [_where(p) for p in (_VERB_THEN_NAMED, _NAMED_THEN_VERB, _CANDIDATE, _NAMELY, _FILLS)]
+_FINDERS = [_where(p) for p in (_VERB_THEN_NAMED, _NAMED_THEN_VERB, _CANDIDATE, _NAMELY, _FILLS, _WON_THE_MAJORITY)]
 
 
 def secretary_in(folded: str) -> Optional[tuple[int, int]]:
@@ -110,3 +134,20 @@ def secretary_in(folded: str) -> Optional[tuple[int, int]]:
 
 def names_a_secretary(folded: str) -> bool:
     return secretary_in(folded) is not None
+
+
+# a sentence about choosing the secretary, whatever its words: "il est procédé à l'élection du
+# secrétaire", "désignation du secrétaire de séance : le conseil désigne …"
+_CHOOSING = regex.compile(
+    r"(?:elu|elue|elire|design\w*|nomm\w*|election|choisi\w*|candidat\w*|procede)[^.\n]{0,80}?secretaire"
+    r"|secretaire[^.\n]{0,80}?(?:elu|elue|design\w*|nomm\w*|choisi\w*|fonctions)")
+
+
+@recogniser(PART, "choosing-mentioned",
+            Case("Il a été procédé à l'élection d'un secrétaire pris dans le sein du conseil.", True),
+            Case("Le conseil désigne à l'unanimité comme secrétaire la benjamine, Léa, qui accepte", True),
+            Case("Le Maire,          Le secrétaire de séance,", None))
+def choosing_mentioned(text: str) -> Optional[bool]:
+    """A sentence about choosing the secretary: where no name is read from it, the secretary is
+    in doubt, not missing."""
+    return True if _CHOOSING.search(fold(text)) else None

@@ -127,6 +127,9 @@ _PRESIDENT = [
     # the convocation sent by the president, named with the office: "par Ysaline VASSEUR, Présidente"
     regex.compile(r"\bconvocation\b[^.]{0,160}?\bpar\s+(?P<name>(?!le\b|la\b|les\b|l')[^,\n]{3,60}),"
                   r"\s*(?:le\s+|la\s+)?(?:president|presidente|maire)\b(?!\s+(?:de\s+la\s+|du\s+|des\s+)(?!seance))"),
+    # the office, then the name: "sous la présidence de Monsieur le Maire, Stéphane DELPEYRAT"
+    regex.compile(r"\bpresidence\s+de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la)\s+(?:maire|presidente?)\s*,?\s+"
+                  r"(?:(?:monsieur|madame|m\.|mme)\s+)?(?P<name>\p{L}[^,\n.()]{2,60}(?:\n[^,\n.()]{1,40})?)"),
 ]
 
 
@@ -167,6 +170,15 @@ def presidee_par(text: str) -> Optional[tuple[int, int]]:
     return _president(2)(text)
 
 
+@recogniser(PRESIDENT_PART, "office-then-name",
+            Case("sous la présidence de Monsieur le Maire, Stéphane DELPEYRAT.", (41, 59)),
+            Case("sous la présidence de Madame la Présidente, Mme Anne ROUX, assistée de", (48, 57)),
+            Case("sous la présidence de Monsieur le Maire.", None))
+def office_then_name(text: str) -> Optional[tuple[int, int]]:
+    """"sous la présidence de Monsieur le Maire, X": the office, then the name."""
+    return _president(4)(text)
+
+
 @recogniser(PRESIDENT_PART, "convened-by",
             Case("La convocation du conseil a été adressée le 2 mai 2021 par Ysaline VASSEUR, Présidente.",
                  (59, 74)),
@@ -202,3 +214,25 @@ def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
 
 
 PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
+
+# The hour the sitting opened, in the opening sentence wherever its date stands: "Le neuf avril
+# deux mille vingt-quatre, à vingt heures, le conseil", "La séance est ouverte à 20 h 15", "le
+# jeudi 27 juin 2024 à 18 heures".  Not the hour of the convocation or of a posting.
+_OPENING_HOUR = regex.compile(
+    rf"""(?x)(?<!convoque[^.\n]{{0,60}}|affiche[^.\n]{{0,60}}|transmis[^.\n]{{0,60}})
+    (?:(?:{dates.MONTH}|\d{{4}}|{dates.NUMBER_WORD})\s*,?\s+|ouverte\s+|reunie?s?\s+|,\s*)
+    a\s+(?P<time>(?:[0-2]?\d\s?(?:heures?|h)(?:\s?[0-5]\d)?|(?:{dates.NUMBER_WORDS})\s+heures?
+      (?:\s+(?:{dates.NUMBER_WORDS}|et\s+demie|et\s+quart))?))\b""")
+
+
+@recogniser("sitting-time", "opening-hour",
+            Case("Le neuf avril deux mille vingt-quatre, à vingt heures, le conseil municipal", "20:00"),
+            Case("La séance est ouverte à 20 h 15 sous la présidence de M. Paul ROUX", "20:15"),
+            Case("le jeudi 27 juin 2024 à 18 heures, salle des fêtes", "18:00"),
+            Case("le mardi, à dix-neuf heures trente, le conseil", "19:30"),
+            Case("dûment convoqué le 3 mars 2024 à 18 heures", None),
+            Case("une subvention de 20 000 euros à 3 heures de route", None))
+def opening_hour(text: str) -> Optional[str]:
+    """The hour in the opening sentence of the sitting."""
+    match = _OPENING_HOUR.search(fold(text))
+    return dates.parse_time(match["time"]) if match else None

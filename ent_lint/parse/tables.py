@@ -61,6 +61,8 @@ class TableReading:
     absent: list[Person] = field(default_factory=list)
     proxies: list[Proxy] = field(default_factory=list)
     doubtful: bool = False
+    present: list[Person] = field(default_factory=list)  # a grid of every member names them too
+    roster: bool = False  # a grid of every member: its lists are whole
 
 
 def _roles(header: Sequence[str]) -> Optional[list[Optional[str]]]:

@@ -7,7 +7,7 @@ from ent_lint.model import Person
 from ent_lint.people import find, present_people
 
 from .._common import first_span
-from ._helpers import part_of_sitting
+from ._helpers import part_of_sitting, substitutes
 
 
 def _distinct(named: list[Person]) -> int:
@@ -78,7 +78,9 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE les
             return
         if not delib.sure("counts.in_office", "present", "proxies", "absent") or part_of_sitting(delib):
             return
-        named = _distinct(present_people(delib) + [p.grantor for p in delib.proxies] + delib.absent)
+        sitting_for = substitutes(delib)  # a substitute sits for a member named absent: one seat
+        present = [p for p in present_people(delib) if p not in sitting_for]
+        named = _distinct(present + [p.grantor for p in delib.proxies] + delib.absent)
         if named != delib.counts.in_office:
             yield self.hit("mismatch", first_span(delib, "counts.in_office"),
                            in_office=delib.counts.in_office, named=named)

@@ -12,7 +12,7 @@ PARTS = {"session.date": N_("the sitting's date"), "present": N_("the list of me
          "counts.legal_size": N_("the council's legal size"), "counts.in_office": N_("the number of members in office"),
          "counts.present": N_("the number of members present"),
          "counts.represented": N_("the number of members represented"),
-         "counts.voting": N_("the number of voters")}
+         "counts.voting": N_("the number of voters"), "secretary": N_("the sitting's secretary")}
 
 
 class UnreadablePart(Rule):
