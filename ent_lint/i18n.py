@@ -139,11 +139,29 @@ def decimal(value: float, lang: str) -> str:
     return f"{whole}{sign}{fraction}"
 
 
+#: put before a term in French, where a preposition may have to contract with its article, then removed
+_TERM = "\u2063"
+_CONTRACTED = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
+
+
+def _contracted(text: str) -> str:
+    """French prepositions contracted with the article that opens a term put after them: "de" +
+    "le nombre de votants" is "du nombre de votants" ("de la liste", "de l'objet" stay)."""
+    import re
+
+    text = re.sub(rf"\b(de|à) {_TERM}(les?) ", lambda m: f"{_CONTRACTED[f'{m[1]} {m[2]}']} ", text)
+    return text.replace(_TERM, "")
+
+
 class Formatter(string.Formatter):
     """``str.format`` with the date specs of the message templates, in one language."""
 
     def __init__(self, lang: str):
         self.lang = lang
+
+    def format(self, format_string: str, /, *args: Any, **kwargs: Any) -> str:
+        text = super().format(format_string, *args, **kwargs)
+        return _contracted(text) if self.lang == "fr" else text
 
     def format_field(self, value: Any, spec: str) -> str:
         if spec == "date":
@@ -155,7 +173,8 @@ class Formatter(string.Formatter):
 
             return babel_date(_as_date(value), format="EEEE", locale=self.lang)
         if spec == "term":  # an English text marked N_() where it was made
-            return translations(self.lang).gettext(value)
+            term = translations(self.lang).gettext(value)
+            return _TERM + term if self.lang == "fr" else term
         if spec == "period":  # an ISO period of years or months: "P3Y"
             amount, unit = int(value[1:-1]), value[-1]
             tr = translations(self.lang)

@@ -145,6 +145,19 @@ def test_a_count_that_a_plural_does_not_follow_reads_right_for_one_and_for_more(
         assert text.startswith(said) and text.endswith(f"{NBSP}; il en faut {required}"), text
 
 
+def test_a_french_preposition_contracts_with_the_article_of_the_term_after_it():
+    doubt = dict(_rule_messages())["unreadable-part/doubt"]
+    said = {"the number of voters": "lecture peu sûre du nombre de votants (",
+            "the list of members present": "lecture peu sûre de la liste des présents ("}
+    for part, start in said.items():
+        text = i18n.format_message(doubt, {"part": part, "reason": "the list ends with « … » or « etc. »: it does not"
+                                                                     " name everyone"}, "fr")[0]
+        assert text.startswith(start) and "\u2063" not in text, text
+    assert i18n._contracted("à \u2063les membres, de \u2063les pouvoirs") == "aux membres, des pouvoirs"
+    # a "de le" of the template itself, before a verb, is no article
+    assert i18n.Formatter("fr").format("afin de le signer") == "afin de le signer"
+
+
 def test_dates_are_written_as_each_reader_writes_them():
     assert i18n.format_date("2024-03-14", "fr") == "14 mars 2024"
     assert i18n.format_date("2024-03-01", "fr") == "1er mars 2024"
