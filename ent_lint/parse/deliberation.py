@@ -993,7 +993,7 @@ def _template(view: View, attendance: "AttendanceParser", head_stop: int,
     _header(view, template, head_stop)
     template.spans.update(attendance.count_spans)
     for key in attendance.count_doubts:
-        template.doubts[f"counts.{key}"] = N_("a figure of the counts read with doubt from a scanned page")
+        template.doubts[f"counts.{key}"] = N_("a figure of the counts read with doubt (letters among its digits, or apart from its label)")
     template.present = lists.present
     if template.session.president is None:
         template.session.president = _mayor_in_the_list(lists.present)
