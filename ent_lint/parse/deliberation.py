@@ -97,8 +97,11 @@ NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")
 NOT_VOTING = regex.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:\(?\s*(?:interesse|concerne)e?s?[^)]*\)?\s*,?\s*)?"
+    # "se retire et ne participe ni au débat ni au vote"
+    r"(?:(?:se\s+retire|quitte\s+la\s+salle|sort\s+de\s+la\s+salle)\s*,?\s*et\s+)?"
     r"(?:ne\s+prend|ne\s+prenant|n'a\s+pas\s+pris|ne\s+participe|ne\s+participant|n'a\s+pas\s+participe"
-    r"|ne\s+prennent)\s+(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat)")
+    r"|ne\s+prennent)\s+(?:part\s+)?(?:ni\s+(?:au|a\s+la)\s+(?:debat|discussion|deliberation)\s+ni\s+au\s+vote"
+    r"|(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat))")
 # The same without a civility, on the text as written: "Dominique BARBE ne prend pas part au vote".
 NOT_VOTING_NAMED = regex.compile(
     r"(?<![\p{L}'’])(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+"
@@ -760,10 +763,24 @@ def _sentence_people(view: View, pattern, start: int, end: int, group: str = "wh
         g = group if match[group] else f"{group}2" if f"{group}2" in match.groupdict() else group
         if not match[g]:
             continue
-        name = clean_name(view.text[match.start(g):match.end(g)])
-        if name:
-            people.append(person(name, view.span(match.start(g), match.end(g))))
+        for begin, stop in _each_civility(view.text, match.start(g), match.end(g)):
+            name = clean_name(view.text[begin:stop])
+            if name:
+                people.append(person(name, view.span(begin, stop)))
     return people
+
+
+# "Mme Laure PASQUIER et M. Yann BRIAND ne prennent pas part au vote": two people, each with a civility
+_NEXT_CIVILITY = regex.compile(r"\s*(?:,|\bet\b)\s*(?=(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.)\s)")
+
+
+def _each_civility(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the people a sentence names one after another, each with a civility."""
+    spans, begin = [], start
+    for match in _NEXT_CIVILITY.finditer(text, start, end):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    return spans + [(begin, end)]
 
 
 def _title(view: View, heading: Heading) -> Optional[str]:
@@ -1169,8 +1186,10 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         delib.counts_for_item = single
         _name_item(view, delib, part, single)
         left_rest = sitting.item_attendance(view, delib, begin, end)
-        vote, span = read_vote(view, part.first, part.stop)
+        vote, span, vote_doubt = read_vote(view, part.first, part.stop)
         delib.vote = vote
+        if vote_doubt:
+            delib.doubts["vote"] = vote_doubt
         if span:
             delib.spans["vote"] = span
         delib.decisions = _decisions(view.lines[part.first:part.stop])

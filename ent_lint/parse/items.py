@@ -46,6 +46,8 @@ class Heading:
         shape = regex.sub(r"\d+", "9", regex.sub(r"\s*(?:bis|ter|quater)$", "", fold(self.number)).replace(" ", ""))
         if self.style in ("roman", "spaced-roman"):
             shape = "I"
+        elif self.style == "lettered":
+            shape = "A"
         return shape + self.separator
 
 
@@ -119,6 +121,34 @@ def labelled(text: str) -> Optional[Heading]:
     if heading and heading.title and not _title_ok(heading.title):
         return None
     return heading
+
+
+# the register's prefix in capitals, then its label: "DCM n° 24-001", "DEL N°2024-015"
+_PREFIX_AND_LABEL = regex.compile(
+    r"""(?x)^\s*(?:(?i:d[ée]lib[ée]ration)\s+|(?i:d[ée]lib)\.\s*)?(?P<prefix>\p{Lu}{1,5})\.?\s*(?:n\s*°|N\s*°|No\.?|N[o°]|num[ée]ro)\s*
+    (?P<num>\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,2})(?![\d/])\s*(?:[-–—:.]\s*(?P<title>\S.*))?$""")
+# labels of other acts or registers: a law, a decree, a road, a company's number
+_NOT_A_REGISTER = {"LOI", "SIRET", "SIREN", "RD", "RN", "VC", "CR", "ARRET", "ART", "CGCT", "BP", "TVA", "PLU"}
+
+
+@recogniser(PART, "prefix-and-label",
+            Case("DCM n° 24-001 : Débat d'orientation budgétaire", ("DCM 24-001", "Débat d'orientation budgétaire")),
+            Case("DEL N°2024-015 – Tarifs de la cantine", ("DEL 2024-015", "Tarifs de la cantine")),
+            Case("Délibération CS n° 2023/07 : Prix de l'eau", ("CS 2023/07", "Prix de l'eau")),
+            Case("DCC No 12-2024", ("DCC 12-2024", None)),
+            Case("LOI n° 2020-1379 du 14 novembre 2020", None),
+            Case("RD n° 950 : la chaussée est refaite", None),
+            Case("dcm n° 24-001 : pas en capitales", None))
+def prefix_and_label(text: str) -> Optional[Heading]:
+    """"DCM n° 24-001 : title": a register's prefix in capitals, its label "n°", then the number."""
+    match = _PREFIX_AND_LABEL.match(text)
+    if not match or match["prefix"] in _NOT_A_REGISTER:
+        return None
+    number = f"{match['prefix']} {' '.join(match['num'].split())}"
+    title = (match["title"] or "").strip(" -–—:.\t")
+    if title and not _title_ok(title):
+        return None
+    return Heading(number, title or None, "prefix-and-label", _key(match["num"]))
 
 
 _PREFIXED = regex.compile(
@@ -246,7 +276,7 @@ def ordinal_and_number(text: str) -> Optional[Heading]:
 
 _NUMBERED = regex.compile(
     r"""(?x)^\s*(?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2}(?:\.\d{1,2})?)
-    (?P<sep>\s*°\s*[).-]|\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
+    (?P<sep>\s*°\s*[)./-]|\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
 
 
 @recogniser(PART, "numbered",
@@ -254,6 +284,7 @@ _NUMBERED = regex.compile(
             Case("3) Tarifs de la cantine", ("3", "Tarifs de la cantine")),
             Case("13/ Questions diverses", ("13", "Questions diverses")),
             Case("2°) Subvention au centre communal d'action sociale", ("2", "Subvention au centre communal d'action sociale")),
+            Case("1°/ Vote du compte administratif 2023", ("1", "Vote du compte administratif 2023")),
             Case("Point 4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
             Case("2 - Budget primitif 2021", ("2", "Budget primitif 2021")),
             Case("11 - 1 Boulevard Mendès France - désaffectation de la caserne",
@@ -300,6 +331,32 @@ def roman(text: str) -> Optional[Heading]:
         return None
     return Heading(match["num"], match["title"].strip(" -–—:."), "roman", (value,),
                    separator=match["sep"].strip())
+
+
+_LETTERED = regex.compile(r"^\s*(?P<num>[A-Z])\s*(?P<sep>[.)/]|\s?[-–—]|\s?:)\s+(?P<title>\S.{3,})$")
+# a first name's initial before a surname ("A. DUPONT", "J.-P. MARTIN") is no letter of a list
+_INITIAL = regex.compile(r"^\p{Lu}{2,}(?:\s*$|\s*,|\s+\p{Ll})")
+
+
+@recogniser(PART, "lettered",
+            Case("A – Compte administratif 2023", ("A", "Compte administratif 2023")),
+            Case("B) Tarifs de la cantine", ("B", "Tarifs de la cantine")),
+            Case("C. FINANCES LOCALES", ("C", "FINANCES LOCALES")),
+            Case("D/ Questions diverses", ("D", "Questions diverses")),
+            Case("M. Paul DURAND, Maire", None),
+            Case("A. DUPONT donne pouvoir à B. MARTIN", None),
+            Case("a) les tarifs des enfants", None),
+            Case("B - le conseil décide", None))
+def lettered(text: str) -> Optional[Heading]:
+    """"A – Title", "B) Title", "C. TITLE": a capital letter of the alphabet and its title."""
+    match = _LETTERED.match(text)
+    if not match or not _title_ok(match["title"]):
+        return None
+    separator = match["sep"].strip()
+    if separator == "." and (match["num"] == "M" or _INITIAL.match(match["title"])):
+        return None  # "M." is Monsieur; "A. DUPONT", an initial
+    title = match["title"].strip(" -–—:.")
+    return Heading(match["num"], title, "lettered", (ord(match["num"]) - ord("A") + 1,), separator=separator)
 
 
 # A number, one space, then the title: no dot, dash or bracket between them.  The title must
@@ -475,8 +532,8 @@ def _with_closing(view: View, chosen: list[Heading], end: int) -> list[Heading]:
 
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
-_STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
-             "numbered": 3, "roman": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
+_STRENGTH = {"labelled": 7, "prefix-and-label": 7, "prefixed": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
+             "numbered": 3, "roman": 2, "lettered": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
              "objet": 0}
 # the recognisers that read the mark before a heading, which the others never see
 _SEES_THE_MARK = {"bulleted"}
@@ -640,11 +697,11 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
         return chosen
     # one deliberation: its number's heading (the "Objet :" under it gives the title), or its
     # "Objet :" line
-    return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
+    return [h for h in found if h.style in _REGISTER_STYLES][:1] or [
         h for h in found if h.style == "objet"][:1]
 
 
-_REGISTER_STYLES = ("labelled", "prefixed", "year-serial")
+_REGISTER_STYLES = ("labelled", "prefix-and-label", "prefixed", "year-serial")
 
 
 def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: int) -> list[Heading]:
@@ -793,7 +850,7 @@ def closed_by_votes(view: View, first: int, end: int, repeated: set[str]) -> lis
             index = _next_text_line(view, agenda_entries(view, index, end)[1], end, repeated, headers)
         if index is None or index in votes or headings and headings[-1].line == index:
             continue
-        text = view.lines[index].text.strip()
+        text = _ENTRY_LABEL.sub("", view.lines[index].text).strip()
         if 4 <= len(text) <= 250 and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(«\"") \
                 and not _NOT_A_TITLE_LINE.match(view.folded_lines[index]):
             headings.append(Heading(None, text, "closed-by-vote", (len(headings) + 1,), index))
@@ -985,6 +1042,10 @@ def _says_entry(entry: str, line: str) -> bool:
     return len(line) <= 240 and _heading_line(line) and same_words(entry, line)
 
 
+# the label a body writes before the agenda's entry: "Objet : Vote du budget", "Point 2 : ..."
+_ENTRY_LABEL = regex.compile(r"(?i)^\s*(?:objet|point(?:\s+n\s*°)?\s*\d{0,2})\s*:\s*(?=\S)")
+
+
 def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     """Each agenda entry found again, in order, as a line of the body."""
     entries, written, body = _agenda(view, first, end)
@@ -994,7 +1055,7 @@ def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     cursor = body
     for number, (entry, label) in enumerate(zip(entries, _counted(written)), 1):
         for index in range(cursor, end):
-            line = _BULLET.sub("", view.lines[index].text).strip()
+            line = _ENTRY_LABEL.sub("", _BULLET.sub("", view.lines[index].text)).strip()
             if _says_entry(entry, line):
                 headings.append(Heading(label, line, "agenda", (number,), index))
                 cursor = index + 1

@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from ..i18n import N_
 from ..model import Span, Vote
 from . import dates
 from .recognisers import Case, of_part, recogniser
@@ -105,11 +106,70 @@ def figures_before_words(text: str) -> Optional[dict]:
     return found or None
 
 
+# A tally table: a row of labels, and under it a row of as many figures, column by column
+# ("Pour   Contre   Abstention" / "13   0   0"), as word processors and PDFs lay it out.
+_TALLY_LABEL = r"(?:pour|contre|abstentions?|votants?|suffrages\s+exprimes|exprimes|nuls?|blancs?)"
+LABELS_ROW = regex.compile(rf"^\s*{_TALLY_LABEL}(?:\s*[:|/;–-]?\s*{_TALLY_LABEL}){{1,6}}\s*[:|]?\s*$")
+FIGURES_ROW = regex.compile(r"^\s*\d{1,3}(?:\s*[|/;–-]?\s*\d{1,3}){1,6}\s*$")
+_LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abstentions": "abstain"}
+
+
+@recogniser(PART, "labels-over-figures",
+            Case("Pour      Contre      Abstention\n 13          0           0", {"for": 13, "against": 0, "abstain": 0}),
+            Case("VOTANTS | EXPRIMÉS | POUR | CONTRE | ABSTENTIONS\n18 | 16 | 16 | 0 | 2",
+                 {"for": 16, "against": 0, "abstain": 2}),
+            Case("Pour Contre\n12 3", {"for": 12, "against": 3}),
+            Case("Pour Contre Abstention\n12 3", None),
+            Case("Présents Votants\n12 14", None),
+            Case("Pour la commune\n12 3 4", None))
+def labels_over_figures(text: str) -> Optional[dict]:
+    """A row of labels ("Pour Contre Abstention") over a row of figures, one under each."""
+    lines = [line for line in fold(text).split("\n") if line.strip()]
+    for top, bottom in zip(lines, lines[1:]):
+        if not (LABELS_ROW.match(top) and FIGURES_ROW.match(bottom)):
+            continue
+        labels = regex.findall(_TALLY_LABEL, top)
+        figures = regex.findall(r"\d{1,3}", bottom)
+        found = {_LABEL_KEYS[label]: int(figure) for label, figure in zip(labels, figures) if label in _LABEL_KEYS}
+        if len(labels) == len(figures) and found:
+            return found
+    return None
+
+
+# the members counted by what they voted: "4 conseillers ayant voté contre", "3 membres se sont
+# abstenus", "2 élus votent contre"
+_MEMBERS_VOTING = regex.compile(
+    rf"""(?x)(?<![\w/.,-])(?P<n>{_NUMBER})\s+(?:conseill(?:ers?|eres?)|membres?|elue?s?|delegue(?:e|s|es)?)
+    (?:\s+(?:municipaux|communautaires|presents?|titulaires))?\s*,?\s*
+    (?:(?:ayant|ont|qui\s+ont)\s+vote|votent|votant|ont\s+vote)\s+(?P<how>pour|contre)\b
+    |(?<![\w/.,-])(?P<n>{_NUMBER})\s+(?:conseill(?:ers?|eres?)|membres?|elue?s?|delegue(?:e|s|es)?)
+    \s*,?\s*(?:se\s+sont\s+abstenue?s|s'abstenant|s'etant\s+abstenue?s|s'abstiennent)(?P<how>)""")
+
+
+@recogniser(PART, "members-counted-by-their-vote",
+            Case("Adopté à la majorité, 4 conseillers ayant voté contre (MM. JACOB et RIVIÈRE)", {"against": 4}),
+            Case("trois membres se sont abstenus, les autres ayant voté pour", {"abstain": 3}),
+            Case("12 élus votent pour, 2 élus votent contre", {"for": 12, "against": 2}),
+            Case("les 4 conseillers de l'opposition", None),
+            Case("15 conseillers présents", None))
+def members_counted_by_their_vote(text: str) -> Optional[dict]:
+    """"4 conseillers ayant voté contre", "3 membres se sont abstenus": members counted by their vote."""
+    found: dict = {}
+    for match in _MEMBERS_VOTING.finditer(fold(text)):
+        key = {"pour": "for", "contre": "against"}.get(match["how"], "abstain")
+        value = _int(match["n"])
+        if value is not None:
+            found.setdefault(key, value)
+    return found or None
+
+
 _LABELLED = regex.compile(
     r"""(?xm)(?:^\s*|[\s,;(/-])
     (?:pour\s*[:=]\s*(?P<for>\d{1,3}|neant|aucune?)\b
+    | pour\s+(?P<for>\d{1,3})(?=\s*[,;/–-]\s*(?:contre|abstentions?)\s*[:=]?\s*\d)   # "pour 6, contre 1"
     | contre\s*[:=]?\s*(?P<against>\d{1,3}|neant|aucune?)\b
-    | abstentions?\s*[:=]?\s*(?P<abstain>\d{1,3}|neant|aucune?)\b)
+    | abstentions?\s*[:=]?\s*(?P<abstain>\d{1,3}|neant|aucune?)\b
+    | (?:abst\.?|abs\.)\s*[:=]?\s*(?P<abstain>\d{1,3})\b)                 # "ABST. 1", "Abs. : 2"
     |^\s*pour\s+(?P<for>\d{1,3})\s*(?:voix)?\s*$""")
 
 
@@ -117,11 +177,30 @@ _LABELLED = regex.compile(
             Case("Pour : 14 - Contre : 0 - Abstention : 2", {"for": 14, "against": 0, "abstain": 2}),
             Case("POUR 21", {"for": 21}),
             Case("Contre : néant", {"against": 0}),
+            Case("Votes : pour 6, contre 1, abstention 1", {"for": 6, "against": 1, "abstain": 1}),
+            Case("Vote : POUR 12 / CONTRE 0 / ABST. 1", {"for": 12, "against": 0, "abstain": 1}),
+            Case("Absents : 2", None),
+            Case("une convention pour 3 ans, contre toute attente", None),
             Case("vote pour la commune de Flaux", None),
             Case("convention signée pour 3 ans", None))
 def labels_before_figures(text: str) -> Optional[dict]:
     """"Pour : 14", "POUR 21", "Contre : néant": the word, then its figure (a tally table)."""
     return _figures(_LABELLED, text)
+
+
+# the labels cut to their initials: "P : 11 – C : 0 – A : 2"
+_INITIALS_TALLY = regex.compile(
+    r"(?<![\p{L}.])p\s*[:=]\s*(?P<for>\d{1,3})\s*[-–/,;]?\s*c\s*[:=]\s*(?P<against>\d{1,3})"
+    r"(?:\s*[-–/,;]?\s*a\s*[:=]\s*(?P<abstain>\d{1,3}))?\b")
+
+
+@recogniser(PART, "initials-tally",
+            Case("Vote : P : 11 – C : 0 – A : 2", {"for": 11, "against": 0, "abstain": 2}),
+            Case("P:14 C:1", {"for": 14, "against": 1}),
+            Case("annexe p : 12", None))
+def initials_tally(text: str) -> Optional[dict]:
+    """"P : 11 – C : 0 – A : 2": pour, contre and abstention by their initials, in that order."""
+    return _figures(_INITIALS_TALLY, text)
 
 
 # "unanimité" as OCR damages it: a letter i or t read as ?, ï, 1, l, ! or |
@@ -133,8 +212,18 @@ _NOT_THIS_VOTE = regex.compile(
     r"|«[^»]*$")
 
 
+# "à l'unanimité moins deux voix contre": all but those against, so no unanimity ("moins une
+# abstention" keeps it: abstentions are no votes cast)
+_LESS_AGAINST = regex.compile(
+    rf"^[^.;]{{0,40}}?\b(?:moins|sauf|a\s+l'exception\s+d(?:e\s+|'))\s*{_NUMBER}\s+(?:(?:voix|votes?)\s+)?"
+    r"(?:contre\b|defavorables?\b)")
+
+
 @recogniser(PART, "unanimity",
             Case("Le conseil municipal, à l'unanimité, APPROUVE", True),
+            Case("Adoptée à l'unanimité moins une abstention", True),
+            Case("Adoptée à l'unanimité moins deux voix contre", None),
+            Case("à l'unanimité des présents sauf 1 vote contre", None),
             Case("adopté à l'unanimité des membres présents", True),
             Case("Vote : à l'unanimité", True),
             Case("LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPTE", True),
@@ -147,10 +236,10 @@ _NOT_THIS_VOTE = regex.compile(
             Case("l'unanimisme", None))
 def unanimity(text: str) -> Optional[bool]:
     """"à l'unanimité", "unanimement", also as OCR misreads it ("UNANIMIÏE"); not the rule of
-    unanimity that a quoted law or a "peut décider" lays down."""
+    unanimity that a quoted law or a "peut décider" lays down, nor "l'unanimité moins 2 voix contre"."""
     folded = fold(text)
     for match in _UNANIMOUS.finditer(folded):
-        if not _NOT_THIS_VOTE.search(folded[:match.start()]):
+        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _LESS_AGAINST.match(folded[match.end():]):
             return True
     return None
 
@@ -195,8 +284,51 @@ def ballot(text: str) -> Optional[bool]:
     return None
 
 
+# a tally whose figures OCR read as letters: "Pour : l1 - Contre : O" (1 as l, I or |, 0 as O)
+_OCR_TALLY = regex.compile(r"(?<![\p{L}])(?P<label>pour|contre|abstentions?)\s*[:=]\s*(?P<figure>[\dlio|]{1,3})(?![\p{L}\d])")
+_OCR_DIGITS = str.maketrans("lio|", "1101")
+
+
+@recogniser(PART, "tally-figures-read-as-letters",
+            Case("Pour : l1 - Contre : O - Abstention : O", {"for": 11, "against": 0, "abstain": 0}),
+            Case("POUR : 1O CONTRE : 2", {"for": 10, "against": 2}),
+            Case("Pour : 12 - Contre : 0", None),
+            Case("Pour : le maintien de l'école", None),
+            Case("Contre : Oui", None))
+def tally_figures_read_as_letters(text: str) -> Optional[dict]:
+    """"Pour : l1 - Contre : O": a tally whose figures OCR read as letters; read, with doubt, only
+    when some figure holds such a letter."""
+    matches = list(_OCR_TALLY.finditer(fold(text)))
+    if not any(regex.search(r"[lio|]", m["figure"]) for m in matches):
+        return None
+    found: dict = {}
+    for match in matches:
+        key = {"pour": "for", "contre": "against"}.get(match["label"], "abstain")
+        found.setdefault(key, int(match["figure"].translate(_OCR_DIGITS)))
+    return found
+
+
+# a vote on how to vote: "décide, à l'unanimité, de ne pas procéder au scrutin secret", "de voter
+# à main levée": the item's own vote, if any, comes after it
+_HOW_TO_VOTE = regex.compile(
+    r"(?:ne\s+pas|renonce\w*\s+a)\s+(?:proceder|recourir|voter)\s+(?:a\s+|au\s+)?(?:scrutin|vote|bulletins?)\s+(?:a\s+bulletins?\s+)?secrets?"
+    r"|(?:proceder|voter)\s+(?:au\s+vote\s+|aux\s+(?:nominations|designations)\s+)?a\s+main\s+levee")
+
+
+@recogniser(PART, "vote-on-how-to-vote",
+            Case("Le Conseil municipal décide, à l'unanimité, de ne pas procéder au scrutin secret.", True),
+            Case("le conseil accepte à l'unanimité de voter à main levée", True),
+            Case("le conseil, à l'unanimité, approuve le vote à main levée des tarifs", None),
+            Case("Il est procédé au vote à bulletin secret", None))
+def vote_on_how_to_vote(text: str) -> Optional[bool]:
+    """A vote on the manner of voting (no secret ballot, a show of hands): procedure, not the
+    item's outcome when another vote follows."""
+    return True if _HOW_TO_VOTE.search(fold(text)) else None
+
+
 FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
-                      if r.name in ("votes-against-votes", "figures-before-words", "labels-before-figures",
+                      if r.name in ("votes-against-votes", "figures-before-words", "labels-over-figures",
+                                    "labels-before-figures", "members-counted-by-their-vote", "initials-tally",
                                     "unanimity-counted")]
 
 # A line that may state a vote: literal words first, the engine skips ahead to them.
@@ -206,6 +338,8 @@ _TALLY_LINE = regex.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|bla
 
 
 _SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la)|\d|,)\s*$")
+# a tally wrapped after a named dissent: "... 1 voix contre (M. SOULARD)" / "et 1 abstention (...)"
+_TALLY_GOES_ON = regex.compile(rf"^\s*(?:et\s+|,\s*)(?:{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:abstentions?|contre|pour)\b")
 
 
 def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
@@ -214,7 +348,9 @@ def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
     the line after."""
     lines = [view.lines[index].text]
     cursor = index + 1
-    if cursor < stop and _SENTENCE_GOES_ON.search(view.folded_lines[index]) \
+    goes_on = _SENTENCE_GOES_ON.search(view.folded_lines[index]) or cursor < stop and _TALLY_GOES_ON.match(
+        view.folded_lines[cursor])
+    if cursor < stop and goes_on \
             and view.folded_lines[cursor].strip() and not _TALLY_LINE.match(view.folded_lines[cursor]):
         return "\n".join(lines + [view.lines[cursor].text]), cursor + 1
     while cursor < stop and len(lines) < 5:
@@ -222,20 +358,25 @@ def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
         if not folded.strip():
             cursor += 1
             continue
-        if not _TALLY_LINE.match(folded):
+        if not (_TALLY_LINE.match(folded) or FIGURES_ROW.match(folded) and LABELS_ROW.match(fold(lines[-1]))):
             break
         lines.append(view.lines[cursor].text)
         cursor += 1
     return "\n".join(lines), cursor
 
 
-def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
+#: why a vote's figures are in doubt when OCR confusions had to be undone to read them
+OCR_FIGURES = N_("figures of the vote read through OCR confusions (l for 1, O for 0)")
+
+
+def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], Optional[str]]:
     """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote,
-    and whether the item holds an election or a secret ballot."""
-    vote, span = _first_statement(view, first, stop)
+    and whether the item holds an election or a secret ballot; and why the vote is in doubt
+    (``None`` when it is read surely)."""
+    vote, span, doubt = _first_statement(view, first, stop)
     if ballot.read(" ".join(view.lines[i].text for i in range(first, stop))):  # a sentence may wrap
         vote.ballot = True
-    return vote, span
+    return vote, span, doubt
 
 
 def _figures_read(text: str) -> dict:
@@ -265,24 +406,43 @@ def _tally_of_unanimity(view: View, index: int, stop: int) -> dict:
     return {}
 
 
-def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
-    vote = Vote()
+def _reading(view: View, text: str, after: int, stop: int) -> Optional[tuple[dict, bool, Optional[str]]]:
+    """The figures, the unanimity and the doubt a statement states, or None when it states no vote."""
+    figures = _figures_read(text)
+    damaged = {key: value for key, value in (tally_figures_read_as_letters.read(text) or {}).items()
+               if key not in figures}
+    figures.update(damaged)
+    doubt = OCR_FIGURES if damaged else None
+    unanimous = bool(unanimity.read(text))
+    if unanimous and not figures:
+        figures = _tally_of_unanimity(view, after, stop)
+    if figures.get("for") is None and not unanimous and figures.get("against") is None:
+        return None
+    return figures, unanimous, doubt
+
+
+def _vote(figures: dict, unanimous: bool) -> Vote:
+    return Vote(unanimous=True if unanimous else (False if figures else None), for_=figures.get("for"),
+                against=figures.get("against"), abstain=figures.get("abstain"))
+
+
+def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], Optional[str]]:
+    """The first statement of a vote in the item; a vote on how to vote ("de ne pas procéder au
+    scrutin secret") only when no other statement follows it."""
+    procedural = None
     index = first
     while index < stop:
-        folded = view.folded_lines[index]
-        if not SPEAKS_OF_A_VOTE.search(folded):
+        if not SPEAKS_OF_A_VOTE.search(view.folded_lines[index]):
             index += 1
             continue
         text, after = _statement(view, index, stop)
-        figures = _figures_read(text)
-        unanimous = unanimity.read(text)
-        if unanimous and not figures:
-            figures = _tally_of_unanimity(view, after, stop)
-        if figures.get("for") is not None or unanimous or figures.get("against") is not None:
-            vote.unanimous = True if unanimous else (False if figures else None)
-            vote.for_ = figures.get("for")
-            vote.against = figures.get("against")
-            vote.abstain = figures.get("abstain")
-            return vote, view.line_span(index)
+        reading = _reading(view, text, after, stop)
+        if reading is not None and not vote_on_how_to_vote.read(text):
+            return _vote(*reading[:2]), view.line_span(index), reading[2]
+        if reading is not None and procedural is None:
+            procedural = (reading, index)
         index = after if after > index else index + 1
-    return vote, None
+    if procedural is not None:
+        (figures, unanimous, doubt), index = procedural
+        return _vote(figures, unanimous), view.line_span(index), doubt
+    return Vote(), None, None
