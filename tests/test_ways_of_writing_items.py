@@ -251,3 +251,113 @@ def test_a_tally_sentence_wrapped_after_a_named_dissent(tmp_path):
     assert [d.number for d in delibs] == ["1", "2"]
     assert _votes(path) == [(False, 4, 1, 1), (False, 4, 2, None)]
     assert _severe(path) == []
+
+
+def test_a_list_of_deliberations_in_dashes_each_with_its_outcome_after_a_colon(tmp_path):
+    path = _write(tmp_path, """\
+        COMMUNE DE NEUVY-LES-SAULES
+        Liste des délibérations du conseil municipal – séance du 17 juin 2024
+        - Délibération n° 2024-40 : Compte de gestion 2023 : adoptée à l'unanimité
+        - Délibération n° 2024-41 : Compte administratif 2023 : adoptée (12 voix pour, 1 abstention)
+        - Délibération n° 2024-42 : Acquisition du terrain de la Croix-Blanche : ajournée
+        - Délibération n° 2024-43 : Travaux : approbation du marché de voirie : adoptée (10 pour, 3 contre)
+        Le Maire, Pascal RENARDEAU
+        """)
+    document = extract(path)
+    assert document.kind == "list"
+    assert [(d.number, d.title) for d in document.deliberations] == [
+        ("2024-40", "Compte de gestion 2023"), ("2024-41", "Compte administratif 2023"),
+        ("2024-42", "Acquisition du terrain de la Croix-Blanche"),
+        ("2024-43", "Travaux : approbation du marché de voirie")]
+    assert _votes(path) == [(True, None, None, None), (False, 12, None, 1), (None, None, None, None),
+                            (False, 10, 3, None)]
+    assert _severe(path) == []
+
+
+def test_votes_out_of_the_voters_and_abstentions_wrapped_on_the_next_line(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        QUESTION N° 1 – Décision modificative n° 3
+        Le Conseil Municipal adopte la décision modificative par 4 voix sur 6, deux conseillers s'étant
+        abstenus.
+        QUESTION N° 2 – Vente de la maison du garde-champêtre
+        Le Conseil Municipal, par CINQ voix POUR et UNE voix CONTRE, AUTORISE la vente.
+        QUESTION N° 3 – Tarifs de la piscine
+        Le Conseil Municipal, par 3 voix contre 1 et 2 abstentions, FIXE les tarifs.
+        """)
+    assert _votes(path) == [(False, 4, None, 2), (False, 5, 1, None), (False, 3, 1, 2)]
+    assert _severe(path) == []
+
+
+def test_tallies_as_a_plain_text_table_and_one_label_a_line(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        1. Budget primitif 2025
+        Le conseil municipal, après en avoir délibéré, vote le budget primitif 2025.
+        | Votants | Pour | Contre | Abstentions |
+        |---------|------|--------|-------------|
+        |    6    |  4   |   1    |      1      |
+        2. Tarifs de la salle des fêtes
+        Le conseil municipal fixe les tarifs de location pour 2025.
+        Résultat du vote :
+        Votants : 6
+        Pour : 5
+        Contre : 0
+        Abstentions : 1
+        """)
+    # a figure ending one line is not the label's of the next ("Votants : 6" / "Pour : 5")
+    assert _votes(path) == [(False, 4, 1, 1), (False, 5, 0, 1)]
+    assert _severe(path) == []
+
+
+def test_letters_that_count_again_under_each_roman_section(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        I. FINANCES
+        A. Compte de gestion 2023
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE le compte de gestion.
+        B. Compte administratif 2023
+        Le Maire quitte la salle. Le conseil municipal, après en avoir délibéré, par 4 voix pour et
+        1 abstention, APPROUVE le compte administratif.
+        II. PERSONNEL
+        A. Création d'un poste d'agent de maîtrise
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, CRÉE le poste.
+        III. URBANISME
+        A. Cession d'un délaissé de voirie
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE la cession.
+        """)
+    delibs = extract(path).deliberations
+    assert [(d.number, d.title) for d in delibs] == [
+        ("A", "Compte de gestion 2023"), ("B", "Compte administratif 2023"),
+        ("A", "Création d'un poste d'agent de maîtrise"), ("A", "Cession d'un délaissé de voirie")]
+    assert _votes(path)[1] == (False, 4, None, 1)
+    assert _severe(path) == []
+
+
+def test_points_listed_inside_an_item_under_roman_sections_stay_inside_it(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        I. FINANCES
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE le budget qui prévoit :
+        A. La voirie
+        B. Les écoles
+        II. PERSONNEL
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, CRÉE le poste, pour :
+        A. L'entretien des espaces verts
+        """)
+    assert [d.number for d in extract(path).deliberations] == ["I", "II"]
+
+
+def test_votes_beside_blank_ballots_or_members_counted_as_not_voting_are_not_added_up(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        1. Élection du délégué au syndicat des eaux
+        Le conseil municipal, par 3 voix pour, 1 voix contre et 2 bulletins blancs, élit M. FABRE.
+        2. Tarifs de la cantine
+        Nombre de votants : 6 – Suffrages exprimés : 5 – Pour : 5 – Contre : 0
+        3. Motion sur l'hôpital
+        Le conseil municipal, par 4 voix pour, 2 refus de vote, approuve la motion.
+        4. Travaux de l'église
+        Le conseil municipal, par 4 voix pour et 1 voix contre, approuve les travaux.
+        """)
+    delibs = extract(path).deliberations
+    assert _votes(path) == [(False, 3, 1, None), (False, 5, 0, None), (False, 4, None, None), (False, 4, 1, None)]
+    assert ["vote" in d.doubts for d in delibs] == [True, True, True, False]
+    # the last one adds up to 5 of 6 voters: that is still found
+    assert [(f.rule, f.line) for f in lint(path).findings if f.severity in ("error", "warning")] == [
+        ("vote-total", 16)]

@@ -84,7 +84,8 @@ _O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
 
 
 # the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité"
-_OUTCOME_AFTER_TITLE = regex.compile(r"(?i)\s+[-–—]\s+(?:adopt|rejet|approuv|refus)[ée]e?s?\b.*$")
+_OUTCOME_AFTER_TITLE = regex.compile(
+    r"(?i)\s+[-–—:]\s+(?:adopt|rejet|approuv|refus|ajourn|retir|report)[ée]e?s?\b(?:\s|\(|$).*$")
 
 
 def _reading(match, text: str, style: str, number_group: str = "num") -> Optional[Heading]:
@@ -99,7 +100,7 @@ def _reading(match, text: str, style: str, number_group: str = "num") -> Optiona
 # --- the ways of writing a heading --------------------------------------------------------------
 
 _LABELLED = regex.compile(
-    r"""(?x)^\s*(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|n\s*°|no\.?\s)\s*
+    r"""(?x)^\s*(?:[-–•]\s+)?(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|n\s*°|no\.?\s)\s*
     (?P<num>(?:[a-z]{1,4}\s?[-_]?\s?)?\d[\w/._-]*(?:\s*-\s*\d{1,3}\b)?)
     (?:\s+du\s+\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?       # "N° DP 2021-312 du 15 septembre 2021"
     \s*(?:[-:.]\s*(?P<title>\S.*))?$""")
@@ -111,6 +112,10 @@ _LABELLED = regex.compile(
             Case("N° DBC 2021-082 - Stratégies et ressources foncières", ("DBC 2021-082", "Stratégies et ressources foncières")),
             Case("N°2015/25 : Travaux de voirie", ("2015/25", "Travaux de voirie")),
             Case("Délibération n°2022-01", ("2022-01", None)),
+            Case("- Délibération n° 2024-40 : Compte de gestion 2023 : adoptée à l'unanimité",
+                 ("2024-40", "Compte de gestion 2023")),
+            Case("- Délibération n° 2024-42 : Acquisition du terrain : ajournée", ("2024-42", "Acquisition du terrain")),
+            Case("N° 2024-43 : Travaux : approbation du marché", ("2024-43", "Travaux : approbation du marché")),
             Case("N° de SIRET : 123", None))
 def labelled(text: str) -> Optional[Heading]:
     """"Délibération n° X : title", "N° X - title": a number behind its label."""
@@ -581,6 +586,10 @@ def _rising(headings: list[Heading]) -> list[Heading]:
     return chain[::-1]
 
 
+# what a list of deliberations says of each: its outcome, or that it was put off or withdrawn
+_LIST_OUTCOME = regex.compile(OUTCOME.pattern + r"|[-–—:]\s+(?:ajourne|retire|reporte)e?s?\b")
+
+
 def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
     """Headings minus the runs of three or more rising headings that stand on consecutive lines:
     an agenda or an enumeration, not items; unless each says its outcome (a list of the
@@ -589,7 +598,7 @@ def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
     run: list[Heading] = []
 
     def flush():
-        if len(run) < 3 or all(OUTCOME.search(view.folded_lines[h.line]) for h in run):
+        if len(run) < 3 or all(_LIST_OUTCOME.search(view.folded_lines[h.line]) for h in run):
             kept.extend(run)  # each line saying its outcome: a list of the decisions, no agenda
         run.clear()
 
@@ -679,8 +688,9 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
     families: dict[str, list[Heading]] = {}
     for heading in found:
         families.setdefault(heading.family, []).append(heading)
-    numbered = {family: headings for family, headings in families.items()
-                if family not in ("objet", "agenda", "capitals", "bulleted")}
+    sections = [h for h in found if h.style == "roman"]
+    numbered = {family: _counted_per_section(headings, sections)
+                for family, headings in families.items() if family not in ("objet", "agenda", "capitals", "bulleted")}
     chosen = _best_family(view, numbered, end)
     if chosen:
         chosen = _with_strays(view, chosen, families[chosen[0].family], end)
@@ -699,6 +709,23 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
     # "Objet :" line
     return [h for h in found if h.style in _REGISTER_STYLES][:1] or [
         h for h in found if h.style == "objet"][:1]
+
+
+def _counted_per_section(headings: list[Heading], sections: list[Heading]) -> list[Heading]:
+    """Letters or small numbers that count again from the first under each Roman section ("I.
+    FINANCES", "A.", "B.", "II. PERSONNEL", "A."...): ordered by their section, then by their own
+    count.  Headings that never count again, or without sections, are left as they are."""
+    if len(sections) < 2 or not headings or headings[0].style not in ("lettered", "numbered") \
+            or _rising(headings) == headings:
+        return headings
+    counted = []
+    for heading in headings:
+        above = [s.key for s in sections if s.line < heading.line]
+        if not above:
+            return headings
+        counted.append(Heading(heading.number, heading.title, heading.style, above[-1] + heading.key,
+                               heading.line, heading.separator, heading.shape))
+    return counted if _rising(counted) == counted else headings
 
 
 _REGISTER_STYLES = ("labelled", "prefix-and-label", "prefixed", "year-serial")

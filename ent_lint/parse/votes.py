@@ -65,11 +65,15 @@ def votes_against_votes(text: str) -> Optional[dict]:
 
 # the word may stand in quotes: 15 voix « Pour », 2 « Abstention »
 _Q = r"""(?:[«"']\s*)?"""
+# between a figure and its word: "voix" (a sentence may wrap before it), or spaces on one line; a
+# figure at the end of a line is not the next line's label ("Votants : 11" / "Pour : 10")
+_GAP = r"(?:\s+(?:voix|votes?)\s+|[ \t]+)"
 _AFTER = regex.compile(
     rf"""(?x)(?<![\w/.,-])
-    (?:(?P<for>{_NUMBER})\s+(?P<voix>(?:voix|votes?)\s+)?{_Q}(?:pour\b|favorables?\b)
-    | (?P<against>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?{_Q}(?:contre\b|defavorables?\b)
-    | (?P<abstain>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?{_Q}abstentions?\b)""")
+    (?:(?P<for>{_NUMBER})(?:\s+(?P<voix>voix|votes?)\s+|[ \t]+){_Q}(?:pour\b|favorables?\b)
+    | (?P<for>{_NUMBER})\s+(?P<voix>voix|votes?)\s+sur\s+{_NUMBER}\b    # "19 voix sur 21"
+    | (?P<against>{_NUMBER}){_GAP}{_Q}(?:contre\b|defavorables?\b)
+    | (?P<abstain>{_NUMBER}){_GAP}{_Q}abstentions?\b)""")
 
 
 _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
@@ -87,9 +91,12 @@ _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d
             Case("(Vote à main levée : 11 voix « pour » et 3 « Abstention »)", {"for": 11, "abstain": 3}),
             Case("par 9 voix \"Pour\" et une \"Abstention\"", {"for": 9, "abstain": 1}),
             Case("avec 52 voix pour, 0 contre et 6 abstentions :", {"for": 52, "against": 0, "abstain": 6}),
+            Case("adopte la décision par 19 voix sur 21, deux conseillers s'étant abstenus", {"for": 19}),
+            Case("le 3 sur 5 de la liste", None),
             Case("l'article 3 pour la durée", None),
             Case("POUR : 21 CONTRE : 0 ABSTENTION : 0", None),
             Case("Pour 8\n Abstention 1\n Contre 0", None),
+            Case("Votants : 11\nPour : 10\nContre : 0\nAbstentions : 1", None),
             Case("le budget 2021 pour 3 ans", None))
 def figures_before_words(text: str) -> Optional[dict]:
     """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
@@ -109,8 +116,10 @@ def figures_before_words(text: str) -> Optional[dict]:
 # A tally table: a row of labels, and under it a row of as many figures, column by column
 # ("Pour   Contre   Abstention" / "13   0   0"), as word processors and PDFs lay it out.
 _TALLY_LABEL = r"(?:pour|contre|abstentions?|votants?|suffrages\s+exprimes|exprimes|nuls?|blancs?)"
-LABELS_ROW = regex.compile(rf"^\s*{_TALLY_LABEL}(?:\s*[:|/;–-]?\s*{_TALLY_LABEL}){{1,6}}\s*[:|]?\s*$")
-FIGURES_ROW = regex.compile(r"^\s*\d{1,3}(?:\s*[|/;–-]?\s*\d{1,3}){1,6}\s*$")
+LABELS_ROW = regex.compile(rf"^\s*\|?\s*{_TALLY_LABEL}(?:\s*[:|/;–-]?\s*{_TALLY_LABEL}){{1,6}}\s*[:|]?\s*$")
+FIGURES_ROW = regex.compile(r"^\s*\|?\s*\d{1,3}(?:\s*[|/;–-]?\s*\d{1,3}){1,6}\s*\|?\s*$")
+# the rule a plain-text table draws under its labels: "|------|------|", "+----+----+"
+TABLE_RULE = regex.compile(r"^\s*[|+]?[\s|+:=-]*-{3,}[\s|+:=-]*$")
 _LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abstentions": "abstain"}
 
 
@@ -119,12 +128,14 @@ _LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abs
             Case("VOTANTS | EXPRIMÉS | POUR | CONTRE | ABSTENTIONS\n18 | 16 | 16 | 0 | 2",
                  {"for": 16, "against": 0, "abstain": 2}),
             Case("Pour Contre\n12 3", {"for": 12, "against": 3}),
+            Case("| Votants | Pour | Contre | Abstentions |\n|---|---|---|---|\n| 11 | 9 | 1 | 1 |",
+                 {"for": 9, "against": 1, "abstain": 1}),
             Case("Pour Contre Abstention\n12 3", None),
             Case("Présents Votants\n12 14", None),
             Case("Pour la commune\n12 3 4", None))
 def labels_over_figures(text: str) -> Optional[dict]:
     """A row of labels ("Pour Contre Abstention") over a row of figures, one under each."""
-    lines = [line for line in fold(text).split("\n") if line.strip()]
+    lines = [line for line in fold(text).split("\n") if line.strip() and not TABLE_RULE.match(line)]
     for top, bottom in zip(lines, lines[1:]):
         if not (LABELS_ROW.match(top) and FIGURES_ROW.match(bottom)):
             continue
@@ -337,7 +348,7 @@ SPEAKS_OF_A_VOTE = regex.compile(
 _TALLY_LINE = regex.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|blancs?|exprimes)\b")
 
 
-_SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la)|\d|,)\s*$")
+_SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la|s'etant|ayant)|\d|,)\s*$")
 # a tally wrapped after a named dissent: "... 1 voix contre (M. SOULARD)" / "et 1 abstention (...)"
 _TALLY_GOES_ON = regex.compile(rf"^\s*(?:et\s+|,\s*)(?:{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:abstentions?|contre|pour)\b")
 
@@ -355,7 +366,7 @@ def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
         return "\n".join(lines + [view.lines[cursor].text]), cursor + 1
     while cursor < stop and len(lines) < 5:
         folded = view.folded_lines[cursor]
-        if not folded.strip():
+        if not folded.strip() or TABLE_RULE.match(folded) and LABELS_ROW.match(fold(lines[-1])):
             cursor += 1
             continue
         if not (_TALLY_LINE.match(folded) or FIGURES_ROW.match(folded) and LABELS_ROW.match(fold(lines[-1]))):
@@ -367,6 +378,34 @@ def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
 
 #: why a vote's figures are in doubt when OCR confusions had to be undone to read them
 OCR_FIGURES = N_("figures of the vote read through OCR confusions (l for 1, O for 0)")
+#: why the figures of a vote cannot be added up to the voters
+UNCOUNTED = N_("members who did not vote are counted without their names, or blank and spoilt ballots "
+               "are not among the figures")
+
+# members counted as not voting, without their names: "2 refus de vote", "3 conseillers ne
+# prennent pas part au vote", "1 non-participation"
+_COUNTED_NOT_VOTING = regex.compile(
+    rf"""(?x)(?<![\w/.,-]){_NUMBER}\s+(?:refus\s+de\s+vote|non[-\s]participations?
+    |(?:(?:conseill(?:ers?|eres?)|membres?|elue?s?)\s+)?(?:ne\s+prennent\s+pas\s+part|ne\s+participent\s+pas
+    |n'ont\s+pas\s+pris\s+part|n'ont\s+pas\s+participe)\s+au\s+vote)""")
+# blank and spoilt ballots, or the votes cast stated apart from the voters
+_BLANKS = regex.compile(r"\bbulletins?\s+(?:blancs?|nuls?)|\b(?:blancs?|nuls?)\s*(?:ou\s+nuls?\s*)?:\s*[1-9]"
+                        r"|\bsuffrages\s+(?:declares\s+)?(?:blancs?|nuls?)|\bexprimes\s*:")
+
+
+@recogniser(PART, "votes-that-do-not-add-up",
+            Case("par 13 voix pour, 2 refus de vote, approuve", True),
+            Case("3 conseillers ne prennent pas part au vote", True),
+            Case("par 10 voix pour, 3 voix contre et 2 bulletins blancs, élit M. ROUX", True),
+            Case("Votants : 15 – Suffrages exprimés : 14 – Pour : 14", True),
+            Case("M. ROUX ne prend pas part au vote", None),
+            Case("par 13 voix pour et 2 voix contre", None))
+def votes_that_do_not_add_up(text: str) -> Optional[bool]:
+    """Members counted as not voting without their names ("2 refus de vote"), or blank and spoilt
+    ballots beside the votes: the figures read cannot be added up to the voters."""
+    folded = fold(text)
+    return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) else None
+
 
 
 def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], Optional[str]]:
@@ -374,8 +413,11 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], 
     and whether the item holds an election or a secret ballot; and why the vote is in doubt
     (``None`` when it is read surely)."""
     vote, span, doubt = _first_statement(view, first, stop)
-    if ballot.read(" ".join(view.lines[i].text for i in range(first, stop))):  # a sentence may wrap
+    text = " ".join(view.lines[i].text for i in range(first, stop))  # a sentence may wrap
+    if ballot.read(text):
         vote.ballot = True
+    if vote.for_ is not None and not doubt and votes_that_do_not_add_up.read(text):
+        doubt = UNCOUNTED
     return vote, span, doubt
 
 
