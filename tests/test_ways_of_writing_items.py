@@ -325,8 +325,8 @@ def test_letters_that_count_again_under_each_roman_section(tmp_path):
         """)
     delibs = extract(path).deliberations
     assert [(d.number, d.title) for d in delibs] == [
-        ("A", "Compte de gestion 2023"), ("B", "Compte administratif 2023"),
-        ("A", "Création d'un poste d'agent de maîtrise"), ("A", "Cession d'un délaissé de voirie")]
+        ("I.A", "Compte de gestion 2023"), ("I.B", "Compte administratif 2023"),
+        ("II.A", "Création d'un poste d'agent de maîtrise"), ("III.A", "Cession d'un délaissé de voirie")]
     assert _votes(path)[1] == (False, 4, None, 1)
     assert _severe(path) == []
 
@@ -361,3 +361,35 @@ def test_votes_beside_blank_ballots_or_members_counted_as_not_voting_are_not_add
     # the last one adds up to 5 of 6 voters: that is still found
     assert [(f.rule, f.line) for f in lint(path).findings if f.severity in ("error", "warning")] == [
         ("vote-total", 16)]
+
+
+EXTRACT = """\
+    COMMUNE DE LANVÉNEC-SUR-AFF
+    EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+    Séance du 23 septembre 2024
+    Le vingt-trois septembre deux mille vingt-quatre à 19 heures, le conseil municipal s'est réuni
+    sous la présidence de M. Erwan QUÉMÉNER, Maire.
+    Présents : Erwan QUÉMÉNER, Armelle BIHAN, Youenn CADIOU.
+    Secrétaire de séance : Armelle BIHAN.
+    N° 2024-087 – Création d'un budget annexe
+    Le conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE de créer un budget annexe.
+    Le Maire,                                     La secrétaire de séance,
+    Erwan QUÉMÉNER                                Armelle BIHAN
+    """
+
+
+@pytest.mark.parametrize("mentions, transmitted, published", [
+    ("Transmis au représentant de l'État le 26/09/2024\n"
+     "Publié sur le site internet de la commune le 27/09/2024", "2024-09-26", "2024-09-27"),
+    ("Reçu en sous-préfecture le : 25/09/2024\nPublié ou notifié le : 26/09/2024", "2024-09-25", "2024-09-26"),
+    ("Certifié exécutoire compte tenu de la transmission en Préfecture le 24/09/2024\n"
+     "et de la publication le 25/09/2024.", "2024-09-24", "2024-09-25"),
+    # near-miss: a transmission still to come is no mention of the act's
+    ("La présente délibération sera transmise au représentant de l'État.", None, None),
+])
+def test_mentions_of_transmission_and_publication_at_the_end(tmp_path, mentions, transmitted, published):
+    path = _write(tmp_path, EXTRACT + mentions + "\n")
+    delib = extract(path).deliberations[-1]
+    assert (str(delib.transmitted_on) if delib.transmitted_on else None,
+            str(delib.published_on) if delib.published_on else None) == (transmitted, published)
+    assert _severe(path) == []

@@ -17,6 +17,7 @@ from ..i18n import N_
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
+from .mentions import PUBLISHED, TRANSMITTED
 from .votes import read_vote
 from .decision import decision_at
 from .running import running_title
@@ -145,15 +146,6 @@ CONVENED = regex.compile(
     r"(?:date\s+de\s+(?:la\s+)?convocation(?:\s+du\s+conseil(?:\s+\w+)?)?|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
     r"(?:a\s+ete\s+)?(?:adressee|envoyee|faite|transmise|du)?|convoquee?s?(?:\s+\w+){0,3}\s+le)\s*:?\s*(?:le\s+)?")
 POSTED = regex.compile(r"date\s+d'affichage(?:\s+de\s+la\s+convocation)?\s*:?\s*|convocation\s+affichee\s+le\s*")
-TRANSMITTED = regex.compile(
-    r"(?:transmise?\s+(?:en|a\s+la)\s+(?:prefecture|sous-prefecture)|recue?\s+en\s+(?:sous-)?prefecture"
-    r"|accuse\s+de\s+reception\s+(?:en\s+)?prefecture|date\s+de\s+(?:tele)?transmission"
-    r"|transmission\s+(?:au\s+controle\s+de\s+legalite|en\s+prefecture)|depot\s+en\s+(?:sous-)?prefecture)"
-    r"\s*(?:le)?\s*:?\s*")
-PUBLISHED = regex.compile(
-    r"(?:publiee?|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage)"
-    r"|executoire\b[^.\n]{0,80}?\bpublication)"  # "rendu exécutoire après dépôt ... et publication le"
-    r"\s*(?:le|du)?\s*:?\s*")
 SIGNED = regex.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
 URGENCY = regex.compile(r"\burgence\b(?!\s+sanitaire)")
 SECOND_CONVOCATION = regex.compile(

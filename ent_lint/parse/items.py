@@ -713,18 +713,19 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
 
 def _counted_per_section(headings: list[Heading], sections: list[Heading]) -> list[Heading]:
     """Letters or small numbers that count again from the first under each Roman section ("I.
-    FINANCES", "A.", "B.", "II. PERSONNEL", "A."...): ordered by their section, then by their own
-    count.  Headings that never count again, or without sections, are left as they are."""
+    FINANCES", "A.", "B.", "II. PERSONNEL", "A."...): numbered and ordered by their section, then
+    by their own count ("I.A", "II.A": "A" alone names three points).  Headings that never count
+    again, or without sections, are left as they are."""
     if len(sections) < 2 or not headings or headings[0].style not in ("lettered", "numbered") \
             or _rising(headings) == headings:
         return headings
     counted = []
     for heading in headings:
-        above = [s.key for s in sections if s.line < heading.line]
+        above = [s for s in sections if s.line < heading.line]
         if not above:
             return headings
-        counted.append(Heading(heading.number, heading.title, heading.style, above[-1] + heading.key,
-                               heading.line, heading.separator, heading.shape))
+        counted.append(Heading(f"{above[-1].number}.{heading.number}", heading.title, heading.style,
+                               above[-1].key + heading.key, heading.line, heading.separator, heading.shape))
     return counted if _rising(counted) == counted else headings
 
 

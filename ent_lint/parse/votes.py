@@ -388,9 +388,22 @@ _COUNTED_NOT_VOTING = regex.compile(
     rf"""(?x)(?<![\w/.,-]){_NUMBER}\s+(?:refus\s+de\s+vote|non[-\s]participations?
     |(?:(?:conseill(?:ers?|eres?)|membres?|elue?s?)\s+)?(?:ne\s+prennent\s+pas\s+part|ne\s+participent\s+pas
     |n'ont\s+pas\s+pris\s+part|n'ont\s+pas\s+participe)\s+au\s+vote)""")
-# blank and spoilt ballots, or the votes cast stated apart from the voters
+# blank and spoilt ballots
 _BLANKS = regex.compile(r"\bbulletins?\s+(?:blancs?|nuls?)|\b(?:blancs?|nuls?)\s*(?:ou\s+nuls?\s*)?:\s*[1-9]"
-                        r"|\bsuffrages\s+(?:declares\s+)?(?:blancs?|nuls?)|\bexprimes\s*:")
+                        r"|\bsuffrages\s+(?:declares\s+)?(?:blancs?|nuls?)")
+# the voters and the votes cast, each stated: "Votants : 15 – Suffrages exprimés : 14"
+_VOTERS = regex.compile(r"\bvotants\s*:?\s*(?P<n>\d{1,3})\b")
+_CAST = regex.compile(r"\bexprimes\s*:?\s*(?P<n>\d{1,3})\b")
+
+
+def _cast_short_of_voters(folded: str) -> bool:
+    """Whether the votes cast and the abstentions stated fall short of the voters stated: blank or
+    spoilt ballots made up the rest."""
+    voters, cast = _VOTERS.search(folded), _CAST.search(folded)
+    if not voters or not cast:
+        return False
+    abstaining = (_figures_read(folded) or {}).get("abstain") or 0
+    return int(cast["n"]) + abstaining < int(voters["n"])
 
 
 @recogniser(PART, "votes-that-do-not-add-up",
@@ -398,13 +411,15 @@ _BLANKS = regex.compile(r"\bbulletins?\s+(?:blancs?|nuls?)|\b(?:blancs?|nuls?)\s
             Case("3 conseillers ne prennent pas part au vote", True),
             Case("par 10 voix pour, 3 voix contre et 2 bulletins blancs, élit M. ROUX", True),
             Case("Votants : 15 – Suffrages exprimés : 14 – Pour : 14", True),
+            Case("Votants : 18 – Exprimés : 16 – Pour : 16 – Contre : 0 – Abstentions : 2", None),
             Case("M. ROUX ne prend pas part au vote", None),
             Case("par 13 voix pour et 2 voix contre", None))
 def votes_that_do_not_add_up(text: str) -> Optional[bool]:
     """Members counted as not voting without their names ("2 refus de vote"), or blank and spoilt
     ballots beside the votes: the figures read cannot be added up to the voters."""
     folded = fold(text)
-    return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) else None
+    return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) \
+        or _cast_short_of_voters(folded) else None
 
 
 
