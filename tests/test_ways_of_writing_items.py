@@ -393,3 +393,17 @@ def test_mentions_of_transmission_and_publication_at_the_end(tmp_path, mentions,
     assert (str(delib.transmitted_on) if delib.transmitted_on else None,
             str(delib.published_on) if delib.published_on else None) == (transmitted, published)
     assert _severe(path) == []
+
+
+def test_register_numbers_with_the_year_first_then_the_prefix(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        2024-DCM-015 : Budget primitif 2024
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, ADOPTE le budget primitif.
+        2024-DCM-016 : Tarifs de la cantine
+        Le conseil municipal, après en avoir délibéré, par 5 voix pour et 1 abstention, FIXE les tarifs.
+        2024-ZAC-2 la zone d'activités reste à l'étude, sans vote.
+        """)
+    delibs = extract(path).deliberations
+    assert [(d.number, d.title) for d in delibs] == [
+        ("2024-DCM-015", "Budget primitif 2024"), ("2024-DCM-016", "Tarifs de la cantine")]
+    assert _votes(path) == [(True, None, None, None), (False, 5, None, 1)]

@@ -157,7 +157,7 @@ def prefix_and_label(text: str) -> Optional[Heading]:
 
 
 _PREFIXED = regex.compile(
-    r"""(?x)^\s*(?P<num>(?:delib|dcm|del|dbc|de|dl|dc|cm|d)\s?[_-]?\s?\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,3})
+    r"""(?x)^\s*(?P<num>(?:delib|dcm|del|dbc|de|dl|dc|cm|d)\s?[_.-]?\s?\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,3})
     (?![\d/])\s*(?:[-:]\s*)?(?P<title>\S.*)?$""")
 
 
@@ -180,6 +180,7 @@ _YEAR_RANGE = regex.compile(r"^\D*(?:19|20)\d{2}\s?[-/]\s?(?:19|20)\d{2}$")
             Case("DEL 2025-03 : Budget primitif", ("DEL 2025-03", "Budget primitif")),
             Case("DL-056-07-13 : Acquisition d'un terrain", ("DL-056-07-13", "Acquisition d'un terrain")),
             Case("D2018-66 Election des membres", ("D2018-66", "Election des membres")),
+            Case("D.2024.015 – Tarifs communaux", ("D.2024.015", "Tarifs communaux")),
             Case("de 2015 à 2020 la commune a", None))
 def prefixed(text: str) -> Optional[Heading]:
     """"DE-2015/11 title", "D 2024-12 – title", "DL-056-07-13": a register prefix, then figures;
@@ -188,6 +189,28 @@ def prefixed(text: str) -> Optional[Heading]:
     if not match or _YEAR_RANGE.match(match["num"]):
         return None
     heading = _reading(match, text, "prefixed")
+    if heading.title and not _title_ok(heading.title):
+        return None
+    return heading
+
+
+# the year first, then the register's prefix and the serial: "2024-DCM-015", "2023/DEL/45"
+_YEAR_PREFIX_SERIAL = regex.compile(
+    r"""(?x)^\s*(?P<num>(?:19|20)\d{2}\s?[-/_.]\s?\p{Lu}{1,5}\s?[-/_.]\s?\d{1,4})(?![\d/])
+    \s*(?:[-–—:]\s*)?(?P<title>\S.*)?$""")
+
+
+@recogniser(PART, "year-prefix-serial",
+            Case("2024-DCM-015 : Budget primitif", ("2024-DCM-015", "Budget primitif")),
+            Case("2023/DEL/45 - Tarifs de la cantine", ("2023/DEL/45", "Tarifs de la cantine")),
+            Case("2024-ZAC-2 la zone est créée", None),
+            Case("2024 - PLU - révision", None))
+def year_prefix_serial(text: str) -> Optional[Heading]:
+    """"2024-DCM-015 : title": the year, the register's prefix in capitals, then the serial."""
+    match = _YEAR_PREFIX_SERIAL.match(text)
+    if not match:
+        return None
+    heading = _reading(match, text, "year-prefix-serial")
     if heading.title and not _title_ok(heading.title):
         return None
     return heading
@@ -537,7 +560,7 @@ def _with_closing(view: View, chosen: list[Heading], end: int) -> list[Heading]:
 
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
-_STRENGTH = {"labelled": 7, "prefix-and-label": 7, "prefixed": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
+_STRENGTH = {"labelled": 7, "prefix-and-label": 7, "prefixed": 6, "year-prefix-serial": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
              "numbered": 3, "roman": 2, "lettered": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
              "objet": 0}
 # the recognisers that read the mark before a heading, which the others never see
@@ -729,7 +752,7 @@ def _counted_per_section(headings: list[Heading], sections: list[Heading]) -> li
     return counted if _rising(counted) == counted else headings
 
 
-_REGISTER_STYLES = ("labelled", "prefix-and-label", "prefixed", "year-serial")
+_REGISTER_STYLES = ("labelled", "prefix-and-label", "prefixed", "year-prefix-serial", "year-serial")
 
 
 def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: int) -> list[Heading]:
