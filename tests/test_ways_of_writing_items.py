@@ -407,3 +407,17 @@ def test_register_numbers_with_the_year_first_then_the_prefix(tmp_path):
     assert [(d.number, d.title) for d in delibs] == [
         ("2024-DCM-015", "Budget primitif 2024"), ("2024-DCM-016", "Tarifs de la cantine")]
     assert _votes(path) == [(True, None, None, None), (False, 5, None, 1)]
+
+
+def test_a_tally_that_states_the_votes_cast_is_no_election(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        1. Tarifs de la cantine
+        VOTE : Adopté à l'unanimité des présents (6 voix)
+        2. Tarifs de la garderie
+        Nombre de votants : 6 – Suffrages exprimés : 6 – Pour : 5 – Contre : 1
+        3. Élection du délégué au syndicat des eaux
+        Il est procédé au vote à bulletin secret. Suffrages exprimés : 6. M. FABRE est élu avec 6 voix.
+        """)
+    delibs = extract(path).deliberations
+    assert _votes(path)[:2] == [(True, 6, None, None), (False, 5, 1, None)]
+    assert [bool(d.vote.ballot) for d in delibs] == [False, False, True]

@@ -256,7 +256,7 @@ def unanimity(text: str) -> Optional[bool]:
 
 
 _UNANIMOUS_COUNTED = regex.compile(
-    r"\bunan[il1!|?]m[il1!|?][til1!|?]e\s+(?:des\s+(?:votants|suffrages(?:\s+exprimes)?|membres\s+presents)\s*)?"
+    r"\bunan[il1!|?]m[il1!|?][til1!|?]e\s+(?:des\s+(?:votants|suffrages(?:\s+exprimes)?|(?:membres\s+)?presents)\s*)?"
     r"[(,:]?\s*(?:soit\s+)?(?P<for>\d{1,3})\s+voix\b")
 
 
@@ -264,6 +264,7 @@ _UNANIMOUS_COUNTED = regex.compile(
             Case("A L'UNANIMITE des votants (27 voix), 5 abstentions", {"for": 27}),
             Case("à l'unanimité des suffrages exprimés, soit 19 voix", {"for": 19}),
             Case("à l'unanimité (12 voix)", {"for": 12}),
+            Case("Adopté à l'unanimité des présents (15 voix)", {"for": 15}),
             Case("à l'unanimité des 12 membres présents", None))
 def unanimity_counted(text: str) -> Optional[dict]:
     """"à l'unanimité des votants (27 voix)": unanimity of those who voted, and how many."""
@@ -280,6 +281,7 @@ _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s
 @recogniser(PART, "ballot",
             Case("Il est procédé au vote à bulletin secret", True),
             Case("Suffrages exprimés : 27", True),
+            Case("Votants : 15 – Suffrages exprimés : 14 – Pour : 14 – Contre : 0", None),
             Case("M. Paul MARTIN est élu avec 15 voix", True),
             Case("Mme Anne ROUX, élue par 9 voix, est installée", True),
             Case("le vote est public", None),
@@ -287,12 +289,20 @@ _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s
             Case("le conseil accepte de ne pas procéder au scrutin secret", None),
             Case("désignation sans vote à bulletin secret", None))
 def ballot(text: str) -> Optional[bool]:
-    """An election or a secret ballot: votes counted per candidate."""
+    """An election or a secret ballot: votes counted per candidate; not a tally of votes for and
+    against that states the votes cast ("Suffrages exprimés : 14 – Pour : 14 – Contre : 0")."""
     folded = fold(text)
     for match in _BALLOT.finditer(folded):
-        if not _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
-            return True
+        if _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
+            continue
+        if match[0].startswith("suffrages") and _FOR_AND_AGAINST.search(folded):
+            continue
+        return True
     return None
+
+
+# a tally of a vote for and against, with its labels: "Pour : 14 – Contre : 0"
+_FOR_AND_AGAINST = regex.compile(r"\bpour\s*:\s*\d{1,3}\b[^\n]{0,40}?\bcontre\s*:\s*\d{1,3}\b")
 
 
 # a tally whose figures OCR read as letters: "Pour : l1 - Contre : O" (1 as l, I or |, 0 as O)
