@@ -363,23 +363,33 @@ _SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la|s'etant
 _TALLY_GOES_ON = regex.compile(rf"^\s*(?:et\s+|,\s*)(?:{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:abstentions?|contre|pour)\b")
 
 
+def _goes_on(view: View, index: int, stop: int) -> bool:
+    """Whether the sentence of the line at ``index`` goes on, on the next line ("... par 18" /
+    "voix « Pour »...", "... contre (M. X)" / "et 1 abstention")."""
+    after = index + 1
+    if after >= stop or not view.folded_lines[after].strip() or _TALLY_LINE.match(view.folded_lines[after]):
+        return False
+    return bool(_SENTENCE_GOES_ON.search(view.folded_lines[index]) or _TALLY_GOES_ON.match(view.folded_lines[after]))
+
+
+def _under_labels(folded: str, labels: str, kind: regex.Pattern) -> bool:
+    """Whether ``folded`` is a ``kind`` of line (a table's rule, its figures) under a row of labels."""
+    return bool(kind.match(folded) and LABELS_ROW.match(fold(labels)))
+
+
 def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
     """The line at ``index`` and the tally lines under it, or the next line when the sentence
-    goes on there ("... par 18" / "voix « Pour » et une « Abstention »"); returns the text and
-    the line after."""
+    goes on there; returns the text and the line after."""
     lines = [view.lines[index].text]
     cursor = index + 1
-    goes_on = _SENTENCE_GOES_ON.search(view.folded_lines[index]) or cursor < stop and _TALLY_GOES_ON.match(
-        view.folded_lines[cursor])
-    if cursor < stop and goes_on \
-            and view.folded_lines[cursor].strip() and not _TALLY_LINE.match(view.folded_lines[cursor]):
+    if _goes_on(view, index, stop):
         return "\n".join(lines + [view.lines[cursor].text]), cursor + 1
     while cursor < stop and len(lines) < 5:
         folded = view.folded_lines[cursor]
-        if not folded.strip() or TABLE_RULE.match(folded) and LABELS_ROW.match(fold(lines[-1])):
+        if not folded.strip() or _under_labels(folded, lines[-1], TABLE_RULE):
             cursor += 1
             continue
-        if not (_TALLY_LINE.match(folded) or FIGURES_ROW.match(folded) and LABELS_ROW.match(fold(lines[-1]))):
+        if not (_TALLY_LINE.match(folded) or _under_labels(folded, lines[-1], FIGURES_ROW)):
             break
         lines.append(view.lines[cursor].text)
         cursor += 1
