@@ -421,3 +421,40 @@ def test_a_tally_that_states_the_votes_cast_is_no_election(tmp_path):
     delibs = extract(path).deliberations
     assert _votes(path)[:2] == [(True, 6, None, None), (False, 5, 1, None)]
     assert [bool(d.vote.ballot) for d in delibs] == [False, False, True]
+
+
+def _margin_pdf(path, box: list[str]) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    style = getSampleStyleSheet()["Normal"]
+    margin = Table([[Paragraph(line, style)] for line in box], colWidths=[110])
+    margin.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    body = [Paragraph(text, style) for text in (
+        "L'an deux mille vingt-quatre, le vingt et un octobre à vingt heures, le conseil municipal s'est "
+        "réuni sous la présidence de Mme Maëlys GAUTREAU, Maire.",
+        "Nombre de conseillers en exercice : 19 – Présents : 15 – Pouvoirs : 2 – Votants : 17",
+        "Secrétaire de séance : M. Hugo PELLERIN.",
+        "Délibération n° 2024-064 – Tarifs des concessions du cimetière",
+        "Le conseil municipal, après en avoir délibéré, FIXE les tarifs des concessions.",
+        "La Maire, Maëlys GAUTREAU          Le secrétaire de séance, Hugo PELLERIN")]
+    layout = Table([[margin, body]], colWidths=[120, 350])
+    layout.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [Paragraph("COMMUNE DE MONTAGRIER-LE-BAS", style),
+             Paragraph("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS – Séance du 21 octobre 2024", style), layout]
+    SimpleDocTemplate(str(path), pagesize=(595, 842)).build(story)
+
+
+def test_a_tally_in_a_margin_box_and_signature_blocks_side_by_side_in_a_pdf(tmp_path):
+    pytest.importorskip("reportlab")
+    path = tmp_path / "extrait.pdf"
+    _margin_pdf(path, ["Vote", "Pour : 15", "Contre : 0", "Abstention : 2"])
+    delib = extract(str(path)).deliberations[0]
+    assert (delib.vote.for_, delib.vote.against, delib.vote.abstain) == (15, 0, 2)
+    assert "vote" in delib.doubts  # read outside the deliberation's text
+    assert sorted(delib.signature_roles) == ["mayor", "secretary"]
+    assert _severe(str(path)) == []
+    # near-miss: a margin box of counts holds no vote, and the vote missing is still said
+    _margin_pdf(path, ["Présents : 15", "Votants : 17"])
+    assert extract(str(path)).deliberations[0].vote.for_ is None
+    assert _severe(str(path)) == ["vote-missing"]

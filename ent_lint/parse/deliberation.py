@@ -18,7 +18,7 @@ from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
-from .votes import read_vote
+from .votes import read_vote, tally_before
 from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
@@ -157,6 +157,12 @@ ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s
 SIGNATURE_ROLE = regex.compile(
     r"(?:^\s*|\s{2,}|,\s+)(?:pour\s+extrait\s+conforme\s*,?\s*)?(?:le|la)\s+(?P<role>maire|president|presidente"
     r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
+
+
+# two signature blocks side by side whose spaces a PDF collapsed: "La Maire, Anne ROUX Le
+# secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
+COLLAPSED_BLOCKS = regex.compile(
+    r"(\p{Lu}{2,}[,.]?)\s(\s?(?:Le|La|LE|LA)\s+(?:[Ss]ecr[ée]taire|SECR[ÉE]TAIRE|[Mm]aire|MAIRE|[Pp]r[ée]sidente?|PR[ÉE]SIDENTE?)\b)")
 
 
 def date_after(view: View, end: int, window: int = 60):
@@ -1179,6 +1185,8 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         _name_item(view, delib, part, single)
         left_rest = sitting.item_attendance(view, delib, begin, end)
         vote, span, vote_doubt = read_vote(view, part.first, part.stop)
+        if single and not vote.stated:
+            vote, span, vote_doubt = tally_before(view, 0, part.first) or (vote, span, vote_doubt)
         delib.vote = vote
         if vote_doubt:
             delib.doubts["vote"] = vote_doubt
@@ -1250,7 +1258,7 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
     roles: list[str] = []
     names: list[Person] = []
     for index in range(first, min(len(view.lines), first + 25)):
-        text = view.lines[index].text.strip()
+        text = COLLAPSED_BLOCKS.sub(r"\1   \2", view.lines[index].text.strip())
         folded = fold(text)
         found = list(SIGNATURE_ROLE.finditer(folded))
         role = found[0] if found else None

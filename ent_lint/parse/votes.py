@@ -483,6 +483,23 @@ def _tally_of_unanimity(view: View, index: int, stop: int) -> dict:
     return {}
 
 
+#: why a vote read outside its item's text is in doubt
+IN_THE_MARGIN = N_("the tally stands apart from the deliberation's text, in a box of the margin or the header")
+
+
+def tally_before(view: View, first: int, stop: int) -> Optional[tuple[Vote, Span, str]]:
+    """A tally of labels and figures ("Pour : 15" / "Contre : 0") standing before the one
+    deliberation's heading, as a box in the margin flattened by the reader puts it: read, in
+    doubt, for the deliberation whose own text states no vote."""
+    for index in range(first, stop):
+        if not _TALLY_LINE.match(view.folded_lines[index]):
+            continue
+        figures = labels_before_figures.read(_statement(view, index, stop)[0]) or {}
+        if figures.get("for") is not None:
+            return _vote(figures, False), view.line_span(index), IN_THE_MARGIN
+    return None
+
+
 def _reading(view: View, text: str, after: int, stop: int) -> Optional[tuple[dict, bool, Optional[str]]]:
     """The figures, the unanimity and the doubt a statement states, or None when it states no vote."""
     figures = _figures_read(text)
