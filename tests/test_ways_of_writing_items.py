@@ -458,3 +458,27 @@ def test_a_tally_in_a_margin_box_and_signature_blocks_side_by_side_in_a_pdf(tmp_
     _margin_pdf(path, ["Présents : 15", "Votants : 17"])
     assert extract(str(path)).deliberations[0].vote.for_ is None
     assert _severe(str(path)) == ["vote-missing"]
+
+
+def test_titles_wrapped_after_a_word_under_or_beside_their_number(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Délibération n° 2024-21
+        Convention de partenariat avec l'association Les Amis du Patrimoine pour la
+        restauration de la chapelle Saint-Roch
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, AUTORISE le Maire à signer.
+        Délibération n° 2024-22
+        Objet : Demande de subvention au titre du fonds
+        départemental de soutien aux communes rurales
+        Le conseil municipal, après en avoir délibéré, par 5 voix pour et 1 abstention, SOLLICITE la subvention.
+        Délibération n° 2024-23 : Modification des statuts de la communauté de communes
+        relative à la compétence eau potable
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE la modification.
+        Délibération n° 2024-24 : Tarifs de la cantine
+        le Maire rappelle les tarifs, qui sont adoptés à l'unanimité.
+        """)
+    assert [d.title for d in extract(path).deliberations] == [
+        "Convention de partenariat avec l'association Les Amis du Patrimoine pour la restauration de la "
+        "chapelle Saint-Roch",
+        "Demande de subvention au titre du fonds départemental de soutien aux communes rurales",
+        "Modification des statuts de la communauté de communes relative à la compétence eau potable",
+        "Tarifs de la cantine"]

@@ -26,7 +26,7 @@ from .tables import TableReading, attendance_table, pipe_tables
 from .counts import COUNT, COUNT_WORDS, column, figure_below, figures_in_line, margin_figures, ocr_ones_in_line
 from .secretary import names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, sitting_dates
-from .titles import MOST_LINES, paragraph_title
+from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
@@ -811,6 +811,19 @@ def _title(view: View, heading: Heading) -> Optional[str]:
     return title or None
 
 
+def _wrapped(view: View, heading: Heading, title: Optional[str]) -> Optional[str]:
+    """The title, and the line that ends it when it was wrapped after a word ("Modification des
+    statuts de la communauté" / "relative à la compétence eau potable")."""
+    if not title or title.endswith((".", ":", ";", ",")):
+        return title
+    end = title.split()[-1]
+    for index in range(heading.line, min(heading.line + 4, len(view.lines) - 1)):
+        if view.lines[index].text.rstrip().endswith(end):
+            more = title_goes_on.read(view.lines[index + 1].text)
+            return f"{title} {more}" if more else title
+    return title
+
+
 def _subject_above(view: View, line: int) -> list[str]:
     """"Objet : Vente de bois" on the line or two above a heading that is only a number
     ("Délibération n° 2023-045"): the subject written before the number."""
@@ -1077,7 +1090,7 @@ def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> No
             base = view.starts[heading.line] + max(column, 0)
             delib.spans["number"] = (view.span(base, base + len(heading.number)) if column >= 0
                                      else view.line_span(heading.line))
-        delib.title = _title(view, heading)
+        delib.title = _wrapped(view, heading, _title(view, heading))
         if delib.title:
             delib.spans["title"] = view.line_span(heading.line)
     if single and delib.number is None:
