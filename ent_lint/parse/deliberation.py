@@ -813,8 +813,9 @@ def _title(view: View, heading: Heading) -> Optional[str]:
 
 def _wrapped(view: View, heading: Heading, title: Optional[str]) -> Optional[str]:
     """The title, and the line that ends it when it was wrapped after a word ("Modification des
-    statuts de la communauté" / "relative à la compétence eau potable")."""
-    if not title or title.endswith((".", ":", ";", ",")):
+    statuts de la communauté" / "relative à la compétence eau potable").  Not on a page read by
+    OCR: its line breaks may cut a word, or join a column beside it."""
+    if not title or title.endswith((".", ":", ";", ",")) or view.lines[heading.line].ocr:
         return title
     end = title.split()[-1]
     for index in range(heading.line, min(heading.line + 4, len(view.lines) - 1)):
