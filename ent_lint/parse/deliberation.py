@@ -18,7 +18,8 @@ from ..i18n import N_
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
 from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
-from .votes import read_vote
+from .mentions import PUBLISHED, TRANSMITTED
+from .votes import read_vote, tally_before
 from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
@@ -28,7 +29,7 @@ from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, 
                      ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
 from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opening_hour, sitting_dates
-from .titles import MOST_LINES, paragraph_title
+from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
@@ -108,8 +109,11 @@ NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")
 NOT_VOTING = regex.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:\(?\s*(?:interesse|concerne)e?s?[^)]*\)?\s*,?\s*)?"
+    # "se retire et ne participe ni au débat ni au vote"
+    r"(?:(?:se\s+retire|quitte\s+la\s+salle|sort\s+de\s+la\s+salle)\s*,?\s*et\s+)?"
     r"(?:ne\s+prend|ne\s+prenant|n'a\s+pas\s+pris|ne\s+participe|ne\s+participant|n'a\s+pas\s+participe"
-    r"|ne\s+prennent)\s+(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat)")
+    r"|ne\s+prennent)\s+(?:part\s+)?(?:ni\s+(?:au|a\s+la)\s+(?:debat|discussion|deliberation)\s+ni\s+au\s+vote"
+    r"|(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat))")
 # The same without a civility, on the text as written: "Dominique BARBE ne prend pas part au vote".
 NOT_VOTING_NAMED = regex.compile(
     r"(?<![\p{L}'’])(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+"
@@ -155,15 +159,6 @@ CONVENED = regex.compile(
     r"(?:date\s+de\s+(?:la\s+)?convocation(?:\s+du\s+conseil(?:\s+\w+)?)?|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
     r"(?:a\s+ete\s+)?(?:adressee|envoyee|faite|transmise|du)?|convoquee?s?(?:\s+\w+){0,3}\s+le)\s*:?\s*(?:le\s+)?")
 POSTED = regex.compile(r"date\s+d'affichage(?:\s+de\s+la\s+convocation)?\s*:?\s*|convocation\s+affichee\s+le\s*")
-TRANSMITTED = regex.compile(
-    r"(?:transmise?\s+(?:en|a\s+la)\s+(?:prefecture|sous-prefecture)|recue?\s+en\s+(?:sous-)?prefecture"
-    r"|accuse\s+de\s+reception\s+(?:en\s+)?prefecture|date\s+de\s+(?:tele)?transmission"
-    r"|transmission\s+(?:au\s+controle\s+de\s+legalite|en\s+prefecture)|depot\s+en\s+(?:sous-)?prefecture)"
-    r"\s*(?:le)?\s*:?\s*")
-PUBLISHED = regex.compile(
-    r"(?:publiee?|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage)"
-    r"|executoire\b[^.\n]{0,80}?\bpublication)"  # "rendu exécutoire après dépôt ... et publication le"
-    r"\s*(?:le|du)?\s*:?\s*")
 SIGNED = regex.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
 URGENCY = regex.compile(r"\burgence\b(?!\s+sanitaire)")
 SECOND_CONVOCATION = regex.compile(
@@ -175,6 +170,12 @@ ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s
 SIGNATURE_ROLE = regex.compile(
     r"(?:^\s*|\s{2,}|,\s+)(?:pour\s+extrait\s+conforme\s*,?\s*)?(?:le|la)\s+(?P<role>maire|president|presidente"
     r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
+
+
+# two signature blocks side by side whose spaces a PDF collapsed: "La Maire, Anne ROUX Le
+# secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
+COLLAPSED_BLOCKS = regex.compile(
+    r"(\p{Lu}{2,}[,.]?)\s(\s?(?:Le|La|LE|LA)\s+(?:[Ss]ecr[ée]taire|SECR[ÉE]TAIRE|[Mm]aire|MAIRE|[Pp]r[ée]sidente?|PR[ÉE]SIDENTE?)\b)")
 
 
 def date_after(view: View, end: int, window: int = 60):
@@ -851,13 +852,27 @@ def _sentence_people(view: View, pattern, start: int, end: int, group: str = "wh
         g = group if match[group] else f"{group}2" if f"{group}2" in match.groupdict() else group
         if not match[g]:
             continue
-        name = clean_name(view.text[match.start(g):match.end(g)])
-        if name:
-            people.append(person(name, view.span(match.start(g), match.end(g))))
+        for begin, stop in _each_civility(view.text, match.start(g), match.end(g)):
+            name = clean_name(view.text[begin:stop])
+            if name:
+                people.append(person(name, view.span(begin, stop)))
     return people
 
 
 _SUBJECT_LABEL = regex.compile(r"objet\s*:\s*")
+
+
+# "Mme Laure PASQUIER et M. Yann BRIAND ne prennent pas part au vote": two people, each with a civility
+_NEXT_CIVILITY = regex.compile(r"\s*(?:,|\bet\b)\s*(?=(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.)\s)")
+
+
+def _each_civility(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the people a sentence names one after another, each with a civility."""
+    spans, begin = [], start
+    for match in _NEXT_CIVILITY.finditer(text, start, end):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    return spans + [(begin, end)]
 
 
 def _title(view: View, heading: Heading) -> Optional[str]:
@@ -895,6 +910,20 @@ def _title_line(view: View, index: int, text: str, started: bool) -> tuple[bool,
     if numbered or not _in_capitals(text) or started and OUTCOME.search(folded):
         return False, []  # "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE" under the title is its outcome
     return True, [text]
+
+
+def _wrapped(view: View, heading: Heading, title: Optional[str]) -> Optional[str]:
+    """The title, and the line that ends it when it was wrapped after a word ("Modification des
+    statuts de la communauté" / "relative à la compétence eau potable").  Not on a page read by
+    OCR: its line breaks may cut a word, or join a column beside it."""
+    if not title or title.endswith((".", ":", ";", ",")) or view.lines[heading.line].ocr:
+        return title
+    end = title.split()[-1]
+    for index in range(heading.line, min(heading.line + 4, len(view.lines) - 1)):
+        if view.lines[index].text.rstrip().endswith(end):
+            more = title_goes_on.read(view.lines[index + 1].text)
+            return f"{title} {more}" if more else title
+    return title
 
 
 def _subject_above(view: View, line: int) -> list[str]:
@@ -1180,7 +1209,7 @@ def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> No
             base = view.starts[heading.line] + max(column, 0)
             delib.spans["number"] = (view.span(base, base + len(heading.number)) if column >= 0
                                      else view.line_span(heading.line))
-        delib.title = _title(view, heading)
+        delib.title = _wrapped(view, heading, _title(view, heading))
         if delib.title:
             delib.spans["title"] = view.line_span(heading.line)
     if single and delib.number is None:
@@ -1324,8 +1353,12 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         delib.counts_for_item = single
         _name_item(view, delib, part, single)
         left_rest = sitting.item_attendance(view, delib, begin, end)
-        vote, span = read_vote(view, part.first, part.stop)
+        vote, span, vote_doubt = read_vote(view, part.first, part.stop)
+        if single and not vote.stated:
+            vote, span, vote_doubt = tally_before(view, 0, part.first) or (vote, span, vote_doubt)
         delib.vote = vote
+        if vote_doubt:
+            delib.doubts["vote"] = vote_doubt
         if span:
             delib.spans["vote"] = span
         delib.decisions = _decisions(view.lines[part.first:part.stop])
@@ -1398,7 +1431,7 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
     roles: list[str] = []
     names: list[Person] = []
     for index in range(first, min(len(view.lines), first + 25)):
-        text = view.lines[index].text.strip()
+        text = COLLAPSED_BLOCKS.sub(r"\1   \2", view.lines[index].text.strip())
         folded = fold(text)
         found = list(SIGNATURE_ROLE.finditer(folded))
         role = found[0] if found else None

@@ -51,6 +51,8 @@ class Heading:
         shape = _DIGITS.sub("9", _SUFFIX.sub("", fold(self.number)).replace(" ", ""))
         if self.style in ("roman", "spaced-roman"):
             shape = "I"
+        elif self.style == "lettered":
+            shape = "A"
         return shape + self.separator
 
 
@@ -87,10 +89,10 @@ _O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
 
 
 # the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité",
-# "title : approuvée par 15 voix pour", "title      Vote : unanimité", or the next cell of its
-# table joined to the title "title Adoptée (18 pour, 2 abstentions)"
+# "title : approuvée par 15 voix pour", "title : ajournée", "title      Vote : unanimité", or the
+# next cell of its table joined to the title "title Adoptée (18 pour, 2 abstentions)"
 _OUTCOME_AFTER_TITLE = regex.compile(
-    r"(?i:\s+[-–—]|\s*:)\s+(?i:adopt|rejet|approuv|refus)(?i:[ée]e?s?)\b.*$"
+    r"(?i:\s+[-–—]|\s*:)\s+(?i:adopt|rejet|approuv|refus|ajourn|retir|report)(?i:[ée]e?s?)\b.*$"
     r"|\s{2,}(?i:vote)\s*:.*$"
     r"|\s+(?:Adopt|Approuv|Rejet|Refus|ADOPT|APPROUV|REJET|REFUS)(?i:[ée]e?s?)\s+(?:(?i:à\s+l'unanimit)|\(|par\s+\d).*$")
 
@@ -107,7 +109,7 @@ def _reading(match, text: str, style: str, number_group: str = "num") -> Optiona
 # --- the ways of writing a heading --------------------------------------------------------------
 
 _LABELLED = regex.compile(
-    r"""(?x)^\s*(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|decision\s*(?:n\s*°|no\b\.?)|n\s*°|no\.?\s)\s*
+    r"""(?x)^\s*(?:[-–•]\s+)?(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|decision\s*(?:n\s*°|no\b\.?)|n\s*°|no\.?\s)\s*
     (?P<num>(?:[a-z]{1,4}\s?[-_]?\s?)?\d[\w/._-]*(?:\s*-\s*\d{1,3}\b)?)
     (?:\s+du\s+\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?       # "N° DP 2021-312 du 15 septembre 2021"
     \s*(?:(?:[-:.]|objet\s*:)\s*(?P<title>\S.*))?$""")
@@ -128,6 +130,10 @@ _FIGURES = regex.compile(r"\d{1,4}")
             Case("DÉCISION MODIFICATIVE N° 2 - BUDGET ANNEXE", None),
             Case("No 2024-03   Objet : Cession d'un délaissé de voirie        Vote : 15 pour, 2 abstentions",
                  ("2024-03", "Cession d'un délaissé de voirie")),
+            Case("- Délibération n° 2024-40 : Compte de gestion 2023 : adoptée à l'unanimité",
+                 ("2024-40", "Compte de gestion 2023")),
+            Case("- Délibération n° 2024-42 : Acquisition du terrain : ajournée", ("2024-42", "Acquisition du terrain")),
+            Case("N° 2024-43 : Travaux : approbation du marché", ("2024-43", "Travaux : approbation du marché")),
             Case("N° de SIRET : 123", None))
 def labelled(text: str) -> Optional[Heading]:
     """"Délibération n° X : title", "N° X - title": a number behind its label."""
@@ -140,8 +146,36 @@ def labelled(text: str) -> Optional[Heading]:
     return heading
 
 
+# the register's prefix in capitals, then its label: "DCM n° 24-001", "DEL N°2024-015"
+_PREFIX_AND_LABEL = regex.compile(
+    r"""(?x)^\s*(?:(?i:d[ée]lib[ée]ration)\s+|(?i:d[ée]lib)\.\s*)?(?P<prefix>\p{Lu}{1,5})\.?\s*(?:n\s*°|N\s*°|No\.?|N[o°]|num[ée]ro)\s*
+    (?P<num>\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,2})(?![\d/])\s*(?:[-–—:.]\s*(?P<title>\S.*))?$""")
+# labels of other acts or registers: a law, a decree, a road, a company's number
+_NOT_A_REGISTER = {"LOI", "SIRET", "SIREN", "RD", "RN", "VC", "CR", "ARRET", "ART", "CGCT", "BP", "TVA", "PLU"}
+
+
+@recogniser(PART, "prefix-and-label",
+            Case("DCM n° 24-001 : Débat d'orientation budgétaire", ("DCM 24-001", "Débat d'orientation budgétaire")),
+            Case("DEL N°2024-015 – Tarifs de la cantine", ("DEL 2024-015", "Tarifs de la cantine")),
+            Case("Délibération CS n° 2023/07 : Prix de l'eau", ("CS 2023/07", "Prix de l'eau")),
+            Case("DCC No 12-2024", ("DCC 12-2024", None)),
+            Case("LOI n° 2020-1379 du 14 novembre 2020", None),
+            Case("RD n° 950 : la chaussée est refaite", None),
+            Case("dcm n° 24-001 : pas en capitales", None))
+def prefix_and_label(text: str) -> Optional[Heading]:
+    """"DCM n° 24-001 : title": a register's prefix in capitals, its label "n°", then the number."""
+    match = _PREFIX_AND_LABEL.match(text)
+    if not match or match["prefix"] in _NOT_A_REGISTER:
+        return None
+    number = f"{match['prefix']} {' '.join(match['num'].split())}"
+    title = (match["title"] or "").strip(" -–—:.\t")
+    if title and not _title_ok(title):
+        return None
+    return Heading(number, title or None, "prefix-and-label", _key(match["num"]))
+
+
 _PREFIXED = regex.compile(
-    r"""(?x)^\s*(?P<num>(?:delib|dcm|del|dbc|de|dl|dc|cm|d)\s?[_-]?\s?\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,3})
+    r"""(?x)^\s*(?P<num>(?:delib|dcm|del|dbc|de|dl|dc|cm|d)\s?[_.-]?\s?\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,3})
     (?![\d/])\s*(?:[-:]\s*)?(?P<title>\S.*)?$""")
 
 
@@ -164,6 +198,7 @@ _YEAR_RANGE = regex.compile(r"^\D*(?:19|20)\d{2}\s?[-/]\s?(?:19|20)\d{2}$")
             Case("DEL 2025-03 : Budget primitif", ("DEL 2025-03", "Budget primitif")),
             Case("DL-056-07-13 : Acquisition d'un terrain", ("DL-056-07-13", "Acquisition d'un terrain")),
             Case("D2018-66 Election des membres", ("D2018-66", "Election des membres")),
+            Case("D.2024.015 – Tarifs communaux", ("D.2024.015", "Tarifs communaux")),
             Case("de 2015 à 2020 la commune a", None))
 def prefixed(text: str) -> Optional[Heading]:
     """"DE-2015/11 title", "D 2024-12 – title", "DL-056-07-13": a register prefix, then figures;
@@ -172,6 +207,28 @@ def prefixed(text: str) -> Optional[Heading]:
     if not match or _YEAR_RANGE.match(match["num"]):
         return None
     heading = _reading(match, text, "prefixed")
+    if heading.title and not _title_ok(heading.title):
+        return None
+    return heading
+
+
+# the year first, then the register's prefix and the serial: "2024-DCM-015", "2023/DEL/45"
+_YEAR_PREFIX_SERIAL = regex.compile(
+    r"""(?x)^\s*(?P<num>(?:19|20)\d{2}\s?[-/_.]\s?\p{Lu}{1,5}\s?[-/_.]\s?\d{1,4})(?![\d/])
+    \s*(?:[-–—:]\s*)?(?P<title>\S.*)?$""")
+
+
+@recogniser(PART, "year-prefix-serial",
+            Case("2024-DCM-015 : Budget primitif", ("2024-DCM-015", "Budget primitif")),
+            Case("2023/DEL/45 - Tarifs de la cantine", ("2023/DEL/45", "Tarifs de la cantine")),
+            Case("2024-ZAC-2 la zone est créée", None),
+            Case("2024 - PLU - révision", None))
+def year_prefix_serial(text: str) -> Optional[Heading]:
+    """"2024-DCM-015 : title": the year, the register's prefix in capitals, then the serial."""
+    match = _YEAR_PREFIX_SERIAL.match(text)
+    if not match:
+        return None
+    heading = _reading(match, text, "year-prefix-serial")
     if heading.title and not _title_ok(heading.title):
         return None
     return heading
@@ -270,7 +327,7 @@ def ordinal_and_number(text: str) -> Optional[Heading]:
 
 _NUMBERED = regex.compile(
     r"""(?x)^\s*(?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2}(?:\.\d{1,2})?)
-    (?P<sep>\s*°\s*[).-]|\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
+    (?P<sep>\s*°\s*[)./-]|\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
 
 
 @recogniser(PART, "numbered",
@@ -278,6 +335,7 @@ _NUMBERED = regex.compile(
             Case("3) Tarifs de la cantine", ("3", "Tarifs de la cantine")),
             Case("13/ Questions diverses", ("13", "Questions diverses")),
             Case("2°) Subvention au centre communal d'action sociale", ("2", "Subvention au centre communal d'action sociale")),
+            Case("1°/ Vote du compte administratif 2023", ("1", "Vote du compte administratif 2023")),
             Case("Point 4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
             Case("2 - Budget primitif 2021", ("2", "Budget primitif 2021")),
             Case("11 - 1 Boulevard Mendès France - désaffectation de la caserne",
@@ -324,6 +382,32 @@ def roman(text: str) -> Optional[Heading]:
         return None
     return Heading(match["num"], match["title"].strip(" -–—:."), "roman", (value,),
                    separator=match["sep"].strip())
+
+
+_LETTERED = regex.compile(r"^\s*(?P<num>[A-Z])\s*(?P<sep>[.)/]|\s?[-–—]|\s?:)\s+(?P<title>\S.{3,})$")
+# a first name's initial before a surname ("A. DUPONT", "J.-P. MARTIN") is no letter of a list
+_INITIAL = regex.compile(r"^\p{Lu}{2,}(?:\s*$|\s*,|\s+\p{Ll})")
+
+
+@recogniser(PART, "lettered",
+            Case("A – Compte administratif 2023", ("A", "Compte administratif 2023")),
+            Case("B) Tarifs de la cantine", ("B", "Tarifs de la cantine")),
+            Case("C. FINANCES LOCALES", ("C", "FINANCES LOCALES")),
+            Case("D/ Questions diverses", ("D", "Questions diverses")),
+            Case("M. Paul DURAND, Maire", None),
+            Case("A. DUPONT donne pouvoir à B. MARTIN", None),
+            Case("a) les tarifs des enfants", None),
+            Case("B - le conseil décide", None))
+def lettered(text: str) -> Optional[Heading]:
+    """"A – Title", "B) Title", "C. TITLE": a capital letter of the alphabet and its title."""
+    match = _LETTERED.match(text)
+    if not match or not _title_ok(match["title"]):
+        return None
+    separator = match["sep"].strip()
+    if separator == "." and (match["num"] == "M" or _INITIAL.match(match["title"])):
+        return None  # "M." is Monsieur; "A. DUPONT", an initial
+    title = match["title"].strip(" -–—:.")
+    return Heading(match["num"], title, "lettered", (ord(match["num"]) - ord("A") + 1,), separator=separator)
 
 
 # A number, one space, then the title: no dot, dash or bracket between them.  The title must
@@ -499,8 +583,8 @@ def _with_closing(view: View, chosen: list[Heading], end: int) -> list[Heading]:
 
 HEADING_RECOGNISERS = of_part(PART)
 # strongest first: a register number beats a plain figure when both cut the text equally well
-_STRENGTH = {"labelled": 7, "prefixed": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
-             "numbered": 3, "roman": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
+_STRENGTH = {"labelled": 7, "prefix-and-label": 7, "prefixed": 6, "year-prefix-serial": 6, "year-serial": 5, "ocr-date-serial": 5, "ordinal-and-number": 5, "question": 4,
+             "numbered": 3, "roman": 2, "lettered": 2, "spaced-number": 2, "spaced-roman": 1, "capitals": 1, "bulleted": 1,
              "objet": 0}
 # the recognisers that read the mark before a heading, which the others never see
 _SEES_THE_MARK = {"bulleted"}
@@ -548,6 +632,10 @@ def _rising(headings: list[Heading]) -> list[Heading]:
     return chain[::-1]
 
 
+# what a list of deliberations says of each: its outcome, or that it was put off or withdrawn
+_LIST_OUTCOME = regex.compile(OUTCOME.pattern + r"|[-–—:]\s+(?:ajourne|retire|reporte)e?s?\b")
+
+
 # the closing point of a list of decisions, which decides nothing: "5°) Questions diverses : sans objet"
 _CLOSING_TITLE = regex.compile(r"^\s*(?:(?:questions?|affaires?|informations?|points?)\s+diverse?s?|divers)\b")
 
@@ -557,7 +645,7 @@ def _says_outcomes(view: View, run: list[Heading]) -> bool:
     last = run[-1]
     if last.title and _CLOSING_TITLE.match(fold(last.title)):
         run = run[:-1]
-    return all(OUTCOME.search(view.folded_lines[h.line]) for h in run)
+    return all(_LIST_OUTCOME.search(view.folded_lines[h.line]) for h in run)
 
 
 def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
@@ -658,8 +746,9 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
     families: dict[str, list[Heading]] = {}
     for heading in found:
         families.setdefault(heading.family, []).append(heading)
-    numbered = {family: headings for family, headings in families.items()
-                if family not in ("objet", "agenda", "capitals", "bulleted")}
+    sections = [h for h in found if h.style == "roman"]
+    numbered = {family: _counted_per_section(headings, sections)
+                for family, headings in families.items() if family not in ("objet", "agenda", "capitals", "bulleted")}
     chosen = _best_family(view, numbered, end)
     if chosen:
         chosen = _with_strays(view, chosen, families[chosen[0].family], end)
@@ -679,11 +768,29 @@ def _headings(view: View, first: int, end: int) -> list[Heading]:
         return chosen
     # one deliberation: its number's heading (the "Objet :" under it gives the title), or its
     # "Objet :" line
-    return [h for h in found if h.style in ("labelled", "prefixed", "year-serial")][:1] or [
+    return [h for h in found if h.style in _REGISTER_STYLES][:1] or [
         h for h in found if h.style == "objet"][:1]
 
 
-_REGISTER_STYLES = ("labelled", "prefixed", "year-serial")
+def _counted_per_section(headings: list[Heading], sections: list[Heading]) -> list[Heading]:
+    """Letters or small numbers that count again from the first under each Roman section ("I.
+    FINANCES", "A.", "B.", "II. PERSONNEL", "A."...): numbered and ordered by their section, then
+    by their own count ("I.A", "II.A": "A" alone names three points).  Headings that never count
+    again, or without sections, are left as they are."""
+    if len(sections) < 2 or not headings or headings[0].style not in ("lettered", "numbered") \
+            or _rising(headings) == headings:
+        return headings
+    counted = []
+    for heading in headings:
+        above = [s for s in sections if s.line < heading.line]
+        if not above:
+            return headings
+        counted.append(Heading(f"{above[-1].number}.{heading.number}", heading.title, heading.style,
+                               above[-1].key + heading.key, heading.line, heading.separator, heading.shape))
+    return counted if _rising(counted) == counted else headings
+
+
+_REGISTER_STYLES = ("labelled", "prefix-and-label", "prefixed", "year-prefix-serial", "year-serial")
 
 
 def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: int) -> list[Heading]:
@@ -835,7 +942,7 @@ def closed_by_votes(view: View, first: int, end: int, repeated: set[str]) -> lis
             index = _next_text_line(view, agenda_entries(view, index, end)[1], end, repeated, headers)
         if index is None or index in votes or headings and headings[-1].line == index:
             continue
-        text = view.lines[index].text.strip()
+        text = _ENTRY_LABEL.sub("", view.lines[index].text).strip()
         if 4 <= len(text) <= 250 and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(«\"") \
                 and not _NOT_A_TITLE_LINE.match(view.folded_lines[index]):
             headings.append(Heading(None, text, "closed-by-vote", (len(headings) + 1,), index))
@@ -1083,6 +1190,10 @@ def _says_entry(entry: str, line: str) -> bool:
     return len(line) <= 240 and _heading_line(line) and same_words(entry, line)
 
 
+# the label a body writes before the agenda's entry: "Objet : Vote du budget", "Point 2 : ..."
+_ENTRY_LABEL = regex.compile(r"(?i)^\s*(?:objet|point(?:\s+n\s*°)?\s*\d{0,2})\s*:\s*(?=\S)")
+
+
 def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     """Each agenda entry found again, in order, as a line of the body."""
     entries, written, body = _agenda(view, first, end)
@@ -1092,7 +1203,7 @@ def agenda_headings(view: View, first: int, end: int) -> list[Heading]:
     cursor = body
     for number, (entry, label) in enumerate(zip(entries, _counted(written)), 1):
         for index in range(cursor, end):
-            line = _BULLET.sub("", view.lines[index].text).strip()
+            line = _ENTRY_LABEL.sub("", _BULLET.sub("", view.lines[index].text)).strip()
             if _says_entry(entry, line):
                 headings.append(Heading(label, line, "agenda", (number,), index))
                 cursor = index + 1

@@ -48,7 +48,35 @@ def title_under_number(text: str) -> Optional[str]:
 
 def paragraph_title(lines: list[str]) -> Optional[str]:
     """The title the paragraph ``lines`` (its non-blank lines, one more than it may hold if it
-    goes on) gives under a number, or None."""
+    goes on) gives under a number, or None.  The body may follow the title with no blank line
+    between: the paragraph stops at the line where the body begins ("Le conseil municipal, …")."""
+    body = next((i for i, line in enumerate(lines) if i and (_NOT_A_TITLE.match(fold(line)) or OUTCOME.search(fold(line)))),
+                None)
+    if body is not None:
+        lines = lines[:body]
     if not lines or len(lines) > MOST_LINES:
         return None
     return title_under_number.read(" ".join(lines))
+
+
+# what opens a line that is no title's end: the body, a list, a figure, a new sentence
+_NOT_GOING_ON = regex.compile(r"^\s*(?:vu\b|considerant|apres\b|[-–•*]|\d|\()")
+
+
+@recogniser("item-title", "title-goes-on",
+            Case("relative à la compétence eau potable", "relative à la compétence eau potable"),
+            Case("départemental de soutien aux communes rurales", "départemental de soutien aux communes rurales"),
+            Case("le conseil municipal, après en avoir délibéré, approuve", None),
+            Case("Le conseil municipal approuve", None),
+            Case("- d'approuver la convention", None),
+            Case("vu le code général des collectivités territoriales", None))
+def title_goes_on(text: str) -> Optional[str]:
+    """The line that ends a title wrapped after a word: it opens in lower case and is neither the
+    body (an outcome, "vu", "considérant"), nor a list's entry."""
+    stripped = " ".join(text.split())
+    folded = fold(stripped)
+    if not 3 <= len(stripped) <= 120 or not stripped[:1].islower():
+        return None
+    if _NOT_GOING_ON.match(folded) or OUTCOME.search(folded) or _NOT_A_TITLE.match(folded):
+        return None
+    return stripped.rstrip(" :.")

@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from ..i18n import N_
 from ..model import Span, Vote
 from . import dates
 from .recognisers import Case, of_part, recogniser
@@ -85,11 +86,15 @@ def adopted_by_votes(text: str) -> Optional[dict]:
 
 # the word may stand in quotes: 15 voix « Pour », 2 « Abstention »
 _Q = r"""(?:[«"']\s*)?"""
+# between a figure and its word: "voix" (a sentence may wrap before it), or spaces on one line; a
+# figure at the end of a line is not the next line's label ("Votants : 11" / "Pour : 10")
+_GAP = r"(?:\s+(?:voix|votes?)\s+|[ \t]+)"
 _AFTER = regex.compile(
     rf"""(?x)(?<![\w/.,-])
-    (?:(?P<for>{_NUMBER})\s+(?P<voix>(?:voix|votes?)\s+)?{_Q}(?:pour\b|favorables?\b)
-    | (?P<against>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?{_Q}(?:contre\b|defavorables?\b)
-    | (?P<abstain>{_NUMBER})\s+(?:(?:voix|votes?)\s+)?{_Q}abstentions?\b)""")
+    (?:(?P<for>{_NUMBER})(?:\s+(?P<voix>voix|votes?)\s+|[ \t]+){_Q}(?:pour\b|favorables?\b)
+    | (?P<for>{_NUMBER})\s+(?P<voix>voix|votes?)\s+sur\s+{_NUMBER}\b    # "19 voix sur 21"
+    | (?P<against>{_NUMBER}){_GAP}{_Q}(?:contre\b|defavorables?\b)
+    | (?P<abstain>{_NUMBER}){_GAP}{_Q}abstentions?\b)""")
 
 
 _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
@@ -107,9 +112,12 @@ _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d
             Case("(Vote à main levée : 11 voix « pour » et 3 « Abstention »)", {"for": 11, "abstain": 3}),
             Case("par 9 voix \"Pour\" et une \"Abstention\"", {"for": 9, "abstain": 1}),
             Case("avec 52 voix pour, 0 contre et 6 abstentions :", {"for": 52, "against": 0, "abstain": 6}),
+            Case("adopte la décision par 19 voix sur 21, deux conseillers s'étant abstenus", {"for": 19}),
+            Case("le 3 sur 5 de la liste", None),
             Case("l'article 3 pour la durée", None),
             Case("POUR : 21 CONTRE : 0 ABSTENTION : 0", None),
             Case("Pour 8\n Abstention 1\n Contre 0", None),
+            Case("Votants : 11\nPour : 10\nContre : 0\nAbstentions : 1", None),
             Case("le budget 2021 pour 3 ans", None))
 def figures_before_words(text: str) -> Optional[dict]:
     """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
@@ -126,11 +134,74 @@ def figures_before_words(text: str) -> Optional[dict]:
     return found or None
 
 
+# A tally table: a row of labels, and under it a row of as many figures, column by column
+# ("Pour   Contre   Abstention" / "13   0   0"), as word processors and PDFs lay it out.
+_TALLY_LABEL = r"(?:pour|contre|abstentions?|votants?|suffrages\s+exprimes|exprimes|nuls?|blancs?)"
+LABELS_ROW = regex.compile(rf"^\s*\|?\s*{_TALLY_LABEL}(?:\s*[:|/;–-]?\s*{_TALLY_LABEL}){{1,6}}\s*[:|]?\s*$")
+FIGURES_ROW = regex.compile(r"^\s*\|?\s*\d{1,3}(?:\s*[|/;–-]?\s*\d{1,3}){1,6}\s*\|?\s*$")
+# the rule a plain-text table draws under its labels: "|------|------|", "+----+----+"
+TABLE_RULE = regex.compile(r"^\s*[|+]?[\s|+:=-]*-{3,}[\s|+:=-]*$")
+_LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abstentions": "abstain"}
+
+
+@recogniser(PART, "labels-over-figures",
+            Case("Pour      Contre      Abstention\n 13          0           0", {"for": 13, "against": 0, "abstain": 0}),
+            Case("VOTANTS | EXPRIMÉS | POUR | CONTRE | ABSTENTIONS\n18 | 16 | 16 | 0 | 2",
+                 {"for": 16, "against": 0, "abstain": 2}),
+            Case("Pour Contre\n12 3", {"for": 12, "against": 3}),
+            Case("| Votants | Pour | Contre | Abstentions |\n|---|---|---|---|\n| 11 | 9 | 1 | 1 |",
+                 {"for": 9, "against": 1, "abstain": 1}),
+            Case("Pour Contre Abstention\n12 3", None),
+            Case("Présents Votants\n12 14", None),
+            Case("Pour la commune\n12 3 4", None))
+def labels_over_figures(text: str) -> Optional[dict]:
+    """A row of labels ("Pour Contre Abstention") over a row of figures, one under each."""
+    lines = [line for line in fold(text).split("\n") if line.strip() and not TABLE_RULE.match(line)]
+    for top, bottom in zip(lines, lines[1:]):
+        if not (LABELS_ROW.match(top) and FIGURES_ROW.match(bottom)):
+            continue
+        labels = regex.findall(_TALLY_LABEL, top)
+        figures = regex.findall(r"\d{1,3}", bottom)
+        found = {_LABEL_KEYS[label]: int(figure) for label, figure in zip(labels, figures) if label in _LABEL_KEYS}
+        if len(labels) == len(figures) and found:
+            return found
+    return None
+
+
+# the members counted by what they voted: "4 conseillers ayant voté contre", "3 membres se sont
+# abstenus", "2 élus votent contre"
+_MEMBERS_VOTING = regex.compile(
+    rf"""(?x)(?<![\w/.,-])(?P<n>{_NUMBER})\s+(?:conseill(?:ers?|eres?)|membres?|elue?s?|delegue(?:e|s|es)?)
+    (?:\s+(?:municipaux|communautaires|presents?|titulaires))?\s*,?\s*
+    (?:(?:ayant|ont|qui\s+ont)\s+vote|votent|votant|ont\s+vote)\s+(?P<how>pour|contre)\b
+    |(?<![\w/.,-])(?P<n>{_NUMBER})\s+(?:conseill(?:ers?|eres?)|membres?|elue?s?|delegue(?:e|s|es)?)
+    \s*,?\s*(?:se\s+sont\s+abstenue?s|s'abstenant|s'etant\s+abstenue?s|s'abstiennent)(?P<how>)""")
+
+
+@recogniser(PART, "members-counted-by-their-vote",
+            Case("Adopté à la majorité, 4 conseillers ayant voté contre (MM. JACOB et RIVIÈRE)", {"against": 4}),
+            Case("trois membres se sont abstenus, les autres ayant voté pour", {"abstain": 3}),
+            Case("12 élus votent pour, 2 élus votent contre", {"for": 12, "against": 2}),
+            Case("les 4 conseillers de l'opposition", None),
+            Case("15 conseillers présents", None))
+def members_counted_by_their_vote(text: str) -> Optional[dict]:
+    """"4 conseillers ayant voté contre", "3 membres se sont abstenus": members counted by their vote."""
+    found: dict = {}
+    for match in _MEMBERS_VOTING.finditer(fold(text)):
+        key = {"pour": "for", "contre": "against"}.get(match["how"], "abstain")
+        value = _int(match["n"])
+        if value is not None:
+            found.setdefault(key, value)
+    return found or None
+
+
 _LABELLED = regex.compile(
     r"""(?xm)(?:^\s*|[\s,;(/-])
     (?:pour\s*[:=]\s*(?P<for>\d{1,3}|neant|aucune?)\b
+    | pour\s+(?P<for>\d{1,3})(?=\s*[,;/–-]\s*(?:contre|abstentions?)\s*[:=]?\s*\d)   # "pour 6, contre 1"
     | contre\s*[:=]?\s*(?P<against>\d{1,3}|neant|aucune?)\b
-    | abstentions?\s*[:=]?\s*(?P<abstain>\d{1,3}|neant|aucune?)\b)
+    | abstentions?\s*[:=]?\s*(?P<abstain>\d{1,3}|neant|aucune?)\b
+    | (?:abst\.?|abs\.)\s*[:=]?\s*(?P<abstain>\d{1,3})\b)                 # "ABST. 1", "Abs. : 2"
     |^\s*pour\s+(?P<for>\d{1,3})\s*(?:voix)?\s*$""")
 
 
@@ -138,11 +209,30 @@ _LABELLED = regex.compile(
             Case("Pour : 14 - Contre : 0 - Abstention : 2", {"for": 14, "against": 0, "abstain": 2}),
             Case("POUR 21", {"for": 21}),
             Case("Contre : néant", {"against": 0}),
+            Case("Votes : pour 6, contre 1, abstention 1", {"for": 6, "against": 1, "abstain": 1}),
+            Case("Vote : POUR 12 / CONTRE 0 / ABST. 1", {"for": 12, "against": 0, "abstain": 1}),
+            Case("Absents : 2", None),
+            Case("une convention pour 3 ans, contre toute attente", None),
             Case("vote pour la commune de Flaux", None),
             Case("convention signée pour 3 ans", None))
 def labels_before_figures(text: str) -> Optional[dict]:
     """"Pour : 14", "POUR 21", "Contre : néant": the word, then its figure (a tally table)."""
     return _figures(_LABELLED, text)
+
+
+# the labels cut to their initials: "P : 11 – C : 0 – A : 2"
+_INITIALS_TALLY = regex.compile(
+    r"(?<![\p{L}.])p\s*[:=]\s*(?P<for>\d{1,3})\s*[-–/,;]?\s*c\s*[:=]\s*(?P<against>\d{1,3})"
+    r"(?:\s*[-–/,;]?\s*a\s*[:=]\s*(?P<abstain>\d{1,3}))?\b")
+
+
+@recogniser(PART, "initials-tally",
+            Case("Vote : P : 11 – C : 0 – A : 2", {"for": 11, "against": 0, "abstain": 2}),
+            Case("P:14 C:1", {"for": 14, "against": 1}),
+            Case("annexe p : 12", None))
+def initials_tally(text: str) -> Optional[dict]:
+    """"P : 11 – C : 0 – A : 2": pour, contre and abstention by their initials, in that order."""
+    return _figures(_INITIALS_TALLY, text)
 
 
 # "unanimité" as OCR damages it: a letter i or t read as ?, ï, 1, l, ! or |
@@ -154,8 +244,18 @@ _NOT_THIS_VOTE = regex.compile(
     r"|«[^»]*$")
 
 
+# "à l'unanimité moins deux voix contre": all but those against, so no unanimity ("moins une
+# abstention" keeps it: abstentions are no votes cast)
+_LESS_AGAINST = regex.compile(
+    rf"^[^.;]{{0,40}}?\b(?:moins|sauf|a\s+l'exception\s+d(?:e\s+|'))\s*{_NUMBER}\s+(?:(?:voix|votes?)\s+)?"
+    r"(?:contre\b|defavorables?\b)")
+
+
 @recogniser(PART, "unanimity",
             Case("Le conseil municipal, à l'unanimité, APPROUVE", True),
+            Case("Adoptée à l'unanimité moins une abstention", True),
+            Case("Adoptée à l'unanimité moins deux voix contre", None),
+            Case("à l'unanimité des présents sauf 1 vote contre", None),
             Case("adopté à l'unanimité des membres présents", True),
             Case("Vote : à l'unanimité", True),
             Case("LE CONSEIL MUNICIPAL, A L'UNANIMIÏE, ACCEPTE", True),
@@ -168,16 +268,16 @@ _NOT_THIS_VOTE = regex.compile(
             Case("l'unanimisme", None))
 def unanimity(text: str) -> Optional[bool]:
     """"à l'unanimité", "unanimement", also as OCR misreads it ("UNANIMIÏE"); not the rule of
-    unanimity that a quoted law or a "peut décider" lays down."""
+    unanimity that a quoted law or a "peut décider" lays down, nor "l'unanimité moins 2 voix contre"."""
     folded = fold(text)
     for match in _UNANIMOUS.finditer(folded):
-        if not _NOT_THIS_VOTE.search(folded[:match.start()]):
+        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _LESS_AGAINST.match(folded[match.end():]):
             return True
     return None
 
 
 _UNANIMOUS_COUNTED = regex.compile(
-    r"\bunan[il1!|?]m[il1!|?][til1!|?]e\s+(?:des\s+(?:votants|suffrages(?:\s+exprimes)?|membres\s+presents)\s*)?"
+    r"\bunan[il1!|?]m[il1!|?][til1!|?]e\s+(?:des\s+(?:votants|suffrages(?:\s+exprimes)?|(?:membres\s+)?presents)\s*)?"
     r"[(,:]?\s*(?:soit\s+)?(?P<for>\d{1,3})\s+voix\b")
 
 
@@ -185,6 +285,7 @@ _UNANIMOUS_COUNTED = regex.compile(
             Case("A L'UNANIMITE des votants (27 voix), 5 abstentions", {"for": 27}),
             Case("à l'unanimité des suffrages exprimés, soit 19 voix", {"for": 19}),
             Case("à l'unanimité (12 voix)", {"for": 12}),
+            Case("Adopté à l'unanimité des présents (15 voix)", {"for": 15}),
             Case("à l'unanimité des 12 membres présents", None))
 def unanimity_counted(text: str) -> Optional[dict]:
     """"à l'unanimité des votants (27 voix)": unanimity of those who voted, and how many."""
@@ -201,6 +302,7 @@ _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s
 @recogniser(PART, "ballot",
             Case("Il est procédé au vote à bulletin secret", True),
             Case("Suffrages exprimés : 27", True),
+            Case("Votants : 15 – Suffrages exprimés : 14 – Pour : 14 – Contre : 0", None),
             Case("M. Paul MARTIN est élu avec 15 voix", True),
             Case("Mme Anne ROUX, élue par 9 voix, est installée", True),
             Case("le vote est public", None),
@@ -208,11 +310,15 @@ _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s
             Case("le conseil accepte de ne pas procéder au scrutin secret", None),
             Case("désignation sans vote à bulletin secret", None))
 def ballot(text: str) -> Optional[bool]:
-    """An election or a secret ballot: votes counted per candidate."""
+    """An election or a secret ballot: votes counted per candidate; not a tally of votes for and
+    against that states the votes cast ("Suffrages exprimés : 14 – Pour : 14 – Contre : 0")."""
     folded = fold(text)
     for match in _BALLOT.finditer(folded):
-        if not _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
-            return True
+        if _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
+            continue
+        if match[0].startswith("suffrages") and _FOR_AND_AGAINST.search(folded):
+            continue
+        return True
     return None
 
 
@@ -268,8 +374,55 @@ def outcome_in_words(text: str) -> Optional[str]:
 _MAY = regex.compile(r"\b(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s*,\s*a\s+la\s+majorite")
 
 
+# a tally of a vote for and against, with its labels: "Pour : 14 – Contre : 0"
+_FOR_AND_AGAINST = regex.compile(r"\bpour\s*:\s*\d{1,3}\b[^\n]{0,40}?\bcontre\s*:\s*\d{1,3}\b")
+
+
+# a tally whose figures OCR read as letters: "Pour : l1 - Contre : O" (1 as l, I or |, 0 as O)
+_OCR_TALLY = regex.compile(r"(?<![\p{L}])(?P<label>pour|contre|abstentions?)\s*[:=]\s*(?P<figure>[\dlio|]{1,3})(?![\p{L}\d])")
+_OCR_DIGITS = str.maketrans("lio|", "1101")
+
+
+@recogniser(PART, "tally-figures-read-as-letters",
+            Case("Pour : l1 - Contre : O - Abstention : O", {"for": 11, "against": 0, "abstain": 0}),
+            Case("POUR : 1O CONTRE : 2", {"for": 10, "against": 2}),
+            Case("Pour : 12 - Contre : 0", None),
+            Case("Pour : le maintien de l'école", None),
+            Case("Contre : Oui", None))
+def tally_figures_read_as_letters(text: str) -> Optional[dict]:
+    """"Pour : l1 - Contre : O": a tally whose figures OCR read as letters; read, with doubt, only
+    when some figure holds such a letter."""
+    matches = list(_OCR_TALLY.finditer(fold(text)))
+    if not any(regex.search(r"[lio|]", m["figure"]) for m in matches):
+        return None
+    found: dict = {}
+    for match in matches:
+        key = {"pour": "for", "contre": "against"}.get(match["label"], "abstain")
+        found.setdefault(key, int(match["figure"].translate(_OCR_DIGITS)))
+    return found
+
+
+# a vote on how to vote: "décide, à l'unanimité, de ne pas procéder au scrutin secret", "de voter
+# à main levée": the item's own vote, if any, comes after it
+_HOW_TO_VOTE = regex.compile(
+    r"(?:ne\s+pas|renonce\w*\s+a)\s+(?:proceder|recourir|voter)\s+(?:a\s+|au\s+)?(?:scrutin|vote|bulletins?)\s+(?:a\s+bulletins?\s+)?secrets?"
+    r"|(?:proceder|voter)\s+(?:au\s+vote\s+|aux\s+(?:nominations|designations)\s+)?a\s+main\s+levee")
+
+
+@recogniser(PART, "vote-on-how-to-vote",
+            Case("Le Conseil municipal décide, à l'unanimité, de ne pas procéder au scrutin secret.", True),
+            Case("le conseil accepte à l'unanimité de voter à main levée", True),
+            Case("le conseil, à l'unanimité, approuve le vote à main levée des tarifs", None),
+            Case("Il est procédé au vote à bulletin secret", None))
+def vote_on_how_to_vote(text: str) -> Optional[bool]:
+    """A vote on the manner of voting (no secret ballot, a show of hands): procedure, not the
+    item's outcome when another vote follows."""
+    return True if _HOW_TO_VOTE.search(fold(text)) else None
+
+
 FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
-                      if r.name in ("votes-against-votes", "figures-before-words", "labels-before-figures",
+                      if r.name in ("votes-against-votes", "figures-before-words", "labels-over-figures",
+                                    "labels-before-figures", "members-counted-by-their-vote", "initials-tally",
                                     "unanimity-counted", "adopted-by-votes")]
 
 # A line that may state a vote: literal words first, the engine skips ahead to them.
@@ -278,39 +431,104 @@ SPEAKS_OF_A_VOTE = regex.compile(
 _TALLY_LINE = regex.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|blancs?|exprimes)\b")
 
 
-_SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la)|\d|,)\s*$")
+_SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la|s'etant|ayant)|\d|,)\s*$")
+# a tally wrapped after a named dissent: "... 1 voix contre (M. SOULARD)" / "et 1 abstention (...)"
+_TALLY_GOES_ON = regex.compile(rf"^\s*(?:et\s+|,\s*)(?:{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:abstentions?|contre|pour)\b")
+
+
+def _goes_on(view: View, index: int, stop: int) -> bool:
+    """Whether the sentence of the line at ``index`` goes on, on the next line ("... par 18" /
+    "voix « Pour »...", "... contre (M. X)" / "et 1 abstention")."""
+    after = index + 1
+    if after >= stop or not view.folded_lines[after].strip() or _TALLY_LINE.match(view.folded_lines[after]):
+        return False
+    return bool(_SENTENCE_GOES_ON.search(view.folded_lines[index]) or _TALLY_GOES_ON.match(view.folded_lines[after]))
+
+
+def _under_labels(folded: str, labels: str, kind: regex.Pattern) -> bool:
+    """Whether ``folded`` is a ``kind`` of line (a table's rule, its figures) under a row of labels."""
+    return bool(kind.match(folded) and LABELS_ROW.match(fold(labels)))
 
 
 def _statement(view: View, index: int, stop: int) -> tuple[str, int]:
     """The line at ``index`` and the tally lines under it, or the next line when the sentence
-    goes on there ("... par 18" / "voix « Pour » et une « Abstention »"); returns the text and
-    the line after."""
+    goes on there; returns the text and the line after."""
     lines = [view.lines[index].text]
     cursor = index + 1
-    if cursor < stop and _SENTENCE_GOES_ON.search(view.folded_lines[index]) \
-            and view.folded_lines[cursor].strip() and not _TALLY_LINE.match(view.folded_lines[cursor]):
+    if _goes_on(view, index, stop):
         return "\n".join(lines + [view.lines[cursor].text]), cursor + 1
     while cursor < stop and len(lines) < 5:
         folded = view.folded_lines[cursor]
-        if not folded.strip():
+        if not folded.strip() or _under_labels(folded, lines[-1], TABLE_RULE):
             cursor += 1
             continue
-        if not _TALLY_LINE.match(folded):
+        if not (_TALLY_LINE.match(folded) or _under_labels(folded, lines[-1], FIGURES_ROW)):
             break
         lines.append(view.lines[cursor].text)
         cursor += 1
     return "\n".join(lines), cursor
 
 
-def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
+#: why a vote's figures are in doubt when OCR confusions had to be undone to read them
+OCR_FIGURES = N_("figures of the vote read through OCR confusions (l for 1, O for 0)")
+#: why the figures of a vote cannot be added up to the voters
+UNCOUNTED = N_("members who did not vote are counted without their names, or blank and spoilt ballots "
+               "are not among the figures")
+
+# members counted as not voting, without their names: "2 refus de vote", "3 conseillers ne
+# prennent pas part au vote", "1 non-participation"
+_COUNTED_NOT_VOTING = regex.compile(
+    rf"""(?x)(?<![\w/.,-]){_NUMBER}\s+(?:refus\s+de\s+vote|non[-\s]participations?
+    |(?:(?:conseill(?:ers?|eres?)|membres?|elue?s?)\s+)?(?:ne\s+prennent\s+pas\s+part|ne\s+participent\s+pas
+    |n'ont\s+pas\s+pris\s+part|n'ont\s+pas\s+participe)\s+au\s+vote)""")
+# blank and spoilt ballots
+_BLANKS = regex.compile(r"\bbulletins?\s+(?:blancs?|nuls?)|\b(?:blancs?|nuls?)\s*(?:ou\s+nuls?\s*)?:\s*[1-9]"
+                        r"|\bsuffrages\s+(?:declares\s+)?(?:blancs?|nuls?)")
+# the voters and the votes cast, each stated: "Votants : 15 – Suffrages exprimés : 14"
+_VOTERS = regex.compile(r"\bvotants\s*:?\s*(?P<n>\d{1,3})\b")
+_CAST = regex.compile(r"\bexprimes\s*:?\s*(?P<n>\d{1,3})\b")
+
+
+def _cast_short_of_voters(folded: str) -> bool:
+    """Whether the votes cast and the abstentions stated fall short of the voters stated: blank or
+    spoilt ballots made up the rest."""
+    voters, cast = _VOTERS.search(folded), _CAST.search(folded)
+    if not voters or not cast:
+        return False
+    abstaining = (_figures_read(folded) or {}).get("abstain") or 0
+    return int(cast["n"]) + abstaining < int(voters["n"])
+
+
+@recogniser(PART, "votes-that-do-not-add-up",
+            Case("par 13 voix pour, 2 refus de vote, approuve", True),
+            Case("3 conseillers ne prennent pas part au vote", True),
+            Case("par 10 voix pour, 3 voix contre et 2 bulletins blancs, élit M. ROUX", True),
+            Case("Votants : 15 – Suffrages exprimés : 14 – Pour : 14", True),
+            Case("Votants : 18 – Exprimés : 16 – Pour : 16 – Contre : 0 – Abstentions : 2", None),
+            Case("M. ROUX ne prend pas part au vote", None),
+            Case("par 13 voix pour et 2 voix contre", None))
+def votes_that_do_not_add_up(text: str) -> Optional[bool]:
+    """Members counted as not voting without their names ("2 refus de vote"), or blank and spoilt
+    ballots beside the votes: the figures read cannot be added up to the voters."""
+    folded = fold(text)
+    return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) \
+        or _cast_short_of_voters(folded) else None
+
+
+
+def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], Optional[str]]:
     """The outcome of the item on lines ``first`` to ``stop``: its first statement of a vote,
-    and whether the item holds an election or a secret ballot."""
-    vote, span = _first_statement(view, first, stop)
+    and whether the item holds an election or a secret ballot; and why the vote is in doubt
+    (``None`` when it is read surely)."""
+    vote, span, doubt = _first_statement(view, first, stop)
     if not vote.stated:
         vote.outcome, span = _outcome_in_words(view, first, stop)
-    if ballot.read(" ".join(view.lines[i].text for i in range(first, stop))):  # a sentence may wrap
+    text = " ".join(view.lines[i].text for i in range(first, stop))  # a sentence may wrap
+    if ballot.read(text):
         vote.ballot = True
-    return vote, span
+    if vote.for_ is not None and not doubt and votes_that_do_not_add_up.read(text):
+        doubt = UNCOUNTED
+    return vote, span, doubt
 
 
 def _outcome_in_words(view: View, first: int, stop: int) -> tuple[Optional[str], Optional[Span]]:
@@ -349,24 +567,60 @@ def _tally_of_unanimity(view: View, index: int, stop: int) -> dict:
     return {}
 
 
-def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span]]:
-    vote = Vote()
+#: why a vote read outside its item's text is in doubt
+IN_THE_MARGIN = N_("the tally stands apart from the deliberation's text, in a box of the margin or the header")
+
+
+def tally_before(view: View, first: int, stop: int) -> Optional[tuple[Vote, Span, str]]:
+    """A tally of labels and figures ("Pour : 15" / "Contre : 0") standing before the one
+    deliberation's heading, as a box in the margin flattened by the reader puts it: read, in
+    doubt, for the deliberation whose own text states no vote."""
+    for index in range(first, stop):
+        if not _TALLY_LINE.match(view.folded_lines[index]):
+            continue
+        figures = labels_before_figures.read(_statement(view, index, stop)[0]) or {}
+        if figures.get("for") is not None:
+            return _vote(figures, False), view.line_span(index), IN_THE_MARGIN
+    return None
+
+
+def _reading(view: View, text: str, after: int, stop: int) -> Optional[tuple[dict, bool, Optional[str]]]:
+    """The figures, the unanimity and the doubt a statement states, or None when it states no vote."""
+    figures = _figures_read(text)
+    damaged = {key: value for key, value in (tally_figures_read_as_letters.read(text) or {}).items()
+               if key not in figures}
+    figures.update(damaged)
+    doubt = OCR_FIGURES if damaged else None
+    unanimous = bool(unanimity.read(text))
+    if unanimous and not figures:
+        figures = _tally_of_unanimity(view, after, stop)
+    if figures.get("for") is None and not unanimous and figures.get("against") is None:
+        return None
+    return figures, unanimous, doubt
+
+
+def _vote(figures: dict, unanimous: bool) -> Vote:
+    return Vote(unanimous=True if unanimous else (False if figures else None), for_=figures.get("for"),
+                against=figures.get("against"), abstain=figures.get("abstain"))
+
+
+def _first_statement(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], Optional[str]]:
+    """The first statement of a vote in the item; a vote on how to vote ("de ne pas procéder au
+    scrutin secret") only when no other statement follows it."""
+    procedural = None
     index = first
     while index < stop:
-        folded = view.folded_lines[index]
-        if not SPEAKS_OF_A_VOTE.search(folded):
+        if not SPEAKS_OF_A_VOTE.search(view.folded_lines[index]):
             index += 1
             continue
         text, after = _statement(view, index, stop)
-        figures = _figures_read(text)
-        unanimous = unanimity.read(text)
-        if unanimous and not figures:
-            figures = _tally_of_unanimity(view, after, stop)
-        if figures.get("for") is not None or unanimous or figures.get("against") is not None:
-            vote.unanimous = True if unanimous else (False if figures else None)
-            vote.for_ = figures.get("for")
-            vote.against = figures.get("against")
-            vote.abstain = figures.get("abstain")
-            return vote, view.line_span(index)
+        reading = _reading(view, text, after, stop)
+        if reading is not None and not vote_on_how_to_vote.read(text):
+            return _vote(*reading[:2]), view.line_span(index), reading[2]
+        if reading is not None and procedural is None:
+            procedural = (reading, index)
         index = after if after > index else index + 1
-    return vote, None
+    if procedural is not None:
+        (figures, unanimous, doubt), index = procedural
+        return _vote(figures, unanimous), view.line_span(index), doubt
+    return Vote(), None, None

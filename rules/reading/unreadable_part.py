@@ -9,6 +9,7 @@ from ent_lint.i18n import N_
 PARTS = {"session.date": N_("the sitting's date"), "present": N_("the list of members present"),
          "absent": N_("the list of members absent"), "proxies": N_("the proxies"),
          "excused": N_("the list of members excused"), "not_voting": N_("the members not taking part in the vote"),
+         "vote": N_("the figures of the vote"),
          "counts.legal_size": N_("the council's legal size"), "counts.in_office": N_("the number of members in office"),
          "counts.present": N_("the number of members present"),
          "counts.represented": N_("the number of members represented"),
