@@ -156,3 +156,27 @@ def test_a_compound_cut_at_the_end_of_a_line_keeps_its_hyphen_and_a_split_word_i
     assert "régulièrement convoqué" in text
     assert "Villars-le-Comte" in text and "Jean-Paul GODARD" in text and "ci-dessus" in text
 
+
+def test_a_name_ocr_read_a_letter_apart_is_the_same_person_but_never_in_typed_text():
+    from ent_lint.model import Span
+    from ent_lint.people import person, present_people, same_person
+
+    scanned = Span(page=1, line=14, column=1, text="Hervé LACOMEBE", ocr=True)
+    typed = Span(page=1, line=14, column=1, text="Hervé LACOMEBE")
+    assert same_person(person("Hervé LACOMEBE", scanned), person("Hervé LACOMBE"))
+    assert same_person(person("Gwenaëlle LE BRIGANT", scanned), person("Gwenaelle LE BRIGAND"))
+    # typed text: two spellings are two spellings (name-spelling says so), never merged
+    assert not same_person(person("Hervé LACOMEBE", typed), person("Hervé LACOMBE"))
+    # other first name, two letters apart, or a short name: other people
+    assert not same_person(person("Hervé LACOMBE", scanned), person("Denis LACOMBE"))
+    assert not same_person(person("Hervé LACOMBE", scanned), person("Hervé LACOSTE"))
+    assert not same_person(person("Léa ROUX", scanned), person("Léa RIOUX"))
+
+    class _Delib:  # the presiding mayor read from the scan, the list from the same scan
+        present = [person("Hervé LACOMEBE", scanned), person("Sylvie MARTINAUD", scanned)]
+
+        class session:
+            president = person("Hervé LACOMBE", scanned)
+
+    assert len(present_people(_Delib)) == 2
+
