@@ -180,3 +180,14 @@ def test_a_name_ocr_read_a_letter_apart_is_the_same_person_but_never_in_typed_te
 
     assert len(present_people(_Delib)) == 2
 
+
+def test_ocr_closes_the_gap_after_an_elided_word_and_keeps_the_columns():
+    from ent_lint.readers.ocr import clean_line
+
+    raw = "Création d' adjoint, qu’ il et l' école aujourd' hui"
+    text, colmap = clean_line(raw)
+    assert text == "Création d'adjoint, qu’il et l'école aujourd'hui"
+    assert raw[colmap[text.index("adjoint")]:].startswith("adjoint")
+    assert raw[colmap[text.index("hui")]:] == "hui"
+    # a quote after a name, or a space after a closing quote, is not an elision
+    assert clean_line("M. Dupont' s. Le mot 'lien' est")[0] == "M. Dupont' s. Le mot 'lien' est"

@@ -105,6 +105,12 @@ def _needs_tables(page, text: str) -> bool:
     return False
 
 
+def _in_order(textpage, text: str, engine: str) -> str:
+    """The page's text as the fast engine reads it: its lines in reading order (the pdfplumber
+    engine reads the page again by itself)."""
+    return layout.reading_order(textpage, text) if engine == "fast" else text
+
+
 OCR_MODES = ("auto", "always", "never")
 
 
@@ -184,7 +190,7 @@ def _read_pdf(path: str, data: bytes, loaded: LoadedPages, *, engine: str, ocr: 
                     continue  # --ocr never: a page without text gives nothing
                 if engine == "fast" and _needs_tables(page, text):
                     table_pages.append(index)
-                texts[index] = layout.reading_order(textpage, text) if engine == "fast" else text
+                texts[index] = _in_order(textpage, text, engine)
                 kept = loaded.keep(index, page, textpage, text)
             finally:
                 if not kept:
