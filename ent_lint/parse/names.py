@@ -124,8 +124,22 @@ def same_person(a: Person, b: Person) -> bool:
     if a.normalized == b.normalized or _short_form(a.normalized, b.normalized):
         return True
     na, nb = a.normalized, b.normalized
-    return (len(na) - na.count(" ") == len(nb) - nb.count(" ")  # as many letters: worth a look
-            and _squashed(a.name) == _squashed(b.name))
+    if (len(na) - na.count(" ") == len(nb) - nb.count(" ")  # as many letters: worth a look
+            and _squashed(a.name) == _squashed(b.name)):
+        return True
+    return _ocr_misread(a, b)
+
+
+def _ocr_misread(a: Person, b: Person) -> bool:
+    """"Hervé LACOMBE" and "Hervé LACOMEBE" where OCR read one of them: a letter more, less or
+    other in a long name is a misreading, not another person (never said of typed text)."""
+    if not ((a.span is not None and a.span.ocr) or (b.span is not None and b.span.ocr)):
+        return False
+    x, y = _squashed(a.name), _squashed(b.name)
+    if min(len(x), len(y)) < 9 or abs(len(x) - len(y)) > 1 or x[0] != y[0]:
+        return False
+    start = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    return x[start + 1:] == y[start + 1:] or x[start + 1:] == y[start:] or x[start:] == y[start + 1:]
 
 
 def _short_form(key_a: str, key_b: str) -> bool:

@@ -38,6 +38,8 @@ class Line:
     page_line: Optional[int] = None
 
     def __post_init__(self):
+        if not self.text.isascii():  # the parser reads a no-break or thin space as a space
+            self.text = self.text.translate(_SPACES)
         if len(self.text) > MAX_BLANKS:
             self.text, self.colmap = _bounded_blanks(self.text, self.colmap)
 
@@ -54,6 +56,10 @@ class Line:
 #: every pattern that looks for "blanks then a word" try each of its positions in turn (quadratic);
 #: a layout's widest gap between two columns is far shorter, and the columns shown stay the file's
 MAX_BLANKS = 32
+#: no-break, thin, figure and other typographic spaces (word processors put them before « : »,
+#: « ; », inside « 12 500 € » and « n° 12 »): one character each, so columns stay the same
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u2009\u200a\u202f\u205f\u3000"})
 _LONG_BLANKS = regex.compile(rf"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{{{MAX_BLANKS + 1},}}")
 
 

@@ -92,20 +92,30 @@ def repair_uai(text: str) -> str:
     return _UAI_READ_AS_DIGITS.sub(repair, text)
 
 
+# "d' adjoint", "l' école", "qu' il": OCR reads a space after an elided word's apostrophe.
+_ELISION_GAP = regex.compile(r"(?<=(?<!\p{L})(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|aujourd)['’])\s+(?=\p{L})",
+                             regex.IGNORECASE)
+
+
 def clean_line(text: str) -> tuple[str, list[int] | None]:
-    """An OCR line made readable: digits repaired, emails closed up; with the map from each
-    character back to its column in the line as read, when the two differ in length."""
+    """An OCR line made readable: digits repaired, emails and elisions closed up; with the map
+    from each character back to its column in the line as read, when the two differ in length."""
     text = repair_uai(fix_digits(text))
-    if "@" not in text:
+    gaps = [*_EMAIL_GAP.finditer(text)] if "@" in text else []
+    if "'" in text or "’" in text:
+        gaps = sorted(gaps + [*_ELISION_GAP.finditer(text)], key=lambda m: m.start())
+    if not gaps:
         return text, None
     out: list[str] = []
     colmap: list[int] = []
     position = 0
-    for match in _EMAIL_GAP.finditer(text):
+    for match in gaps:  # each gap closed up: only what is not blank in it stays
         out.append(text[position:match.start()])
         colmap.extend(range(position, match.start()))
-        out.append("@")
-        colmap.append(match.start() + match[0].index("@"))
+        for offset, char in enumerate(match[0]):
+            if not char.isspace():
+                out.append(char)
+                colmap.append(match.start() + offset)
         position = match.end()
     out.append(text[position:])
     colmap.extend(range(position, len(text)))

@@ -17,10 +17,9 @@ import regex
 from ..errors import InputError
 from ..findings import Box, Finding
 from ..i18n import N_
-from . import Line, Source
+from . import Line, Source, hyphens
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
-_COMPOUND_CUT = regex.compile(r"(?<=\p{Ll})\ufffe(?=\p{Lu})")
 #: the longest side of a page image, in pixels
 MAX_SIDE = 1400
 
@@ -192,10 +191,12 @@ def _as_read(text: str, start: int, end: int) -> tuple[str, list[int]]:
     segment = text[start:end]
     if "\ufffe" not in segment and "\x02" not in segment:  # most lines: shown as they are
         return segment, list(range(start, start + len(segment)))
-    segment = _COMPOUND_CUT.sub("-", segment)
     shown, where = [], []
     for offset, char in enumerate(segment):
         if char == "\ufffe":
+            if hyphens.keeps_hyphen(segment[:offset], segment[offset + 1:]):
+                shown.append("-")
+                where.append(start + offset)
             continue
         shown.append("-" if char == "\x02" else char)
         where.append(start + offset)

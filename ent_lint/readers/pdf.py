@@ -16,6 +16,7 @@ from .. import budget
 from ..errors import InputError
 from ..i18n import N_
 from . import Cell, Line, Source, Table
+from . import hyphens, layout
 from . import ocr as _ocr
 
 # A page "shows a table" when it carries a school identifier (UAI) or the rules of a grid.
@@ -41,17 +42,13 @@ def _open_pdfium(path: str, data: bytes):
         raise InputError(path, N_("PDF cannot be opened"), detail=str(exc)) from None
 
 
-_COMPOUND_CUT = regex.compile(r"(?<=\p{Ll})\ufffe(?=\p{Lu})")
-
-
 def _page_lines(number: int, text: str) -> list[Line]:
     lines = []
     for index, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        # pdfium joins a word cut at the end of a line and marks the cut with U+FFFE. Between a
-        # small and a capital letter it was the hyphen of a compound name ("Jean-|Paul"); else a
-        # word was split ("convo-|qué", "GA-|TARD").
+        # pdfium joins a word cut at the end of a line and marks the cut with U+FFFE: the hyphen
+        # of a compound ("Jean-|Paul", "vingt-|cinq") is kept, a split word ("convo-|qué") joined
         if "\ufffe" in raw:
-            raw = _COMPOUND_CUT.sub("-", raw).replace("\ufffe", "")
+            raw = hyphens.join_cuts(raw)
         raw = raw.replace("\x02", "-").rstrip()
         lines.append(Line(number, index, raw.strip(), raw))
     return lines
@@ -106,6 +103,12 @@ def _needs_tables(page, text: str) -> bool:
             if rules >= _MIN_RULES:
                 return True
     return False
+
+
+def _in_order(textpage, text: str, engine: str) -> str:
+    """The page's text as the fast engine reads it: its lines in reading order (the pdfplumber
+    engine reads the page again by itself)."""
+    return layout.reading_order(textpage, text) if engine == "fast" else text
 
 
 OCR_MODES = ("auto", "always", "never")
@@ -187,7 +190,7 @@ def _read_pdf(path: str, data: bytes, loaded: LoadedPages, *, engine: str, ocr: 
                     continue  # --ocr never: a page without text gives nothing
                 if engine == "fast" and _needs_tables(page, text):
                     table_pages.append(index)
-                texts[index] = text
+                texts[index] = _in_order(textpage, text, engine)
                 kept = loaded.keep(index, page, textpage, text)
             finally:
                 if not kept:

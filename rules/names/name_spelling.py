@@ -8,7 +8,7 @@ import regex
 
 from ent_lint.engine import Examples, Location, Message, Option, Rule
 from ent_lint.model import Document, Person, Span
-from ent_lint.people import everyone, is_first_name, present_people
+from ent_lint.people import everyone, is_first_name, present_people, same_person
 from ent_lint.text import TextView, fold
 
 from ._helpers import doubled_letter, edit_distance
@@ -72,6 +72,12 @@ def spelling_variant(a: Person, b: Person, max_distance: int) -> bool:
         return distance <= (max_distance if min(len(x), len(y)) >= 7 else min(max_distance, 1))
     # a first name: only a letter typed for another (Patrick / Patricia are two people)
     return distance == 1 and len(x) == len(y)
+
+
+def _misread(a: Person, b: Person) -> bool:
+    """Two spellings of which OCR read one, a letter apart in a long name: a misreading of the
+    scan (the lists and counts take them for one person), not the document's spelling."""
+    return (a.span.ocr or b.span.ocr) and same_person(a, b)
 
 
 def _key(surname: str) -> str:
@@ -284,7 +290,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
         people = list(seen.values())
         for index, a in enumerate(people):
             for b in people[index + 1:]:
-                if spelling_variant(a, b, self.settings["max-distance"]):
+                if spelling_variant(a, b, self.settings["max-distance"]) and not _misread(a, b):
                     later, earlier = sorted((a, b), key=lambda p: (p.span.page or 0, p.span.line))[::-1]
                     where = {"page": earlier.span.page} if earlier.span.page else {}
                     yield self.hit("variant-on-page" if where else "variant", later.span, locations=_also(earlier.span),
