@@ -81,3 +81,12 @@ def corpus_report(path: str):
     from ent_lint.api import lint
 
     return lint(path)
+
+
+def write_document(tmp_path, body: str, name: str = "doc.txt") -> str:
+    """A short document of our own, its indentation removed, written as ``name`` in ``tmp_path``."""
+    import textwrap
+
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return str(path)

@@ -7,9 +7,9 @@ rule now stays silent (or, for a real defect, still speaks).
 
 from __future__ import annotations
 
-import textwrap
-
 from ent_lint.api import extract, lint
+
+from helpers import write_document as _write
 
 HEAD = """\
 COMMUNE DE SAINT-MARTIN
@@ -17,12 +17,6 @@ CONSEIL MUNICIPAL
 Séance du 10 mars 2022
 Date de la convocation : 3 mars 2022
 """
-
-
-def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return str(path)
 
 
 def _rules(path: str, level=("error", "warning")) -> list[str]:

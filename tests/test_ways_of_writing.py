@@ -12,11 +12,7 @@ import textwrap
 
 from ent_lint.api import extract, lint
 
-
-def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return str(path)
+from helpers import write_document as _write
 
 
 def _severe(path: str) -> list[str]:
@@ -902,7 +898,6 @@ def test_voters_in_a_quorum_sentence_and_a_figure_ocr_read_as_letters(tmp_path):
     delib = extract(path).deliberations[0]
     assert (delib.counts.in_office, delib.counts.voting, delib.counts.represented) == (11, 6, None)
     assert "counts.in_office" in delib.doubts and "counts.voting" not in delib.doubts
-
 
 
 def test_a_long_present_list_whose_separators_an_export_lost(tmp_path):

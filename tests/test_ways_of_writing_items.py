@@ -4,17 +4,16 @@ beside most of them (see test_ways_of_writing.py)."""
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 
 from ent_lint.api import extract, lint
 
+from helpers import write_document
+
 
 def _write(tmp_path, body: str, name: str = "pv.txt") -> str:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return str(path)
+    return write_document(tmp_path, body, name)
 
 
 def _severe(path: str) -> list[str]:

@@ -5,17 +5,12 @@ Each is a short document of our own, with the kind and fields expected and no fa
 
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 
 from ent_lint.api import extract, lint
 
-
-def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return str(path)
+from helpers import write_document as _write
 
 
 def _warned(path: str) -> list[str]:

@@ -3,15 +3,9 @@ who reports on them, outcomes written in words without a count, motions put to t
 
 from __future__ import annotations
 
-import textwrap
-
 from ent_lint.api import extract, lint
 
-
-def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return str(path)
+from helpers import write_document as _write
 
 
 def _rules(path: str, *severities: str) -> list[str]:

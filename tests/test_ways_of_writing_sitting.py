@@ -5,15 +5,9 @@ tests/test_recognisers.py."""
 
 from __future__ import annotations
 
-import textwrap
-
 from ent_lint.api import extract, lint
 
-
-def _write(tmp_path, body: str, name: str = "doc.txt") -> str:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
-    return str(path)
+from helpers import write_document as _write
 
 
 def _severe(path: str) -> list[str]:
