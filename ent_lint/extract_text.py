@@ -96,7 +96,8 @@ def _outcome(vote) -> str:
     if vote.unanimous:
         return _("unanimous")
     if vote.outcome and vote.for_ is None and vote.against is None:
-        return _("adopted, no count written") if vote.outcome == "adopted" else _("rejected, no count written")
+        return {"adopted": _("adopted, no count written"), "rejected": _("rejected, no count written"),
+                "adjourned": _("put off or withdrawn, not voted")}[vote.outcome]
     return _("for {for_}, against {against}, abstain {abstain}").format(
         for_=_value(vote.for_), against=_value(vote.against), abstain=_value(vote.abstain))
 

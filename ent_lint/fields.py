@@ -69,7 +69,8 @@ def vote(vote: dict, lang: str) -> Optional[str]:
     if not vote or not any(vote.get(k) is not None for k in ("unanimous", "for", "against", "abstain", "ballot", "outcome")):
         return None
     if vote.get("outcome") and all(vote.get(k) is None for k in ("unanimous", "for", "against", "abstain")):
-        return tr._("Adopted, no count written") if vote["outcome"] == "adopted" else tr._("Rejected, no count written")
+        return {"adopted": tr._("Adopted, no count written"), "rejected": tr._("Rejected, no count written"),
+                "adjourned": tr._("Put off or withdrawn, not voted")}[vote["outcome"]]
     parts = [tr._("For {n}").format(n=_number(vote.get("for"))),
              tr._("Against {n}").format(n=_number(vote.get("against"))),
              tr._("Abstentions {n}").format(n=_number(vote.get("abstain"))),

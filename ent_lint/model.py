@@ -89,8 +89,9 @@ class Vote(BaseModel):
     abstain: Optional[int] = None
     ballot: Optional[bool] = None  # an election or a secret ballot, counted in votes per candidate
     #: the outcome written in words without any count ("Adopté à la majorité", "La proposition est
-    #: rejetée"): "adopted" or "rejected"
-    outcome: Optional[Literal["adopted", "rejected"]] = None
+    #: rejetée"): "adopted" or "rejected"; "adjourned" for an item put off or withdrawn ("Ce point
+    #: est ajourné", "retiré de l'ordre du jour"), which is not voted
+    outcome: Optional[Literal["adopted", "rejected", "adjourned"]] = None
 
     model_config = ConfigDict(populate_by_name=True)
 

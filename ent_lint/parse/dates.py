@@ -19,6 +19,16 @@ WORDS_DATE = regex.compile(
 # a whole date in words, the year too: "vingt-quatre novembre deux mil vingt-trois"
 ALL_WORDS_DATE = regex.compile(
     rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|{NUMBER_WORDS})\s+(?P<m>{MONTH})\s+(?P<y>(?:deux\s+)?mil(?:le)?(?:[\s-]+{NUMBER_WORD})*)")
+# the opening sentence giving the date in words without "L'an": "Le neuf avril deux mille
+# vingt-quatre, à vingt heures, le conseil municipal...", "Le mardi 9 avril de l'an deux mil
+# vingt-quatre"; not the day the convocation was sent ("Le deux avril deux mille vingt-quatre,
+# le maire a convoqué...")
+OPENING_WORDS_DATE = regex.compile(
+    rf"(?m)^[ \t]*le\s+(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?P<m>{MONTH})\s*,?\s+"
+    rf"(?:de\s+l'an\s+)?(?P<y>(?:deux\s+)?mil(?:le)?(?:[\s-]+{NUMBER_WORD})*+)")
+# what follows the date of the day the convocation was sent
+_CONVOCATION_SENT = regex.compile(
+    r"\W*(?:(?:a\s+\S+\s+heures?\W*)?(?:le|la)\s+(?:maire|presidente?)\s+a\s+(?:convoque|adresse|envoye)|(?:convocation|envoi)\b)")
 WEEKDAY_DIGITS = regex.compile(rf"(?P<wd>{WEEKDAY})\s+(?P<date>{DIGIT_DATE.pattern})")
 TIME = regex.compile(
     rf"(?<![\d])(?P<h>[0-2]?\d)\s?(?:heures?|h|:)\s?(?P<min>[0-5]\d)?(?!\d)"  # "20 heures 30": not "20 h"
@@ -64,3 +74,13 @@ def parse_time(folded: str) -> Optional[str]:
 
 def weekday_name(date: dt.date) -> str:
     return WEEKDAYS[date.weekday()]
+
+
+def words_date(folded: str) -> Optional[regex.Match]:
+    """The sitting's date written in words in the opening sentence: "L'an deux mille vingt-quatre,
+    le neuf avril", else "Le neuf avril deux mille vingt-quatre" at the start of a line."""
+    found = WORDS_DATE.search(folded)
+    if found:
+        return found
+    return next((m for m in OPENING_WORDS_DATE.finditer(folded)
+                 if not _CONVOCATION_SENT.match(folded, m.end(), m.end() + 80)), None)

@@ -699,7 +699,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     head_end = view.starts[stop] if stop < len(view.starts) else len(view.text)
     head = view.folded[:max(head_end, 0)] or view.folded[:3000]
     _body_and_authority(view, delib, head)
-    words = dates.WORDS_DATE.search(head)
+    words = dates.words_date(head)
     session = delib.session
     if words:
         session.date_in_words = dates.date_from_match(words)

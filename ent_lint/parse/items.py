@@ -90,15 +90,18 @@ _O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
 
 # the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité",
 # "title : approuvée par 15 voix pour", "title : ajournée", "title      Vote : unanimité", or the
-# next cell of its table joined to the title "title Adoptée (18 pour, 2 abstentions)"
+# next cell of its table joined to the title "title Adoptée (18 pour, 2 abstentions)"; or that
+# the point had nothing to decide: "Questions diverses : sans objet", "Informations – néant"
 _OUTCOME_AFTER_TITLE = regex.compile(
     r"(?i:\s+[-–—]|\s*:)\s+(?i:adopt|rejet|approuv|refus|ajourn|retir|report)(?i:[ée]e?s?)\b.*$"
     r"|\s{2,}(?i:vote)\s*:.*$"
+    r"|(?i:\s+[-–—]|\s*:)\s+(?i:sans\s+objet|n[ée]ant)\s*\.?$"
     r"|\s+(?:Adopt|Approuv|Rejet|Refus|ADOPT|APPROUV|REJET|REFUS)(?i:[ée]e?s?)\s+(?:(?i:à\s+l'unanimit)|\(|par\s+\d).*$")
 
 
 def _reading(match, text: str, style: str, number_group: str = "num") -> Optional[Heading]:
     number = " ".join(text[match.start(number_group):match.end(number_group)].split()) if match[number_group] else None
+    number = number.rstrip(".") or None if number else None  # "2025-011." as OCR ended it
     title = text[match.start("title"):].strip(" -–—:.\t") if match["title"] else ""
     title = _OUTCOME_AFTER_TITLE.sub("", title)
     if number is None and not title:
@@ -134,6 +137,9 @@ _FIGURES = regex.compile(r"\d{1,4}")
                  ("2024-40", "Compte de gestion 2023")),
             Case("- Délibération n° 2024-42 : Acquisition du terrain : ajournée", ("2024-42", "Acquisition du terrain")),
             Case("N° 2024-43 : Travaux : approbation du marché", ("2024-43", "Travaux : approbation du marché")),
+            Case("Délibération n° 2025-011.", ("2025-011", None)),
+            Case("N° 2024-17. Tarifs de la cantine", ("2024-17", "Tarifs de la cantine")),
+            Case("N° 2024.17 : Tarifs de la cantine", ("2024.17", "Tarifs de la cantine")),
             Case("N° de SIRET : 123", None))
 def labelled(text: str) -> Optional[Heading]:
     """"Délibération n° X : title", "N° X - title": a number behind its label."""
@@ -334,6 +340,9 @@ _NUMBERED = regex.compile(
             Case("1. Exercice des pouvoirs délégués au Président", ("1", "Exercice des pouvoirs délégués au Président")),
             Case("3) Tarifs de la cantine", ("3", "Tarifs de la cantine")),
             Case("13/ Questions diverses", ("13", "Questions diverses")),
+            Case("5°) Questions diverses : sans objet", ("5", "Questions diverses")),
+            Case("6. Informations diverses – Néant.", ("6", "Informations diverses")),
+            Case("7. Questions diverses : sans objet de vote, le maire informe", ("7", "Questions diverses : sans objet de vote, le maire informe")),
             Case("2°) Subvention au centre communal d'action sociale", ("2", "Subvention au centre communal d'action sociale")),
             Case("1°/ Vote du compte administratif 2023", ("1", "Vote du compte administratif 2023")),
             Case("Point 4 : Convention avec le SDIS", ("4", "Convention avec le SDIS")),
@@ -611,7 +620,9 @@ def read_heading(text: str) -> Optional[Heading]:
 OUTCOME = regex.compile(
     r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve|\brejete"
     r"|\bdecide|\bdelibere|\bdesigne|\bautorise|\baccepte|\bvalide|\bemet\b|\bprend\s+acte|\bprennent\s+acte"
-    r"|\bfixe\b|\bdit\s+que|\bpour\s+\d|\bcontre\s+\d|scrutin|votants")
+    r"|\bfixe\b|\bdit\s+que|\bpour\s+\d|\bcontre\s+\d|scrutin|votants"
+    # or says the item was put off or withdrawn: "Ce point est ajourné", "retiré de l'ordre du jour"
+    r"|\bajourne(?:e|s|es)?\b|\bretire(?:e|s|es)?\s+de\s+l'?\s*ordre\s+du\s+jour")
 
 
 def _rising(headings: list[Heading]) -> list[Heading]:

@@ -106,6 +106,25 @@ def le_date(text: str) -> Optional[dt.date]:
     return _first(_read_le(fold(text)))
 
 
+@recogniser("sitting-date-in-words", "opening-in-words",
+            Case("L'an deux mille vingt-quatre, le neuf avril, à vingt heures", dt.date(2024, 4, 9)),
+            Case("Le neuf avril deux mille vingt-quatre, à vingt heures, le conseil municipal", dt.date(2024, 4, 9)),
+            Case("LE TRENTE ET UN MAI DEUX MIL VINGT-CINQ à 19 h, les membres", dt.date(2025, 5, 31)),
+            Case("Le mardi 9 avril de l'an deux mille vingt-quatre, le conseil, dûment convoqué, s'est réuni",
+                 dt.date(2024, 4, 9)),
+            Case("Le deux avril deux mille vingt-quatre, le maire a convoqué le conseil", None),
+            Case("Le douze mars deux mille vingt-quatre à dix-neuf heures, le conseil, régulièrement convoqué",
+                 dt.date(2024, 3, 12)),
+            Case("Le deux avril deux mille vingt-quatre, convocation a été adressée aux conseillers", None),
+            Case("Le neuf avril, à vingt heures, le conseil municipal", None),
+            Case("Vu la délibération prise le neuf avril deux mille vingt-trois", None))
+def opening_in_words(text: str) -> Optional[dt.date]:
+    """"L'an deux mille vingt-quatre, le neuf avril", "Le neuf avril deux mille vingt-quatre": the
+    opening sentence's date in words."""
+    match = dates.words_date(fold(text))
+    return dates.date_from_match(match) if match else None
+
+
 SITTING_DATE_RECOGNISERS = of_part(DATE_PART)
 _READERS = [_read_seance, _read_conseil, _read_le]
 

@@ -366,8 +366,46 @@ def outcome_in_words(text: str) -> Optional[str]:
     lowered = text.lower()
     match = _OUTCOME.search(lowered)
     if not match or _NOT_THIS_VOTE.search(fold(lowered[:match.start()])) or _MAY.search(fold(lowered)):
-        return None
+        return put_off.read(text)
     return "rejected" if match["outcome"] == "rejet" or match["accepts"] in ("rejette", "refuse") else "adopted"
+
+
+# An item put off or withdrawn, which is therefore not voted: "Ce point est ajourné", "Point
+# retiré de l'ordre du jour", "Reporté à une prochaine séance", "Le conseil décide de reporter ce
+# point".  "Reporté" and "retiré" say it only of the point itself, at the start of the line or
+# with what follows them ("l'excédent reporté", "M. X se retire" are not).
+_SUBJECT = r"(?:point|question|dossier|sujet|affaire|deliberation|proposition|projet|motion|rapport|vote)s?"
+_LATER = (r"(?=\s*(?:[.,;:!)]|$|\(|a\s+(?:une|la)\s+(?:prochaine|seance|reunion|date)|ulterieurement"
+          r"|au\s+prochain|sine\s+die|a\s+la\s+demande|faute\b|dans\s+l'attente|en\s+l'attente|en\s+attente))")
+_PUT_OFF = regex.compile(
+    rf"""(?x)\bretire(?:e|s|es)?\s+de\s+l'?\s*ordre\s+du\s+jour
+    | \bajourne(?:e|s|es)?\b(?!\s+a\s+\d)
+    | ^\s*(?:[-–•*]\s*)?(?:(?:vote|decision)\s*:\s*)?(?:{_SUBJECT}\s+)?(?:retire|reporte|differe)(?:e|s|es)?\b{_LATER}
+    | \b{_SUBJECT}\s+(?:est|sont|a\s+ete|ont\s+ete|se\s+trouve)\s+(?:retire|reporte|differe)(?:e|s|es)?\b{_LATER}
+    | \bd(?:e\s+|')(?:ajourner|reporter|differer|retirer)\s+(?:ce|cette|ces|le|la|les|l')\s*(?:examen|{_SUBJECT})\b""")
+
+
+@recogniser(PART, "put-off",
+            Case("Ce point est ajourné.", "adjourned"),
+            Case("Point AJOURNÉ", "adjourned"),
+            Case("La question est retirée de l’ordre du jour, le devis n'étant pas parvenu.", "adjourned"),
+            Case("Retiré de l'ordre du jour", "adjourned"),
+            Case("Reporté à une prochaine séance.", "adjourned"),
+            Case("- Point reporté", "adjourned"),
+            Case("Ces dossiers sont reportés ultérieurement, faute d'estimation.", "adjourned"),
+            Case("Le conseil municipal décide de reporter ce point à la séance de juin.", "adjourned"),
+            Case("Le Conseil décide d'ajourner l'examen de cette demande.", "adjourned"),
+            Case("le résultat de fonctionnement reporté (002) s'élève à 12 000 €", None),
+            Case("Reporté sur le budget 2025 : 4 500 €", None),
+            Case("M. LEROUX se retire et ne prend pas part au vote.", None),
+            Case("Mme BRUN s'est retirée de la salle.", None),
+            Case("le solde est reporté à l'exercice suivant", None),
+            Case("Le projet est reporté à 2026 par le département.", None),
+            Case("Le maire propose de retirer un point : le conseil accepte.", None))
+def put_off(text: str) -> Optional[str]:
+    """"Ce point est ajourné", "Retiré de l'ordre du jour": the item was put off or withdrawn,
+    and is not voted: "adjourned"."""
+    return "adjourned" if _PUT_OFF.search(fold(text)) else None
 
 
 # what the council may do, not what it did: "le conseil peut, à la majorité, décider"
