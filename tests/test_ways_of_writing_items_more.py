@@ -125,3 +125,41 @@ def test_sitting_date_in_words_without_lan(tmp_path):
     assert {d.session.date for d in delibs} == {dt.date(2024, 4, 9)}
     assert "date-words-mismatch" not in _rules(path)
     assert _severe(path) == []
+
+
+LIST_HEAD = """\
+    COMMUNE DE ROQUEFIXADE
+    LISTE DES DÉLIBÉRATIONS EXAMINÉES PAR LE CONSEIL MUNICIPAL
+    Séance du 18 mars 2025
+    """
+
+
+def test_list_with_vote_columns_one_row_per_deliberation(tmp_path):
+    # as a PDF's text gives an unruled table: one space between the cells
+    path = write_document(tmp_path, LIST_HEAD + """\
+        N° Objet Pour Contre Abstentions
+        2025-014 Décision modificative n° 1 budget de l'eau 9 0 0
+        2025-015 Tarifs du camping 2025 7 1 1
+        2025-016 Adhésion au groupement de commandes 8 0 1
+
+        Affichée le 20 mars 2025
+        Le Maire, Hortense LACAZE
+        """)
+    delibs = extract(path).deliberations
+    assert [(d.number, d.title) for d in delibs] == [
+        ("2025-014", "Décision modificative n° 1 budget de l'eau"), ("2025-015", "Tarifs du camping 2025"),
+        ("2025-016", "Adhésion au groupement de commandes")]
+    assert [(d.vote.for_, d.vote.against, d.vote.abstain) for d in delibs] == [(9, 0, 0), (7, 1, 1), (8, 0, 1)]
+    assert _severe(path) == []
+
+
+def test_figures_ending_a_heading_without_vote_columns_stay_in_the_title(tmp_path):
+    path = write_document(tmp_path, MINUTES + """\
+        1°) Décision modificative n° 2
+        Le conseil municipal, à l'unanimité, approuve la décision modificative.
+        2°) Travaux de l'école tranche 2 3
+        Le conseil municipal, à l'unanimité, approuve les travaux.
+        """ + SIGNED)
+    delibs = extract(path).deliberations
+    assert [d.title for d in delibs] == ["Décision modificative n° 2", "Travaux de l'école tranche 2 3"]
+    assert [d.vote.unanimous for d in delibs] == [True, True]

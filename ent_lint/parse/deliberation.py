@@ -20,6 +20,7 @@ from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
 from .votes import read_vote, tally_before
+from .vote_columns import without_vote_columns
 from .decision import decision_at
 from .running import running_title
 from .marks import proxies_by_mark
@@ -1209,7 +1210,7 @@ def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> No
             base = view.starts[heading.line] + max(column, 0)
             delib.spans["number"] = (view.span(base, base + len(heading.number)) if column >= 0
                                      else view.line_span(heading.line))
-        delib.title = _wrapped(view, heading, _title(view, heading))
+        delib.title = without_vote_columns(view, heading.line, _wrapped(view, heading, _title(view, heading)))
         if delib.title:
             delib.spans["title"] = view.line_span(heading.line)
     if single and delib.number is None:

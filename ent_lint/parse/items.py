@@ -20,6 +20,7 @@ import regex
 from .recognisers import Case, of_part, recogniser
 from .reports import report_opening
 from .text import View, fold
+from .vote_columns import row_vote
 
 PART = "item-heading"
 
@@ -656,7 +657,7 @@ def _says_outcomes(view: View, run: list[Heading]) -> bool:
     last = run[-1]
     if last.title and _CLOSING_TITLE.match(fold(last.title)):
         run = run[:-1]
-    return all(_LIST_OUTCOME.search(view.folded_lines[h.line]) for h in run)
+    return all(_LIST_OUTCOME.search(view.folded_lines[h.line]) or row_vote(view, h.line) for h in run)
 
 
 def _without_lists(view: View, headings: list[Heading]) -> list[Heading]:
@@ -691,10 +692,12 @@ def _adjacent(view: View, first: int, second: int) -> bool:
 
 
 def _score(view: View, headings: list[Heading], end: int) -> int:
-    """How many of the parts cut by these headings hold an outcome."""
+    """How many of the parts cut by these headings hold an outcome (or are rows of a list with
+    columns of votes)."""
     bounds = [h.line for h in headings] + [end]
     starts = view.starts + [len(view.folded)]
-    return sum(bool(OUTCOME.search(view.folded, starts[a], starts[min(b, len(view.lines))]))
+    return sum(bool(OUTCOME.search(view.folded, starts[a], starts[min(b, len(view.lines))])
+                    or a < len(view.lines) and row_vote(view, a))
                for a, b in zip(bounds, bounds[1:]))
 
 

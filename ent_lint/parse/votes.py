@@ -17,6 +17,7 @@ from ..model import Span, Vote
 from . import dates
 from .recognisers import Case, of_part, recogniser
 from .text import View, fold
+from .vote_columns import row_vote
 
 PART = "vote"
 
@@ -559,6 +560,9 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], 
     and whether the item holds an election or a secret ballot; and why the vote is in doubt
     (``None`` when it is read surely)."""
     vote, span, doubt = _first_statement(view, first, stop)
+    columns = None if vote.stated or first >= len(view.lines) else row_vote(view, first)
+    if columns:  # a row of a list of deliberations whose last columns hold the votes
+        vote, span = Vote(**columns), view.line_span(first)
     if not vote.stated:
         vote.outcome, span = _outcome_in_words(view, first, stop)
     text = " ".join(view.lines[i].text for i in range(first, stop))  # a sentence may wrap
