@@ -71,11 +71,15 @@ def test_an_item_with_no_vote_and_not_put_off_is_still_a_missing_vote(tmp_path):
         reporté sur 2025.
         3°) Vente de bois
         Ce point est ajourné.
+        4°) Indemnité du comptable public
+        Le conseil municipal décide de lui allouer l'indemnité au taux plein.
+        AMÉNAGEMENT DU CIMETIÈRE
+        Faute de devis, ce projet est ajourné.
         """ + SIGNED)
     delibs = extract(path).deliberations
-    assert [d.vote.outcome for d in delibs] == [None, None, "adjourned"]
+    assert [d.vote.outcome for d in delibs] == [None, None, "adjourned", None]
     missing = [f for f in lint(path).findings if f.rule == "vote-missing"]
-    assert [f.args.get("item") for f in missing] == ["2"]
+    assert [f.args.get("item") for f in missing] == ["2", "4"]
 
 
 def test_adjourned_is_written_for_the_reader():

@@ -574,12 +574,20 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], 
 
 
 def _outcome_in_words(view: View, first: int, stop: int) -> tuple[Optional[str], Optional[Span]]:
-    """The first outcome the item writes in words without a count, and its line."""
+    """The first outcome the item writes in words without a count, and its line.  A point put
+    off after the item decided something ("décide de lui allouer ...", then "ce projet est
+    ajourné") is another point's, written inside this one."""
     for index in range(first, stop):
         outcome = outcome_in_words.read(view.lines[index].text)
+        if outcome == "adjourned" and any(_DECIDED.search(view.folded_lines[i]) for i in range(first + 1, index)):
+            continue
         if outcome:
             return outcome, view.line_span(index)
     return None, None
+
+
+# a line where the council decides something
+_DECIDED = regex.compile(r"\b(?:decide|approuve|adopte|autorise|accepte|fixe|valide|designe|emet)n?t?\b")
 
 
 def _figures_read(text: str) -> dict:
