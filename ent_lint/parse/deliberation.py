@@ -233,6 +233,18 @@ def _finishes_a_cut_name(before: str, text: str) -> bool:
     return looks_like_person(f"{last} {pieces[0].strip(' .')}") and not looks_like_person(pieces[0].strip(" ."))
 
 
+def _holder_cut_off(before: str, text: str) -> bool:
+    """"…; Mme Julie VRIGNAUD" then "à M. Rémy BAILLARGEAU.", "M. Yves ROQUES à M." then "Rémi
+    CAUSSE.": the line is the holder of the proxy the line before began."""
+    civility = proxies_read.holder_begun.read(before)
+    if civility is not None:  # "M. Yves ROQUES à M." then "Rémi CAUSSE."
+        pieces = split_names(text)
+        return bool(pieces) and looks_like_person(f"{civility} {pieces[0]}".strip())
+    if before.rstrip().endswith((",", ";", ".")):
+        return False
+    return proxies_read.holder_on_next_line.read(text) is not None
+
+
 def _is_count_line(folded: str) -> bool:
     """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
@@ -346,7 +358,8 @@ class AttendanceParser:
                 and not is_role(text)):
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
-        cut = bool(current.parts) and _finishes_a_cut_name(current.parts[-1][1], text)
+        cut = bool(current.parts) and (_finishes_a_cut_name(current.parts[-1][1], text)
+                                       or _holder_cut_off(current.parts[-1][1], text))
         plural = bool(current.parts) and plural_runs(split_names(" ; ".join(p for _, p in current.parts)))[-1:] == [True]
         if not (cut or _looks_like_list_line(text, plural)) or names_a_secretary(folded):
             self._current = None  # a sentence, a heading, the agenda: the list has ended
@@ -484,8 +497,8 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
                 glue = ""  # a name hyphenated across lines
             elif not line_breaks_separate and _whole_names_meet(text, part):
                 glue = " ; "  # "... - Muriel NIGGEL" then "Jean-Pierre PLUS - ...": two people
-            else:
-                glue = " ; " if line_breaks_separate else " "
+            else:  # one entry a line, unless the line ends a proxy the line before began
+                glue = " ; " if line_breaks_separate and not _holder_cut_off(text, part) else " "
             if glue:
                 text += glue
                 offsets.extend([offsets[-1]] * len(glue))
@@ -512,12 +525,12 @@ _NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
 def _whole_names_meet(before: str, after: str) -> bool:
     """Whether a line ends with a whole name and the next begins with another: a list whose line
     break is its separator.  "Julien LE" / "GLOU" and "Eric" / "DUCLOS" are one name cut."""
-    if before.count("(") > before.count(")"):
-        return False  # "X (pouvoir" / "donné à Y)": a note goes on
+    if before.count("(") > before.count(")") or proxies_read.holder_begun.read(before) is not None:
+        return False  # "X (pouvoir" / "donné à Y)": a note goes on; "X à M." / "Rémi CAUSSE": one proxy
     last = _PIECE_EDGE.split(_NOTE_ASIDE.sub(" ", before).rstrip())[-1].strip()
     first = _PIECE_EDGE.split(_NOTE_ASIDE.sub(" ", after).lstrip())[0].strip()
-    if not last or not first or _PARTICLE_END.search(last):
-        return False
+    if not last or not first or _PARTICLE_END.search(last) or proxies_read.holder_on_next_line.read(first):
+        return False  # "Julien LE" / "GLOU"; "Mme Julie VRIGNAUD" / "à M. Rémy BAILLARGEAU": one entry
     return all(len(_name_words(p)) >= 2 and looks_like_person(p)
                and any(w.isupper() and len(w) > 1 for w in _name_words(p)) for p in (last, first))
 

@@ -1,0 +1,76 @@
+"""More ways of writing the attendance, each in a short document of our own (invented names and
+places), with the reading expected and the false findings that must not come (see
+test_ways_of_writing.py).  The line-level cases of each recogniser are run by
+tests/test_recognisers.py."""
+
+from __future__ import annotations
+
+from ent_lint.api import extract, lint
+
+from helpers import write_document as _write
+
+
+def _severe(path: str) -> list[str]:
+    return sorted(f.rule for f in lint(path).findings if f.severity in ("error", "warning"))
+
+
+def _pairs(proxies) -> list[tuple[str, str]]:
+    return [(p.grantor.name, p.holder.name) for p in proxies]
+
+
+HEAD = """\
+    COMMUNE DE VILLERS-SOUS-BRANDE
+    EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+    Séance du 14 mai 2024
+    Le quatorze mai deux mille vingt-quatre, à dix-neuf heures, le conseil municipal s'est réuni sous
+    la présidence de Mme Colette MARCHAIS, maire.
+    """
+ITEM = """\
+    Délibération n° 2024-031
+    Objet : Tarifs de la cantine scolaire
+    Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tarifs.
+    Le Maire,                                  Le secrétaire de séance,
+    Colette MARCHAIS                           Hugo BRIAND
+    """
+
+
+def test_a_proxy_whose_holder_wrapped_to_a_line_of_its_own_beginning_with_a(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Conseillers en exercice : 7 – Présents : 4 – Pouvoirs : 2 – Votants : 6
+        Présents : Colette MARCHAIS, Hugo BRIAND, Anaïs CLOAREC, Jules DANET.
+        Pouvoirs : M. Pierre LHUILLIER à Mme Colette MARCHAIS ; Mme Sylvie QUÉRÉ
+        à M. Hugo BRIAND.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert _pairs(delib.proxies) == [("Pierre LHUILLIER", "Colette MARCHAIS"), ("Sylvie QUÉRÉ", "Hugo BRIAND")]
+    assert [p.name for p in delib.absent] == ["Yann TOULLEC"]
+    assert _severe(path) == []  # no false member-total: the seven members are all named
+
+
+def test_a_proxy_cut_between_the_holders_civility_and_name(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Conseillers en exercice : 6 – Présents : 4 – Pouvoirs : 1 – Votants : 5
+        Présents : Colette MARCHAIS, Hugo BRIAND, Anaïs CLOAREC, Jules DANET.
+        Pouvoir : Mme Sylvie QUÉRÉ donne pouvoir à Madame
+        Anaïs CLOAREC.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert _pairs(delib.proxies) == [("Sylvie QUÉRÉ", "Anaïs CLOAREC")]
+    assert _severe(path) == []
+
+
+def test_a_line_beginning_with_a_that_names_no_one_ends_the_list(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Conseillers en exercice : 6 – Présents : 5 – Votants : 5
+        Présents : Colette MARCHAIS, Hugo BRIAND, Anaïs CLOAREC, Jules DANET, Sylvie QUÉRÉ
+        à l'ouverture de la séance.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert delib.proxies == []
+    assert [p.name for p in delib.present][-1] == "Sylvie QUÉRÉ"
