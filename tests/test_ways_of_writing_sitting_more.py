@@ -74,3 +74,40 @@ def test_a_line_beginning_with_a_that_names_no_one_ends_the_list(tmp_path):
     delib = extract(path).deliberations[0]
     assert delib.proxies == []
     assert [p.name for p in delib.present][-1] == "Sylvie QUÉRÉ"
+
+
+MINUTES = """\
+    MAIRIE DE PRADES-SUR-LÈRE
+    Compte rendu de la séance du conseil municipal du 12/09/2024
+    {opening}
+    Présents : Gilles ARNAL, Nadine BESSIÈRE, Karim CHABBERT, Lucie DELMAS, Marc ESPIÉ.
+    Absent : M. Paul FOURNIÉ.
+    Mme Lucie DELMAS est désignée secrétaire de séance.
+
+    1) Éclairage du stade
+    Après en avoir délibéré, le conseil municipal, à l'unanimité, retient le devis de 4 300 € HT.
+
+    2) Questions diverses
+    Néant.
+
+    {signature}
+    """
+
+
+def test_a_president_named_by_the_office_that_opens_and_signs(tmp_path):
+    for opening, signature in (("Le Maire ouvre la séance à 20 h 05.", "Le Maire, Gilles ARNAL"),
+                               ("Monsieur le Maire ouvre la séance à 20 h.", "Le Maire,\n    Gilles ARNAL")):
+        path = _write(tmp_path, MINUTES.format(opening=opening, signature=signature))
+        delib = extract(path).deliberations[0]
+        assert delib.session.president is not None and delib.session.president.name == "Gilles ARNAL"
+
+
+def test_no_president_from_a_signature_that_is_not_the_office_that_opened(tmp_path):
+    for opening, signature in (
+            ("Le Maire ouvre la séance à 20 h.", "L'adjoint au maire, Karim CHABBERT"),  # a deputy signs
+            ("Le Maire ouvre la séance à 20 h.", "Le Maire, Paul FOURNIÉ"),  # not among the present
+            ("Le Maire ouvre la séance à 20 h.",  # two signatures side by side: whose is which?
+             "Le Maire,                 La secrétaire de séance,\n    Gilles ARNAL              Lucie DELMAS"),
+            ("La séance est ouverte à 20 h.", "Le Maire, Gilles ARNAL")):  # the opening names no office
+        path = _write(tmp_path, MINUTES.format(opening=opening, signature=signature))
+        assert extract(path).deliberations[0].session.president is None, (opening, signature)

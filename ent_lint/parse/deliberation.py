@@ -28,7 +28,8 @@ from .grids import attendance_grid, grid_tables, lists_side_by_side
 from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
                      ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
-from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opening_hour, sitting_dates
+from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opened_by_the_office, opening_hour,
+                      sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
@@ -1388,7 +1389,41 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
     if last is not None:
         _signatures(view, last, parts[-1].first)
         _tail_dates(view, last, attendance.end)
+        lists_end = max((i + 1 for entry in attendance.lists.values() for i, _ in entry.parts), default=0)
+        _president_who_signs(view, deliberations, _offset(view, parts[0].first), lists_end)
     return deliberations
+
+
+def _president_who_signs(view: View, deliberations: list[Deliberation], head_end: int, lists_end: int) -> None:
+    """"Le Maire ouvre la séance" and "Le Maire, Bernard PRIVAT" at the end: where nothing else
+    names the president, the one who signs as the office that opened the sitting (the only
+    signature of the last lines), if a member present."""
+    last = deliberations[-1]
+    office = opened_by_the_office.read(view.text[:head_end])
+    if last.session.president is not None or office is None:
+        return
+    first = max(lists_end, len(view.lines) - 25)
+    signer = _sole_signature(view, first, office)
+    if signer is None or last.present and not find(last.present, signer):
+        return
+    for delib in deliberations:
+        delib.session.president = signer.model_copy()
+        delib.spans["session.president"] = signer.span
+
+
+def _sole_signature(view: View, first: int, office: str) -> Optional[Person]:
+    """The name under or beside the only signature role of lines ``first`` on, if that role is
+    ``office`` ("Le Maire, Bernard PRIVAT", or "Le Maire," then "Bernard PRIVAT")."""
+    found = [(i, m) for i in range(first, len(view.lines)) for m in SIGNATURE_ROLE.finditer(fold(view.lines[i].text))]
+    if len(found) != 1 or found[0][1]["role"] not in (office, office.rstrip("e")):
+        return None
+    index, role = found[0]
+    rest = view.lines[index].text[role.end():].strip(" ,:")
+    if not rest:
+        index = next((i for i in range(index + 1, len(view.lines)) if view.lines[i].text.strip()), None)
+        rest = view.lines[index].text.strip(" ,") if index is not None else ""
+    name = clean_name(rest) if rest and len(rest) < 60 else None
+    return person(name, view.line_span(index)) if name and looks_like_person(rest) else None
 
 
 def _decisions(lines) -> list[str]:
