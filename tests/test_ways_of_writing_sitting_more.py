@@ -111,3 +111,26 @@ def test_no_president_from_a_signature_that_is_not_the_office_that_opened(tmp_pa
             ("La séance est ouverte à 20 h.", "Le Maire, Gilles ARNAL")):  # the opening names no office
         path = _write(tmp_path, MINUTES.format(opening=opening, signature=signature))
         assert extract(path).deliberations[0].session.president is None, (opening, signature)
+
+
+def test_a_surname_that_is_also_a_role_word_among_surnames_in_capitals(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Conseillers en exercice : 8 – Présents : 7 – Votants : 7
+        Présents : Mme MARCHAIS, MM. BRIAND, DANET, Mmes CLOAREC, MAIRE, QUÉRÉ, M. LHUILLIER.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.present] == ["MARCHAIS", "BRIAND", "DANET", "CLOAREC", "MAIRE", "QUÉRÉ", "LHUILLIER"]
+    assert all(p.note is None for p in delib.present)
+    assert _severe(path) == []
+
+
+def test_a_role_word_after_the_first_entry_stays_its_title(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Présents : MM. MARCHAIS, MAIRE, BRIAND, DANET.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert "MAIRE" not in [p.name for p in delib.present]

@@ -31,7 +31,7 @@ from .secretary import choosing_mentioned, names_a_secretary, secretary_in
 from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opened_by_the_office, opening_hour,
                       sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
-from .civilities import headed_surnames, plural_runs, surname_alone
+from .civilities import headed_surnames, plural_runs, role_words_as_surnames, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from . import proxies as proxies_read, sentences
@@ -570,9 +570,13 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     proxies: list[Proxy] = []
     entries = _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text)
     headed = plural_runs([piece for piece, _ in entries])  # "MM. Leroy, Livet": Livet is a person
-    for (piece, position), plural in zip(entries, headed):
+    surnames = role_words_as_surnames([piece for piece, _ in entries])  # "Mmes PERRIN, MAIRE, LEBON"
+    for number, ((piece, position), plural) in enumerate(zip(entries, headed)):
         start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
         span = view.span(start, start + len(piece))
+        if number in surnames:
+            people.append(person(piece.strip(" ."), span))
+            continue
         proxy = parse_proxy(piece, span)
         if proxy is not None:
             proxies.append(proxy)
