@@ -134,3 +134,30 @@ def test_a_role_word_after_the_first_entry_stays_its_title(tmp_path):
         """ + ITEM)
     delib = extract(path).deliberations[0]
     assert "MAIRE" not in [p.name for p in delib.present]
+
+
+def test_an_entry_that_names_someone_unreadably_puts_the_list_in_doubt(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Conseillers en exercice : 7 – Présents : 6 – Votants : 6
+        Présents : Colette MARCHAIS, Hugo BRIAND, Adjointe déléguée Martine LHUILLIER, Anaïs CLOAREC,
+        Jules DANET, Sylvie QUÉRÉ.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert "present" in delib.doubts  # an entry was not read: the list is not known whole
+    assert _severe(path) == []  # so no false member-total on it
+
+
+def test_roles_labels_and_lone_civilities_in_a_list_are_no_doubt(tmp_path):
+    path = _write(tmp_path, HEAD + """\
+        Conseillers en exercice : 6 – Présents : 5 – Votants : 5
+        Présents : Colette MARCHAIS, Maire, Hugo BRIAND, Anaïs CLOAREC, adjoints,
+        MMES QUÉRÉ, DANET.
+        Absent : M. Yann TOULLEC.
+        Secrétaire de séance : M. Hugo BRIAND.
+        """ + ITEM)
+    delib = extract(path).deliberations[0]
+    assert [p.name for p in delib.present] == ["Colette MARCHAIS", "Hugo BRIAND", "Anaïs CLOAREC", "QUÉRÉ", "DANET"]
+    assert "present" not in delib.doubts
+    assert _severe(path) == []

@@ -287,6 +287,7 @@ class AttendanceParser:
         self.count_doubts: set[str] = set()  # counts whose figure was read with doubt
         self.secretary: Optional[Person] = None
         self.end = len(view.lines)
+        self.lost: dict[str, list[str]] = {}  # per list, the entries that name someone unread
 
     def parse(self, limit: Optional[int] = None) -> None:
         """Read the lists and counts before the body (and before line ``limit``, the first item)."""
@@ -467,7 +468,9 @@ class AttendanceParser:
         entry = self.lists.get(kind)
         if entry is None:
             return [], []
-        return _names_and_proxies(self.view, entry.parts, entry.breaks, proxies_list=kind == "proxies")
+        people, proxies, self.lost[kind] = _names_and_proxies(self.view, entry.parts, entry.breaks,
+                                                              proxies_list=kind == "proxies")
+        return people, proxies
 
 
 _ENDS_WITH_PREPOSITION = regex.compile(r"\b(?:à|a|au|par|de|pour)$")
@@ -568,6 +571,7 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
+    lost: list[str] = []  # entries that name someone and could not be read
     entries = _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text)
     headed = plural_runs([piece for piece, _ in entries])  # "MM. Leroy, Livet": Livet is a person
     surnames = role_words_as_surnames([piece for piece, _ in entries])  # "Mmes PERRIN, MAIRE, LEBON"
@@ -577,26 +581,51 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
         if number in surnames:
             people.append(person(piece.strip(" ."), span))
             continue
-        proxy = parse_proxy(piece, span)
+        proxy = parse_proxy(piece, span) or _holder_of_the_entry_before(piece, people, span)
         if proxy is not None:
             proxies.append(proxy)
             continue
-        holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
-        represented_by = proxies_read.represented_by.read(piece)
-        if (holder_only or represented_by) and people:
-            holder = clean_name(represented_by or " ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
-            if holder:
-                grantor = people.pop()
-                if grantor.note is None:
-                    grantor.note = _note(piece)
-                proxies.append(Proxy(grantor=grantor, holder=person(holder, span), span=grantor.span))
-                continue
         if NEANT.match(fold(piece)):
             continue
         name = clean_name(piece)
         if name and (looks_like_person(piece) or plural and surname_alone(name)):
             people.extend(_people_in(view, piece, name, start))
-    return people, proxies
+        elif _meant_someone(piece):
+            lost.append(piece)
+    return people, proxies, lost
+
+
+def _holder_of_the_entry_before(piece: str, people: list[Person], span: Optional[Span]) -> Optional[Proxy]:
+    """"X, donne pouvoir à Y", "X, représentée par Y": the entry is the holder of the person
+    read just before, who becomes the grantor."""
+    holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
+    represented_by = proxies_read.represented_by.read(piece)
+    if not (holder_only or represented_by) or not people:
+        return None
+    holder = clean_name(represented_by or " ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
+    if not holder:
+        return None
+    grantor = people.pop()
+    if grantor.note is None:
+        grantor.note = _note(piece)
+    return Proxy(grantor=grantor, holder=person(holder, span), span=grantor.span)
+
+
+# a word in capitals that could be a surname: "BRIDET", "LE GALL"; not "MM", "MMES", "CCAS"-like
+_SURNAME_IN_CAPITALS = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?![\p{L}.])")
+
+
+def _meant_someone(piece: str) -> bool:
+    """Whether an entry that was read as no one and no proxy still names someone: a civility
+    before a name, or a surname in capitals; not a label ("Bias :"), a role ("Adjoints"), a
+    civility alone ("MMES") or a note."""
+    text = " ".join(piece.split()).strip(" ,;.-–—")
+    if not text or text.endswith(":") or is_role(text):
+        return False
+    civility = CIVILITY.match(fold(text))
+    rest = text[civility.end():] if civility else text
+    words = [w for w in _SURNAME_IN_CAPITALS.findall(rest) if not CIVILITY.fullmatch(fold(w))]
+    return bool(words) and not all(is_role(w) for w in words)
 
 
 def _people_in(view: View, piece: str, name: str, start: int) -> list[Person]:
@@ -1102,7 +1131,7 @@ def _doubt_lists(template: Deliberation, lists: _Lists, table: Optional[TableRea
 def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", read: dict[str, bool]) -> None:
     """Lists whose text, or some proxy sentence of it, could not be read as names."""
     for kind, entry in attendance.lists.items():
-        if kind in read and entry.parts and not read[kind] and not _says_none(entry):
+        if kind in read and entry.parts and (not read[kind] or attendance.lost.get(kind)) and not _says_none(entry):
             template.doubts[kind] = N_("text under the label that could not be read as names")
     if _unread_proxy_sentences(attendance):
         template.doubts["proxies"] = N_("a proxy written as a sentence whose names could not be read")
