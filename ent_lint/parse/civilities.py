@@ -69,3 +69,44 @@ def read_plural_run(text: str) -> Optional[tuple[str, ...]]:
     when it heads none (a singular civility, no civility, only labels or titles)."""
     names = tuple(n for n in headed_surnames(split_names(text)) if n)
     return names or None
+
+
+_CAPITALS_SURNAME = regex.compile(r"^\p{Lu}[\p{Lu}'’-]*\p{Lu}$")  # "PERRIN", "LE-GALL"
+
+
+def _bare_capitals(piece: str) -> Optional[str]:
+    """The word of an entry that is one surname in capitals after its civility, if it is."""
+    civility = CIVILITY.match(fold(piece.strip()))
+    rest = piece.strip()[civility.end():] if civility else piece.strip()
+    rest = rest.strip(" .")
+    return rest if _CAPITALS_SURNAME.match(rest) else None
+
+
+def role_words_as_surnames(pieces: list[str]) -> set[int]:
+    """The entries that are a role word in capitals ("MAIRE") standing for a surname: under a
+    plural civility, with no civility of their own, between two surnames in capitals of the
+    same run, and not right after the list's first entry (where "M. ROUX, MAIRE" is the mayor's
+    title)."""
+    heads = plural_runs(pieces)
+    found = set()
+    for i in range(2, len(pieces) - 1):
+        word = _bare_capitals(pieces[i])
+        if (word and word == pieces[i].strip(" .") and is_role(word) and heads[i]
+                and _bare_capitals(pieces[i - 1]) and _bare_capitals(pieces[i + 1])
+                and not is_role(_bare_capitals(pieces[i + 1]))):
+            found.add(i)
+    return found
+
+
+@recogniser("list-entry", "role-word-as-surname",
+            Case("MM. ROUX, BRIAND, Mmes PERRIN, MAIRE, LEBON", ("MAIRE",)),
+            Case("MM. VIDAL, COSTES, MAIRE, M. FABRE", ("MAIRE",)),
+            Case("MM. ROUX, MAIRE, BRIAND, LEBON", None),
+            Case("M. ROUX, BRIAND, MAIRE, M. FABRE", None),
+            Case("MM. ROUX, BRIAND, MAIRE", None),
+            Case("Mmes Perrin, Lebon, Maire, Vidal", None))
+def read_role_word_surnames(text: str) -> Optional[tuple[str, ...]]:
+    """A role word in capitals that is a surname among surnames in capitals ("Mmes PERRIN,
+    MAIRE, LEBON"), or None."""
+    pieces = split_names(text)
+    return tuple(pieces[i].strip(" .") for i in sorted(role_words_as_surnames(pieces))) or None

@@ -29,9 +29,10 @@ from .grids import attendance_grid, grid_tables, lists_side_by_side
 from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
                      ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
-from .sitting import PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opening_hour, sitting_dates
+from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opened_by_the_office, opening_hour,
+                      sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
-from .civilities import headed_surnames, plural_runs, surname_alone
+from .civilities import headed_surnames, plural_runs, role_words_as_surnames, surname_alone
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from . import proxies as proxies_read, sentences
@@ -234,6 +235,18 @@ def _finishes_a_cut_name(before: str, text: str) -> bool:
     return looks_like_person(f"{last} {pieces[0].strip(' .')}") and not looks_like_person(pieces[0].strip(" ."))
 
 
+def _holder_cut_off(before: str, text: str) -> bool:
+    """"…; Mme Julie VRIGNAUD" then "à M. Rémy BAILLARGEAU.", "M. Yves ROQUES à M." then "Rémi
+    CAUSSE.": the line is the holder of the proxy the line before began."""
+    civility = proxies_read.holder_begun.read(before)
+    if civility is not None:  # "M. Yves ROQUES à M." then "Rémi CAUSSE."
+        pieces = split_names(text)
+        return bool(pieces) and looks_like_person(f"{civility} {pieces[0]}".strip())
+    if before.rstrip().endswith((",", ";", ".")):
+        return False
+    return proxies_read.holder_on_next_line.read(text) is not None
+
+
 def _is_count_line(folded: str) -> bool:
     """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
@@ -275,6 +288,7 @@ class AttendanceParser:
         self.count_doubts: set[str] = set()  # counts whose figure was read with doubt
         self.secretary: Optional[Person] = None
         self.end = len(view.lines)
+        self.lost: dict[str, list[str]] = {}  # per list, the entries that name someone unread
 
     def parse(self, limit: Optional[int] = None) -> None:
         """Read the lists and counts before the body (and before line ``limit``, the first item)."""
@@ -347,7 +361,8 @@ class AttendanceParser:
                 and not is_role(text)):
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
-        cut = bool(current.parts) and _finishes_a_cut_name(current.parts[-1][1], text)
+        cut = bool(current.parts) and (_finishes_a_cut_name(current.parts[-1][1], text)
+                                       or _holder_cut_off(current.parts[-1][1], text))
         plural = bool(current.parts) and plural_runs(split_names(" ; ".join(p for _, p in current.parts)))[-1:] == [True]
         if not (cut or _looks_like_list_line(text, plural)) or names_a_secretary(folded):
             self._current = None  # a sentence, a heading, the agenda: the list has ended
@@ -454,7 +469,9 @@ class AttendanceParser:
         entry = self.lists.get(kind)
         if entry is None:
             return [], []
-        return _names_and_proxies(self.view, entry.parts, entry.breaks, proxies_list=kind == "proxies")
+        people, proxies, self.lost[kind] = _names_and_proxies(self.view, entry.parts, entry.breaks,
+                                                              proxies_list=kind == "proxies")
+        return people, proxies
 
 
 _ENDS_WITH_PREPOSITION = regex.compile(r"\b(?:à|a|au|par|de|pour)$")
@@ -485,8 +502,8 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
                 glue = ""  # a name hyphenated across lines
             elif not line_breaks_separate and _whole_names_meet(text, part):
                 glue = " ; "  # "... - Muriel NIGGEL" then "Jean-Pierre PLUS - ...": two people
-            else:
-                glue = " ; " if line_breaks_separate else " "
+            else:  # one entry a line, unless the line ends a proxy the line before began
+                glue = " ; " if line_breaks_separate and not _holder_cut_off(text, part) else " "
             if glue:
                 text += glue
                 offsets.extend([offsets[-1]] * len(glue))
@@ -513,12 +530,12 @@ _NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
 def _whole_names_meet(before: str, after: str) -> bool:
     """Whether a line ends with a whole name and the next begins with another: a list whose line
     break is its separator.  "Julien LE" / "GLOU" and "Eric" / "DUCLOS" are one name cut."""
-    if before.count("(") > before.count(")"):
-        return False  # "X (pouvoir" / "donné à Y)": a note goes on
+    if before.count("(") > before.count(")") or proxies_read.holder_begun.read(before) is not None:
+        return False  # "X (pouvoir" / "donné à Y)": a note goes on; "X à M." / "Rémi CAUSSE": one proxy
     last = _PIECE_EDGE.split(_NOTE_ASIDE.sub(" ", before).rstrip())[-1].strip()
     first = _PIECE_EDGE.split(_NOTE_ASIDE.sub(" ", after).lstrip())[0].strip()
-    if not last or not first or _PARTICLE_END.search(last):
-        return False
+    if not last or not first or _PARTICLE_END.search(last) or proxies_read.holder_on_next_line.read(first):
+        return False  # "Julien LE" / "GLOU"; "Mme Julie VRIGNAUD" / "à M. Rémy BAILLARGEAU": one entry
     return all(len(_name_words(p)) >= 2 and looks_like_person(p)
                and any(w.isupper() and len(w) > 1 for w in _name_words(p)) for p in (last, first))
 
@@ -555,31 +572,61 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
     text, offsets = _joined(view, parts, not inline, frozenset(breaks))
     people: list[Person] = []
     proxies: list[Proxy] = []
+    lost: list[str] = []  # entries that name someone and could not be read
     entries = _compound_surnames(_split_outside_parentheses(text, proxies_list and not inline), text)
     headed = plural_runs([piece for piece, _ in entries])  # "MM. Leroy, Livet": Livet is a person
-    for (piece, position), plural in zip(entries, headed):
+    surnames = role_words_as_surnames([piece for piece, _ in entries])  # "Mmes PERRIN, MAIRE, LEBON"
+    for number, ((piece, position), plural) in enumerate(zip(entries, headed)):
         start = offsets[position] if 0 <= position < len(offsets) else (offsets[0] if offsets else 0)
         span = view.span(start, start + len(piece))
-        proxy = parse_proxy(piece, span)
+        if number in surnames:
+            people.append(person(piece.strip(" ."), span))
+            continue
+        proxy = parse_proxy(piece, span) or _holder_of_the_entry_before(piece, people, span)
         if proxy is not None:
             proxies.append(proxy)
             continue
-        holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
-        represented_by = proxies_read.represented_by.read(piece)
-        if (holder_only or represented_by) and people:
-            holder = clean_name(represented_by or " ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
-            if holder:
-                grantor = people.pop()
-                if grantor.note is None:
-                    grantor.note = _note(piece)
-                proxies.append(Proxy(grantor=grantor, holder=person(holder, span), span=grantor.span))
-                continue
         if NEANT.match(fold(piece)):
             continue
         name = clean_name(piece)
         if name and (looks_like_person(piece) or plural and surname_alone(name)):
             people.extend(_people_in(view, piece, name, start))
-    return people, proxies
+        elif _meant_someone(piece):
+            lost.append(piece)
+    return people, proxies, lost
+
+
+def _holder_of_the_entry_before(piece: str, people: list[Person], span: Optional[Span]) -> Optional[Proxy]:
+    """"X, donne pouvoir à Y", "X, représentée par Y": the entry is the holder of the person
+    read just before, who becomes the grantor."""
+    holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
+    represented_by = proxies_read.represented_by.read(piece)
+    if not (holder_only or represented_by) or not people:
+        return None
+    holder = clean_name(represented_by or " ".join(piece.split())[holder_only.start("h"):holder_only.end("h")])
+    if not holder:
+        return None
+    grantor = people.pop()
+    if grantor.note is None:
+        grantor.note = _note(piece)
+    return Proxy(grantor=grantor, holder=person(holder, span), span=grantor.span)
+
+
+# a word in capitals that could be a surname: "BRIDET", "LE GALL"; not "MM", "MMES", "CCAS"-like
+_SURNAME_IN_CAPITALS = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?![\p{L}.])")
+
+
+def _meant_someone(piece: str) -> bool:
+    """Whether an entry that was read as no one and no proxy still names someone: a civility
+    before a name, or a surname in capitals; not a label ("Bias :"), a role ("Adjoints"), a
+    civility alone ("MMES") or a note."""
+    text = " ".join(piece.split()).strip(" ,;.-–—")
+    if not text or text.endswith(":") or is_role(text):
+        return False
+    civility = CIVILITY.match(fold(text))
+    rest = text[civility.end():] if civility else text
+    words = [w for w in _SURNAME_IN_CAPITALS.findall(rest) if not CIVILITY.fullmatch(fold(w))]
+    return bool(words) and not all(is_role(w) for w in words)
 
 
 def _people_in(view: View, piece: str, name: str, start: int) -> list[Person]:
@@ -1085,7 +1132,7 @@ def _doubt_lists(template: Deliberation, lists: _Lists, table: Optional[TableRea
 def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", read: dict[str, bool]) -> None:
     """Lists whose text, or some proxy sentence of it, could not be read as names."""
     for kind, entry in attendance.lists.items():
-        if kind in read and entry.parts and not read[kind] and not _says_none(entry):
+        if kind in read and entry.parts and (not read[kind] or attendance.lost.get(kind)) and not _says_none(entry):
             template.doubts[kind] = N_("text under the label that could not be read as names")
     if _unread_proxy_sentences(attendance):
         template.doubts["proxies"] = N_("a proxy written as a sentence whose names could not be read")
@@ -1376,7 +1423,41 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
     if last is not None:
         _signatures(view, last, parts[-1].first)
         _tail_dates(view, last, attendance.end)
+        lists_end = max((i + 1 for entry in attendance.lists.values() for i, _ in entry.parts), default=0)
+        _president_who_signs(view, deliberations, _offset(view, parts[0].first), lists_end)
     return deliberations
+
+
+def _president_who_signs(view: View, deliberations: list[Deliberation], head_end: int, lists_end: int) -> None:
+    """"Le Maire ouvre la séance" and "Le Maire, Bernard PRIVAT" at the end: where nothing else
+    names the president, the one who signs as the office that opened the sitting (the only
+    signature of the last lines), if a member present."""
+    last = deliberations[-1]
+    office = opened_by_the_office.read(view.text[:head_end])
+    if last.session.president is not None or office is None:
+        return
+    first = max(lists_end, len(view.lines) - 25)
+    signer = _sole_signature(view, first, office)
+    if signer is None or last.present and not find(last.present, signer):
+        return
+    for delib in deliberations:
+        delib.session.president = signer.model_copy()
+        delib.spans["session.president"] = signer.span
+
+
+def _sole_signature(view: View, first: int, office: str) -> Optional[Person]:
+    """The name under or beside the only signature role of lines ``first`` on, if that role is
+    ``office`` ("Le Maire, Bernard PRIVAT", or "Le Maire," then "Bernard PRIVAT")."""
+    found = [(i, m) for i in range(first, len(view.lines)) for m in SIGNATURE_ROLE.finditer(fold(view.lines[i].text))]
+    if len(found) != 1 or found[0][1]["role"] not in (office, office.rstrip("e")):
+        return None
+    index, role = found[0]
+    rest = view.lines[index].text[role.end():].strip(" ,:")
+    if not rest:
+        index = next((i for i in range(index + 1, len(view.lines)) if view.lines[i].text.strip()), None)
+        rest = view.lines[index].text.strip(" ,") if index is not None else ""
+    name = clean_name(rest) if rest and len(rest) < 60 else None
+    return person(name, view.line_span(index)) if name and looks_like_person(rest) else None
 
 
 def _decisions(lines) -> list[str]:

@@ -8,7 +8,9 @@ are read by ``deliberation.parse_proxy``; these recognisers read the forms it do
 - the holder alone after the grantor's entry, when the list's commas cut the entry in two:
   "Mme Anne ROUX, représentée par M. Luc PERRIN";
 - a member who leaves the sitting and gives a proxy for the rest: "M. X quitte la séance et
-  donne pouvoir à M. Y".
+  donne pouvoir à M. Y";
+- the holder wrapped to the next line of a list of proxies: "…; Mme Julie VRIGNAUD" then
+  "à M. Rémy BAILLARGEAU.", or "M. Yves ROQUES à M." then "Rémi CAUSSE.".
 
 Each gives the text of the names as written (folded offsets equal the text's).
 """
@@ -19,6 +21,7 @@ from typing import Optional
 
 import regex
 
+from .names import looks_like_person
 from .recognisers import Case, recogniser
 from .text import fold
 
@@ -78,3 +81,44 @@ def leaves_with_proxy(text: str) -> Optional[str]:
     match = _LEAVES_WITH_PROXY.match(fold(text))
     return text[match.start("h"):match.end("h")].strip() if match else None
 
+
+
+# "à M. Rémy BAILLARGEAU.", "au profit de Mme Lise ROCHE": a line that is only a proxy's holder
+_HOLDER_LINE = regex.compile(
+    rf"^(?:au\s+profit\s+de|en\s+faveur\s+de|{_TO})\s+(?P<h>[^()]+?)\s*(?:\([^()]*\)?\s*)?[.;,]?$")
+
+
+@recogniser(PART, "holder-wrapped-to-the-next-line",
+            Case("à M. Rémy BAILLARGEAU.", "M. Rémy BAILLARGEAU"),
+            Case("a Mme Lise ROCHE ;", "Mme Lise ROCHE"),
+            Case("à Monsieur Paul LAMY (jusqu'au point 3)", "Monsieur Paul LAMY"),
+            Case("au profit de Mme Anne VIAL.", "Mme Anne VIAL"),
+            Case("à 20 h 30.", None),
+            Case("à l'unanimité des membres présents.", None),
+            Case("à la majorité absolue", None),
+            Case("à Saint-Ormel", None))
+def holder_on_next_line(text: str) -> Optional[str]:
+    """A line of a list of proxies that is only the holder of the entry above, cut at « à »."""
+    found = _names(_HOLDER_LINE, text, ("h",))
+    return found[0] if found and looks_like_person(found[0]) else None
+
+
+# "M. Yves ROQUES à M." / "… donne pouvoir à": the line stops between « à » and the holder's name
+_TO_AT_THE_END = regex.compile(
+    rf"(?:^|\s)(?:au\s+profit\s+de|en\s+faveur\s+de|{_TO})"
+    r"(?P<c>\s+(?:m|mme|mlle|mr|monsieur|madame|mademoiselle)\.?)?\s*$")
+
+
+@recogniser(PART, "holder-begun-at-the-line-end",
+            Case("M. Yves ROQUES à M.", "M."),
+            Case("Mme Anne VIAL donne pouvoir à", ""),
+            Case("M. Paul LAMY (pouvoir à Madame", "Madame"),
+            Case("Mme Lise ROCHE au profit de", ""),
+            Case("M. Yves ROQUES, M. Paul LAMY", None),
+            Case("M. Jean DUPONT, Maire", None),
+            Case("M. Yves ROQUES à M. Rémi CAUSSE.", None))
+def holder_begun(text: str) -> Optional[str]:
+    """A list's line that ends on « à » (and the holder's civility): the holder's name is on the
+    next line.  The civility written, "" when none."""
+    match = _TO_AT_THE_END.search(fold(text.rstrip()))
+    return text.rstrip()[match.start("c"):match.end("c")].strip() if match and match["c"] else ("" if match else None)

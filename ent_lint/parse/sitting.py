@@ -232,6 +232,33 @@ def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
     return (match.start("name"), match.end("name")) if match else None
 
 
+# The opening names the office, not the person: "Le Maire ouvre la séance à 19h05", "Monsieur le
+# Maire déclare la séance ouverte", "sous la présidence de Madame la Présidente".  Not the deputy
+# ("l'adjoint au maire ouvre la séance"), not who opens in the mayor's absence.
+_OPENED_BY_THE_OFFICE = regex.compile(
+    r"""(?x)(?<!adjointe?\s+au\s+|absence\s+d[eu]\s+(?:la\s+|l')?|empechement\s+d[eu]\s+(?:la\s+)?)
+    (?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<office>maire|presidente?)\s+
+    (?:ouvre\s+la\s+seance|a\s+ouvert\s+la\s+seance|declare\s+(?:la\s+seance\s+ouverte|ouverte\s+la\s+seance))
+    |sous\s+la\s+presidence\s+(?:du|de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la))\s+(?P<office>maire|presidente?)
+    (?!\s*,?\s*(?:m\.|mme|monsieur|madame)?\s*\p{L}{2,}\s+\p{L}{2,})""")
+
+
+@recogniser("sitting-opened-by-the-office", "opened-by-the-office",
+            Case("Le Maire ouvre la séance à 19h05 et constate que le quorum est atteint.", "maire"),
+            Case("Monsieur le Maire ouvre la séance à 20 h.", "maire"),
+            Case("Madame la Présidente déclare la séance ouverte.", "presidente"),
+            Case("le conseil s'est réuni sous la présidence de Monsieur le Maire.", "maire"),
+            Case("L'adjoint au Maire ouvre la séance à 20 h.", None),
+            Case("En l'absence du Maire, M. Paul ROUX ouvre la séance.", None),
+            Case("Le Maire ouvre le débat sur le budget.", None),
+            Case("sous la présidence de Monsieur le Maire, Paul ROUX.", None))
+def opened_by_the_office(text: str) -> Optional[str]:
+    """The office ("maire", "president") of whoever opens the sitting, when the opening names the
+    office and not the person."""
+    match = _OPENED_BY_THE_OFFICE.search(fold(text))
+    return match["office"] if match else None
+
+
 PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
 
 # The hour the sitting opened, in the opening sentence wherever its date stands: "Le neuf avril
