@@ -150,13 +150,18 @@ def test_a_newsletter_page_reports_the_sitting_without_being_checked(tmp_path):
     assert _warned(path) == []
 
 
-def test_a_list_of_decisions_is_signed_by_the_mayor_alone(tmp_path):
-    path = _write(tmp_path, """\
+# the head of a list of the decisions of a sitting, each line saying its outcome
+DECISIONS_HEAD = """\
         Mairie de Montredon
         RELEVÉ DES DÉCISIONS DU CONSEIL MUNICIPAL
         Séance du mardi 11 juin 2024
         1°) Budget - décision modificative n° 1 : adoptée à l'unanimité.
         2°) Tarifs de la garderie : adoptés (9 pour, 2 abstentions).
+"""
+
+
+def test_a_list_of_decisions_is_signed_by_the_mayor_alone(tmp_path):
+    path = _write(tmp_path, DECISIONS_HEAD + """\
         Affiché le 13 juin 2024.
         Le Maire,
         Irène SOULIÉ
@@ -328,12 +333,7 @@ def test_a_list_whose_lines_say_their_outcome_after_the_title(tmp_path, line, ti
 
 
 def test_a_list_of_decisions_numbered_1_degree_that_closes_on_questions_diverses(tmp_path):
-    path = _write(tmp_path, """\
-        Mairie de Montredon
-        RELEVÉ DES DÉCISIONS DU CONSEIL MUNICIPAL
-        Séance du mardi 11 juin 2024
-        1°) Budget - décision modificative n° 1 : adoptée à l'unanimité.
-        2°) Tarifs de la garderie : adoptés (9 pour, 2 abstentions).
+    path = _write(tmp_path, DECISIONS_HEAD + """\
         3°) Subvention au club de rugby : adoptée à l'unanimité.
         4°) Questions diverses : sans objet.
         Le Maire,

@@ -1071,10 +1071,10 @@ def _introduced(view: View, line: int, first: int) -> Optional[tuple[int, str]]:
         return None
     title = text.strip(" :")
     above = _text_above(view, line - 1, first)
-    if above is not None and above < line - 1 and view.lines[above].text.rstrip().endswith(":") \
-            and capitals.read(view.lines[above].text):
-        return above, f"{capitals.read(view.lines[above].text).title} : {title}"
-    return line, title
+    if above is None or above == line - 1 or not view.lines[above].text.rstrip().endswith(":"):
+        return line, title
+    announced = capitals.read(view.lines[above].text)
+    return (above, f"{announced.title} : {title}") if announced else (line, title)
 
 
 # --- the agenda, found again in the body --------------------------------------------------------
