@@ -18,6 +18,8 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from .charboxes import CharBoxes
+
 _BREAK = regex.compile(r"\r\n|\r|\n")
 
 
@@ -35,21 +37,24 @@ class Row(NamedTuple):
 def rows(textpage, text: str) -> list[Row]:
     """Each line of ``text`` (the text range of ``textpage``) with the box of its first and last
     characters (None for a line of blanks or of generated characters)."""
+    boxes = CharBoxes(textpage)
     found: list[Row] = []
     start = 0
     for match in [*_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
-        found.append(Row(text[start:end], _line_box(textpage, text, start, end)))
+        line = text[start:end]
+        found.append(Row(line, _line_box(boxes, line, start)))
         start = match.end() if match else end
     return found
 
 
-def _line_box(textpage, text: str, start: int, end: int):
-    indexes = [i for i in range(start, end) if not text[i].isspace()]
-    if not indexes:
+def _line_box(boxes: CharBoxes, line: str, start: int):
+    # the first and last characters that are not blanks: str.strip drops what str.isspace calls a blank
+    content = line.lstrip()
+    if not content:
         return None
-    first = textpage.get_charbox(indexes[0], loose=True)
-    last = textpage.get_charbox(indexes[-1], loose=True)
+    first = boxes.loose(start + len(line) - len(content))
+    last = boxes.loose(start + len(line.rstrip()) - 1)
     if first[2] <= first[0] or last[2] <= last[0]:  # a generated character has no box
         return None
     return (first[0], min(first[1], last[1]), last[2], max(first[3], last[3]))
@@ -160,12 +165,30 @@ def ordered(found: list[Block]) -> list[Block]:
     return placed
 
 
+def _descending(found: list[Row]) -> bool:
+    """Whether each line with a box stands wholly below the one before it (and no box is upside
+    down).  Then no line continues the one before it (:func:`_same_line` wants their heights to
+    overlap), and every block stands wholly below the blocks before it, neither above nor beside
+    one of them (:func:`ordered`): the page is in reading order as it is."""
+    bottom = None
+    for row in found:
+        if row.box is None:
+            continue
+        if not row.box[1] <= row.box[3] or (bottom is not None and not row.box[3] < bottom):
+            return False  # written so that a NaN, which compares false, is not taken as in order
+        bottom = row.box[1]
+    return True
+
+
 def reading_order(textpage, text: str) -> str:
     """The page's text with its lines in reading order (``text`` itself when nothing moves, or
     when pdfium's text and its characters do not count alike: the boxes would be misplaced)."""
     if textpage.count_chars() != len(text):
         return text
-    found = join_shifted(rows(textpage, text))
+    found = rows(textpage, text)
+    if _descending(found):  # nearly every page: nothing can move, the blocks need not be made
+        return text
+    found = join_shifted(found)
     lines = [row.text for block in ordered(blocks(found)) for row in block.rows]
     result = "\n".join(lines)
     return text if result == "\n".join(_BREAK.split(text)) else result
