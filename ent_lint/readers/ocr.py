@@ -35,12 +35,19 @@ SURE_CONFIDENCE = 60.0
 _VOWELS = "aeiouyàâäéèêëîïôöûüÿœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸŒÆ"
 
 
-def usable(text: str) -> bool:
+def count_letters(text: str) -> int:
+    """How many letters ``text`` holds."""
+    return sum(map(str.isalpha, text))  # counted in C: this runs on every page
+
+
+def usable(text: str, letters: Optional[int] = None) -> bool:
     """Whether a page's text layer reads as language: enough letters, and vowels among them as
-    in French or English prose (about two letters in five).
+    in French or English prose (about two letters in five).  ``letters``: its
+    :func:`count_letters`, when they are counted already.
 
     An empty layer, or an invisible OCR layer of garbage ("ÿþ#§", "xkcq zrt"), is not."""
-    letters = sum(map(str.isalpha, text))  # counted in C: this runs on every page
+    if letters is None:
+        letters = count_letters(text)
     if letters < 20:
         return False
     return sum(map(text.count, _VOWELS)) >= 0.2 * letters

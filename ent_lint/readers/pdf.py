@@ -58,10 +58,11 @@ def _page_lines(number: int, text: str) -> list[Line]:
 OVERLAY_LETTERS = 200
 
 
-def _overlay_only(page, text: str) -> bool:
-    """Whether the page is a scanned image whose text layer is only what was added over it (the
-    prefecture's stamp, a running footer): the page's own text is in the image."""
-    if sum(map(str.isalpha, text)) >= OVERLAY_LETTERS:
+def _overlay_only(page, letters: int) -> bool:
+    """Whether the page is a scanned image whose text layer (of ``letters`` letters) is only what
+    was added over it (the prefecture's stamp, a running footer): the page's own text is in the
+    image."""
+    if letters >= OVERLAY_LETTERS:
         return False
     import pypdfium2.raw as pdfium_c
 
@@ -72,6 +73,13 @@ def _overlay_only(page, text: str) -> bool:
             left, bottom, right, top = obj.get_bounds()
             covered += max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
     return covered >= 0.5 * width * height
+
+
+def _without_own_text(page, text: str) -> bool:
+    """Whether OCR reads the page when it is left to decide: its text layer is not language, or
+    it is only what was laid over a scan."""
+    letters = _ocr.count_letters(text)  # counted once for both
+    return not _ocr.usable(text, letters) or _overlay_only(page, letters)
 
 
 def _blank(page) -> bool:
@@ -178,12 +186,12 @@ def _read_pdf(path: str, data: bytes, loaded: LoadedPages, *, engine: str, ocr: 
             textpage = None
             kept = False
             try:
-                textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                if not text.strip() and _blank(page):
+                if _blank(page):  # without objects, no text: its text page need not be made
                     blank += 1
                     continue  # a word processor's empty page: nothing to render, nothing to read
-                if ocr == "always" or (ocr == "auto" and (not _ocr.usable(text) or _overlay_only(page, text))):
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                if ocr == "always" or (ocr == "auto" and _without_own_text(page, text)):
                     scanned.append(index)
                     continue
                 if not text.strip():
