@@ -38,9 +38,13 @@ class Line:
     page_line: Optional[int] = None
 
     def __post_init__(self):
-        if not self.text.isascii():  # the parser reads a no-break or thin space as a space
+        # the parser reads a no-break or thin space as a space; those spaces are not printable
+        # (str.isprintable), a test far cheaper than the translation most lines do not need
+        if not self.text.isascii() and not self.text.isprintable():
             self.text = self.text.translate(_SPACES)
-        if len(self.text) > MAX_BLANKS:
+        # the only blanks left are spaces and tabs: a run too long needs more of them than
+        # MAX_BLANKS, which is counted in C and spares most lines the search
+        if len(self.text) > MAX_BLANKS and self.text.count(" ") + self.text.count("\t") > MAX_BLANKS:
             self.text, self.colmap = _bounded_blanks(self.text, self.colmap)
 
     def column(self, index: int) -> int:
