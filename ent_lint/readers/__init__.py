@@ -202,7 +202,7 @@ def read_data(name: str, data: bytes, *, engine: str = "fast", ocr: str = "auto"
     For PDFs, ``ocr`` (auto, always, never) says which pages go through OCR: auto reads the
     pages without a usable text layer; ``max_pages`` refuses longer files (0: no limit).
     ``max_size`` refuses longer texts (bytes, 0: no limit)."""
-    if not data.strip():
+    if not data or data.isspace():  # as ``not data.strip()``, without copying the file
         raise InputError(name, N_("file is empty"))
     suffix = os.path.splitext(name)[1].lower()
     if suffix == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):

@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..findings import Box, Finding
 from ..i18n import N_
 from . import Line, Source, hyphens
+from .charboxes import CharBoxes
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 #: the longest side of a page image, in pixels
@@ -115,7 +116,8 @@ class _Page:
     """One page's text layer: its text, its lines' offsets in it, and its characters' boxes."""
 
     def __init__(self, number: int, text: str, textpage, origin: tuple[float, float]):
-        self.number, self.text, self.textpage, self.origin = number, text, textpage, origin
+        self.number, self.text, self.origin = number, text, origin
+        self.boxes = CharBoxes(textpage)
         self.lines: list[tuple[int, int]] = []
         start = 0
         for match in _NEWLINE.finditer(text):
@@ -172,17 +174,13 @@ class _Page:
 
     def _union(self, start: int, end: int) -> Optional[Box]:
         left, top = self.origin
-        boxes = []
-        for index in range(start, end):
-            if self.text[index].isspace():
-                continue
-            x0, y0, x1, y1 = self.textpage.get_charbox(index)
-            if x1 > x0 or y1 > y0:  # a generated character has no box
-                boxes.append((x0, y0, x1, y1))
+        text, tight = self.text, self.boxes.tight
+        boxes = [tight(index) for index in range(start, end) if not text[index].isspace()]
+        boxes = [box for box in boxes if box[2] > box[0] or box[3] > box[1]]  # a generated character has none
         if not boxes:
             return None
-        return _rounded(Box(self.number, min(b[0] for b in boxes) - left, top - max(b[3] for b in boxes),
-                            max(b[2] for b in boxes) - left, top - min(b[1] for b in boxes)))
+        lefts, bottoms, rights, tops = zip(*boxes)
+        return _rounded(Box(self.number, min(lefts) - left, top - max(tops), max(rights) - left, top - min(bottoms)))
 
 
 def _as_read(text: str, start: int, end: int) -> tuple[str, list[int]]:
