@@ -1,0 +1,156 @@
+"""The reader's shortcuts read as the long ways they spare: pdfium's character boxes read through
+its own functions, a page already in reading order left as it is, the cheap tests before a
+line's spaces are translated or its blanks cut, an empty file known without copying it."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from ent_lint.errors import InputError
+from ent_lint.readers import _SPACES, MAX_BLANKS, Line, layout, read_data
+from ent_lint.readers.charboxes import CharBoxes
+
+pdfium = pytest.importorskip("pypdfium2")
+
+FIXTURE_PDFS = sorted((Path(__file__).parent.parent / "fixtures" / "documents").glob("*.pdf"))
+HEIGHT = 842
+
+
+@contextmanager
+def _opened(path):
+    """The text pages of a PDF, with their text, while it is open."""
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        textpages = [doc[index].get_textpage() for index in range(len(doc))]
+        yield [(textpage, textpage.get_text_range()) for textpage in textpages]
+    finally:
+        doc.close()
+
+
+def test_character_boxes_are_those_pypdfium2_gives():
+    assert FIXTURE_PDFS
+    checked = 0
+    for path in FIXTURE_PDFS:
+        with _opened(path) as pages:
+            for textpage, _ in pages:
+                boxes = CharBoxes(textpage)
+                for index in range(textpage.count_chars()):
+                    assert boxes.tight(index) == textpage.get_charbox(index), (path.name, index)
+                    assert boxes.loose(index) == textpage.get_charbox(index, loose=True), (path.name, index)
+                    checked += 1
+    assert checked > 1000
+
+
+def test_a_character_out_of_the_page_is_pdfium_s_error():
+    with _opened(FIXTURE_PDFS[0]) as pages:
+        textpage, _ = pages[0]
+        with pytest.raises(pdfium.PdfiumError):
+            CharBoxes(textpage).tight(textpage.count_chars() + 5)
+
+
+def _pdf(tmp_path, draw, name) -> Path:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / name
+    pdf = canvas.Canvas(str(path), pagesize=(595, HEIGHT))
+    draw(pdf)
+    pdf.save()
+    return path
+
+
+def _write(pdf, x, y, rows, size=10):
+    for row in rows:
+        pdf.setFont("Helvetica", size)
+        pdf.drawString(x, y, row)
+        y -= size * 1.4
+
+
+BODY = ["Séance du 9 octobre 2025", "Présents : Firmin BARRACAND, Odile CHAMPLON.", "Délibération n° 2025-030",
+        "Objet : Adhésion au service commun d'archivage", "Le Conseil municipal, à l'unanimité, approuve."]
+
+
+def _drawn(tmp_path):
+    """Pages drawn in reading order, and pages whose text comes out of it: a frame drawn after the
+    body beside it, a title block drawn after the body above it, a raised « o » cutting a line."""
+    def in_order(pdf):
+        _write(pdf, 60, HEIGHT - 60, BODY)
+
+    def frame_beside(pdf):
+        _write(pdf, 160, HEIGHT - 60, BODY * 2, size=9)
+        _write(pdf, 30, HEIGHT - 80, ["En exercice : 6", "Présents : 5", "Votants : 6"], size=8)
+
+    def title_above(pdf):
+        _write(pdf, 40, HEIGHT - 200, BODY)
+        _write(pdf, 40, HEIGHT - 60, ["COMMUNE DE ROC-FLEURI", "EXTRAIT DU REGISTRE"])
+
+    def raised(pdf):
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(60, HEIGHT - 60, "Délibération N")
+        pdf.setFont("Helvetica", 6)
+        pdf.drawString(60 + pdf.stringWidth("Délibération N", "Helvetica", 10), HEIGHT - 56, "o")
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(60 + pdf.stringWidth("Délibération N", "Helvetica", 10) + 4, HEIGHT - 60, " 2025-030")
+        _write(pdf, 60, HEIGHT - 80, BODY)
+
+    return {name: _pdf(tmp_path, draw, f"{name}.pdf")
+            for name, draw in [("in_order", in_order), ("frame_beside", frame_beside),
+                               ("title_above", title_above), ("raised", raised)]}
+
+
+def test_a_page_in_reading_order_is_left_as_it_is_and_the_others_are_put_in_order(tmp_path):
+    pytest.importorskip("reportlab")
+    drawn = _drawn(tmp_path)
+    shortcut = {}
+    for name, path in drawn.items():
+        with _opened(path) as pages:
+            textpage, text = pages[0]
+            shortcut[name] = layout._descending(layout.rows(textpage, text))
+            assert (layout.reading_order(textpage, text) == text) == shortcut[name], name
+    # the shortcut is taken where nothing moves, and only there
+    assert shortcut == {"in_order": True, "frame_beside": False, "title_above": False, "raised": False}
+
+
+def test_the_shortcut_reads_every_page_as_the_full_reading_order_does(tmp_path, monkeypatch):
+    pytest.importorskip("reportlab")
+    taken = 0
+    for path in [*FIXTURE_PDFS, *_drawn(tmp_path).values()]:
+        with _opened(path) as pages:
+            for textpage, text in pages:
+                read = layout.reading_order(textpage, text)
+                taken += layout._descending(layout.rows(textpage, text))
+                with monkeypatch.context() as without:
+                    without.setattr(layout, "_descending", lambda found: False)
+                    assert layout.reading_order(textpage, text) == read, path.name
+    assert taken >= 5
+
+
+@pytest.mark.parametrize("space", sorted(chr(code) for code in _SPACES))
+def test_each_typographic_space_reads_as_a_space_beside_accented_letters(space):
+    raw = f"Séance du 9 octobre{space}: {space}12{space}500{space}€"
+    line = Line(1, 1, raw, raw)
+    assert line.text == "Séance du 9 octobre :  12 500 €" and line.raw == raw
+
+
+def test_a_long_run_of_no_break_spaces_or_of_spaces_and_tabs_is_cut():
+    raw = "Présents :" + "\u00a0" * 40 + "M. Jean DUPONT"
+    line = Line(None, 1, raw, raw)
+    assert line.text == "Présents :" + " " * MAX_BLANKS + "M. Jean DUPONT"
+    assert raw[line.column(line.text.index("DUPONT")) - 1:] == "DUPONT"
+    mixed = "Votants :" + " \t" * 17 + "14"  # 34 blanks in a row, neither kind more than 17
+    assert Line(None, 1, mixed, mixed).text == "Votants :" + (" \t" * 17)[:MAX_BLANKS] + "14"
+    scattered = " ".join(["mot"] * 40)  # many spaces, never two in a row: left as it is
+    assert Line(None, 1, scattered, scattered).text == scattered
+
+
+@pytest.mark.parametrize("data", [b"", b"   ", b" \t\r\n\x0b\x0c "])
+def test_a_file_of_blanks_is_empty(data):
+    with pytest.raises(InputError, match="file is empty"):
+        read_data("blank.pdf", data)
+
+
+def test_a_file_with_something_between_blanks_is_read():
+    assert [line.text for line in read_data("a.txt", b"\n  Seance du 9 octobre 2025  \n").lines] == [
+        "", "  Seance du 9 octobre 2025"]
