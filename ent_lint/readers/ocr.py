@@ -50,7 +50,12 @@ def usable(text: str, letters: Optional[int] = None) -> bool:
         letters = count_letters(text)
     if letters < 20:
         return False
-    return sum(map(text.count, _VOWELS)) >= 0.2 * letters
+    needed, vowels = 0.2 * letters, 0
+    for vowel in _VOWELS:  # the commonest first: prose has its share after two or three counts
+        vowels += text.count(vowel)
+        if vowels >= needed:
+            return True
+    return False
 
 
 # A number as OCR reads it: digits with O, o, l, I or | among them ("2O23", "l5", "2l").
