@@ -9,6 +9,7 @@ numbers made once per page.
 from __future__ import annotations
 
 import ctypes
+from typing import Iterable
 
 
 class CharBoxes:
@@ -30,6 +31,17 @@ class CharBoxes:
         if not self._tight_box(self._raw, index, left, right, bottom, top):  # pdfium's order: l, r, b, t
             _failed()
         return left.value, bottom.value, right.value, top.value
+
+    def tight_boxes(self, indexes: Iterable[int]) -> list[tuple[float, float, float, float]]:
+        """:meth:`tight` of each index, in one loop (a finding's characters)."""
+        read, raw = self._tight_box, self._raw
+        left, right, bottom, top = self._sides
+        boxes = []
+        for index in indexes:
+            if not read(raw, index, left, right, bottom, top):
+                _failed()
+            boxes.append((left.value, bottom.value, right.value, top.value))
+        return boxes
 
     def loose(self, index: int) -> tuple[float, float, float, float]:
         rect = self._rect

@@ -174,8 +174,8 @@ class _Page:
 
     def _union(self, start: int, end: int) -> Optional[Box]:
         left, top = self.origin
-        text, tight = self.text, self.boxes.tight
-        boxes = [tight(index) for index in range(start, end) if not text[index].isspace()]
+        text = self.text
+        boxes = self.boxes.tight_boxes(index for index in range(start, end) if not text[index].isspace())
         boxes = [box for box in boxes if box[2] > box[0] or box[3] > box[1]]  # a generated character has none
         if not boxes:
             return None
