@@ -423,6 +423,8 @@ def _locate_cells(tables: list[Table], lines: list[Line]) -> None:
     A row is placed by its longest cell (the most distinctive text); its other cells are looked
     for a few lines around it, since wrapped cells spread over neighbouring lines.
     """
+    if not tables:  # most documents: nothing to place
+        return
     by_page: dict[int, list[Line]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
