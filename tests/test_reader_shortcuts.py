@@ -37,8 +37,9 @@ def test_character_boxes_are_those_pypdfium2_gives():
         with _opened(path) as pages:
             for textpage, _ in pages:
                 boxes = CharBoxes(textpage)
-                for index in range(textpage.count_chars()):
-                    assert boxes.tight(index) == textpage.get_charbox(index), (path.name, index)
+                indexes = range(textpage.count_chars())
+                assert boxes.tight_boxes(indexes) == [textpage.get_charbox(index) for index in indexes], path.name
+                for index in indexes:
                     assert boxes.loose(index) == textpage.get_charbox(index, loose=True), (path.name, index)
                     checked += 1
     assert checked > 1000
@@ -48,7 +49,7 @@ def test_a_character_out_of_the_page_is_pdfium_s_error():
     with _opened(FIXTURE_PDFS[0]) as pages:
         textpage, _ = pages[0]
         with pytest.raises(pdfium.PdfiumError):
-            CharBoxes(textpage).tight(textpage.count_chars() + 5)
+            CharBoxes(textpage).tight_boxes([0, textpage.count_chars() + 5])
 
 
 def _pdf(tmp_path, draw, name) -> Path:

@@ -14,7 +14,7 @@ from typing import Iterable
 
 class CharBoxes:
     """Boxes of the characters of one text page, ``(left, bottom, right, top)`` in PDF points,
-    as ``PdfTextPage.get_charbox`` gives them (tight by default, or the font's loose box)."""
+    as ``PdfTextPage.get_charbox`` gives them: tight (the glyph's), or loose (the font's)."""
 
     def __init__(self, textpage):
         import pypdfium2.raw as pdfium_c
@@ -26,24 +26,19 @@ class CharBoxes:
         self._rect = pdfium_c.FS_RECTF()
         self._sides = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
 
-    def tight(self, index: int) -> tuple[float, float, float, float]:
-        left, right, bottom, top = self._sides
-        if not self._tight_box(self._raw, index, left, right, bottom, top):  # pdfium's order: l, r, b, t
-            _failed()
-        return left.value, bottom.value, right.value, top.value
-
     def tight_boxes(self, indexes: Iterable[int]) -> list[tuple[float, float, float, float]]:
-        """:meth:`tight` of each index, in one loop (a finding's characters)."""
+        """The tight box of the character at each index, in one loop (a finding's characters)."""
         read, raw = self._tight_box, self._raw
         left, right, bottom, top = self._sides
         boxes = []
         for index in indexes:
-            if not read(raw, index, left, right, bottom, top):
+            if not read(raw, index, left, right, bottom, top):  # pdfium's order: left, right, bottom, top
                 _failed()
             boxes.append((left.value, bottom.value, right.value, top.value))
         return boxes
 
     def loose(self, index: int) -> tuple[float, float, float, float]:
+        """The loose box of the character at ``index`` (a line's first and last)."""
         rect = self._rect
         if not self._loose_box(self._raw, index, rect):
             _failed()
