@@ -138,14 +138,15 @@ def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:
         start = match.start()
         if not text.text[start].isupper():
             continue
+        names = (NAME_LIST if match["plural"] else ONE_NAME).match(text.text, match.end())
+        if not names:  # (tried before the line, which costs more)
+            continue
         line_end = text.text.find("\n", start)
         line = text.text[text.text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None]
         if not any(c.islower() for c in _ABBREVIATED.sub("", line)):
             continue  # "ONT PRIS PART M. HUET, Mme COCHAT": in capitals but for its civilities
-        names = (NAME_LIST if match["plural"] else ONE_NAME).match(text.text, match.end())
-        if names:
-            for index, name in enumerate(names.captures("name")):
-                yield name, text.span(names.starts("name")[index], names.ends("name")[index])
+        for index, name in enumerate(names.captures("name")):
+            yield name, text.span(names.starts("name")[index], names.ends("name")[index])
 
 
 def _first_and_surname(person: Person) -> Optional[tuple[str, str]]:
@@ -180,12 +181,22 @@ def _also(span: Span) -> list[Location]:
     return [Location("", span.page, span.line, span.text)]
 
 
-def _full_name_mentions(text: str, first_then_capitals: list) -> list:
-    """"Prénom NOM" (``first_then_capitals``: the matches of FIRST_THEN_CAPITALS) and "Prénom Nom"
-    mentions, in the document's order (overlapping: in "Gymnase Robert Deschamp" the name is the
-    second pair of words)."""
-    found = first_then_capitals + list(FULL_NAME.finditer(text, overlapped=True))
-    return sorted(found, key=lambda match: match.start())
+def _full_name_mentions(lists: "_Lists") -> list:
+    """"Prénom NOM" and "Prénom Nom" mentions, in the document's order (overlapping: in "Gymnase
+    Robert Deschamp" the name is the second pair of words)."""
+    return sorted(lists.first_then_capitals + lists.full_names_overlapping, key=lambda match: match.start())
+
+
+def _apart(overlapping: list) -> list:
+    """Of the matches of a pattern at every position (``finditer(overlapped=True)``), those that
+    ``finditer`` gives: the first, then each first that starts where the one before ends (the
+    match at a position is the same whatever the search started from).  For speed: one scan of
+    the text for both."""
+    kept: list = []
+    for match in overlapping:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
 
 
 @dataclass
@@ -200,13 +211,17 @@ class _Lists:
     listed: set[tuple[Optional[int], int]]
     #: the "Prénom NOM" of the text (two checks read them)
     first_then_capitals: list
+    #: the "Prénom Nom" of the text: where they overlap ("Gymnase Robert Deschamp"), and not
+    full_names_overlapping: list
+    full_names: list
 
     @classmethod
     def of(cls, document: Document, text: TextView) -> "_Lists":
         named = _named_in_lists(document)
+        overlapping = list(FULL_NAME.finditer(text.text, overlapped=True))
         return cls([(person, _first_and_surname(person)) for person in _attendance(document)], named,
                    {(person.span.page, person.span.line) for person in named},
-                   list(FIRST_THEN_CAPITALS.finditer(text.text)))
+                   list(FIRST_THEN_CAPITALS.finditer(text.text)), overlapping, _apart(overlapping))
 
 
 _SAME_WAY = "write the name the same way everywhere"
@@ -346,7 +361,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             return
         known = {word for person in lists.named for word in person.normalized.split()}
         # first names followed by a surname in mixed case, as speeches write members
-        for match in FULL_NAME.finditer(text.text):
+        for match in lists.full_names:
             first, last = match["first"], match["last"]
             namesakes = by_first.get(fold(first))
             key = _key(last)
@@ -423,7 +438,7 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
         read by OCR are not compared: a letter misread is not the council's."""
         members = {names for _, names in lists.attendance if names}
         first_seen: dict[tuple[str, str], tuple[str, Span]] = {}
-        for match in _full_name_mentions(text.text, lists.first_then_capitals):
+        for match in _full_name_mentions(lists):
             key = (fold(match["first"]), _key(match["last"]))
             if key in members or key in first_seen or len(key[1]) < 7:
                 continue
