@@ -27,7 +27,7 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator, Optional, Union
+from typing import Any, ClassVar, Iterable, Optional, Union
 
 from .config import ENTRY_POINT_GROUP
 from .errors import ConfigError
@@ -439,12 +439,22 @@ class Checker:
     ignores: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     #: the rules whose severity the configuration sets: theirs wins over a message's own
     overridden: frozenset[str] = frozenset()
+    #: (kind, rules silenced) -> the rules that apply, once per kind and ignore set rather than
+    #: once per document (see :meth:`_active`)
+    _selection: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def _active(self, document: Document, name: Optional[str]) -> Iterator[Rule]:
+    def _active(self, document: Document, name: Optional[str]) -> tuple[list[tuple[Rule, bool]], list[Rule]]:
+        """The document and deliberation rules that apply to the document, each with whether its
+        ``check`` takes the text view, and the archive rules that do."""
         silenced = _ignored(self.ignores, name or document.path)
-        for rule in self.rules:
-            if rule.id not in silenced and document.kind in rule.kinds:
-                yield rule
+        key = (document.kind, silenced)
+        selected = self._selection.get(key)
+        if selected is None:
+            active = [rule for rule in self.rules if rule.id not in silenced and document.kind in rule.kinds]
+            selected = self._selection[key] = (
+                [(rule, _takes_text(rule.check)) for rule in active if rule.scope != "archive"],
+                [rule for rule in active if rule.scope == "archive"])
+        return selected
 
     def check(self, document: Document, text: Optional[TextView] = None,
               name: Optional[str] = None) -> list[Finding]:
@@ -452,11 +462,9 @@ class Checker:
         ``rule-crash`` finding and the others stand."""
         text = text if text is not None else TextView([])
         found: list[Finding] = []
-        for rule in self._active(document, name):
-            if rule.scope == "archive":
-                continue
+        for rule, takes_text in self._active(document, name)[0]:
             try:
-                hits = list(rule.check(document, text) if _takes_text(rule.check) else rule.check(document))
+                hits = list(rule.check(document, text) if takes_text else rule.check(document))
             except Exception as exc:  # one failing rule must not lose the others' findings
                 found.append(self._crash(rule, exc, document.path))
                 continue
@@ -470,9 +478,7 @@ class Checker:
         text = text if text is not None else TextView([])
         facts: dict[str, list] = {}
         crashes = []
-        for rule in self._active(document, name):
-            if rule.scope != "archive":
-                continue
+        for rule in self._active(document, name)[1]:
             try:
                 facts[rule.id] = list(rule.collect(document, text) or ())
             except Exception as exc:

@@ -18,9 +18,11 @@ import fnmatch
 import glob
 import io
 import os
+import re
 import threading
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator, Optional
 
@@ -67,6 +69,10 @@ def excluded(path: str, patterns: Iterable[str], relative: Optional[str] = None)
     ``.git`` a folder on the way."""
     full = PurePath(os.path.normpath(path).replace("\\", "/"))
     names = PurePath(os.path.normpath(relative if relative is not None else path).replace("\\", "/")).parts
+    patterns = tuple(patterns)
+    any_name, with_slash = _globs(patterns)
+    if not any(any_name.match(name) for name in names):  # the usual case, in one expression
+        patterns = with_slash
     for pattern in patterns:
         glob_ = pattern.rstrip("/")
         if "/" in glob_:
@@ -75,6 +81,16 @@ def excluded(path: str, patterns: Iterable[str], relative: Optional[str] = None)
         elif any(fnmatch.fnmatchcase(name, glob_) for name in names):
             return pattern
     return None
+
+
+@lru_cache(maxsize=16)
+def _globs(patterns: tuple[str, ...]) -> tuple["re.Pattern", tuple[str, ...]]:
+    """The globs without a slash as one expression that matches a name when one of them does
+    (a folder's every file is tried against them all: one expression, not one glob after the
+    other), and the globs with a slash."""
+    names = [pattern.rstrip("/") for pattern in patterns if "/" not in pattern.rstrip("/")]
+    any_name = re.compile("|".join(fnmatch.translate(glob_) for glob_ in names) or "(?!)")
+    return any_name, tuple(pattern for pattern in patterns if "/" in pattern.rstrip("/"))
 
 
 class _Walk:
@@ -139,7 +155,9 @@ def _glob(pattern: str) -> list[str]:
                   if os.path.commonpath([inside, os.path.realpath(os.path.dirname(m) or ".")]) == inside)
 
 
-def _expand_path(path: str, walk: _Walk, *, explicit: bool) -> Iterator[Job]:
+def _expand_path(path: str, walk: _Walk, *, explicit: bool, wanted: bool = False) -> Iterator[Job]:
+    """The jobs of a path; ``wanted``: a file of a folder, already found wanted (its every name
+    was tried against the globs, its own name too)."""
     if os.path.isdir(path):  # os.walk follows no directory symlink: no loop, nothing outside
         if not explicit and (os.path.islink(path) or excluded(path, walk.exclude)):
             return  # a pattern's match that is a symlinked or excluded folder: not followed either
@@ -151,12 +169,12 @@ def _expand_path(path: str, walk: _Walk, *, explicit: bool) -> Iterator[Job]:
                 if walk.wanted(file, file, os.path.relpath(file, path)):
                     found.append(file)
         for file in sorted(found):
-            yield from _expand_path(file, walk, explicit=False)
+            yield from _expand_path(file, walk, explicit=False, wanted=True)
         if explicit and not found:
             yield Job(path, path, error=N_("is a directory with no .pdf, .txt, .md or .zip file in it"))
     elif path.lower().endswith(ARCHIVE_SUFFIX):
         yield from _members(path, walk)
-    elif explicit or walk.wanted(path, path, os.path.basename(path)):
+    elif explicit or wanted or walk.wanted(path, path, os.path.basename(path)):
         yield Job(path, path)
 
 

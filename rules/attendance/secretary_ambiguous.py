@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -46,6 +45,15 @@ NAME_BEFORE = [
         [ \t]++(?:(?:a|2)[ \t]++)?(?:ete|est|sont|fut)\s+
         {_CHOSEN}\s+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)(?P<plural>)|{_PREFIX}{_OFFICE})"""),
 ]
+# For speed: a text is spared the scan of a pattern when it lacks what every match of the pattern
+# holds (a scan costs more than the rest of the rule on a short document; NAME_BEFORE's, which
+# tries every length of name at every start of a clause, ten times more).
+#: the words of _CHOSEN ("élu", "désignée"...), and the verb and participle of NAME_BEFORE
+_CHOSEN_WORDS = ("elu", "designe", "nomme", "choisi")
+_CHOSEN_VERB = regex.compile(rf"(?:ete|est|sont|fut)\s+{_CHOSEN}")
+#: for each pattern of NAME_AFTER, the words one of which each of its matches holds, besides
+#: "secretaire" (_OFFICE) that all hold
+_NAME_AFTER_WORDS = ((), _CHOSEN_WORDS, ("designe", "nomme", "elit", "choisit"), ("savoir", "personne"))
 # An earlier sitting, named in the designation's own lines: "secrétaire de la séance du 12 mars".
 EARLIER = regex.compile(r"seance\s+(?:du|en\s+date\s+du)\s+\d|seance\s+precedente|precedente\s+seance"
                         r"|derniere\s+seance|avait\s+ete|lors\s+de\s+la\s+seance")
@@ -64,7 +72,8 @@ NOT_NAMES = {"maire", "conseil", "conseiller", "conseillere", "president", "pres
 class _Designation:
     people: list[Person]
     span: Span
-    sitting: int  # which record of the file: the number of openings before it
+    start: int  # where its match starts in the text
+    sitting: int = 0  # which record of the file: the number of openings before it
 
 
 def _name_word(word: str) -> bool:
@@ -95,20 +104,31 @@ def _name(text: str, at_end: bool) -> str | None:
     return name if any(len(w.strip(".")) >= 2 for w in key.split()) else None
 
 
-def _designations(document, text) -> Iterator[_Designation]:
+def _designations(document, text) -> list[_Designation]:
     """Each designation of a secretary of the sitting in the text, with the record it is in."""
-    openings = [m.start() for m in OPENING.finditer(text.folded)]
+    found: list[_Designation] = []
     body = _body(document)
-    for pattern, at_end in [(p, False) for p in NAME_AFTER] + [(p, True) for p in NAME_BEFORE]:
+    folded = text.folded
+    scans = []
+    if "secretaire" in folded:
+        scans += [(pattern, False) for pattern, words in zip(NAME_AFTER, _NAME_AFTER_WORDS, strict=True)
+                  if not words or any(word in folded for word in words)]
+    if any(word in folded for word in _CHOSEN_WORDS) and _CHOSEN_VERB.search(folded):
+        scans += [(pattern, True) for pattern in NAME_BEFORE]
+    for pattern, at_end in scans:
         for match, span in text.find(pattern):
             if pattern is LABEL and not match["of_sitting"] and (span.page or 0, span.line) >= body:
                 continue
             lines = "\n".join(text.folded_lines[text.line_index(match.start()):text.line_index(match.end()) + 1])
             names = [] if EARLIER.search(lines) else _names(text, match, at_end)
             if names:
-                sitting = sum(1 for start in openings if start <= match.start())
-                yield _Designation([person(n) for n in names], text.span(match.start("who"), match.end("who")),
-                                   sitting)
+                found.append(_Designation([person(n) for n in names], text.span(match.start("who"), match.end("who")),
+                                          match.start()))
+    if len(found) > 1:  # one designation is compared with none: its record is not needed
+        openings = [m.start() for m in OPENING.finditer(text.folded)]
+        for designation in found:
+            designation.sitting = sum(1 for start in openings if start <= designation.start)
+    return found
 
 
 def _body(document) -> tuple[int, int]:

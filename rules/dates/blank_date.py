@@ -24,6 +24,8 @@ BLANK_DATE = regex.compile(
          |\.{2}\s*/\s*\.{2}\s*/\s*\.{2,4}
          |xx\s*/\s*xx\s*/\s*x{2,4}
          |\bxx\b(?:\s+\w+\s+x{2,4})?)""", regex.VERBOSE)
+#: what every match of BLANK_DATE holds: a text without any is spared its scan (for speed)
+_BLANK_MARKS = ("_", "..", "\u2026", "xx")
 # "Fait à Cogolin, le ....": the date of a signature, written when it is signed
 SIGNED_AT = regex.compile(r"\bfait\s+a\b")
 # A blank that is not a date's: "la commune de …", "M. ……", "représentée par ____" — beside a
@@ -150,6 +152,8 @@ Le Maire : ..........
     def _phrases(self, document: Document, text: TextView, reported: set) -> Iterator:
         """The placeholders written anywhere that no field above holds."""
         drafts = None
+        if not any(mark in text.folded for mark in _BLANK_MARKS):
+            return
         for match, span in text.find(BLANK_DATE):
             if _place(span) in reported:
                 continue

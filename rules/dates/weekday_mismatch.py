@@ -7,7 +7,7 @@ import regex
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.text import weekday_name
 
-from ent_lint.dates import DIGIT_DATE, MONTH, NUMBER_WORDS, WEEKDAY, make_date
+from ent_lint.dates import DIGIT_DATE, MONTH, NUMBER_WORDS, WEEKDAY, WEEKDAYS, make_date
 
 # "lundi 27/11/2023", "mardi 27 novembre 2023", "jeudi vingt-sept novembre 2023"
 WEEKDAY_DATE = regex.compile(
@@ -52,6 +52,8 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tar
 """)
 
     def check(self, document, text):
+        if not any(day in text.folded for day in WEEKDAYS):
+            return  # no weekday: the scan is spared (for speed)
         for match, span in text.find(WEEKDAY_DATE):
             if match["digits"]:
                 day = make_date(match["d"], match["m"], match["y"])

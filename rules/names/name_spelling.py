@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
 import regex
@@ -133,18 +134,19 @@ _ABBREVIATED = regex.compile(r"\b(?:Mmes?|Mlles?|Mr|Monsieur|Madame|Mademoiselle
 def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:
     """Surnames written in capitals after a civility, with their spans, in a line that is not
     all in capitals (where capitals do not mark a name)."""
-    for match, _ in text.find(CIVILITY):
+    for match in CIVILITY.finditer(text.folded):
         start = match.start()
         if not text.text[start].isupper():
+            continue
+        names = (NAME_LIST if match["plural"] else ONE_NAME).match(text.text, match.end())
+        if not names:  # (tried before the line, which costs more)
             continue
         line_end = text.text.find("\n", start)
         line = text.text[text.text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else None]
         if not any(c.islower() for c in _ABBREVIATED.sub("", line)):
             continue  # "ONT PRIS PART M. HUET, Mme COCHAT": in capitals but for its civilities
-        names = (NAME_LIST if match["plural"] else ONE_NAME).match(text.text, match.end())
-        if names:
-            for index, name in enumerate(names.captures("name")):
-                yield name, text.span(names.starts("name")[index], names.ends("name")[index])
+        for index, name in enumerate(names.captures("name")):
+            yield name, text.span(names.starts("name")[index], names.ends("name")[index])
 
 
 def _first_and_surname(person: Person) -> Optional[tuple[str, str]]:
@@ -158,12 +160,6 @@ def _first_and_surname(person: Person) -> Optional[tuple[str, str]]:
     if not upper and len(words) == 2 and all(w[:1].isupper() for w in words):
         return fold(words[0]), _key(words[1])
     return None
-
-
-def _written_in_full(text: TextView) -> Iterator[tuple[str, str, Span]]:
-    """First names followed by a surname in mixed case, as speeches write members."""
-    for match in FULL_NAME.finditer(text.text):
-        yield match["first"], match["last"], text.span(match.start(), match.end())
 
 
 def _doubled_namesake(pairs: dict[tuple[str, str], Person], written: tuple[str, str],
@@ -185,11 +181,47 @@ def _also(span: Span) -> list[Location]:
     return [Location("", span.page, span.line, span.text)]
 
 
-def _full_name_mentions(text: str) -> list:
-    """"Prénom NOM" and "Prénom Nom" mentions, in the document's order (overlapping: in
-    "Gymnase Robert Deschamp" the name is the second pair of words)."""
-    found = list(FIRST_THEN_CAPITALS.finditer(text)) + list(FULL_NAME.finditer(text, overlapped=True))
-    return sorted(found, key=lambda match: match.start())
+def _full_name_mentions(lists: "_Lists") -> list:
+    """"Prénom NOM" and "Prénom Nom" mentions, in the document's order (overlapping: in "Gymnase
+    Robert Deschamp" the name is the second pair of words)."""
+    return sorted(lists.first_then_capitals + lists.full_names_overlapping, key=lambda match: match.start())
+
+
+def _apart(overlapping: list) -> list:
+    """Of the matches of a pattern at every position (``finditer(overlapped=True)``), those that
+    ``finditer`` gives: the first, then each first that starts where the one before ends (the
+    match at a position is the same whatever the search started from).  For speed: one scan of
+    the text for both."""
+    kept: list = []
+    for match in overlapping:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
+
+
+@dataclass
+class _Lists:
+    """What the checks of one document read from its lists, computed once for all of them."""
+
+    #: the members the attendance lists name, each with its first name and surname (or None)
+    attendance: list[tuple[Person, Optional[tuple[str, str]]]]
+    #: the people of the lists, signatures and parties (see _named_in_lists)
+    named: list[Person]
+    #: where they stand: (page, line)
+    listed: set[tuple[Optional[int], int]]
+    #: the "Prénom NOM" of the text (two checks read them)
+    first_then_capitals: list
+    #: the "Prénom Nom" of the text: where they overlap ("Gymnase Robert Deschamp"), and not
+    full_names_overlapping: list
+    full_names: list
+
+    @classmethod
+    def of(cls, document: Document, text: TextView) -> "_Lists":
+        named = _named_in_lists(document)
+        overlapping = list(FULL_NAME.finditer(text.text, overlapped=True))
+        return cls([(person, _first_and_surname(person)) for person in _attendance(document)], named,
+                   {(person.span.page, person.span.line) for person in named},
+                   list(FIRST_THEN_CAPITALS.finditer(text.text)), overlapping, _apart(overlapping))
 
 
 _SAME_WAY = "write the name the same way everywhere"
@@ -270,12 +302,13 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
 """)
 
     def check(self, document, text):
+        lists = _Lists.of(document, text)
         yield from self._pairs(document)
-        yield from self._alone(document, text)
-        yield from self._in_full(document, text)
-        yield from self._first_name_doubled(document, text)
-        yield from self._first_names_only(document, text)
-        yield from self._mentions_two_ways(document, text)
+        yield from self._alone(document, text, lists)
+        yield from self._in_full(text, lists)
+        yield from self._first_name_doubled(text, lists)
+        yield from self._first_names_only(text, lists)
+        yield from self._mentions_two_ways(text, lists)
 
     def _allowed(self, a: str, b: str) -> int:
         """How many letters may differ between two spellings of a surname."""
@@ -297,18 +330,17 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
                                    name=later.name,
                                    other=earlier.name, line=earlier.span.line, **where)
 
-    def _alone(self, document: Document, text: TextView) -> Iterator:
+    def _alone(self, document: Document, text: TextView, lists: _Lists) -> Iterator:
         """A surname written alone after a civility ("M. MARCHANT indique", "Contre : MM. MARCHANT
         et DUPONT") that is one member's surname of the lists with a letter or two changed."""
         members = _members(document)
         if not members:
             return
-        named = _named_in_lists(document)
-        known = {word for person in named for word in person.normalized.split()} | set(members)
-        listed = {(person.span.page, person.span.line) for person in named}  # compared by _pairs
+        known = {word for person in lists.named for word in person.normalized.split()} | set(members)
         for written, span in _written_alone(text):
             key = _key(written)
-            if key in known or (span.page, span.line) in listed or not _may_be_surname(key):
+            # the lists' own lines are compared by _pairs
+            if key in known or (span.page, span.line) in lists.listed or not _may_be_surname(key):
                 continue
             member = self._only_member_near(key, members)
             if member is None:
@@ -316,26 +348,28 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             known.add(key)  # one finding per spelling: its first place
             yield self._as_in_lists(span, written, member)
 
-    def _in_full(self, document: Document, text: TextView) -> Iterator:
+    def _in_full(self, text: TextView, lists: _Lists) -> Iterator:
         """A member's first name followed by a surname that is the member's with one letter
         changed ("Denis Vanecke" for Denis Vanhecke): only among the members of that first name,
         and only where one of them is near.  One letter only: in mixed case, two letters apart
         are often two families' names (Marchand, Marchal)."""
         by_first: dict[str, dict[str, Person]] = {}
-        for person in _attendance(document):
-            names = _first_and_surname(person)
+        for person, names in lists.attendance:
             if names and person.span is not None:
                 by_first.setdefault(names[0], {}).setdefault(names[1], person)
         if not by_first:
             return
-        named = _named_in_lists(document)
-        known = {word for person in named for word in person.normalized.split()}
-        listed = {(person.span.page, person.span.line) for person in named}
-        for first, last, span in _written_in_full(text):
+        known = {word for person in lists.named for word in person.normalized.split()}
+        # first names followed by a surname in mixed case, as speeches write members
+        for match in lists.full_names:
+            first, last = match["first"], match["last"]
             namesakes = by_first.get(fold(first))
             key = _key(last)
             if (not namesakes or key in known or key in namesakes  # "Rouvier-Corouge": as the lists write it
-                    or (span.page, span.line) in listed or not _may_be_surname(key)):
+                    or not _may_be_surname(key)):
+                continue
+            span = text.span(match.start(), match.end())  # made for the few names left (for speed)
+            if (span.page, span.line) in lists.listed:
                 continue
             member = self._only_member_near(key, namesakes, most=1)
             if member is None:
@@ -343,25 +377,25 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             known.add(key)
             yield self._as_in_lists(span, f"{first} {last}", member)
 
-    def _first_name_doubled(self, document: Document, text: TextView) -> Iterator:
+    def _first_name_doubled(self, text: TextView, lists: _Lists) -> Iterator:
         """A member's surname in capitals after a first name that is the member's with a letter
         doubled or undoubled ("Danièle MAREC" for Danielle MAREC), or a member's first name
         before a surname in capitals that is the member's with a letter doubled or undoubled
         ("Yves NEDELEC" for Yves NEDELLEC, even when another member is Marc NEDELEC): the pair
         is nobody's in the lists, and one member only is that near."""
         pairs: dict[tuple[str, str], Person] = {}
-        for person in _attendance(document):
-            names = _first_and_surname(person)
+        for person, names in lists.attendance:
             if names and person.span is not None:
                 pairs.setdefault(names, person)
         if not pairs:
             return
-        listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
         reported: set[tuple[str, str]] = set()
-        for match in FIRST_THEN_CAPITALS.finditer(text.text):
-            span = text.span(match.start(), match.end())
+        for match in lists.first_then_capitals:
             written = (fold(match["first"]), _key(match["last"]))
-            if written in pairs or written in reported or (span.page, span.line) in listed or span.ocr:
+            if written in pairs or written in reported:
+                continue
+            span = text.span(match.start(), match.end())  # made for the few names left (for speed)
+            if (span.page, span.line) in lists.listed or span.ocr:
                 continue
             member = _doubled_namesake(pairs, written, match["first"])
             if member is None:
@@ -369,26 +403,25 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             reported.add(written)
             yield self._as_in_lists(span, f"{match['first']} {match['last']}", member)
 
-    def _first_names_only(self, document: Document, text: TextView) -> Iterator:
+    def _first_names_only(self, text: TextView, lists: _Lists) -> Iterator:
         """Where the lists name members by their first name alone ("Présents : Anne-Marie,
         Matthieu, Nelly"), a first name written elsewhere that is one member's with a letter
         doubled or undoubled ("Mathieu") and nobody's in the lists.  Only doubled letters: a
         first name one letter away is often another person's (Mario, Maria; Denis, Denise)."""
         members: dict[str, Person] = {}
-        for person in _attendance(document):
+        for person, _ in lists.attendance:
             if person.span is not None:
                 members.setdefault(fold(person.name), person)
         alone = {key: person for key, person in members.items() if len(key.split()) == 1}
         if len(alone) < 3 or len(alone) * 3 < len(members) * 2:
             return
-        listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
         reported: set[str] = set()
         for match in WORD.finditer(text.text):
             word = fold(match.group())
             if word in alone or word in reported or len(word) < 4:
                 continue
             span = text.span(match.start(), match.end())
-            if (span.page, span.line) in listed or span.ocr or not is_first_name(match.group()):
+            if (span.page, span.line) in lists.listed or span.ocr or not is_first_name(match.group()):
                 continue
             near = [person for key, person in alone.items() if doubled_letter(key, word)]
             if len(near) != 1:
@@ -397,21 +430,20 @@ Vote : Pour : 3 ; Contre : MM. MARCHAND et GARNIER
             member = near[0]
             yield self._as_in_lists(span, match.group(), member)
 
-    def _mentions_two_ways(self, document: Document, text: TextView) -> Iterator:
+    def _mentions_two_ways(self, text: TextView, lists: _Lists) -> Iterator:
         """Outside the lists (a convention, a place named after someone), one full name written
         twice with one letter of a long surname changed ("complexe sportif François COMBORIEU",
         then "Complexe Sportif François Combourieu").  A known first name, the same in both, and
         a surname of 7 letters or more; names the lists hold are left to the checks above.  Words
         read by OCR are not compared: a letter misread is not the council's."""
-        members = {names for person in _attendance(document) if (names := _first_and_surname(person))}
-        listed = {(person.span.page, person.span.line) for person in _named_in_lists(document)}
+        members = {names for _, names in lists.attendance if names}
         first_seen: dict[tuple[str, str], tuple[str, Span]] = {}
-        for match in _full_name_mentions(text.text):
-            span = text.span(match.start(), match.end())
+        for match in _full_name_mentions(lists):
             key = (fold(match["first"]), _key(match["last"]))
-            if key in members or (span.page, span.line) in listed or key in first_seen or span.ocr:
+            if key in members or key in first_seen or len(key[1]) < 7:
                 continue
-            if len(key[1]) < 7 or not is_first_name(match["first"]):
+            span = text.span(match.start(), match.end())  # made for the few names left (for speed)
+            if (span.page, span.line) in lists.listed or span.ocr or not is_first_name(match["first"]):
                 continue
             written = " ".join(match.group().split())
             earlier = [(name, where) for (first, last), (name, where) in first_seen.items()

@@ -58,17 +58,17 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tar
 """)
 
     def check(self, document, text):
-        listed = _listed(text)
+        listed = None  # read once, and only for a deliberation judged (for speed)
         for delib in document.deliberations:
-            yield from self._judge(delib, listed)
+            if _judged(delib):
+                listed = _listed(text) if listed is None else listed
+                yield from self._judge(delib, listed)
 
     def check_deliberation(self, delib, document, text):
-        return self._judge(delib, _listed(text))
+        return self._judge(delib, _listed(text)) if _judged(delib) else ()
 
     def _judge(self, delib, listed):
         sitting = delib.session.date
-        if not delib.number or sitting is None or not delib.sure("session.date", "number"):
-            return
         for number, span in [(delib.number, first_span(delib, "number")), *_listed_again(delib, listed)]:
             if embedded_date(number) is not None:
                 continue  # deliberation-number-date's
@@ -76,6 +76,11 @@ Le conseil municipal, après en avoir délibéré, à l'unanimité, FIXE les tar
             if year is not None and year != sitting.year:
                 yield self.hit("year", span, number=number, year=year, sitting=sitting.isoformat(),
                                sitting_year=sitting.year)
+
+
+def _judged(delib) -> bool:
+    """Whether the deliberation has a number and the date of its sitting, both sure."""
+    return bool(delib.number) and delib.session.date is not None and delib.sure("session.date", "number")
 
 
 def _listed(text):
