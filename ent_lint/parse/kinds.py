@@ -294,6 +294,8 @@ def head_lines(view: View) -> list[tuple[int, str]]:
 
 
 def _runs_a_banner(view: View) -> bool:
+    if "•" not in view.folded and "·" not in view.folded:
+        return False  # a banner repeats its rubric between bullets: no line need be tried (for speed)
     return any(_BANNER.match(fold(line.text)) for line in view.lines)
 
 
