@@ -39,6 +39,18 @@ _LABELS = r"""
                    |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
     | (?P<absent>\babsents?(?:\s+excuses?)?)
 """
+# A word every label of _LABELS holds ("represente" holds "present"; "ont pris part", "ayant pris
+# part" hold "pris"): a line holding none holds no label, and the patterns that open with a label,
+# costly to try at each character (their optional words come first), are not run on it (for speed).
+_LABEL_WORDS = ("exercice", "afferent", "legal", "present", "seance", "pouvoir", "procuration", "votant",
+                "pris", "suffrages", "absent")
+
+
+def may_hold_a_label(folded: str) -> bool:
+    """Whether the folded text holds a word that a count's label holds (see ``_LABEL_WORDS``)."""
+    return any(word in folded for word in _LABEL_WORDS)
+
+
 COUNT = regex.compile(
     rf"""(?x)(?:{_LABELS})
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/:h?]|[.,]\s?\d|[oil|]+\b)
@@ -79,11 +91,15 @@ def _before_key(label: str) -> str:
 
 
 def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
+    if not may_hold_a_label(folded):
+        return []
     return [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
 
 
 def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
     found = []
+    if not may_hold_a_label(folded):
+        return found
     for match in COUNT_WORDS.finditer(folded):
         number = dates.words_to_int(match["w"])
         if number and number < 1000 and _key(match) != "absent":
@@ -248,6 +264,8 @@ def label_then_ones_read_as_letters(text: str) -> Optional[dict]:
 def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of a count whose figure OCR read as letters: "il" for 11, or a
     figure with a letter among its digits ("1O", "l2")."""
+    if not may_hold_a_label(folded):
+        return []
     match = _OCR_ONES.search(folded)
     if match is None or _key(match) == "absent":
         return _digits_and_letters(folded)
@@ -262,6 +280,8 @@ _AS_DIGIT = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
 
 
 def _digits_and_letters(folded: str) -> list[tuple[int, int, str, int]]:
+    if not may_hold_a_label(folded):
+        return []
     return [(m.start(), m.end("fig"), _key(m), int(m["fig"].translate(_AS_DIGIT)))
             for m in _OCR_DIGITS.finditer(folded) if _key(m) != "absent"]
 

@@ -27,7 +27,7 @@ from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
 from .grids import attendance_grid, grid_tables, lists_side_by_side
 from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
-                     ocr_ones_in_line)
+                     may_hold_a_label, ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
 from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opened_by_the_office, opening_hour,
                       sitting_dates)
@@ -250,7 +250,7 @@ def _holder_cut_off(before: str, text: str) -> bool:
 def _is_count_line(folded: str) -> bool:
     """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
-    return any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
+    return may_hold_a_label(stripped) and any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
                for pattern in (COUNT, COUNT_WORDS))
 
 
