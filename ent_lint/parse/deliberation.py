@@ -29,7 +29,7 @@ from .grids import attendance_grid, grid_tables, lists_side_by_side
 from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
                      may_hold_a_label, ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
-from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opened_by_the_office, opening_hour,
+from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, office_that_opens, opening_hour,
                       sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, role_words_as_surnames, surname_alone
@@ -1412,7 +1412,7 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         delib.decisions = _decisions(view.lines[part.first:part.stop])
         _convention_terms(view, delib, begin, end)
         delib.spans["deliberated"] = view.span(begin, begin)
-        decided = decision_at(view.text[begin:end])
+        decided = decision_at(view.text[begin:end], view.folded[begin:end])
         if decided:
             delib.spans["decided"] = view.span(begin + decided[0], begin + decided[1])
         delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated
@@ -1433,8 +1433,10 @@ def _president_who_signs(view: View, deliberations: list[Deliberation], head_end
     names the president, the one who signs as the office that opened the sitting (the only
     signature of the last lines), if a member present."""
     last = deliberations[-1]
-    office = opened_by_the_office.read(view.text[:head_end])
-    if last.session.president is not None or office is None:
+    if last.session.president is not None:
+        return
+    office = office_that_opens(view.folded[:head_end])
+    if office is None:
         return
     first = max(lists_end, len(view.lines) - 25)
     signer = _sole_signature(view, first, office)
