@@ -312,8 +312,9 @@ def document_kind(view: View, document: Document, other: Optional[int] = None) -
     for index, text in opening:
         if not named_otherwise and named_convention.read(text):
             return "convention", index
+    head = head_lines(view)
     for recogniser_ in KIND_RECOGNISERS:
-        for index, text in head_lines(view):
+        for index, text in head:
             if len(text) <= 160 and recogniser_.read(text):
                 return recogniser_.read(text), index
     if document.conventions and not document.deliberations:
