@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel
 
 from ..i18n import N_
-from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
@@ -83,6 +83,12 @@ PROXY_PATTERNS = [
     regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
     regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
 ]
+# the words each of PROXY_PATTERNS needs, one of them at least ("" for none): a pattern is not
+# tried where its words are not written (for speed: the first tries its grantor at every length)
+_PROXY_WORDS = [("pouvoir", "pourvoir", "procuration", "mandat", "delegation"),  # "X a donné pouvoir à Y"
+                ("represent",),  # "X représenté par Y"
+                ("pouvoir", "procuration"),  # "Pouvoir de X à Y"
+                ("",)]  # "X à Y"
 
 # A proxy written as a sentence, each side named with a civility, on a line of its own.
 PROXY_SENTENCE = regex.compile(
@@ -178,6 +184,9 @@ SIGNATURE_ROLE = regex.compile(
 # secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
 COLLAPSED_BLOCKS = regex.compile(
     r"(\p{Lu}{2,}[,.]?)\s(\s?(?:Le|La|LE|LA)\s+(?:[Ss]ecr[ée]taire|SECR[ÉE]TAIRE|[Mm]aire|MAIRE|[Pp]r[ée]sidente?|PR[ÉE]SIDENTE?)\b)")
+# what each role of COLLAPSED_BLOCKS ends with ("Secrétaire", "Maire", "Président"...): a line
+# without any is not searched (for speed)
+_ROLE_ENDINGS = ("aire", "AIRE", "sident", "SIDENT")
 
 
 def date_after(view: View, end: int, window: int = 60):
@@ -690,8 +699,8 @@ def _split_outside_parentheses(text: str, lines_only: bool) -> list[str]:
 def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
     folded = fold(" ".join(text.split()))
     original = " ".join(text.split())
-    for pattern in PROXY_PATTERNS:
-        match = pattern.match(folded)
+    for pattern, words in zip(PROXY_PATTERNS, _PROXY_WORDS):
+        match = pattern.match(folded) if any(word in folded for word in words) else None
         if not match:
             continue
         grantor = clean_name(join_spaced_surname(_from_civility(original[match.start("g"):match.end("g")])))
@@ -1013,6 +1022,8 @@ def _item_copy(template: Deliberation) -> Deliberation:
             setattr(fresh, name, list(value))
         elif isinstance(value, dict):
             setattr(fresh, name, dict(value))
+        elif isinstance(value, (Counts, Vote)):
+            setattr(fresh, name, value.model_copy())  # plain values only: a shallow copy is whole
         elif isinstance(value, BaseModel) and not isinstance(value, (Person, Span)):
             setattr(fresh, name, value.model_copy(deep=True))
     return fresh
@@ -1515,7 +1526,9 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
     roles: list[str] = []
     names: list[Person] = []
     for index in range(first, min(len(view.lines), first + 25)):
-        text = COLLAPSED_BLOCKS.sub(r"\1   \2", view.lines[index].text.strip())
+        text = view.lines[index].text.strip()
+        if any(word in text for word in _ROLE_ENDINGS):
+            text = COLLAPSED_BLOCKS.sub(r"\1   \2", text)
         folded = fold(text)
         found = list(SIGNATURE_ROLE.finditer(folded))
         role = found[0] if found else None
