@@ -39,6 +39,20 @@ _LABELS = r"""
                    |\bayant\s+pris\s+part\s+au\s+vote|\bsuffrages\s+exprimes)
     | (?P<absent>\babsents?(?:\s+excuses?)?)
 """
+# A word every label of _LABELS holds ("represente" holds "present"; "ont pris part", "ayant pris
+# part" hold "pris"; the last, "en séance", is _IN_SITTING): a line holding none holds no label, and
+# the patterns that open with a label, costly to try at each character (their optional words come
+# first), are not run on it (for speed).
+_LABEL_WORDS = ("exercice", "afferent", "legal", "present", "pouvoir", "procuration", "votant", "pris",
+                "suffrages", "absent")
+_IN_SITTING = regex.compile(r"en\s+seance")
+
+
+def may_hold_a_label(folded: str) -> bool:
+    """Whether the folded text holds a word that a count's label holds (see ``_LABEL_WORDS``)."""
+    return any(word in folded for word in _LABEL_WORDS) or "seance" in folded and bool(_IN_SITTING.search(folded))
+
+
 COUNT = regex.compile(
     rf"""(?x)(?:{_LABELS})
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/:h?]|[.,]\s?\d|[oil|]+\b)
@@ -53,6 +67,14 @@ _LABELS_READ_BY_OCR = (_LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
                        .replace(r"(?:en\s+)?exercice)", r"(?:en\s+)?(?:exercice){s<=1})")  # "en eyercice"
                        .replace(r"|\bpouvoirs?|", r"|\b(?:pouvoirs?){s<=1}|"))  # "Po5vOirS"
 LABEL_ONLY = regex.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
+
+
+def _label_alone(folded: str) -> Optional[regex.Match]:
+    """LABEL_ONLY on a folded line (read once per line of a view with :meth:`View.of_line`: three
+    ways of writing the counts look for labels alone on the same lines)."""
+    return LABEL_ONLY.match(folded)
+
+
 _QUORUM = regex.compile(r"\bquorum\b")
 _BARE_FIGURE = regex.compile(r"^\s*(?P<n>\d{1,3})\s*$")
 _RULE = regex.compile(r"^[\s_.\-–—=*]*$")  # a line of underscores or dashes between cells
@@ -79,11 +101,15 @@ def _before_key(label: str) -> str:
 
 
 def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
+    if not may_hold_a_label(folded):
+        return []
     return [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
 
 
 def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
     found = []
+    if ":" not in folded or not may_hold_a_label(folded):
+        return found  # a label, its colon, then the figure in words
     for match in COUNT_WORDS.finditer(folded):
         number = dates.words_to_int(match["w"])
         if number and number < 1000 and _key(match) != "absent":
@@ -229,6 +255,8 @@ def figure_then_label(text: str) -> Optional[dict]:
 _OCR_ONES = regex.compile(
     rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
     (?P<ones>(?=[1il|?]{{2}}\b)(?![1]{{2}})[1il|?]{{2}})\s*[.,;]?\s*$""")
+# how _OCR_ONES ends: a line ending otherwise is not scanned with it (for speed)
+_ONES_AT_THE_END = regex.compile(r"[1il|?]\s*[.,;]?\s*$")
 
 
 @recogniser(PART, "label-then-ones-read-as-letters",
@@ -248,7 +276,9 @@ def label_then_ones_read_as_letters(text: str) -> Optional[dict]:
 def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     """(start, end, key, figure) of a count whose figure OCR read as letters: "il" for 11, or a
     figure with a letter among its digits ("1O", "l2")."""
-    match = _OCR_ONES.search(folded)
+    if not may_hold_a_label(folded) or ":" not in folded:
+        return []  # both ways read a label, then a colon
+    match = _OCR_ONES.search(folded) if _ONES_AT_THE_END.search(folded) else None
     if match is None or _key(match) == "absent":
         return _digits_and_letters(folded)
     return [(match.start(), match.end("ones"), _key(match), 11)]
@@ -262,6 +292,8 @@ _AS_DIGIT = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
 
 
 def _digits_and_letters(folded: str) -> list[tuple[int, int, str, int]]:
+    if not may_hold_a_label(folded) or ":" not in folded or not _FIGURE.search(folded):
+        return []  # a label, a colon and a figure with a digit: what _OCR_DIGITS reads
     return [(m.start(), m.end("fig"), _key(m), int(m["fig"].translate(_AS_DIGIT)))
             for m in _OCR_DIGITS.finditer(folded) if _key(m) != "absent"]
 
@@ -311,7 +343,7 @@ def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]
         folded = view.folded_lines[index]
         if _RULE.match(folded):
             continue
-        label = LABEL_ONLY.match(folded)
+        label = view.of_line(_label_alone, index)
         if label and not figures:
             labels.append((index, _key(label)))
             continue
@@ -344,13 +376,13 @@ def figure_below(view: View, first: int, stop: int) -> list[tuple[int, str, int,
     read from the margin."""
     found = []
     for index in range(first, min(stop, len(view.lines)) - 1):
-        label = LABEL_ONLY.match(view.folded_lines[index])
+        label = view.of_line(_label_alone, index)
         if not label or _key(label) == "absent":
             continue
         below = view.folded_lines[index + 1]
         figure = _FIGURE_OPENS.match(below)
         if figure and view.lines[index + 1].text[figure.end():figure.end() + 1].islower() \
-                and not figures_in_line(below) and not LABEL_ONLY.match(below):
+                and not figures_in_line(below) and not view.of_line(_label_alone, index + 1):
             found.append((index, _key(label), int(figure["n"]), index + 1))
     return found
 
@@ -443,7 +475,7 @@ def margin_figures(view: View, first: int, stop: int) -> list[tuple[int, str, in
     labels: list[tuple[int, str]] = []
     figures: list[tuple[int, int]] = []
     for index in range(first, min(stop, len(view.lines))):
-        label = LABEL_ONLY.match(view.folded_lines[index])
+        label = view.of_line(_label_alone, index)
         if label and _key(label) in ("in_office", "present", "represented"):
             if _key(label) not in (key for _, key in labels):  # "Pouvoirs" again: the list's heading
                 labels.append((index, _key(label)))

@@ -46,13 +46,14 @@ def date_from_match(match: regex.Match) -> Optional[dt.date]:
 
 def first_date(folded: str) -> tuple[Optional[dt.date], Optional[regex.Match]]:
     """The first date written in digits or with a month name in a folded string."""
-    best = None
+    best, best_date = None, None
     for pattern in (DIGIT_DATE, TEXT_DATE):
         match = pattern.search(folded)
         if match and (best is None or match.start() < best.start()):
-            if date_from_match(match):
-                best = match
-    return (date_from_match(best), best) if best else (None, None)
+            date = date_from_match(match)
+            if date:
+                best, best_date = match, date
+    return (best_date, best) if best else (None, None)
 
 
 def parse_time(folded: str) -> Optional[str]:

@@ -85,12 +85,21 @@ def capital_verb(text: str) -> Optional[str]:
     return _case_text(text, _as_written(_CAPITAL_VERB)(text))
 
 
-_WHERE = {"council-decides": _folded(_COUNCIL_VERB), "deliberated-then-verb": _folded(_DELIBERATED_VERB),
-          "capital-verb": _as_written(_CAPITAL_VERB)}
+# each recogniser's pattern, and whether it reads the folded text (else the text as written)
+_WHERE = {"council-decides": (_COUNCIL_VERB, True), "deliberated-then-verb": (_DELIBERATED_VERB, True),
+          "capital-verb": (_CAPITAL_VERB, False)}
 
 
-def decision_at(text: str) -> Optional[tuple[int, int]]:
+def decision_at(text: str, folded: Optional[str] = None) -> Optional[tuple[int, int]]:
     """Where the first decision sentence of ``text`` (one item's text) stands, by any recogniser;
-    ``None`` when the item writes none."""
-    found = [where for where in (_WHERE[r.name](text) for r in of_part(PART)) if where]
+    ``None`` when the item writes none.  ``folded``: the text folded, when the caller has it."""
+    folded = fold(text) if folded is None else folded
+    found = []
+    for pattern, on_folded in (_WHERE[r.name] for r in DECISION_RECOGNISERS):
+        match = pattern.search(folded if on_folded else text)
+        if match:
+            found.append(match.span())
     return min(found) if found else None
+
+
+DECISION_RECOGNISERS = of_part(PART)

@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel
 
 from ..i18n import N_
-from ..model import Blank, Counts, Deliberation, Person, Proxy, Span
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
@@ -27,9 +27,9 @@ from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
 from .grids import attendance_grid, grid_tables, lists_side_by_side
 from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
-                     ocr_ones_in_line)
+                     may_hold_a_label, ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
-from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, opened_by_the_office, opening_hour,
+from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, office_that_opens, opening_hour,
                       sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, role_words_as_surnames, surname_alone
@@ -83,6 +83,12 @@ PROXY_PATTERNS = [
     regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
     regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
 ]
+# the words each of PROXY_PATTERNS needs, one of them at least ("" for none): a pattern is not
+# tried where its words are not written (for speed: the first tries its grantor at every length)
+_PROXY_WORDS = [("pouvoir", "pourvoir", "procuration", "mandat", "delegation"),  # "X a donné pouvoir à Y"
+                ("represent",),  # "X représenté par Y"
+                ("pouvoir", "procuration"),  # "Pouvoir de X à Y"
+                ("",)]  # "X à Y"
 
 # A proxy written as a sentence, each side named with a civility, on a line of its own.
 PROXY_SENTENCE = regex.compile(
@@ -178,6 +184,9 @@ SIGNATURE_ROLE = regex.compile(
 # secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
 COLLAPSED_BLOCKS = regex.compile(
     r"(\p{Lu}{2,}[,.]?)\s(\s?(?:Le|La|LE|LA)\s+(?:[Ss]ecr[ée]taire|SECR[ÉE]TAIRE|[Mm]aire|MAIRE|[Pp]r[ée]sidente?|PR[ÉE]SIDENTE?)\b)")
+# what each role of COLLAPSED_BLOCKS ends with ("Secrétaire", "Maire", "Président"...): a line
+# without any is not searched (for speed)
+_ROLE_ENDINGS = ("aire", "AIRE", "sident", "SIDENT")
 
 
 def date_after(view: View, end: int, window: int = 60):
@@ -250,7 +259,7 @@ def _holder_cut_off(before: str, text: str) -> bool:
 def _is_count_line(folded: str) -> bool:
     """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
-    return any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
+    return may_hold_a_label(stripped) and any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
                for pattern in (COUNT, COUNT_WORDS))
 
 
@@ -690,8 +699,8 @@ def _split_outside_parentheses(text: str, lines_only: bool) -> list[str]:
 def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
     folded = fold(" ".join(text.split()))
     original = " ".join(text.split())
-    for pattern in PROXY_PATTERNS:
-        match = pattern.match(folded)
+    for pattern, words in zip(PROXY_PATTERNS, _PROXY_WORDS):
+        match = pattern.match(folded) if any(word in folded for word in words) else None
         if not match:
             continue
         grantor = clean_name(join_spaced_surname(_from_civility(original[match.start("g"):match.end("g")])))
@@ -1013,6 +1022,8 @@ def _item_copy(template: Deliberation) -> Deliberation:
             setattr(fresh, name, list(value))
         elif isinstance(value, dict):
             setattr(fresh, name, dict(value))
+        elif isinstance(value, (Counts, Vote)):
+            setattr(fresh, name, value.model_copy())  # plain values only: a shallow copy is whole
         elif isinstance(value, BaseModel) and not isinstance(value, (Person, Span)):
             setattr(fresh, name, value.model_copy(deep=True))
     return fresh
@@ -1412,7 +1423,7 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         delib.decisions = _decisions(view.lines[part.first:part.stop])
         _convention_terms(view, delib, begin, end)
         delib.spans["deliberated"] = view.span(begin, begin)
-        decided = decision_at(view.text[begin:end])
+        decided = decision_at(view.text[begin:end], view.folded[begin:end])
         if decided:
             delib.spans["decided"] = view.span(begin + decided[0], begin + decided[1])
         delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated
@@ -1433,8 +1444,10 @@ def _president_who_signs(view: View, deliberations: list[Deliberation], head_end
     names the president, the one who signs as the office that opened the sitting (the only
     signature of the last lines), if a member present."""
     last = deliberations[-1]
-    office = opened_by_the_office.read(view.text[:head_end])
-    if last.session.president is not None or office is None:
+    if last.session.president is not None:
+        return
+    office = office_that_opens(view.folded[:head_end])
+    if office is None:
         return
     first = max(lists_end, len(view.lines) - 25)
     signer = _sole_signature(view, first, office)
@@ -1513,7 +1526,9 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
     roles: list[str] = []
     names: list[Person] = []
     for index in range(first, min(len(view.lines), first + 25)):
-        text = COLLAPSED_BLOCKS.sub(r"\1   \2", view.lines[index].text.strip())
+        text = view.lines[index].text.strip()
+        if any(word in text for word in _ROLE_ENDINGS):
+            text = COLLAPSED_BLOCKS.sub(r"\1   \2", text)
         folded = fold(text)
         found = list(SIGNATURE_ROLE.finditer(folded))
         role = found[0] if found else None

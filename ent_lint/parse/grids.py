@@ -38,6 +38,9 @@ _ROLES = [
     ("absent", regex.compile(r"^(?:absente?s?|excusee?s?|absente?s?\s+excusee?s?|absent\(e\)|excuse\(e\))$")),
 ]
 _MARK = regex.compile(r"^(?:x|✓|✔|☒|oui|\*)$", regex.IGNORECASE)
+# the cells of a line laid out in columns: words a single space apart (compiled once: handing the
+# string to regex.finditer looked it up in regex's cache at each call, slower than the match)
+_CELL = regex.compile(r"\S+(?: \S+)*")
 
 
 @recogniser(PART, "grid-heading",
@@ -114,7 +117,7 @@ def grid_in_text_columns(text: str) -> Optional[tuple]:
 
 def _columns(header: str) -> Optional[list[tuple[int, int, str]]]:
     """The heading cells of a grid's header line, with where each stands, when it is one."""
-    cells = [(m.start(), m.end(), m[0]) for m in regex.finditer(r"\S+(?: \S+)*", header)]
+    cells = [(m.start(), m.end(), m[0]) for m in _CELL.finditer(header)]
     if len(cells) < 3 or _roles([c[2] for c in cells]) is None:
         return None
     return cells
@@ -130,7 +133,7 @@ def _place(columns: list[tuple[int, int, str]], start: int, end: int, mark: bool
 
 def _text_row(columns: list[tuple[int, int, str]], line: str) -> Optional[list[str]]:
     cells = [""] * len(columns)
-    pieces = [(m.start(), m.end(), m[0]) for m in regex.finditer(r"\S+(?: \S+)*", line)]
+    pieces = [(m.start(), m.end(), m[0]) for m in _CELL.finditer(line)]
     if not pieces or pieces[0][0] > columns[0][0] + 2 or _MARK.match(pieces[0][2]):
         return None  # a row begins with its member's name
     cells[0] = pieces[0][2]
@@ -184,7 +187,7 @@ def attendance_grid(tables: Sequence[Sequence[Sequence[str]]]) -> Optional[Table
 # Each heading names a list; each cell under it is one entry of that list.
 
 def _cells(line: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m[0]) for m in regex.finditer(r"\S+(?: \S+)*", line)]
+    return [(m.start(), m.end(), m[0]) for m in _CELL.finditer(line)]
 
 
 def lists_side_by_side(lines: Sequence[str], kind_of: Callable[[str], Optional[str]]) -> dict[str, list[tuple[int, str]]]:

@@ -294,6 +294,8 @@ def head_lines(view: View) -> list[tuple[int, str]]:
 
 
 def _runs_a_banner(view: View) -> bool:
+    if "•" not in view.folded and "·" not in view.folded:
+        return False  # a banner repeats its rubric between bullets: no line need be tried (for speed)
     return any(_BANNER.match(fold(line.text)) for line in view.lines)
 
 
@@ -305,15 +307,17 @@ def document_kind(view: View, document: Document, other: Optional[int] = None) -
         return "other", other
     if _runs_a_banner(view):
         return "other", None
-    opening = head_lines(view)[:3]
-    named_otherwise = any(r.read(text) for r in KIND_RECOGNISERS for _index, text in opening)
-    for index, text in opening:
-        if not named_otherwise and named_convention.read(text):
-            return "convention", index
+    head = head_lines(view)
+    opening = head[:3]
+    # a convention named in the opening, unless the opening names the document otherwise (the
+    # other names read only where a convention is named: for speed)
+    convention_at = next((index for index, text in opening if named_convention.read(text)), None)
+    if convention_at is not None and not any(r.read(text) for r in KIND_RECOGNISERS for _index, text in opening):
+        return "convention", convention_at
     for recogniser_ in KIND_RECOGNISERS:
-        for index, text in head_lines(view):
-            if len(text) <= 160 and recogniser_.read(text):
-                return recogniser_.read(text), index
+        for index, text in head:
+            if len(text) <= 160 and (kind := recogniser_.read(text)):
+                return kind, index
     if document.conventions and not document.deliberations:
         return "convention", None
     if len(document.deliberations) >= 2:

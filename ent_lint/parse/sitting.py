@@ -228,7 +228,10 @@ _INSTALLED = regex.compile(
 def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
     """The mayor elected and installed in the sitting that installs the council: its president
     once elected, when the head of the minutes names no president."""
-    match = _INSTALLED.search(fold(text))
+    folded = fold(text)
+    if "installe" not in folded:  # what both ways of writing it end with: the pattern is not tried (for speed)
+        return None
+    match = _INSTALLED.search(folded)
     return (match.start("name"), match.end("name")) if match else None
 
 
@@ -236,11 +239,14 @@ def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
 # Maire déclare la séance ouverte", "sous la présidence de Madame la Présidente".  Not the deputy
 # ("l'adjoint au maire ouvre la séance"), not who opens in the mayor's absence.
 _OPENED_BY_THE_OFFICE = regex.compile(
-    r"""(?x)(?<!adjointe?\s+au\s+|absence\s+d[eu]\s+(?:la\s+|l')?|empechement\s+d[eu]\s+(?:la\s+)?)
-    (?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<office>maire|presidente?)\s+
+    r"""(?x)(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<office>maire|presidente?)\s+
     (?:ouvre\s+la\s+seance|a\s+ouvert\s+la\s+seance|declare\s+(?:la\s+seance\s+ouverte|ouverte\s+la\s+seance))
     |sous\s+la\s+presidence\s+(?:du|de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la))\s+(?P<office>maire|presidente?)
     (?!\s*,?\s*(?:m\.|mme|monsieur|madame)?\s*\p{L}{2,}\s+\p{L}{2,})""")
+# Who may not open in the mayor's place, before "le maire ouvre la séance" (tried at a match's start:
+# as a lookbehind written first in _OPENED_BY_THE_OFFICE, the engine tried it at every character).
+_NOT_IN_PLACE_OF = regex.compile(
+    r"(?<!adjointe?\s+au\s+|absence\s+d[eu]\s+(?:la\s+|l')?|empechement\s+d[eu]\s+(?:la\s+)?)")
 
 
 @recogniser("sitting-opened-by-the-office", "opened-by-the-office",
@@ -255,8 +261,18 @@ _OPENED_BY_THE_OFFICE = regex.compile(
 def opened_by_the_office(text: str) -> Optional[str]:
     """The office ("maire", "president") of whoever opens the sitting, when the opening names the
     office and not the person."""
-    match = _OPENED_BY_THE_OFFICE.search(fold(text))
-    return match["office"] if match else None
+    return office_that_opens(fold(text))
+
+
+def office_that_opens(folded: str) -> Optional[str]:
+    """:func:`opened_by_the_office` on a text already folded."""
+    position = 0
+    while (match := _OPENED_BY_THE_OFFICE.search(folded, position)) is not None:
+        # the lookbehind stood before the first way only ("sous la présidence" opens the second)
+        if match[0].startswith("sous") or _NOT_IN_PLACE_OF.match(folded, match.start()):
+            return match["office"]
+        position = match.start() + 1  # the leftmost start the lookbehind allows, as one search did
+    return None
 
 
 PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
@@ -265,10 +281,14 @@ PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
 # deux mille vingt-quatre, à vingt heures, le conseil", "La séance est ouverte à 20 h 15", "le
 # jeudi 27 juin 2024 à 18 heures".  Not the hour of the convocation or of a posting.
 _OPENING_HOUR = regex.compile(
-    rf"""(?x)(?<!convoque[^.\n]{{0,60}}|affiche[^.\n]{{0,60}}|transmis[^.\n]{{0,60}})
-    (?:(?:{dates.MONTH}|\d{{4}}|{dates.NUMBER_WORD})\s*,?\s+|ouverte\s+|reunie?s?\s+|,\s*)
+    rf"""(?x)(?:(?:{dates.MONTH}|\d{{4}}|{dates.NUMBER_WORD})\s*,?\s+|ouverte\s+|reunie?s?\s+|,\s*)
     a\s+(?P<time>(?:[0-2]?\d\s?(?:heures?|h)(?:\s?[0-5]\d)?|(?:{dates.NUMBER_WORDS})\s+heures?
       (?:\s+(?:{dates.NUMBER_WORDS}|et\s+demie|et\s+quart))?))\b""")
+# Where the opening hour may not start (tried at a match's start: as a lookbehind written first in
+# _OPENING_HOUR, the engine tried it at every character of the text, which cost most of its time).
+_NOT_AFTER_CONVOCATION = regex.compile(r"(?<!convoque[^.\n]{0,60}|affiche[^.\n]{0,60}|transmis[^.\n]{0,60})")
+# "à" and an hour: what every opening hour holds, found at little cost before _OPENING_HOUR is run.
+_AT_AN_HOUR = regex.compile(rf"a\s+(?:[0-2]?\d\s?(?:heures?|h)|(?:{dates.NUMBER_WORDS})\s+heures?)")
 
 
 @recogniser("sitting-time", "opening-hour",
@@ -280,5 +300,12 @@ _OPENING_HOUR = regex.compile(
             Case("une subvention de 20 000 euros à 3 heures de route", None))
 def opening_hour(text: str) -> Optional[str]:
     """The hour in the opening sentence of the sitting."""
-    match = _OPENING_HOUR.search(fold(text))
-    return dates.parse_time(match["time"]) if match else None
+    folded = fold(text)
+    if not _AT_AN_HOUR.search(folded):
+        return None
+    position = 0
+    while (match := _OPENING_HOUR.search(folded, position)) is not None:
+        if _NOT_AFTER_CONVOCATION.match(folded, match.start()):
+            return dates.parse_time(match["time"])
+        position = match.start() + 1  # the leftmost start the lookbehind allows, as one search did
+    return None

@@ -98,6 +98,9 @@ _AFTER = regex.compile(
     | (?P<abstain>{_NUMBER}){_GAP}{_Q}abstentions?\b)""")
 
 
+# Each way _AFTER reads a figure ends with one of these words ("defavorable" holds "favorable"): a
+# text without any is not scanned, _AFTER being costly to try at each character (for speed).
+_AFTER_WORDS = ("pour", "favorable", "voix", "vote", "contre", "abstention")
 _LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
 
 
@@ -124,9 +127,13 @@ def figures_before_words(text: str) -> Optional[dict]:
     """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
     A bare "N pour" counts only beside a figure against or abstaining ("7 POUR / 3 ABSTENTIONS")."""
     folded = fold(text)
-    label_first = _LABEL_THEN_FIGURE.search(folded)
+    if not any(word in folded for word in _AFTER_WORDS):
+        return None
     figure_first = _AFTER.search(folded)
-    if label_first and (not figure_first or label_first.start() < figure_first.start()):
+    if figure_first is None:
+        return None
+    label_first = _LABEL_THEN_FIGURE.search(folded)
+    if label_first and label_first.start() < figure_first.start():
         return None  # "POUR : 21 CONTRE : 0": each figure is its label's, read the other way
     found = _figures(_AFTER, text)
     if found and "for" in found and not ("against" in found or "abstain" in found):
@@ -313,7 +320,10 @@ _NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s
 def ballot(text: str) -> Optional[bool]:
     """An election or a secret ballot: votes counted per candidate; not a tally of votes for and
     against that states the votes cast ("Suffrages exprimés : 14 – Pour : 14 – Contre : 0")."""
-    folded = fold(text)
+    return _ballot(fold(text))
+
+
+def _ballot(folded: str) -> Optional[bool]:
     for match in _BALLOT.finditer(folded):
         if _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
             continue
@@ -549,7 +559,10 @@ def _cast_short_of_voters(folded: str) -> bool:
 def votes_that_do_not_add_up(text: str) -> Optional[bool]:
     """Members counted as not voting without their names ("2 refus de vote"), or blank and spoilt
     ballots beside the votes: the figures read cannot be added up to the voters."""
-    folded = fold(text)
+    return _do_not_add_up(fold(text))
+
+
+def _do_not_add_up(folded: str) -> Optional[bool]:
     return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) \
         or _cast_short_of_voters(folded) else None
 
@@ -565,10 +578,11 @@ def read_vote(view: View, first: int, stop: int) -> tuple[Vote, Optional[Span], 
         vote, span = Vote(**columns), view.line_span(first)
     if not vote.stated:
         vote.outcome, span = _outcome_in_words(view, first, stop)
-    text = " ".join(view.lines[i].text for i in range(first, stop))  # a sentence may wrap
-    if ballot.read(text):
+    # the item's lines joined (a sentence may wrap), folded: its lines' folded text, not folded again
+    folded = " ".join(view.folded_lines[i] for i in range(first, stop))
+    if _ballot(folded):
         vote.ballot = True
-    if vote.for_ is not None and not doubt and votes_that_do_not_add_up.read(text):
+    if vote.for_ is not None and not doubt and _do_not_add_up(folded):
         doubt = UNCOUNTED
     return vote, span, doubt
 
