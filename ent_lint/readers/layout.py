@@ -18,7 +18,9 @@ from typing import NamedTuple, Optional
 
 import regex
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+from .. import patterns
+
+_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 class Row(NamedTuple):
