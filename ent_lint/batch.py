@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Optional
 
+from . import collector
 from .cache import Cache
 from .errors import InputError
 from .i18n import N_
@@ -105,7 +106,8 @@ class _Slot:
         self.conn, child = context.Pipe()
         _PARENT_ENDS.add(self.conn)
         self.process = context.Process(target=_worker, args=(child, linter, ocr_slots, keep, rules), daemon=True)
-        self.process.start()
+        with collector.frozen():  # the worker's collections leave the modules and rules it inherits alone
+            self.process.start()
         child.close()
         self.job: Optional[tuple[int, Job, str]] = None
         self.started = 0.0

@@ -8,6 +8,8 @@ from typing import Optional
 
 import regex
 
+from . import patterns
+
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
@@ -30,11 +32,11 @@ MONTH = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
 # Patterns run on folded text (lower case, no accents).
-DIGIT_DATE = regex.compile(r"(?<![\d/])(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"
-                           r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+DIGIT_DATE = patterns.compile(r"(?<![\d/])(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"
+                              r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
 
 
-_WORD_EDGE = regex.compile(r"[\s-]+")
+_WORD_EDGE = patterns.compile(r"[\s-]+")
 
 
 def words_to_int(text: str) -> Optional[int]:

@@ -7,12 +7,13 @@ from typing import Optional
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.model import Span
 
 #: a whole date inside a number: "2023/11/27-31", "20231127", "27-11-2023_4"
 DATES_IN_NUMBERS = (
-    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/._-]?(?P<m>[01]\d)[/._-]?(?P<d>[0-3]\d)(?!\d)"),
-    regex.compile(r"(?<!\d)(?P<d>[0-3]\d)[/._-](?P<m>[01]\d)[/._-](?P<y>(?:19|20)\d\d)(?!\d)"),
+    patterns.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/._-]?(?P<m>[01]\d)[/._-]?(?P<d>[0-3]\d)(?!\d)"),
+    patterns.compile(r"(?<!\d)(?P<d>[0-3]\d)[/._-](?P<m>[01]\d)[/._-](?P<y>(?:19|20)\d\d)(?!\d)"),
 )
 
 

@@ -9,12 +9,13 @@ import datetime as dt
 
 import regex
 
+from .. import patterns
 from ..model import Blank, Document
 from ..readers import Source
 from . import convention, deliberation, department, kinds
 from .text import View
 
-_DELIBERATION_SIGNS = regex.compile(
+_DELIBERATION_SIGNS = patterns.compile(
     r"conseil\s+(?:municipal|communautaire)|deliberation|seance|en\s+exercice|presents?\s*:")
 
 

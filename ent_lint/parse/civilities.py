@@ -13,12 +13,13 @@ from typing import Iterable, Optional
 
 import regex
 
+from .. import patterns
 from .names import CIVILITY, NOT_NAME_WORDS, _PARTICLES, clean_name, is_role, split_names
 from .recognisers import Case, recogniser
 from .text import fold
 
-_PLURAL = regex.compile(r"\b(?:mm|mmes|mlles|messieurs|mesdames)\b")  # "M. MMES": one of them is plural
-_WORD = regex.compile(r"^\p{Lu}[\p{Ll}'’-]*\p{L}\.?$|^\p{Lu}{1,3}\.?$")  # "Pellarin", "Le", "Ph."
+_PLURAL = patterns.compile(r"\b(?:mm|mmes|mlles|messieurs|mesdames)\b")  # "M. MMES": one of them is plural
+_WORD = patterns.compile(r"^\p{Lu}[\p{Ll}'’-]*\p{L}\.?$|^\p{Lu}{1,3}\.?$")  # "Pellarin", "Le", "Ph."
 
 
 def plural_runs(pieces: Iterable[str], open_: bool = False) -> list[bool]:
@@ -71,7 +72,7 @@ def read_plural_run(text: str) -> Optional[tuple[str, ...]]:
     return names or None
 
 
-_CAPITALS_SURNAME = regex.compile(r"^\p{Lu}[\p{Lu}'’-]*\p{Lu}$")  # "PERRIN", "LE-GALL"
+_CAPITALS_SURNAME = patterns.compile(r"^\p{Lu}[\p{Lu}'’-]*\p{Lu}$")  # "PERRIN", "LE-GALL"
 
 
 def _bare_capitals(piece: str) -> Optional[str]:

@@ -6,6 +6,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..model import Article, Convention, Party, School, Span
 from ..readers import Line, Table
 from . import dates
@@ -18,51 +19,51 @@ from .text import View, fold
 # a party's name in lower case after its article: "Entre la commune de X", "Entre l'association Y"
 _BODIES = (r"(?:commune|ville|communaut[eé]|syndicat|d[eé]partement|r[eé]gion|association|soci[eé]t[eé]|[eé]tat"
            r"|direction|[eé]tablissement|office|centre|agglom[eé]ration|m[eé]tropole)\b")
-START = regex.compile(r"^\s*(?:ENTRE|Entre)\b\s*(?:les\s+soussignés|LES\s+SOUSSIGNÉS)?\s*[:,]?\s*"
-                      r"(?:d['’]une\s+part\s*[:,]?\s*)?$"
-                      r"|^\s*(?:ENTRE|Entre)\s+(?:la|le|les|l['’]|La|Le|Les|L['’])\s*(?:\p{Lu}|" + _BODIES + ")")
-PARTY_SIGNS = regex.compile(r"represente?e?s?\s+par|d'une\s+part|d'autre\s+part")
-TITLE = regex.compile(r"^\s*(?:convention|contrat|accord|avenant)\b")
-OTHER_PART = regex.compile(r"^\s*(?:et\b|d'autre\s+part)")
-AFTER_PARTIES = regex.compile(r"^\s*(?:il\s+(?:est|a\s+ete)\s+convenu|preambule|article\s+(?:1|premier|1er)\b)")
-ADDRESS = regex.compile(r"^\s*(?:situee?|sise?|domiciliee?|dont\s+le\s+siege\s+(?:social\s+)?est|ayant\s+son\s+siege)\s*(?:au|a|:)?\s*")
-REPRESENTED = regex.compile(r"represente?e?\s+par\s*")
-ROLE = regex.compile(r"ci-apres\s+(?:conjointement\s+)?(?:denommee?s?|designee?s?|appelee?s?)\s*(?:par\s+)?"
+START = patterns.compile(r"^\s*(?:ENTRE|Entre)\b\s*(?:les\s+soussignés|LES\s+SOUSSIGNÉS)?\s*[:,]?\s*"
+                         r"(?:d['’]une\s+part\s*[:,]?\s*)?$"
+                         r"|^\s*(?:ENTRE|Entre)\s+(?:la|le|les|l['’]|La|Le|Les|L['’])\s*(?:\p{Lu}|" + _BODIES + ")")
+PARTY_SIGNS = patterns.compile(r"represente?e?s?\s+par|d'une\s+part|d'autre\s+part")
+TITLE = patterns.compile(r"^\s*(?:convention|contrat|accord|avenant)\b")
+OTHER_PART = patterns.compile(r"^\s*(?:et\b|d'autre\s+part)")
+AFTER_PARTIES = patterns.compile(r"^\s*(?:il\s+(?:est|a\s+ete)\s+convenu|preambule|article\s+(?:1|premier|1er)\b)")
+ADDRESS = patterns.compile(r"^\s*(?:situee?|sise?|domiciliee?|dont\s+le\s+siege\s+(?:social\s+)?est|ayant\s+son\s+siege)\s*(?:au|a|:)?\s*")
+REPRESENTED = patterns.compile(r"represente?e?\s+par\s*")
+ROLE = patterns.compile(r"ci-apres\s+(?:conjointement\s+)?(?:denommee?s?|designee?s?|appelee?s?)\s*(?:par\s+)?"
                     r"|^\s*(?:partie\s+)?(?:denommee?|designee?)\s+ci-apres\s*")
-ARTICLE = regex.compile(
+ARTICLE = patterns.compile(
     r"^\s*(?P<label>articles?)\s+(?:(?P<part>\d{1,2})[.-](?=\d))?(?P<num>\d{1,2}|premier|1er|[ivx]{1,5})\b"
     r"\s*(?:er\b)?\s*"
     r"(?P<sep>[.:)-]|$)?\s*(?P<heading>.*)$")
-DURATION = regex.compile(
+DURATION = patterns.compile(
     r"(?:conclue?|etablie?|passee?|signee?)?\s*pour\s+une\s+duree\s+(?:de\s+|d')?(?P<n>\d{1,2}|"
     + dates.NUMBER_WORDS + r")\s+(?P<unit>an\(s\)|ans?|annees?|mois)")
-START_FROM = regex.compile(r"a\s+compter\s+(?:de\s+(?:la\s+date\s+de\s+)?(?:sa\s+)?(?P<sig>signature)|du\s+|de\s+)")
+START_FROM = patterns.compile(r"a\s+compter\s+(?:de\s+(?:la\s+date\s+de\s+)?(?:sa\s+)?(?P<sig>signature)|du\s+|de\s+)")
 # the term written without "pour une durée de ... à compter du": "prend effet le 1er janvier",
 # "entre en vigueur au ...", and its end "s'achève à l'échéance de la convention, le 2 mars 2027"
-TAKES_EFFECT = regex.compile(r"\b(?:prend(?:ra)?\s+effet|entre(?:ra)?\s+en\s+vigueur|s'applique(?:ra)?)\s+"
-                             r"(?:a\s+compter\s+du|a\s+partir\s+du|des\s+le|le|au)\s*")
-ENDS = regex.compile(r"\b(?:prend(?:ra)?\s+fin|expire(?:ra)?|s'acheve(?:ra)?|se\s+termine(?:ra)?"
-                     r"|arrive(?:ra)?\s+a\s+(?:son\s+)?(?:echeance|terme))\b(?:[^.;\n]{0,50}?,)?\s+le\s*")
+TAKES_EFFECT = patterns.compile(r"\b(?:prend(?:ra)?\s+effet|entre(?:ra)?\s+en\s+vigueur|s'applique(?:ra)?)\s+"
+                                r"(?:a\s+compter\s+du|a\s+partir\s+du|des\s+le|le|au)\s*")
+ENDS = patterns.compile(r"\b(?:prend(?:ra)?\s+fin|expire(?:ra)?|s'acheve(?:ra)?|se\s+termine(?:ra)?"
+                        r"|arrive(?:ra)?\s+a\s+(?:son\s+)?(?:echeance|terme))\b(?:[^.;\n]{0,50}?,)?\s+le\s*")
 # "elle est conclue pour l'année scolaire 2024-2025, du 2 septembre 2024 au 4 juillet 2025"
-PERIOD = regex.compile(r"\b(?:conclue?|valable|consentie?|etablie?)\b[^.;\n]{0,60}?\bdu\s+(?=[\d.]|1er|\p{L}+\s+\d)")
-PERIOD_END = regex.compile(r"\s+au\s+")
-SIGNED_AT = regex.compile(r"fait\s+(?:en\s+\w+\s+exemplaires?(?:\s+originaux)?\s*,?\s+)?a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
-PAGE_COUNT = regex.compile(r"comporte\s+(?P<n>\d{1,3}|" + dates.NUMBER_WORDS + r")\s+pages?")
-SIGNATURES = regex.compile(r"^\s*(?:signatures?\b|pour\s+(?:la|le|l')\s*\w+|les\s+parties)")
-PART = regex.compile(r"^\s*(?P<part>(?:titre|chapitre|partie|section)\s+(?:\d{1,2}|[ivx]{1,5}|premier|1er))\b")
-RESUMES = regex.compile(
+PERIOD = patterns.compile(r"\b(?:conclue?|valable|consentie?|etablie?)\b[^.;\n]{0,60}?\bdu\s+(?=[\d.]|1er|\p{L}+\s+\d)")
+PERIOD_END = patterns.compile(r"\s+au\s+")
+SIGNED_AT = patterns.compile(r"fait\s+(?:en\s+\w+\s+exemplaires?(?:\s+originaux)?\s*,?\s+)?a\s+(?P<place>[^,\n]{2,40}?)\s*,?\s+le\s*")
+PAGE_COUNT = patterns.compile(r"comporte\s+(?P<n>\d{1,3}|" + dates.NUMBER_WORDS + r")\s+pages?")
+SIGNATURES = patterns.compile(r"^\s*(?:signatures?\b|pour\s+(?:la|le|l')\s*\w+|les\s+parties)")
+PART = patterns.compile(r"^\s*(?P<part>(?:titre|chapitre|partie|section)\s+(?:\d{1,2}|[ivx]{1,5}|premier|1er))\b")
+RESUMES = patterns.compile(
     r"^\s*(?:le\s+conseil\s+(?:municipal|communautaire)\b|(?:apres\s+en\s+avoir|apres\s+avoir)\s+"
     r"(?:pris\s+connaissance|delibere)|vu\s+l'expose|oui\s+l'expose)")
-ANNEX = regex.compile(r"^\s*annexe?s?\b")
-UAI = regex.compile(r"^\d{7}[A-Za-z]$")
-TYPE_CODE = regex.compile(r"^[A-Z]{3,5}$")
-EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ANNEX = patterns.compile(r"^\s*annexe?s?\b")
+UAI = patterns.compile(r"^\d{7}[A-Za-z]$")
+TYPE_CODE = patterns.compile(r"^[A-Z]{3,5}$")
+EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HEADER_KEYS = [
-    ("email", regex.compile(r"electronique|courriel|e-?mail|\bmel\b|\bmail\b")),
-    ("uai", regex.compile(r"\buai\b|\brne\b|immatriculation|code\s+(?:ecole|etablissement)")),
-    ("type", regex.compile(r"\btype\b|nature")),
-    ("address", regex.compile(r"adresse|localisation")),
-    ("name", regex.compile(r"\bnom\b|denomination|ecole|etablissement")),
+    ("email", patterns.compile(r"electronique|courriel|e-?mail|\bmel\b|\bmail\b")),
+    ("uai", patterns.compile(r"\buai\b|\brne\b|immatriculation|code\s+(?:ecole|etablissement)")),
+    ("type", patterns.compile(r"\btype\b|nature")),
+    ("address", patterns.compile(r"adresse|localisation")),
+    ("name", patterns.compile(r"\bnom\b|denomination|ecole|etablissement")),
 ]
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
           "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
@@ -373,9 +374,9 @@ def _representative(view: View, party: Party, text: str, represented: regex.Matc
 
 # what follows a party's name: its legal form, its seat ("L'association X, association loi
 # 1901 dont le siège est ...", "La société Y, sise 3 rue ...")
-_DESCRIBED = regex.compile(r",\s*(?:association\s+(?:loi|regie|declaree)|dont\s+le\s+siege|sise?\b|ayant\s+son\s+siege"
-                           r"|represente?e?s?\s*$"  # "représentée" whose "par ..." the line wrapped away
-                           r"|domiciliee?\b|immatriculee?\b|inscrite?\s+au)")
+_DESCRIBED = patterns.compile(r",\s*(?:association\s+(?:loi|regie|declaree)|dont\s+le\s+siege|sise?\b|ayant\s+son\s+siege"
+                              r"|represente?e?s?\s*$"  # "représentée" whose "par ..." the line wrapped away
+                              r"|domiciliee?\b|immatriculee?\b|inscrite?\s+au)")
 
 
 def _bare_name(name: str) -> str:
@@ -408,8 +409,8 @@ def _signatories(view: View, folded: list[str], conv: Convention, signed) -> Non
 
 
 # two people signing side by side, each a first name and a surname in capitals: "Hugo DELMAS Inès CARON"
-_TWO_SIGNING = regex.compile(r"^(?P<a>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)"
-                             r"\s+(?P<b>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)$")
+_TWO_SIGNING = patterns.compile(r"^(?P<a>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)"
+                                r"\s+(?P<b>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}[\p{Lu}'’-]+)+)$")
 
 
 @recogniser("convention-signatures", "side-by-side",
@@ -425,7 +426,7 @@ def side_by_side(name: str) -> Optional[tuple[str, str]]:
 
 
 # three spaces or a tab between two signature blocks written side by side
-_COLUMN_GAP = regex.compile(r"\s{3,}|\t+")
+_COLUMN_GAP = patterns.compile(r"\s{3,}|\t+")
 
 
 def _signature_cell(view: View, conv: Convention, index: int, text: str) -> None:

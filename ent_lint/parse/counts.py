@@ -18,6 +18,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from . import dates
 from .recognisers import Case, of_part, recogniser
 from .text import View, fold
@@ -45,7 +46,7 @@ _LABELS = r"""
 # first), are not run on it (for speed).
 _LABEL_WORDS = ("exercice", "afferent", "legal", "present", "pouvoir", "procuration", "votant", "pris",
                 "suffrages", "absent")
-_IN_SITTING = regex.compile(r"en\s+seance")
+_IN_SITTING = patterns.compile(r"en\s+seance")
 
 
 def may_hold_a_label(folded: str) -> bool:
@@ -53,12 +54,12 @@ def may_hold_a_label(folded: str) -> bool:
     return any(word in folded for word in _LABEL_WORDS) or "seance" in folded and bool(_IN_SITTING.search(folded))
 
 
-COUNT = regex.compile(
+COUNT = patterns.compile(
     rf"""(?x)(?:{_LABELS})
     (?:\s*\(\s*e?\s*s?\s*\))?\s*(?:[:=]|\.{{2,}})?\s*(?P<n>\d{{1,3}})(?![\d/:h?]|[.,]\s?\d|[oil|]+\b)
     (?!\s+(?:votants?|presents?|representes?|absents?|procurations?|pouvoirs?|en\s+exercice)\b(?!\s*:))
     """)
-COUNT_BEFORE = regex.compile(  # not the figure of the label before ("Présents : 8  Votants : 11")
+COUNT_BEFORE = patterns.compile(  # not the figure of the label before ("Présents : 8  Votants : 11")
     r"(?<![\d/?])(?<!:\s{0,4})(?<!:\s{0,4}\d)(?<!:\s{0,4}\d\d)(?P<n>\d{1,3})\s+(?:(?:membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?"
     r"(?P<label>en\s+exercice|presents?|representes?|votants?|procurations?|pouvoirs?)\b")
 # A label alone on its line may carry a letter that OCR misread ("en seamce :"): the line being
@@ -66,7 +67,7 @@ COUNT_BEFORE = regex.compile(  # not the figure of the label before ("Présents 
 _LABELS_READ_BY_OCR = (_LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
                        .replace(r"(?:en\s+)?exercice)", r"(?:en\s+)?(?:exercice){s<=1})")  # "en eyercice"
                        .replace(r"|\bpouvoirs?|", r"|\b(?:pouvoirs?){s<=1}|"))  # "Po5vOirS"
-LABEL_ONLY = regex.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
+LABEL_ONLY = patterns.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
 
 
 def _label_alone(folded: str) -> Optional[regex.Match]:
@@ -75,13 +76,13 @@ def _label_alone(folded: str) -> Optional[regex.Match]:
     return LABEL_ONLY.match(folded)
 
 
-_QUORUM = regex.compile(r"\bquorum\b")
-_BARE_FIGURE = regex.compile(r"^\s*(?P<n>\d{1,3})\s*$")
-_RULE = regex.compile(r"^[\s_.\-–—=*]*$")  # a line of underscores or dashes between cells
+_QUORUM = patterns.compile(r"\bquorum\b")
+_BARE_FIGURE = patterns.compile(r"^\s*(?P<n>\d{1,3})\s*$")
+_RULE = patterns.compile(r"^[\s_.\-–—=*]*$")  # a line of underscores or dashes between cells
 
 
 # "Présents : huit", "Membres en exercice : onze": a label, its colon and the figure in words.
-COUNT_WORDS = regex.compile(
+COUNT_WORDS = patterns.compile(
     rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
     (?P<w>(?!et\b|premier\b|mil\b|mille\b|cents?\b){dates.NUMBER_WORDS})\b(?!\s*(?:heures?|h\b|euros?|ans?\b|%))""")
 
@@ -123,14 +124,14 @@ def _figures_first(folded: str) -> list[tuple[int, int, str, int]]:
 
 # "Quorum atteint avec 11 élus représentés", "le quorum est atteint avec 15 membres présents ou
 # représentés": the members there in person or by proxy, who vote (not "minimum 7 élus").
-_QUORUM_MEMBERS = regex.compile(
+_QUORUM_MEMBERS = patterns.compile(
     r"\bquorum\b[^.;()]{0,40}?\bavec\s+(?P<n>\d{1,3})\s+(?:elus?|membres?|conseillers?)\s+"
     r"(?:presents?\s+ou\s+)?representes?\b")
 
 
 # "procède à l'appel nominal des 33 conseillers municipaux": the roll call of the members in
 # office, as the minutes of an installation write it
-_ROLL_CALL = regex.compile(
+_ROLL_CALL = patterns.compile(
     r"\bappel\s+(?:nominal\s+)?des\s+(?P<n>\d{1,3})\s+(?:conseillers|membres|elus)\b"
     r"(?!\s+(?:presents?|absents?|representes?|votants?)\b)")
 
@@ -139,13 +140,13 @@ def _roll_call(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start("n"), m.end(), "in_office", int(m["n"])) for m in _ROLL_CALL.finditer(folded)]
 
 
-_FIGURE = regex.compile(r"\d")
+_FIGURE = patterns.compile(r"\d")
 
 
 # "8 conseillers sur 11 sont présents", "12 présents sur 15", "Présents : 12 sur 15 en exercice":
 # the members present out of the members in office
 _MEMBERS = r"(?:conseillers?|membres?|elus?|delegues?)(?:\s+(?:municipaux|communautaires|titulaires))?"
-_OUT_OF = regex.compile(
+_OUT_OF = patterns.compile(
     rf"""(?x)(?<![\d/.,])(?:
       (?P<p>\d{{1,3}})\s+(?:{_MEMBERS}\s+)?presente?s?\s+sur\s+(?P<m>\d{{1,3}})(?![\d/.,]\d)
     | (?P<p>\d{{1,3}})\s+{_MEMBERS}\s+sur\s+(?P<m>\d{{1,3}})(?:\s+(?:en\s+exercice|{_MEMBERS}))*
@@ -252,11 +253,11 @@ def figure_then_label(text: str) -> Optional[dict]:
 # "en exercice : il", "délibération : ii": OCR read the two ones of "11" as letters (in an old
 # style typeface "1" looks like "I", "l" or "i"; "1?" is a letter the reader already could not
 # tell).  The figure is read, as one read with doubt: no warning or error stands on it.
-_OCR_ONES = regex.compile(
+_OCR_ONES = patterns.compile(
     rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
     (?P<ones>(?=[1il|?]{{2}}\b)(?![1]{{2}})[1il|?]{{2}})\s*[.,;]?\s*$""")
 # how _OCR_ONES ends: a line ending otherwise is not scanned with it (for speed)
-_ONES_AT_THE_END = regex.compile(r"[1il|?]\s*[.,;]?\s*$")
+_ONES_AT_THE_END = patterns.compile(r"[1il|?]\s*[.,;]?\s*$")
 
 
 @recogniser(PART, "label-then-ones-read-as-letters",
@@ -285,7 +286,7 @@ def ocr_ones_in_line(folded: str) -> list[tuple[int, int, str, int]]:
 
 
 # "en exercice : 1O", "Présents : l2": OCR read a 0 as the letter O, a 1 as l or I, among digits
-_OCR_DIGITS = regex.compile(
+_OCR_DIGITS = patterns.compile(
     rf"""(?x)(?:{_LABELS})(?:\s*\(\s*e?\s*s?\s*\))?\s*:\s*
     (?P<fig>(?=[0-9oil|]{{2,3}}\b)(?=[oil|]*\d)(?=\d*[oil|])[0-9oil|]{{2,3}})\b(?!\s*(?:h\b|heures?|euros?|%))""")
 _AS_DIGIT = str.maketrans({"o": "0", "i": "1", "l": "1", "|": "1"})
@@ -364,7 +365,7 @@ def column(view: View, first: int, stop: int) -> list[tuple[int, str, int, int]]
 
 # "16 jusqu'à la délibération n°2015/62": a figure that opens its line and a few words that
 # qualify it, not a label of another count, a unit or a date.
-_FIGURE_OPENS = regex.compile(
+_FIGURE_OPENS = patterns.compile(
     r"^\s*(?P<n>\d{1,3})\s+(?!(?:er|e|eme|h|heures?|%|euros?|€|janvier|fevrier|mars|avril|mai|juin|juillet"
     r"|aout|septembre|octobre|novembre|decembre|rue|avenue)\b)(?=\p{L})")
 
@@ -387,7 +388,7 @@ def figure_below(view: View, first: int, stop: int) -> list[tuple[int, str, int,
     return found
 
 
-_ROW_CELL = regex.compile(r"\S+(?: \S+)*")  # cells of a row of text: words a single space apart
+_ROW_CELL = patterns.compile(r"\S+(?: \S+)*")  # cells of a row of text: words a single space apart
 
 
 def _row_labels(folded: str) -> Optional[list[tuple[int, int, str]]]:

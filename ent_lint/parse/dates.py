@@ -7,34 +7,35 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..dates import (DIGIT_DATE, MONTH, MONTHS, NUMBER_WORD, NUMBER_WORDS, WEEKDAY, WEEKDAYS,  # noqa: F401
                      make_date, words_to_int)
 
-TEXT_DATE = regex.compile(
+TEXT_DATE = patterns.compile(
     rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?:du\s+mois\s+d[e']\s*)?"
     rf"(?P<m>{MONTH})\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d)")
-WORDS_DATE = regex.compile(
+WORDS_DATE = patterns.compile(
     rf"l'an\s+(?P<y>{NUMBER_WORDS})\s*,?\s*(?:et\s+)?le\s+(?:(?P<wd>{WEEKDAY})\s+)?"
     rf"(?P<d>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?:du\s+mois\s+d[e']\s*)?(?P<m>{MONTH})")
 # a whole date in words, the year too: "vingt-quatre novembre deux mil vingt-trois"
-ALL_WORDS_DATE = regex.compile(
+ALL_WORDS_DATE = patterns.compile(
     rf"(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|{NUMBER_WORDS})\s+(?P<m>{MONTH})\s+(?P<y>(?:deux\s+)?mil(?:le)?(?:[\s-]+{NUMBER_WORD})*)")
 # the opening sentence giving the date in words without "L'an": "Le neuf avril deux mille
 # vingt-quatre, à vingt heures, le conseil municipal...", "Le mardi 9 avril de l'an deux mil
 # vingt-quatre"; not the day the convocation was sent ("Le deux avril deux mille vingt-quatre,
 # le maire a convoqué...")
-OPENING_WORDS_DATE = regex.compile(
+OPENING_WORDS_DATE = patterns.compile(
     rf"(?m)^[ \t]*le\s+(?:(?P<wd>{WEEKDAY})\s+)?(?P<d>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?P<m>{MONTH})\s*,?\s+"
     rf"(?:de\s+l'an\s+)?(?P<y>(?:deux\s+)?mil(?:le)?(?:[\s-]+{NUMBER_WORD})*+)")
 # what follows the date of the day the convocation was sent
-_CONVOCATION_SENT = regex.compile(
+_CONVOCATION_SENT = patterns.compile(
     r"\W*(?:(?:a\s+\S+\s+heures?\W*)?(?:le|la)\s+(?:maire|presidente?)\s+a\s+(?:convoque|adresse|envoye)|(?:convocation|envoi)\b)")
-WEEKDAY_DIGITS = regex.compile(rf"(?P<wd>{WEEKDAY})\s+(?P<date>{DIGIT_DATE.pattern})")
-TIME = regex.compile(
+WEEKDAY_DIGITS = patterns.compile(rf"(?P<wd>{WEEKDAY})\s+(?P<date>{DIGIT_DATE.pattern})")
+TIME = patterns.compile(
     rf"(?<![\d])(?P<h>[0-2]?\d)\s?(?:heures?|h|:)\s?(?P<min>[0-5]\d)?(?!\d)"  # "20 heures 30": not "20 h"
     rf"|(?P<wh>{NUMBER_WORDS})\s+heures?(?:\s+(?P<wm>{NUMBER_WORDS}|et\s+demie|quart))?")
 # Placeholders where a date should be: "le .....", "__/__/____", "../../....", "XX/XX/XXXX".
-BLANK = regex.compile(
+BLANK = patterns.compile(
     r"(?:[._\u2026]{3,}(?:\s*/\s*[._\u2026]{2,}){0,2}"
     r"|_{1,}\s*/\s*_{1,}\s*/\s*_{2,}|\.{2}\s*/\s*\.{2}\s*/\s*\.{2,4}"
     r"|xx\s*/\s*xx\s*/\s*x{2,4}|\bxx\b(?:\s+\w+\s+x{2,4})?)")

@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, of_part, recogniser
 from .text import fold
 
@@ -27,10 +28,10 @@ _COUNCIL = r"le\s+conseil(?:\s+(?:municipal|communautaire|syndical|d'administrat
 _HAVING_DELIBERATED = r"apres\s+(?:en\s+)?avoir\s+(?:entendu\s+[^,\n]{1,60},?\s*)?delibere"
 _CLAUSE = r"(?:\s*,?\s*(?:" + _HAVING_DELIBERATED + r"|a\s+l'unanimite|par\s+\d{1,3}\s+voix[^,\n]{0,60}))"
 
-_COUNCIL_VERB = regex.compile(rf"\b{_COUNCIL}{_CLAUSE}{{0,3}}\s*,?\s+{_VERB}")
-_DELIBERATED_VERB = regex.compile(rf"\b{_HAVING_DELIBERATED}\s*,?\s+(?:et\s+)?{_VERB}")
+_COUNCIL_VERB = patterns.compile(rf"\b{_COUNCIL}{_CLAUSE}{{0,3}}\s*,?\s+{_VERB}")
+_DELIBERATED_VERB = patterns.compile(rf"\b{_HAVING_DELIBERATED}\s*,?\s+(?:et\s+)?{_VERB}")
 # the operative verb in capitals at the start of a line (read on the text as written)
-_CAPITAL_VERB = regex.compile(
+_CAPITAL_VERB = patterns.compile(
     r"(?m)^[ \t]*(?:[-–•][ \t]*)?(?:APPROUVE|AUTORISE|D[ÉE]CIDE|ADOPTE|ACCEPTE|D[ÉE]SIGNE|FIXE|VALIDE"
     r"|ACCORDE|ATTRIBUE|[ÉE]MET|DONNE|CHARGE|SOLLICITE|[ÉE]LIT|ARR[ÊE]TE|CONFIRME|PREND\s+ACTE)\b")
 

@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 import regex
 from pydantic import BaseModel
 
+from .. import patterns
 from ..i18n import N_
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
 from . import dates
@@ -40,7 +41,7 @@ from .text import View, fold
 
 # --- attendance -------------------------------------------------------------------------------
 
-LIST_LABEL = regex.compile(
+LIST_LABEL = patterns.compile(
     r"""(?x)
     ^\s*(?:[-+•*>➢►\p{Co}]\s*)?                      # a bullet: "+ Présents :", "- Absents :"
     (?:\d{1,3}\s+(?=etaient|etait|sont))?         # a count printed in the margin, read into the line
@@ -58,30 +59,30 @@ LIST_LABEL = regex.compile(
     )
     (?:\s*\(\s*e?\s*s?\s*\)\s*s?)?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)   # "Excusé(e)s :"
     """)
-BODY_START = regex.compile(
+BODY_START = patterns.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
     |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:\s*\S|expose\s+des\s+motifs)""")
-MARGIN_NUMBER = regex.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
-ITEM_AFTER_LISTS = regex.compile(r"^\s*deliberation\s+(?:n°|no\.?|numero)\s*\S*\d")
-NEANT = regex.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
+MARGIN_NUMBER = patterns.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
+ITEM_AFTER_LISTS = patterns.compile(r"^\s*deliberation\s+(?:n°|no\.?|numero)\s*\S*\d")
+NEANT = patterns.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
 
 # A proxy whose grantor is the name before it: "M. Jacques CHEVALIER, Conseiller municipal
 # délégué, pouvoir donné à M. Georges LECLEVE".
-HOLDER_ONLY = regex.compile(
+HOLDER_ONLY = patterns.compile(
     r"^(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
     r"(?:\s+donnee?)?\s+(?:a|au)\s+(?P<h>[^()]+?)\)?\s*(?:\([^()]*\)?\s*)?\.?$")
 # a note after the holder's name: "... à M. B. BERTHOU (jusqu'à la question n°13)."
 _PROXY_NOTE = r"\s*(?:\([^()]*\)?)?\s*\.?$"
 PROXY_PATTERNS = [
-    regex.compile(
+    patterns.compile(
         r"^(?P<g>.+?)\s*(?:\(|,|:|-)?\s*(?:qui\s+)?(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?"
         r"(?:(?:son\s+|sa\s+)?(?:pouvoir|pourvoir|procuration|mandat|delegation)(?:\s+de\s+vote)?"
         r"(?:\s+donnee?)?\s+)"
         r"(?:(?:a|au|aux)\s+|(?<=donne\s|donnee\s))(?P<h>[^()]+?)\)?" + _PROXY_NOTE),  # "donné à", "à" left out
-    regex.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?" + _PROXY_NOTE),
-    regex.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
-    regex.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
+    patterns.compile(r"^(?P<g>.+?)\s*(?:,|\()?\s*represente?e?\s+par\s+(?P<h>[^()]+?)\)?" + _PROXY_NOTE),
+    patterns.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
+    patterns.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
 ]
 # the words each of PROXY_PATTERNS needs, one of them at least ("" for none): a pattern is not
 # tried where its words are not written (for speed: the first tries its grantor at every length)
@@ -91,13 +92,13 @@ _PROXY_WORDS = [("pouvoir", "pourvoir", "procuration", "mandat", "delegation"), 
                 ("",)]  # "X à Y"
 
 # A proxy written as a sentence, each side named with a civility, on a line of its own.
-PROXY_SENTENCE = regex.compile(
+PROXY_SENTENCE = patterns.compile(
     r"^\s*(?:m\.|mme\.?|madame|monsieur|mr\.?|mlle)\s*\S[^,;]{1,50}?\s+(?:a|ayant)\s+donne\s+"
     r"(?:son\s+|sa\s+)?(?:pouvoir|pourvoir|procuration|mandat)\s+(?:a|au)\s+(?:m\.|mme\.?|madame|monsieur|mr\.?|mlle)")
 
 # --- items, votes, changes of attendance ----------------------------------------------------
 
-HEADING = regex.compile(
+HEADING = patterns.compile(
     r"""(?x)^\s*(?:
       (?:deliberation\s+)?(?:n°|no\.?|numero)\s*(?P<num>[\w/._-]*\d[\w/._-]*)\s*(?:[:-]\s*(?P<title>.*))?$
     | (?P<num>\d{4}\s?[/_.-]\s?\d{1,4}(?:[/_.-][\w-]+)?)\s*[-:]\s*(?P<title>\S.+)$
@@ -106,16 +107,16 @@ HEADING = regex.compile(
     | objet\s*:\s*(?P<title>\S.+)$
     | (?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2})\s*(?:\)|°|\s[-.]\s)\s*(?P<title>\S.{5,})$
     )""")
-DELIBERATED = regex.compile(r"apres\s+en\s+avoir\s+delibere|delibere|le\s+conseil\s+\w+\s*,?\s+decide")
+DELIBERATED = patterns.compile(r"apres\s+en\s+avoir\s+delibere|delibere|le\s+conseil\s+\w+\s*,?\s+decide")
 # a motion put to the council ("nous vous proposons d'affecter", "il est proposé au conseil de"):
 # the item is to be voted on, whether or not its outcome is written; not the chair's words in a
 # verbatim record ("je vous propose de passer au point suivant")
-PROPOSED = regex.compile(
+PROPOSED = patterns.compile(
     r"(?<!\bje\s+)\bvous\s+propos(?:e|ons|ent)\s+(?:d'|de\b|l'|le\b|la\b|les\b)"
     r"|\bpropose\s+au\s+conseil\s+(?:\w+\s+)?d['e]|\bil\s+est\s+propose\s+au\s+conseil")
 NAME_IN_SENTENCE = (
     r"(?P<who>(?:m\.|mme|mlle|monsieur|madame|mr)\s*[^,;()\n]{2,60}?)")
-NOT_VOTING = regex.compile(
+NOT_VOTING = patterns.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:\(?\s*(?:interesse|concerne)e?s?[^)]*\)?\s*,?\s*)?"
     # "se retire et ne participe ni au débat ni au vote"
     r"(?:(?:se\s+retire|quitte\s+la\s+salle|sort\s+de\s+la\s+salle)\s*,?\s*et\s+)?"
@@ -123,17 +124,17 @@ NOT_VOTING = regex.compile(
     r"|ne\s+prennent)\s+(?:part\s+)?(?:ni\s+(?:au|a\s+la)\s+(?:debat|discussion|deliberation)\s+ni\s+au\s+vote"
     r"|(?:pas|part|point)?\s*(?:part\s+)?(?:au|a\s+ce|a\s+la)?\s*(?:vote|deliberation|debat))")
 # The same without a civility, on the text as written: "Dominique BARBE ne prend pas part au vote".
-NOT_VOTING_NAMED = regex.compile(
+NOT_VOTING_NAMED = patterns.compile(
     r"(?<![\p{L}'’])(?P<who>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+"
     r"(?:ne\s+prend\s+pas\s+part|ne\s+participe\s+pas|n['’]a\s+pas\s+pris\s+part|n['’]a\s+pas\s+participé)"
     r"\s+(?:au\s+vote|à\s+la\s+délibération|au\s+débat)")
-LEAVES = regex.compile(
+LEAVES = patterns.compile(
     NAME_IN_SENTENCE + r"\s*(?:,[^,]{0,80},)?\s*(?:quitte|a\s+quitte|sort\s+de|se\s+retire\s+de|s'est\s+retiree?\s+de)"
     r"\s+(?:la\s+|l')?(?P<where>salle|seance|assemblee|reunion)(?P<rest>[^.\n]{0,80})")
 # "la Présidente ayant quitté la salle", "Monsieur le Maire s'étant retiré", "le Maire se retire
 # pour le vote": the one who presides leaves, named by the office (the compte administratif is
 # voted without the mayor, CGCT L2121-14)
-LEAVES_BY_OFFICE = regex.compile(
+LEAVES_BY_OFFICE = patterns.compile(
     r"""(?x)(?<![\p{L}])(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<office>maire|presidente?)\b
     \s*(?:,[^,]{0,80},)?\s*
     (?:(?:quitte|a\s+quitte|ayant\s+quitte|sort|sortant|est\s+sortie?)\s+(?:de\s+)?(?:la\s+|l')
@@ -141,48 +142,48 @@ LEAVES_BY_OFFICE = regex.compile(
       |(?:se\s+retire|se\s+retirant|s'est\s+retiree?|s'etant\s+retiree?)
          (?:\s+de\s+(?:la\s+|l')(?P<where>salle|seance|assemblee|reunion))?)
     (?P<rest>[^.\n]{0,80})""")
-ARRIVES = regex.compile(
+ARRIVES = patterns.compile(
     r"(?:arrivee\s+de\s+" + NAME_IN_SENTENCE
     + r"(?=\s*(?:[,;.(]|\s(?:a|avant|apres|au|aux|lors|pendant|en\s+cours|pour|des)\s|$))"  # "Arrivée de Mme X à 20 h 45"
     + r"|" + NAME_IN_SENTENCE.replace("who", "who2")
     + r"\s+(?:arrive|rejoint|entre)\s+(?:en\s+|la\s+|dans\s+la\s+)?(?:seance|salle|assemblee))")
-RETURNS = regex.compile(NAME_IN_SENTENCE + r"\s+(?:revient|reintegre|rentre|regagne)")
-DECISION = regex.compile(
+RETURNS = patterns.compile(NAME_IN_SENTENCE + r"\s+(?:revient|reintegre|rentre|regagne)")
+DECISION = patterns.compile(
     r"(?:^\s*(?:-\s*)?|(?<=[,:]\s*))(?P<verb>APPROUVE|AUTORISE|D[ÉE]CIDE|ADOPTE|DONNE|CHARGE|DIT|ACCEPTE|D[ÉE]SIGNE|FIXE"
     r"|SOLLICITE|PREND\s+ACTE|[ÉE]MET|VALIDE|ACCORDE|ATTRIBUE|CR[ÉE]E|OPTE|PR[ÉE]CISE|D[ÉE]CLARE"
     r"|ARR[ÊE]TE|CONFIRME|ENT[ÉE]RINE|RENOUVELLE|AUTORISENT|APPROUVENT|D[ÉE]CIDENT)\b(?P<rest>.*)$")
 
 # --- header ---------------------------------------------------------------------------------
 
-AUTHORITY = regex.compile(
+AUTHORITY = patterns.compile(
     r"(?P<epci>communaute\s+(?:de\s+communes|d'agglomeration|urbaine)\s+[^\n,]{2,60}"
     r"|metropole\s+[^\n,]{2,40})"
     r"|\b(?:commune|ville|mairie|conseil\s+municipal)\s+(?:de\s+la\s+commune\s+)?(?:de\s+|d')\s*"
     r"(?P<name>[^\n,.]{2,40}?)\s*(?:$|\n|,|\.|\s+du\b|\s+-|\s+seance|\s+\()")
-PLACE = regex.compile(
+PLACE = patterns.compile(
     r"(?:reuni|reunie|reunis|rassemble)e?s?\s*,?\s+(?:en\s+session\s+(?:ordinaire|extraordinaire)\s*,?\s+)?"
     r"(?:(?:en|a|au|dans)\s+(?:la\s+|le\s+|l'|les\s+)?)"
     r"(?P<place>[^,\n]+?(?:\n[^,\n]+?)?)\s*(?:,|\s+sous\b|\s+en\s+seance|\s+apres\b|\.|$)")
-CONVENED = regex.compile(
+CONVENED = patterns.compile(
     r"(?:date\s+de\s+(?:la\s+)?convocation(?:\s+du\s+conseil(?:\s+\w+)?)?|convocation\s+(?:du\s+conseil\s+\w+\s*)?"
     r"(?:a\s+ete\s+)?(?:adressee|envoyee|faite|transmise|du)?|convoquee?s?(?:\s+\w+){0,3}\s+le)\s*:?\s*(?:le\s+)?")
-POSTED = regex.compile(r"date\s+d'affichage(?:\s+de\s+la\s+convocation)?\s*:?\s*|convocation\s+affichee\s+le\s*")
-SIGNED = regex.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
-URGENCY = regex.compile(r"\burgence\b(?!\s+sanitaire)")
-SECOND_CONVOCATION = regex.compile(
+POSTED = patterns.compile(r"date\s+d'affichage(?:\s+de\s+la\s+convocation)?\s*:?\s*|convocation\s+affichee\s+le\s*")
+SIGNED = patterns.compile(r"(?:fait\s+et\s+delibere|pour\s+extrait\s+(?:certifie\s+)?conforme)[^\n]*?,?\s*le\s*")
+URGENCY = patterns.compile(r"\burgence\b(?!\s+sanitaire)")
+SECOND_CONVOCATION = patterns.compile(
     r"sans\s+condition\s+de\s+quorum|(?:deuxieme|seconde|nouvelle)\s+convocation"
     r"|quorum\s+n'(?:ayant|a)\s+pas\s+ete\s+atteint")
-CONVENTION_DURATION = regex.compile(
+CONVENTION_DURATION = patterns.compile(
     r"duree\s+de\s+(?P<n>\d{1,2}|" + dates.NUMBER_WORDS + r")\s+(?P<unit>ans?|annees?|mois)\b")
-ENDS_ON = regex.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s+terminera)\s+le\s*")
-SIGNATURE_ROLE = regex.compile(
+ENDS_ON = patterns.compile(r"(?:prendra\s+fin|expirera|arrivera\s+a\s+echeance|se\s+terminera)\s+le\s*")
+SIGNATURE_ROLE = patterns.compile(
     r"(?:^\s*|\s{2,}|,\s+)(?:pour\s+extrait\s+conforme\s*,?\s*)?(?:le|la)\s+(?P<role>maire|president|presidente"
     r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
 
 
 # two signature blocks side by side whose spaces a PDF collapsed: "La Maire, Anne ROUX Le
 # secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
-COLLAPSED_BLOCKS = regex.compile(
+COLLAPSED_BLOCKS = patterns.compile(
     r"(\p{Lu}{2,}[,.]?)\s(\s?(?:Le|La|LE|LA)\s+(?:[Ss]ecr[ée]taire|SECR[ÉE]TAIRE|[Mm]aire|MAIRE|[Pp]r[ée]sidente?|PR[ÉE]SIDENTE?)\b)")
 # what each role of COLLAPSED_BLOCKS ends with ("Secrétaire", "Maire", "Président"...): a line
 # without any is not searched (for speed)
@@ -220,8 +221,8 @@ class _List:
 
 # a count's label whose end is on the next line: "qui ont pris part à la" / "délibération : 11",
 # "Nombre de conseillers afférents au Conseil" / "Municipal : 18", "Membres en" / "exercice : 15"
-_CUT_LABEL = regex.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+"
-                           r"|afferents?(?:\s+au(?:\s+conseil)?)?|(?:membres?|conseillers?)\s+en)\s*$")
+_CUT_LABEL = patterns.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+"
+                              r"|afferents?(?:\s+au(?:\s+conseil)?)?|(?:membres?|conseillers?)\s+en)\s*$")
 
 
 def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[int, int, str, int]]:
@@ -264,7 +265,7 @@ def _is_count_line(folded: str) -> bool:
 
 
 # "Secrétaire de séance désignée : ...", "Date de convocation : ...": another label, the list has ended
-_OTHER_LABEL = regex.compile(
+_OTHER_LABEL = patterns.compile(
     r"^\s*(?:secretaires?|nombre|date|objet|rapporteur|quorum|convocation|presidence|presidente?)\b[^:]{0,40}:")
 
 
@@ -483,7 +484,7 @@ class AttendanceParser:
         return people, proxies
 
 
-_ENDS_WITH_PREPOSITION = regex.compile(r"\b(?:à|a|au|par|de|pour)$")
+_ENDS_WITH_PREPOSITION = patterns.compile(r"\b(?:à|a|au|par|de|pour)$")
 
 
 def _label_kind(cell: str) -> Optional[str]:
@@ -525,15 +526,15 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
 
 
 # the old formula closing a present list, its end often on the next line
-_FORMING_THE_MAJORITY = regex.compile(
+_FORMING_THE_MAJORITY = patterns.compile(
     r"(?i)\s+(?:formant|formant\s+ainsi|lesquels\s+forment|qui\s+forment)(?:\s+(?:la\s+majorit[ée]|le\s+quorum)\b.*)?$")
 
 
-_PIECE_EDGE = regex.compile(r"\s[-–—]\s|[,;]")
-_PARTICLE_END = regex.compile(r"(?i)(?:\b(?:le|la|de|du|des|van|von|der|mc|mac|à|a|au|par|pour)|\b[dl]['’])\s*$")
+_PIECE_EDGE = patterns.compile(r"\s[-–—]\s|[,;]")
+_PARTICLE_END = patterns.compile(r"(?i)(?:\b(?:le|la|de|du|des|van|von|der|mc|mac|à|a|au|par|pour)|\b[dl]['’])\s*$")
 
 
-_NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
+_NOTE_ASIDE = patterns.compile(r"\([^()]*\)?")
 
 
 def _whole_names_meet(before: str, after: str) -> bool:
@@ -556,7 +557,7 @@ def _name_words(piece: str) -> list[str]:
     return [w for w in rest.split() if any(c.isalpha() for c in w)]
 
 
-_INLINE_SEPARATOR = regex.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
+_INLINE_SEPARATOR = patterns.compile(r"\s[-–—]\s|[,;]|\s[-–—]$")
 
 
 def _names_and_proxies(view: View, parts, breaks, proxies_list: bool):
@@ -622,7 +623,7 @@ def _holder_of_the_entry_before(piece: str, people: list[Person], span: Optional
 
 
 # a word in capitals that could be a surname: "BRIDET", "LE GALL"; not "MM", "MMES", "CCAS"-like
-_SURNAME_IN_CAPITALS = regex.compile(r"(?<![\p{L}])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?![\p{L}.])")
+_SURNAME_IN_CAPITALS = patterns.compile(r"(?<![\p{L}])\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*(?![\p{L}.])")
 
 
 def _meant_someone(piece: str) -> bool:
@@ -648,7 +649,7 @@ def _people_in(view: View, piece: str, name: str, start: int) -> list[Person]:
             person(pair[1], view.span(second, second + len(pair[1])), note=_note(piece))]
 
 
-_DASH_GAP = regex.compile(r"\s*[-–—]\s*")
+_DASH_GAP = patterns.compile(r"\s*[-–—]\s*")
 
 
 def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
@@ -674,7 +675,7 @@ def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
     return merged
 
 
-_NOTE_AT_END = regex.compile(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$")
+_NOTE_AT_END = patterns.compile(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$")
 
 
 def _note(piece: str) -> Optional[str]:
@@ -723,9 +724,9 @@ def _proxy_with_a_note_between(original: str, span: Optional[Span]) -> Optional[
 
 
 # "D.NICOLASjusqu'à la question 3)": OCR glued the note to the name.
-_GLUED_NOTE = regex.compile(r"(?<=\p{Lu}\p{L}*)(?=jusqu['’]|à\s+partir\b|a\s+partir\b)")
-_CIVILITY_WORD = regex.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|MONSIEUR|MADAME|M\.|Mr\.?|MR\.?|Mme|Mlle|MME|MLLE)"
-                               r"(?=\s|\.|\p{Lu})")
+_GLUED_NOTE = patterns.compile(r"(?<=\p{Lu}\p{L}*)(?=jusqu['’]|à\s+partir\b|a\s+partir\b)")
+_CIVILITY_WORD = patterns.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|MONSIEUR|MADAME|M\.|Mr\.?|MR\.?|Mme|Mlle|MME|MLLE)"
+                                  r"(?=\s|\.|\p{Lu})")
 
 
 def _from_civility(grantor: str) -> str:
@@ -737,7 +738,7 @@ def _from_civility(grantor: str) -> str:
     return grantor[starts[-1]:] if len(starts) == 1 else grantor
 
 
-_FROM_LATER = regex.compile(r"\ba\s+partir\s+d|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
+_FROM_LATER = patterns.compile(r"\ba\s+partir\s+d|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
 
 
 def _granted_later(proxy: Proxy, present: list[Person]) -> bool:
@@ -837,7 +838,7 @@ def _president(view: View, delib: Deliberation, head: str) -> None:
             return
 
 
-_MARGIN_FIGURE = regex.compile(r"\n\s*\d{1,3}\s+")  # "Monsieur\n\n29 David NICOLAS": 29 is in the margin
+_MARGIN_FIGURE = patterns.compile(r"\n\s*\d{1,3}\s+")  # "Monsieur\n\n29 David NICOLAS": 29 is in the margin
 
 
 def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional[Found]:
@@ -916,11 +917,11 @@ def _sentence_people(view: View, pattern, start: int, end: int, group: str = "wh
     return people
 
 
-_SUBJECT_LABEL = regex.compile(r"objet\s*:\s*")
+_SUBJECT_LABEL = patterns.compile(r"objet\s*:\s*")
 
 
 # "Mme Laure PASQUIER et M. Yann BRIAND ne prennent pas part au vote": two people, each with a civility
-_NEXT_CIVILITY = regex.compile(r"\s*(?:,|\bet\b)\s*(?=(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.)\s)")
+_NEXT_CIVILITY = patterns.compile(r"\s*(?:,|\bet\b)\s*(?=(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.)\s)")
 
 
 def _each_civility(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1119,7 +1120,7 @@ def _absent_read(attendance: "AttendanceParser", lists: _Lists, table: Optional[
     return entry is not None and (lists.absent_named or _says_none(entry)) or table is not None and table.roster
 
 
-_PRESIDING_NOTE = regex.compile(r"^(?:maire|presidente?|president\s+de\s+seance)$")
+_PRESIDING_NOTE = patterns.compile(r"^(?:maire|presidente?|president\s+de\s+seance)$")
 
 
 def _mayor_in_the_list(present: list[Person]) -> Optional[Person]:
@@ -1150,7 +1151,7 @@ def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", 
 
 
 # "Hélène MARCHAL, Jacques THOMAS, ...": a list that says it names only some
-_CUT_SHORT = regex.compile(r"(?:\.\.\.|…|\betc\b\.?)\s*\)?\s*[.;,]?\s*$")
+_CUT_SHORT = patterns.compile(r"(?:\.\.\.|…|\betc\b\.?)\s*\)?\s*[.;,]?\s*$")
 
 
 def _cut_short(attendance: "AttendanceParser") -> list[str]:
@@ -1172,7 +1173,7 @@ def _label_counts(view: View, template: Deliberation, attendance: "AttendancePar
             template.spans[f"counts.{field}"] = view.line_span(entry.label_index)
 
 
-_ARRIVAL = regex.compile(r"\ba\s+partir\s+d|\barrivee?s?\b|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
+_ARRIVAL = patterns.compile(r"\ba\s+partir\s+d|\barrivee?s?\b|\bdes\s+(?:la|le)\s+(?:question|point|deliberation)")
 
 
 def _arrives_later(who: Person, proxies: list[Proxy]) -> bool:
@@ -1235,7 +1236,7 @@ def _doubt_ocr_lists(delib: Deliberation) -> None:
 
 
 # a letter OCR could not read, a digit or a stray capital inside a word: "S?RI", "NiCOLAS", "F4UVEL"
-_GARBLED = regex.compile(r"\p{L}[?\d]|[?\d]\p{L}|\p{Ll}\p{Lu}\p{Lu}")
+_GARBLED = patterns.compile(r"\p{L}[?\d]|[?\d]\p{L}|\p{Ll}\p{Lu}\p{Lu}")
 
 
 @dataclass
@@ -1255,7 +1256,7 @@ def _parts(view: View, start_line: int, headings: list[Heading]) -> list[_Part]:
     return [_Part(h.line, stop, h) for h, stop in zip(headings, bounds[1:])]
 
 
-_NUMBER_IN_TEXT = regex.compile(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)")
+_NUMBER_IN_TEXT = patterns.compile(r"(?:deliberation|acte)\s+n°\s*(?P<num>[\w/._-]*\d[\w/._-]*)")
 
 
 def _name_item(view: View, delib: Deliberation, part: _Part, single: bool) -> None:
@@ -1492,7 +1493,7 @@ def _decisions(lines) -> list[str]:
     return decisions
 
 
-_WIDE_SPACE = regex.compile(r"\s{2,}|\t")
+_WIDE_SPACE = patterns.compile(r"\s{2,}|\t")
 
 
 def _side_by_side(text: str) -> list[str]:

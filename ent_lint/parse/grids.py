@@ -20,6 +20,7 @@ from typing import Callable, Optional, Sequence
 
 import regex
 
+from .. import patterns
 from ..model import Proxy
 from .names import clean_name, looks_like_person, person
 from .recognisers import Case, recogniser
@@ -29,18 +30,18 @@ from .text import View, fold
 PART = "attendance-grid"
 
 _ROLES = [
-    ("member", regex.compile(r"^(?:noms?(?:\s+(?:et\s+)?prenoms?)?|prenoms?\s+(?:et\s+)?noms?|conseillers?"
-                             r"(?:\s+(?:municipaux|communautaires))?|membres?|elus?|delegues?(?:\s+titulaires)?"
-                             r"|administrateurs?)$")),
-    ("holder", regex.compile(r"^(?:(?:pouvoir|procuration|mandat)s?\s+(?:donnee?s?\s+)?(?:a|au)\b"
-                             r"|represente?e?s?\s+par|mandataires?)")),
-    ("present", regex.compile(r"^presente?s?$|^present\(e\)$")),
-    ("absent", regex.compile(r"^(?:absente?s?|excusee?s?|absente?s?\s+excusee?s?|absent\(e\)|excuse\(e\))$")),
+    ("member", patterns.compile(r"^(?:noms?(?:\s+(?:et\s+)?prenoms?)?|prenoms?\s+(?:et\s+)?noms?|conseillers?"
+                                r"(?:\s+(?:municipaux|communautaires))?|membres?|elus?|delegues?(?:\s+titulaires)?"
+                                r"|administrateurs?)$")),
+    ("holder", patterns.compile(r"^(?:(?:pouvoir|procuration|mandat)s?\s+(?:donnee?s?\s+)?(?:a|au)\b"
+                                r"|represente?e?s?\s+par|mandataires?)")),
+    ("present", patterns.compile(r"^presente?s?$|^present\(e\)$")),
+    ("absent", patterns.compile(r"^(?:absente?s?|excusee?s?|absente?s?\s+excusee?s?|absent\(e\)|excuse\(e\))$")),
 ]
-_MARK = regex.compile(r"^(?:x|✓|✔|☒|oui|\*)$", regex.IGNORECASE)
+_MARK = patterns.compile(r"^(?:x|✓|✔|☒|oui|\*)$", regex.IGNORECASE)
 # the cells of a line laid out in columns: words a single space apart (compiled once: handing the
 # string to regex.finditer looked it up in regex's cache at each call, slower than the match)
-_CELL = regex.compile(r"\S+(?: \S+)*")
+_CELL = patterns.compile(r"\S+(?: \S+)*")
 
 
 @recogniser(PART, "grid-heading",

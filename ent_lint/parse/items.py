@@ -17,6 +17,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, of_part, recogniser
 from .reports import report_opening
 from .text import View, fold
@@ -25,8 +26,8 @@ from .vote_columns import row_vote
 PART = "item-heading"
 
 
-_DIGITS = regex.compile(r"\d+")
-_SUFFIX = regex.compile(r"\s*(?:bis|ter|quater)$")
+_DIGITS = patterns.compile(r"\d+")
+_SUFFIX = patterns.compile(r"\s*(?:bis|ter|quater)$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Heading:
         return shape + self.separator
 
 
-_DATE_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*(?P<serial>\d{1,3})")
+_DATE_SERIAL = patterns.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*(?P<serial>\d{1,3})")
 
 
 def _key(number: str) -> tuple:
@@ -80,20 +81,20 @@ def _title_ok(title: str) -> bool:
 
 # a title that opens on an address: "1 Boulevard Mendès France - désaffectation", "12 bis rue
 # des Lilas : cession"
-_ADDRESS = regex.compile(
+_ADDRESS = patterns.compile(
     r"""(?xi)^\d{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|boulevard|bd|avenue|av\.|place|chemin|route|impasse|all[ée]e
     |quai|cours|square|rond-point|lotissement|hameau|lieu-dit|r[ée]sidence|voie|sentier|parvis|esplanade)\b""")
 
 
 # a title in capitals whose first letter OCR read as a zero: "0FFRES PROMOTIONNELLES"
-_O_FOR_CAPITAL = regex.compile(r"^0\p{Lu}{3}")
+_O_FOR_CAPITAL = patterns.compile(r"^0\p{Lu}{3}")
 
 
 # the outcome a list of deliberations writes after the title: "title – Adoptée à l'unanimité",
 # "title : approuvée par 15 voix pour", "title : ajournée", "title      Vote : unanimité", or the
 # next cell of its table joined to the title "title Adoptée (18 pour, 2 abstentions)"; or that
 # the point had nothing to decide: "Questions diverses : sans objet", "Informations – néant"
-_OUTCOME_AFTER_TITLE = regex.compile(
+_OUTCOME_AFTER_TITLE = patterns.compile(
     r"(?i:\s+[-–—]|\s*:)\s+(?i:adopt|rejet|approuv|refus|ajourn|retir|report)(?i:[ée]e?s?)\b.*$"
     r"|\s{2,}(?i:vote)\s*:.*$"
     r"|(?i:\s+[-–—]|\s*:)\s+(?i:sans\s+objet|n[ée]ant)\s*\.?$"
@@ -112,14 +113,14 @@ def _reading(match, text: str, style: str, number_group: str = "num") -> Optiona
 
 # --- the ways of writing a heading --------------------------------------------------------------
 
-_LABELLED = regex.compile(
+_LABELLED = patterns.compile(
     r"""(?x)^\s*(?:[-–•]\s+)?(?:(?:deliberation|delib\.?)\s*(?:n\s*°|no\b\.?|numero|n\.)?|decision\s*(?:n\s*°|no\b\.?)|n\s*°|no\.?\s)\s*
     (?P<num>(?:[a-z]{1,4}\s?[-_]?\s?)?\d[\w/._-]*(?:\s*-\s*\d{1,3}\b)?)
     (?:\s+du\s+\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})?       # "N° DP 2021-312 du 15 septembre 2021"
     \s*(?:(?:[-:.]|objet\s*:)\s*(?P<title>\S.*))?$""")
 
 
-_FIGURES = regex.compile(r"\d{1,4}")
+_FIGURES = patterns.compile(r"\d{1,4}")
 
 
 @recogniser(PART, "labelled",
@@ -154,7 +155,7 @@ def labelled(text: str) -> Optional[Heading]:
 
 
 # the register's prefix in capitals, then its label: "DCM n° 24-001", "DEL N°2024-015"
-_PREFIX_AND_LABEL = regex.compile(
+_PREFIX_AND_LABEL = patterns.compile(
     r"""(?x)^\s*(?:(?i:d[ée]lib[ée]ration)\s+|(?i:d[ée]lib)\.\s*)?(?P<prefix>\p{Lu}{1,5})\.?\s*(?:n\s*°|N\s*°|No\.?|N[o°]|num[ée]ro)\s*
     (?P<num>\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,2})(?![\d/])\s*(?:[-–—:.]\s*(?P<title>\S.*))?$""")
 # labels of other acts or registers: a law, a decree, a road, a company's number
@@ -181,18 +182,18 @@ def prefix_and_label(text: str) -> Optional[Heading]:
     return Heading(number, title or None, "prefix-and-label", _key(match["num"]))
 
 
-_PREFIXED = regex.compile(
+_PREFIXED = patterns.compile(
     r"""(?x)^\s*(?P<num>(?:delib|dcm|del|dbc|de|dl|dc|cm|d)\s?[_.-]?\s?\d{2,4}(?:\s?[/_.-]\s?\d{1,4}){1,3})
     (?![\d/])\s*(?:[-:]\s*)?(?P<title>\S.*)?$""")
 
 
 # the register's own prefix in capitals, whatever its letters (the body's initials: "DCC" for the
 # community council, "CS" for a syndicate's committee, "DB" for the bureau), then year and serial
-_CAPITALS_PREFIXED = regex.compile(
+_CAPITALS_PREFIXED = patterns.compile(
     r"""(?x)^\s*(?P<num>\p{Lu}{1,5}\s?[_-]?\s?(?:19|20)\d{2}\s?[/_.-]\s?\d{1,4}(?:[/_.-]\d{1,4})?)
     (?![\d/])\s*(?:[-–—:]\s*)?(?P<title>\S.*)?$""")
 # "ZAC 2020-2025", "PLU 2019-2030": a span of years, no register number
-_YEAR_RANGE = regex.compile(r"^\D*(?:19|20)\d{2}\s?[-/]\s?(?:19|20)\d{2}$")
+_YEAR_RANGE = patterns.compile(r"^\D*(?:19|20)\d{2}\s?[-/]\s?(?:19|20)\d{2}$")
 
 
 @recogniser(PART, "prefixed",
@@ -220,7 +221,7 @@ def prefixed(text: str) -> Optional[Heading]:
 
 
 # the year first, then the register's prefix and the serial: "2024-DCM-015", "2023/DEL/45"
-_YEAR_PREFIX_SERIAL = regex.compile(
+_YEAR_PREFIX_SERIAL = patterns.compile(
     r"""(?x)^\s*(?P<num>(?:19|20)\d{2}\s?[-/_.]\s?\p{Lu}{1,5}\s?[-/_.]\s?\d{1,4})(?![\d/])
     \s*(?:[-–—:]\s*)?(?P<title>\S.*)?$""")
 
@@ -241,7 +242,7 @@ def year_prefix_serial(text: str) -> Optional[Heading]:
     return heading
 
 
-_YEAR_SERIAL = regex.compile(
+_YEAR_SERIAL = patterns.compile(
     r"""(?x)^\s*(?P<num>
       (?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*\d{1,3}(?:\s*bis)?   # "2017.07.04 - 1 BIS"
     | (?:19|20)\d{2}\s?[/_.-]\s?\d{1,4}(?:\s?[/_-]\s?\d{1,3})?             # "2020-038", "2014/25"
@@ -250,7 +251,7 @@ _YEAR_SERIAL = regex.compile(
 
 
 # the sitting's date and a serial alone on the line: "2014.09.15 - 5"
-_SITTING_SERIAL = regex.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*\d{1,3}(?:\s*bis)?\s*$")
+_SITTING_SERIAL = patterns.compile(r"^\s*(?:19|20)\d{2}\s?\.\s?\d{2}\s?\.\s?\d{2}\s*-\s*\d{1,3}(?:\s*bis)?\s*$")
 
 
 @recogniser(PART, "year-serial",
@@ -282,13 +283,13 @@ def year_serial(text: str) -> Optional[Heading]:
 
 # A figure as OCR may read it: 1 as l, I, |, ! or a quote; 0 as O; a stray quote or bracket.
 _OCR_FIGURE = r"""[\dlI|!O'"(»]"""
-_OCR_DATE_SERIAL = regex.compile(
+_OCR_DATE_SERIAL = patterns.compile(
     rf"""(?x)^\s*(?P<num>2{_OCR_FIGURE}{{3,5}}\s?\.\s?{_OCR_FIGURE}{{2,3}}\s?\.\s?{_OCR_FIGURE}{{2,3}}
     \s*[-–'"]\s*["']?(?P<serial>[\dlI|]{{1,3}}))\s+(?P<title>\S.*)$""")
 _OCR_ONES = str.maketrans("lI|!", "1111")
 
 
-_FIGURES_DOTS_DASHES = regex.compile(r"[\d.\s-]+")
+_FIGURES_DOTS_DASHES = patterns.compile(r"[\d.\s-]+")
 
 
 @recogniser(PART, "ocr-date-serial",
@@ -312,7 +313,7 @@ def ocr_date_serial(text: str) -> Optional[Heading]:
     return Heading(number, match["title"].strip(" -–—:."), "ocr-date-serial", (serial,), shape="9.9.9-9")
 
 
-_ORDINAL = regex.compile(r"^\s*\d{1,2}\s*(?:[.)/°]|-)?\s*(?:-\s*)?(?=\S)")
+_ORDINAL = patterns.compile(r"^\s*\d{1,2}\s*(?:[.)/°]|-)?\s*(?:-\s*)?(?=\S)")
 
 
 @recogniser(PART, "ordinal-and-number",
@@ -332,7 +333,7 @@ def ordinal_and_number(text: str) -> Optional[Heading]:
     return None
 
 
-_NUMBERED = regex.compile(
+_NUMBERED = patterns.compile(
     r"""(?x)^\s*(?:point\s+(?:n°\s*)?)?(?P<num>\d{1,2}(?:\.\d{1,2})?)
     (?P<sep>\s*°\s*[)./-]|\s*[.)/°]|\s+-|\s*:)(?!\d)\s*(?P<title>\S.{4,})$""")
 
@@ -367,7 +368,7 @@ def numbered(text: str) -> Optional[Heading]:
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
-_ROMAN = regex.compile(r"^\s*(?P<num>[IVXL]{1,6})\s*(?P<sep>[.)/°-]|\s-|\s–)\s*(?P<title>\S.{3,})$")
+_ROMAN = patterns.compile(r"^\s*(?P<num>[IVXL]{1,6})\s*(?P<sep>[.)/°-]|\s-|\s–)\s*(?P<title>\S.{3,})$")
 
 
 def _roman(numeral: str) -> Optional[int]:
@@ -394,9 +395,9 @@ def roman(text: str) -> Optional[Heading]:
                    separator=match["sep"].strip())
 
 
-_LETTERED = regex.compile(r"^\s*(?P<num>[A-Z])\s*(?P<sep>[.)/]|\s?[-–—]|\s?:)\s+(?P<title>\S.{3,})$")
+_LETTERED = patterns.compile(r"^\s*(?P<num>[A-Z])\s*(?P<sep>[.)/]|\s?[-–—]|\s?:)\s+(?P<title>\S.{3,})$")
 # a first name's initial before a surname ("A. DUPONT", "J.-P. MARTIN") is no letter of a list
-_INITIAL = regex.compile(r"^\p{Lu}{2,}(?:\s*$|\s*,|\s+\p{Ll})")
+_INITIAL = patterns.compile(r"^\p{Lu}{2,}(?:\s*$|\s*,|\s+\p{Ll})")
 
 
 @recogniser(PART, "lettered",
@@ -424,13 +425,13 @@ def lettered(text: str) -> Optional[Heading]:
 # begin with a word (a capital, then a letter), and not one that makes the line a count, a date
 # or an address ("12 Conseillers", "3 Mai 2021", "4 Rue des Lilas").
 _SPACED_TITLE = r"(?P<title>\p{Lu}[\p{L}'’](?:.{2,}))"
-_NOT_A_TITLE = regex.compile(
+_NOT_A_TITLE = patterns.compile(
     r"""(?x)^(?:conseillers?|membres?|presents?|votants?|absents?|excuses?|pouvoirs?|procurations?
     |voix|pour|contre|abstentions?|heures?|h\b|rue|avenue|allee|chemin|route|place|bd|boulevard
     |janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre
     |m\.|mm\.?|mme|mmes|mlle|monsieur|madame|messieurs)\b""")
-_SPACED_ROMAN = regex.compile(r"^\s*(?P<num>[IVX]{1,5})[ \t]+" + _SPACED_TITLE + "$")
-_SPACED_NUMBER = regex.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})?)[ \t]+" + _SPACED_TITLE + "$")
+_SPACED_ROMAN = patterns.compile(r"^\s*(?P<num>[IVX]{1,5})[ \t]+" + _SPACED_TITLE + "$")
+_SPACED_NUMBER = patterns.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})?)[ \t]+" + _SPACED_TITLE + "$")
 
 
 def _spaced(match, style: str, key: tuple) -> Optional[Heading]:
@@ -472,7 +473,7 @@ def spaced_number(text: str) -> Optional[Heading]:
     return _spaced(match, "spaced-number", _key(match["num"]))
 
 
-_QUESTION = regex.compile(
+_QUESTION = patterns.compile(
     r"""(?x)^\s*(?:question|point|affaire|dossier|rapport)\s+(?:n\s*[°o"]\s*|no\.?\s+|numero\s+)?
     (?P<num>\d{1,3}(?:\s*bis)?)\b\s*(?:[-:.)]\s*)?(?P<title>\S.*)?$""")
 
@@ -494,8 +495,8 @@ def question(text: str) -> Optional[Heading]:
     return heading
 
 
-_CAPITALS = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s'’.,:;()«»/&–—-]{5,118}$")
-_NOT_A_HEADING = regex.compile(
+_CAPITALS = patterns.compile(r"^[\p{Lu}\d][\p{Lu}\d\s'’.,:;()«»/&–—-]{5,118}$")
+_NOT_A_HEADING = patterns.compile(
     r"^\s*(?:presents?|absents?|excuses?|pouvoirs?|procurations?|secretaire|ordre\s+du\s+jour"
     r"|republique|departement|arrondissement|canton|commune|ville|mairie|seance|conseil\s+municipal"
     r"|proces|compte[\s-]+rendu|extrait|le\s+maire|la\s+maire|le\s+president|pour\b|contre\b|abstention|vu\b"
@@ -519,7 +520,7 @@ def capitals(text: str) -> Optional[Heading]:
     return Heading(None, stripped.rstrip(" :.;,"), "capitals")
 
 
-_OBJET = regex.compile(r"^\s*objet\s*:\s*(?P<title>\S.{3,})$")
+_OBJET = patterns.compile(r"^\s*objet\s*:\s*(?P<title>\S.{3,})$")
 
 
 @recogniser(PART, "objet",
@@ -536,7 +537,7 @@ def objet(text: str) -> Optional[Heading]:
 # A symbol font's glyph (Wingdings, read as a private-use character) or an arrow before a short
 # title: how word processors mark unnumbered items.  Dashes and round bullets, which mark the
 # entries of lists inside an item, are not such marks.
-_BULLETED = regex.compile(r"^\s*[\p{Co}➢➤►▶■▪◆❖⇒→]+\s*(?P<title>\p{Lu}.{2,100}?)\s*$")
+_BULLETED = patterns.compile(r"^\s*[\p{Co}➢➤►▶■▪◆❖⇒→]+\s*(?P<title>\p{Lu}.{2,100}?)\s*$")
 
 
 @recogniser(PART, "bulleted",
@@ -555,7 +556,7 @@ def bulleted(text: str) -> Optional[Heading]:
 
 # The point that closes the agenda, unnumbered after numbered items: "Questions diverses",
 # "Affaires diverses", "Divers", "Informations (diverses)".
-_CLOSING = regex.compile(
+_CLOSING = patterns.compile(
     r"""(?x)^\s*(?:[-–•·*>➢►\p{Co}]\s*)?
     (?P<title>(?:questions?|affaires?|informations?|points?|sujets?)\s+(?:et\s+informations?\s+)?diverse?s?
     | divers | informations? | tour\s+de\s+table)
@@ -600,7 +601,7 @@ _STRENGTH = {"labelled": 7, "prefix-and-label": 7, "prefixed": 6, "year-prefix-s
 _SEES_THE_MARK = {"bulleted"}
 
 
-_LEAD = regex.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
+_LEAD = patterns.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
 
 
 def read_heading(text: str) -> Optional[Heading]:
@@ -618,7 +619,7 @@ def read_heading(text: str) -> Optional[Heading]:
 # --- choosing the headings of the minutes -------------------------------------------------------
 
 # A vote or a decision: what a part of minutes holds when it is an item.
-OUTCOME = regex.compile(
+OUTCOME = patterns.compile(
     r"unanimite|unanimement|\bvoix\b|\bpour\s*:|\bcontre\s*:|abstention|\bvote\s*:|\badopte|\bapprouve|\brejete"
     r"|\bdecide|\bdelibere|\bdesigne|\bautorise|\baccepte|\bvalide|\bemet\b|\bprend\s+acte|\bprennent\s+acte"
     r"|\bfixe\b|\bdit\s+que|\bpour\s+\d|\bcontre\s+\d|scrutin|votants"
@@ -645,11 +646,11 @@ def _rising(headings: list[Heading]) -> list[Heading]:
 
 
 # what a list of deliberations says of each: its outcome, or that it was put off or withdrawn
-_LIST_OUTCOME = regex.compile(OUTCOME.pattern + r"|[-–—:]\s+(?:ajourne|retire|reporte)e?s?\b")
+_LIST_OUTCOME = patterns.compile(OUTCOME.pattern + r"|[-–—:]\s+(?:ajourne|retire|reporte)e?s?\b")
 
 
 # the closing point of a list of decisions, which decides nothing: "5°) Questions diverses : sans objet"
-_CLOSING_TITLE = regex.compile(r"^\s*(?:(?:questions?|affaires?|informations?|points?)\s+diverse?s?|divers)\b")
+_CLOSING_TITLE = patterns.compile(r"^\s*(?:(?:questions?|affaires?|informations?|points?)\s+diverse?s?|divers)\b")
 
 
 def _says_outcomes(view: View, run: list[Heading]) -> bool:
@@ -728,7 +729,7 @@ def _running_lines(view: View) -> set[str]:
 
 
 # "BIS", "TER" on the line under a number alone: a second heading of that number
-SUFFIX_LINE = regex.compile(r"^\s*(?:bis|ter|quater)\s*$")
+SUFFIX_LINE = patterns.compile(r"^\s*(?:bis|ter|quater)\s*$")
 
 
 def _with_suffix(view: View, index: int, heading: Heading) -> Optional[str]:
@@ -825,7 +826,7 @@ def _with_strays(view: View, chosen: list[Heading], family: list[Heading], end: 
     return [h for h in merged if h.line in lines or h.line in decides]
 
 
-_LEADING_FIGURES = regex.compile(r"\s*(\d+)")
+_LEADING_FIGURES = patterns.compile(r"\s*(\d+)")
 
 
 def _ordinal(view: View, heading: Heading) -> Optional[int]:
@@ -937,8 +938,8 @@ def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> li
 # --- items that each close on a line of their vote ---------------------------------------------
 
 # "Vote : à l'unanimité", "Vote : 3 ABSTENTIONS / 7 POUR": the line that closes an item
-VOTE_LINE = regex.compile(r"^\s*(?:vote|resultat\s+du\s+vote)s?\s*:")
-_NOT_A_TITLE_LINE = regex.compile(
+VOTE_LINE = patterns.compile(r"^\s*(?:vote|resultat\s+du\s+vote)s?\s*:")
+_NOT_A_TITLE_LINE = patterns.compile(
     r"^\s*(?:vu\b|considerant|monsieur|madame|le\s+maire|la\s+maire|le\s+conseil|il\s+est|apres\b|page\b)")
 
 
@@ -965,18 +966,18 @@ def closed_by_votes(view: View, first: int, end: int, repeated: set[str]) -> lis
 
 _PAGE_TOP = 25  # lines at the top of a page where its header stands
 # a prefecture's stamp, a page number, a date alone: lines of a page's header or margin
-_STAMP = regex.compile(r"^\s*(?:\|\s*)?(?:envoye|recu|publie|affiche)\s+(?:en\s+prefecture\s+)?le\b|^\s*id\s*:"
-                       r"|^[\d\s/.,:-]*$|^\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$")
+_STAMP = patterns.compile(r"^\s*(?:\|\s*)?(?:envoye|recu|publie|affiche)\s+(?:en\s+prefecture\s+)?le\b|^\s*id\s*:"
+                          r"|^[\d\s/.,:-]*$|^\s*\d{1,2}\s+\p{L}+\s+\d{4}\s*$")
 
 
-_NOT_LETTER = regex.compile(r"[^a-z]")
+_NOT_LETTER = patterns.compile(r"[^a-z]")
 
 
 def _header_key(folded: str) -> str:
     return _NOT_LETTER.sub("", folded)
 
 
-_PAGE_NUMBER = regex.compile(r"^\s*\d{1,3}\s*(?:/\s*\d{1,3}\s*)?$")  # "3", "2/8": the header's end
+_PAGE_NUMBER = patterns.compile(r"^\s*\d{1,3}\s*(?:/\s*\d{1,3}\s*)?$")  # "3", "2/8": the header's end
 
 
 def _page_header_keys(view: View) -> set[str]:
@@ -1027,8 +1028,8 @@ def _next_text_line(view: View, index: int, end: int, repeated: set[str], header
 # --- items whose title the member who reports on it follows --------------------------------------
 
 # a line that holds a bullet of a symbol font alone ("Ø", "o", "•"), between a title and its report
-_SYMBOL_ALONE = regex.compile(r"^\s*[\p{Co}•·►▪■◆→>*_oØ–-]?\s*$")
-_SENTENCE_END = regex.compile(r"[.,;]\s*$")
+_SYMBOL_ALONE = patterns.compile(r"^\s*[\p{Co}•·►▪■◆→>*_oØ–-]?\s*$")
+_SENTENCE_END = patterns.compile(r"[.,;]\s*$")
 
 
 def introduced_by_reports(view: View, first: int, end: int) -> list[Heading]:
@@ -1079,8 +1080,8 @@ def _introduced(view: View, line: int, first: int) -> Optional[tuple[int, str]]:
 
 # --- the agenda, found again in the body --------------------------------------------------------
 
-AGENDA_LABEL = regex.compile(r"^\s*ordre\s+du\s+jou[rt]\b")
-_BULLET = regex.compile(r"^\s*(?:[-–—•·*_>»:➢✓]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
+AGENDA_LABEL = patterns.compile(r"^\s*ordre\s+du\s+jou[rt]\b")
+_BULLET = patterns.compile(r"^\s*(?:[-–—•·*_>»:➢✓]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
 
 
 def agenda_entries(view: View, first: int, end: int) -> tuple[list[str], int]:
@@ -1144,7 +1145,7 @@ def _written_number(text: str) -> Optional[str]:
     return match["number"] if match else None
 
 
-_AGENDA_NUMBER = regex.compile(r"^\s*(?P<number>\d{1,2})\s*[.)/-]")
+_AGENDA_NUMBER = patterns.compile(r"^\s*(?P<number>\d{1,2})\s*[.)/-]")
 
 
 def _counted(numbers: list[Optional[str]]) -> list[Optional[str]]:
@@ -1205,7 +1206,7 @@ def _says_entry(entry: str, line: str) -> bool:
 
 
 # the label a body writes before the agenda's entry: "Objet : Vote du budget", "Point 2 : ..."
-_ENTRY_LABEL = regex.compile(r"(?i)^\s*(?:objet|point(?:\s+n\s*°)?\s*\d{0,2})\s*:\s*(?=\S)")
+_ENTRY_LABEL = patterns.compile(r"(?i)^\s*(?:objet|point(?:\s+n\s*°)?\s*\d{0,2})\s*:\s*(?=\S)")
 
 
 def agenda_headings(view: View, first: int, end: int) -> list[Heading]:

@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..model import Document
 from .recognisers import Case, Recogniser, of_part, recogniser
 from .text import View, fold
@@ -30,8 +31,8 @@ def _search(pattern: regex.Pattern, text: str) -> Optional[str]:
     return match[0] if match and match.start() <= 40 else None
 
 
-_LIST = regex.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
-                      r"|^\s*(?:releve|recapitulatif|tableau)\s+des?\s+(?:decisions|deliberations)\b")
+_LIST = patterns.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
+                         r"|^\s*(?:releve|recapitulatif|tableau)\s+des?\s+(?:decisions|deliberations)\b")
 
 
 @recogniser(PART, "list",
@@ -49,7 +50,7 @@ def named_list(text: str) -> Optional[str]:
     return "list" if _search(_LIST, text) else None
 
 
-_EXTRACT = regex.compile(
+_EXTRACT = patterns.compile(
     r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions)\s+(?:du|de\s+la)\s+(?:maire|presidente?)\b)"
     r"|proces|deliberations?)|\bregistre\s+des\s+deliberations"
     r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)(?!\s+\w+\s+n\s*[°o])")
@@ -68,7 +69,7 @@ def named_extract(text: str) -> Optional[str]:
     return "extract" if _search(_EXTRACT, text) else None
 
 
-_MINUTES = regex.compile(r"\bproces[\s-]*verbal|\bcompte[\s-]*rendu|^\s*pv\s+(?:du|de\s+la)\b")
+_MINUTES = patterns.compile(r"\bproces[\s-]*verbal|\bcompte[\s-]*rendu|^\s*pv\s+(?:du|de\s+la)\b")
 
 
 @recogniser(PART, "minutes",
@@ -83,12 +84,12 @@ def named_minutes(text: str) -> Optional[str]:
 
 # A municipal bulletin or magazine: it names itself, or runs a rubric's banner across its pages,
 # the rubric repeated between bullets ("Vie municipale • Vie municipale • ...").
-_BULLETIN = regex.compile(
+_BULLETIN = patterns.compile(
     r"\b(?:bulletin|journal|magazine|lettre)\s+(?:municipal|communal|d'information|d'informations)"
     r"|\binfos?\s+municipales\b|\bjournal\s+(?:des\s+habitants|de\s+la\s+(?:commune|ville))\b"
     r"|\blettre\s+du\s+maire\b"
     r"|(?<!(?:deliberation|decision|arrete)\s{1,3})\bn\s*[°o]\s*\d{1,4}\s*[-–—,]\s*(?:printemps|ete|automne|hiver)\s+\d{4}\b")
-_BANNER = regex.compile(r"^\s*(?P<rubric>\p{L}[^•·]{3,40}?)\s*(?:[•·]\s*(?P=rubric)\s*){2,}[•·]?\s*$")
+_BANNER = patterns.compile(r"^\s*(?P<rubric>\p{L}[^•·]{3,40}?)\s*(?:[•·]\s*(?P=rubric)\s*){2,}[•·]?\s*$")
 
 
 @recogniser(PART, "bulletin",
@@ -107,7 +108,7 @@ def bulletin(text: str) -> Optional[str]:
     return "other" if _BANNER.match(folded) or _search(_BULLETIN, text) else None
 
 
-_CONVENTION = regex.compile(r"^\s*(?:projet\s+de\s+)?(?:convention|contrat|avenant)\b")
+_CONVENTION = patterns.compile(r"^\s*(?:projet\s+de\s+)?(?:convention|contrat|avenant)\b")
 
 
 @recogniser(PART, "convention",
@@ -129,7 +130,7 @@ NOT_RECORD = "not-a-record"
 OPENING, FIRST = 8, 3
 
 # (with the letters OCR confuses: "ARRETE MUNlCIPAL", "Le Ma1re", "DECISI0N")
-_ACT = regex.compile(
+_ACT = patterns.compile(
     r"^\s*(?:extrait\s+(?:du|des)\s+registres?\s+des\s+)?(?:arr[e3]t[e3]|d[e3]cisi[o0]n)s?\s+"
     r"(?:(?:du|de\s+la|de\s+m\.|de\s+mme)\s+(?:ma[il1|]re|pr[e3]sidente?|vice-pr[e3]sidente?)\b|mun[il1|]cip"
     r"|n\s*[°o]\s*\S|no\s*\d|(?:temporaire|permanent|individuel)\b)")
@@ -154,11 +155,11 @@ def executive_act(text: str) -> Optional[str]:
     return "act" if _search(_ACT, text) else None
 
 
-_CONVOCATION = regex.compile(
+_CONVOCATION = patterns.compile(
     r"^\s*(?:objet\s*:\s*)?convocation\s*(?:$|(?:au|du|a\s+la|de\s+la|pour\s+la|des\s+membres\s+du)\s+"
     r"(?:conseil|comite|bureau|seance|reunion|assemblee)\b(?![^:]*:))")
-_CONVENING = regex.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
-                           r"|\bvous\s+etes\s+(?:convoquee?s?|priee?s?\s+de\s+(?:bien\s+vouloir\s+)?assister)\b")
+_CONVENING = patterns.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
+                              r"|\bvous\s+etes\s+(?:convoquee?s?|priee?s?\s+de\s+(?:bien\s+vouloir\s+)?assister)\b")
 
 
 @recogniser(NOT_RECORD, "convocation",
@@ -176,8 +177,8 @@ def convocation(text: str) -> Optional[str]:
     return "convocation" if _search(_CONVOCATION, text) or _CONVENING.search(fold(text)) else None
 
 
-_BUDGET_FORM = regex.compile(r"^\s*arrete\s+et\s+signatures?\s*$"
-                             r"|\bannexe\s+[ivx]{1,4}\s*[-–—.]\s*[a-d]\s?\d{1,2}(?:\.\d)?\b")
+_BUDGET_FORM = patterns.compile(r"^\s*arrete\s+et\s+signatures?\s*$"
+                                r"|\bannexe\s+[ivx]{1,4}\s*[-–—.]\s*[a-d]\s?\d{1,2}(?:\.\d)?\b")
 
 
 @recogniser(NOT_RECORD, "budget-form",
@@ -192,13 +193,13 @@ def budget_form(text: str) -> Optional[str]:
     return "budget" if _BUDGET_FORM.search(fold(text).strip()) else None
 
 
-_AGENDA = regex.compile(r"^\s*ordre\s+du\s+jour\b\s*:?\s*(?:$|(?:de\s+la|du)\s+(?:seance|conseil|reunion|comite|bureau)\b)")
+_AGENDA = patterns.compile(r"^\s*ordre\s+du\s+jour\b\s*:?\s*(?:$|(?:de\s+la|du)\s+(?:seance|conseil|reunion|comite|bureau)\b)")
 # what shows a sitting held, surely: no arrêté, convocation or agenda writes it
-_SITTING = regex.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\ben\s+exercice\b|\bsecretaire\s+de\s+seance\s*:"
-                         r"|\bvotants?\b")
+_SITTING = patterns.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\ben\s+exercice\b|\bsecretaire\s+de\s+seance\s*:"
+                            r"|\bvotants?\b")
 # what shows a sitting that was held (an agenda alone shows none of it)
-_HELD = regex.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\bunanimite\b|\bvoix\b|\ben\s+exercice\b"
-                      r"|\bsecretaire\s+de\s+seance\s*:|\b(?:adoptee?s?|approuvee?s?)\b")
+_HELD = patterns.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\bunanimite\b|\bvoix\b|\ben\s+exercice\b"
+                         r"|\bsecretaire\s+de\s+seance\s*:|\b(?:adoptee?s?|approuvee?s?)\b")
 
 
 @recogniser(NOT_RECORD, "agenda",
@@ -212,7 +213,7 @@ def agenda(text: str) -> Optional[str]:
     return "agenda" if _search(_AGENDA, text) else None
 
 
-_OTHER_BODY = regex.compile(
+_OTHER_BODY = patterns.compile(
     r"^\s*(?:proces[\s-]*verbal|compte[\s-]*rendu|releve\s+de\s+decisions)\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d')?"
     r"(?:(?:reunion|seance)\s+(?:de\s+la\s+|du\s+|de\s+|d')?)?"
     r"(?:commissions?\b(?!\s+permanente)|comite\s+(?:technique|consultatif|de\s+pilotage|social|des\s+fetes)"
@@ -234,7 +235,7 @@ def other_body(text: str) -> Optional[str]:
     return "other-body" if _search(_OTHER_BODY, text) else None
 
 
-_PREPARATORY = regex.compile(r"^\s*(?:projet\s+de\s+deliberation|note\s+(?:explicative\s+)?de\s+synthese)\b")
+_PREPARATORY = patterns.compile(r"^\s*(?:projet\s+de\s+deliberation|note\s+(?:explicative\s+)?de\s+synthese)\b")
 
 
 @recogniser(NOT_RECORD, "preparatory",

@@ -11,13 +11,14 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..model import Person, Proxy
 from .recognisers import Case, recogniser
 from .text import fold
 
 PART = "proxy-mark"
 
-_MARK = regex.compile(
+_MARK = patterns.compile(
     r"""(?x)^\s*(?:pr|p|pouv(?:oir)?|proc(?:uration)?|procu)\.?\s*
     (?P<mark>\*{1,8}|\d{1,2})\s*$""")
 

@@ -14,12 +14,13 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, recogniser
 from .text import fold
 
 PART = "mention"
 
-TRANSMITTED = regex.compile(
+TRANSMITTED = patterns.compile(
     r"(?:transmise?\s+(?:en|a\s+la)\s+(?:prefecture|sous-prefecture)|recue?\s+en\s+(?:sous-)?prefecture"
     r"|accuse\s+de\s+reception\s+(?:en\s+)?prefecture|date\s+de\s+(?:tele)?transmission"
     r"|transmission\s+(?:au\s+controle\s+de\s+legalite|en\s+prefecture)|depot\s+en\s+(?:sous-)?prefecture"
@@ -27,13 +28,13 @@ TRANSMITTED = regex.compile(
     r"|(?:tele)?transmise?\s+(?:au\s+(?:representant\s+de\s+l'etat|controle\s+de\s+legalite|(?:sous-)?prefet)"
     r"|a\s+la\s+(?:sous-)?prefecture))"
     r"\s*(?:le)?\s*:?\s*")
-PUBLISHED = regex.compile(
+PUBLISHED = patterns.compile(
     r"(?:publiee?(?:\s+ou\s+notifiee?|\s+(?:sur|au|dans)\s+[^\n.:]{3,60}?(?=\s+le\b))?"  # "Publié sur le site … le"
     r"|affichee?|mise?\s+en\s+ligne|date\s+de\s+(?:publication|mise\s+en\s+ligne|l'affichage)"
     r"|executoire\b[^.]{0,160}?\bpublication)"  # "rendu exécutoire après dépôt ... et publication le", over two lines
     r"\s*(?:le|du)?\s*:?\s*")
 
-_DATE_WORDS = regex.compile(r"\s*(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})")
+_DATE_WORDS = patterns.compile(r"\s*(?P<date>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})")
 
 
 def _date_after(pattern: regex.Pattern, text: str) -> Optional[str]:

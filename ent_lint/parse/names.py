@@ -7,12 +7,13 @@ from typing import Iterable, Optional
 
 import regex
 
+from .. import patterns
 from ..model import Person, Span
 from .recognisers import Case, recogniser
 from .text import fold
 
 # Civilities, on folded text.  "MM et Mmes" heads a list; "M.LANSADE" glues the civility.
-CIVILITY = regex.compile(
+CIVILITY = patterns.compile(
     r"^(?:(?:mm|mmes?|mlles?|mr|mrs|m|messieurs|mesdames|monsieur|madame|mademoiselle|dr)\b\.?"
     r"(?:\s*(?:et|&)\s*(?:mmes?|mm|m)\b\.?)?\s*)+")
 # Words that end a name when a list item goes on with a title or a comment.
@@ -33,12 +34,12 @@ _ROLES = {
 _PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da",
               "dos", "del", "y", "st", "ste", "saint", "sainte"}
 # "BARAC’H"; "VOIR0L", "DUPRE1": a letter OCR read as a digit, inside or at the end of a word in capitals
-_TOKEN = regex.compile(r"[\p{L}](?:[\p{L}'’.?-]|(?<=\p{Lu})[01](?=\p{Lu}|\b))*\.?")
+_TOKEN = patterns.compile(r"[\p{L}](?:[\p{L}'’.?-]|(?<=\p{Lu})[01](?=\p{Lu}|\b))*\.?")
 
 
 # a word of a name: "?" stays inside it, a letter OCR could not read ("S?RI"); a 0 or 1 between
 # letters is one OCR read as a digit ("VOIR0L")
-_NAME_WORD = regex.compile(r"[\p{L}?]*[\p{L}](?:[\p{L}?]|(?<=\p{L})[01](?=\p{L}|\b))*\.?")
+_NAME_WORD = patterns.compile(r"[\p{L}?]*[\p{L}](?:[\p{L}?]|(?<=\p{L})[01](?=\p{L}|\b))*\.?")
 
 
 def normalize(name: str) -> str:
@@ -73,7 +74,7 @@ def clean_name(text: str) -> Optional[str]:
     return name
 
 
-_SPACED_HYPHEN = regex.compile(r"(?<=\b\p{Lu}{2,})\s+[-–]\s*(?=\p{Lu}{2,}\b)|(?<=\b\p{Lu}{2,})\s*[-–]\s+(?=\p{Lu}{2,}\b)")
+_SPACED_HYPHEN = patterns.compile(r"(?<=\b\p{Lu}{2,})\s+[-–]\s*(?=\p{Lu}{2,}\b)|(?<=\b\p{Lu}{2,})\s*[-–]\s+(?=\p{Lu}{2,}\b)")
 
 
 def join_spaced_surname(text: str) -> str:
@@ -188,10 +189,10 @@ def find(people: Iterable[Person], who: Person) -> Optional[Person]:
 # Separators between names on one line: dashes with spaces around, commas, semicolons, " et ",
 # slashes with spaces around ("Anne (pouvoir à Paul) / Marc"), a closing parenthesis glued to
 # the next name.
-_SEPARATOR = regex.compile(
+_SEPARATOR = patterns.compile(
     r"\s+[-–—]\s*(?=\S)|\s*[-–—]\s*$|\s+[-–—]\s+|[,;•·]|\s+(?:et|ET|&)\s+|\t+|\s{3,}|\s+/\s+|^\s*/\s+"
     r"|(?<=\))(?=\p{Lu})|(?<=\))\s*[-–—]\s*")  # "X (à partir de la question 3)ATLAN", "X (arrivé)- Y"
-_CIVILITY_BREAK = regex.compile(  # not in "pouvoir donné à M. X"
+_CIVILITY_BREAK = patterns.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
 
 
@@ -262,7 +263,7 @@ def first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_INITIAL = regex.compile(r"^(?:\p{Lu}\.\s*-?)+\s*\p{Lu}")
+_INITIAL = patterns.compile(r"^(?:\p{Lu}\.\s*-?)+\s*\p{Lu}")
 
 
 def _is_first_name(word: str) -> bool:
@@ -285,8 +286,8 @@ def _surname_in_capitals(words: list[str]) -> bool:
     return len(words) <= 4 and all(w.isupper() and len(w) >= 2 for w in words if fold(w) not in _PARTICLES)
 
 
-_NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
-_WORD = regex.compile(r"[\p{L}'’-]+")
+_NOTE_ASIDE = patterns.compile(r"\([^()]*\)?")
+_WORD = patterns.compile(r"[\p{L}'’-]+")
 
 
 def looks_like_person(text: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .names import looks_like_person
 from .recognisers import Case, recogniser
 from .text import fold
@@ -29,13 +30,13 @@ PART = "proxy"
 
 _TO = r"(?:a|au|=>|->|→)"
 # "Grantor (note) à Holder": the note in parentheses stands between the two names
-_NOTE_BETWEEN = regex.compile(
+_NOTE_BETWEEN = patterns.compile(
     rf"^(?P<g>[^()]+?)\s*\((?P<note>[^()]{{1,60}})\)\s*,?\s+{_TO}\s+(?P<h>[^()]+?)\s*(?:\([^()]*\)?)?\s*\.?$")
 # "représentée par M. Luc PERRIN": the holder of the entry before
-_REPRESENTED_BY = regex.compile(
+_REPRESENTED_BY = patterns.compile(
     r"^(?:qui\s+est\s+|est\s+)?representee?s?\s+par\s+(?P<h>[^()]+?)\)?\s*(?:\([^()]*\)?\s*)?\.?$")
 # "quitte la séance et donne pouvoir à M. Y", "se retire après avoir donné procuration à Y"
-_LEAVES_WITH_PROXY = regex.compile(
+_LEAVES_WITH_PROXY = patterns.compile(
     r"^[^.\n]{0,60}?(?:et\s+|en\s+|apres\s+avoir\s+)?(?:donne|a\s+donne|donnant|confie|confiant|laisse|laissant)"
     r"\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)\s+(?:a|au)\s+(?P<h>(?:m\.|mme|mlle|monsieur|madame|mr)?\s*"
     r"[^,;.()\n]{2,50}?)\s*(?:[,;.)\n]|\s+(?:pour|jusqu)|$)")
@@ -84,7 +85,7 @@ def leaves_with_proxy(text: str) -> Optional[str]:
 
 
 # "à M. Rémy BAILLARGEAU.", "au profit de Mme Lise ROCHE": a line that is only a proxy's holder
-_HOLDER_LINE = regex.compile(
+_HOLDER_LINE = patterns.compile(
     rf"^(?:au\s+profit\s+de|en\s+faveur\s+de|{_TO})\s+(?P<h>[^()]+?)\s*(?:\([^()]*\)?\s*)?[.;,]?$")
 
 
@@ -104,7 +105,7 @@ def holder_on_next_line(text: str) -> Optional[str]:
 
 
 # "M. Yves ROQUES à M." / "… donne pouvoir à": the line stops between « à » and the holder's name
-_TO_AT_THE_END = regex.compile(
+_TO_AT_THE_END = patterns.compile(
     rf"(?:^|\s)(?:au\s+profit\s+de|en\s+faveur\s+de|{_TO})"
     r"(?P<c>\s+(?:m|mme|mlle|mr|monsieur|madame|mademoiselle)\.?)?\s*$")
 

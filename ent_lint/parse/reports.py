@@ -13,13 +13,14 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, recogniser
 from .text import fold
 
 PART = "report-opening"
 
 _CIVILITY = r"(?:m\.|mm\.|mme|mmes|mlle|monsieur|madame|mr|messieurs|mesdames)"
-_REPORT = regex.compile(
+_REPORT = patterns.compile(
     rf"""(?x)^\s*(?:
       {_CIVILITY}\s+[^,;:\n]{{2,60}}?(?:,[^,;:\n]{{2,60}},)?\s+
         (?:donne\s+lecture\s+(?:du|de\s+son|d'un)\s+rapport|presente\s+(?:le|son)\s+(?:rapport|projet|dossier))\b

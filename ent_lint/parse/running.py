@@ -17,16 +17,17 @@ from typing import Optional, Sequence
 
 import regex
 
+from .. import patterns
 from . import dates
 from .recognisers import Case, recogniser
 from .text import fold
 
 PART = "running-title"
 
-_SITTING = regex.compile(r"\b(?:c\.?\s?m\.?|conseil\b|seance|proces[\s-]verbal|p\.?\s?v\.?|compte[\s-]rendu|c\.?\s?r\.?)(?!\w)")
+_SITTING = patterns.compile(r"\b(?:c\.?\s?m\.?|conseil\b|seance|proces[\s-]verbal|p\.?\s?v\.?|compte[\s-]rendu|c\.?\s?r\.?)(?!\w)")
 # page numbers and their words, left out when lines are compared: "page 3", "3/12", "- 3 -"
-_PAGE = regex.compile(r"\bpage\s+\d+(?:\s*(?:/|sur)\s*\d+)?|(?<![\d./])\d{1,3}\s*/\s*\d{1,3}(?![\d./])|^\s*-?\s*\d{1,3}\s*-?\s*$"
-                      r"|[-–]\s*\d{1,3}\s*[-–]")
+_PAGE = patterns.compile(r"\bpage\s+\d+(?:\s*(?:/|sur)\s*\d+)?|(?<![\d./])\d{1,3}\s*/\s*\d{1,3}(?![\d./])|^\s*-?\s*\d{1,3}\s*-?\s*$"
+                         r"|[-–]\s*\d{1,3}\s*[-–]")
 _LONGEST = 120  # a running title is a short line
 
 

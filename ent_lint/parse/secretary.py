@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, of_part, recogniser
 from .text import fold
 
@@ -22,15 +23,15 @@ PART = "secretary"
 _NAME = r"(?P<who>[^\s,;:()\n][^,;:()\n]{1,58}?)"
 _CHOSEN = r"(?:elue?|designee?|nommee?|choisie?|desigee?)(?:\s*\(e\))?"
 
-_NAMED_THEN_VERB = regex.compile(
+_NAMED_THEN_VERB = patterns.compile(
     rf"(?m)(?:^|[.;:]\s+|,\s+){_NAME}(?:,[^,\n]{{0,80}},)?[ \t]+(?:(?:a|2)[ \t]+)?(?:ete|est|fut)[ \t]+{_CHOSEN}"
     r"[ \t]+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)|(?:comme\s+|en\s+qualite\s+de\s+|en\s+tant\s+que\s+)?secretaire)")
-_VERB_THEN_NAMED = regex.compile(
+_VERB_THEN_NAMED = patterns.compile(
     rf"(?:a\s+ete|est|sont)\s+{_CHOSEN}s?\s+secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*:\s*(?P<who>[^\n,;]{{2,60}})")
-_CANDIDATE = regex.compile(
+_CANDIDATE = patterns.compile(
     r"candidature\s+de\s+(?P<who>[^,\n]{2,60}?)\s*,?\s*(?:\n\s*)?(?:en\s+qualite\s+de|comme|pour\s+(?:etre|remplir))"
     r"\s+(?:les\s+fonctions\s+de\s+)?secretaire")
-_NAMELY = regex.compile(
+_NAMELY = patterns.compile(
     r"secretaire\s+de\s+seance[^.\n]{0,60}?,?\s*(?:a\s+savoir|en\s+la\s+personne\s+de)\s+(?P<who>[^\n,;.]{2,60})")
 
 
@@ -85,7 +86,7 @@ def namely(text: str) -> Optional[str]:
     return _case_text(text, _where(_NAMELY)(fold(text)))
 
 
-_FILLS = regex.compile(r"(?P<who>[^,\n]{2,60}?),?[^,\n]{0,60}?,?\s+remplit\s+les\s+fonctions\s+de\s+secretaire")
+_FILLS = patterns.compile(r"(?P<who>[^,\n]{2,60}?),?[^,\n]{0,60}?,?\s+remplit\s+les\s+fonctions\s+de\s+secretaire")
 
 
 @recogniser(PART, "fills-the-office",
@@ -100,7 +101,7 @@ def fills_the_office(text: str) -> Optional[str]:
 # the election the CGCT prescribes, in its customary words, the sentence often wrapped: "Il a été
 # procédé (…) à l'élection d'un secrétaire pris dans le sein du conseil.  Mme X ayant obtenu la
 # majorité des suffrages, a été désignée pour remplir ces fonctions qu'elle a acceptées."
-_WON_THE_MAJORITY = regex.compile(
+_WON_THE_MAJORITY = patterns.compile(
     r"(?:^|[.;:]\s+|,\s+)(?P<who>(?:(?:m|mme|mlle|mr)\.?\s*|monsieur\s+|madame\s+)?(?:\p{L}\.(?:-\p{L}\.)?\s*)?"
     r"[^.,;:()\n]{2,58}?)\s*,?\s+ayant\s+obtenu\s+(?:la\s+|l')?(?:majorite|unanimite)"
     r"(?:\s+(?:absolue|relative))?(?:\s+des\s+(?:suffrages|voix)(?:\s+exprimes)?)?\s*,?"
@@ -138,7 +139,7 @@ def names_a_secretary(folded: str) -> bool:
 
 # a sentence about choosing the secretary, whatever its words: "il est procédé à l'élection du
 # secrétaire", "désignation du secrétaire de séance : le conseil désigne …"
-_CHOOSING = regex.compile(
+_CHOOSING = patterns.compile(
     r"(?:elu|elue|elire|design\w*|nomm\w*|election|choisi\w*|candidat\w*|procede)[^.\n]{0,80}?secretaire"
     r"|secretaire[^.\n]{0,80}?(?:elu|elue|design\w*|nomm\w*|choisi\w*|fonctions)")
 

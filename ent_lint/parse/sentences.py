@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, recogniser
 from .text import fold
 
@@ -19,10 +20,10 @@ PART = "attendance-sentence"
 
 _CIVILITY = r"(?:m\.|mme\.?|mlle\.?|monsieur|madame|mr\.?)"
 _PERSON = rf"{_CIVILITY}\s*\p{{L}}[^,;.()\n]{{1,50}}?"
-_PROXY = regex.compile(
+_PROXY = patterns.compile(
     rf"(?:^|(?<=[.;]\s))\s*(?P<g>{_PERSON})\s+(?:a\s+donne|donne)\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
     rf"\s+(?:a|au)\s+(?P<h>{_PERSON})\s*(?=[.;]|\s+et\s|$)")
-_ABSENT = regex.compile(
+_ABSENT = patterns.compile(
     rf"(?:^|(?<=[.;]\s)|(?<=\set\s))\s*(?P<who>{_PERSON})\s+(?:est|etait)\s+absente?"
     r"(?:\s+(?:et\s+)?excusee?)?\s*(?=[.;,]|\s+et\s|$)")
 

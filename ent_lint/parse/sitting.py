@@ -15,6 +15,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from . import dates
 from .recognisers import Case, of_part, recogniser
 from .text import fold
@@ -24,7 +25,7 @@ DATE_PART = "sitting-date"
 # What the same line says before a date that belongs to another sitting: "approbation du compte
 # rendu de la séance du 30 juin", "la délibération du conseil municipal du 11 septembre", "la
 # précédente séance du", "convocation du".
-EARLIER_SITTING = regex.compile(
+EARLIER_SITTING = patterns.compile(
     r"(?:approbation|adoption|lecture|approuve|adopte|valide|observations?|rectification)\b"
     r"|\b(?:deliberations?|decisions?|arretes?)\s+(?:n\S*\s+)?(?:du|de\s+la|de\s+l')\s*$"
     r"|(?:precedente?|derniere?|anterieure?|prochaine?|suivante?)\s+$|convocation|\bdepuis\b")
@@ -62,10 +63,10 @@ def _after(context: regex.Pattern, strength: int, joined_by_du: bool = True):
     return read_all
 
 
-_DU = regex.compile(r"\bdu\s+")
-_SEANCE = regex.compile(r"(?:seance|reunion|session)\b")
-_CONSEIL = regex.compile(r"conseil\s+(?:municipal|communautaire|d'agglomeration)\b")
-_LE = regex.compile(rf"(?m)^\s*le\s+(?=(?:{dates.WEEKDAY}\s+)?\d)")
+_DU = patterns.compile(r"\bdu\s+")
+_SEANCE = patterns.compile(r"(?:seance|reunion|session)\b")
+_CONSEIL = patterns.compile(r"conseil\s+(?:municipal|communautaire|d'agglomeration)\b")
+_LE = patterns.compile(rf"(?m)^\s*le\s+(?=(?:{dates.WEEKDAY}\s+)?\d)")
 
 _read_seance = _after(_SEANCE, 3)
 _read_conseil = _after(_CONSEIL, 2)
@@ -140,15 +141,15 @@ def sitting_dates(folded_head: str) -> list[Found]:
 PRESIDENT_PART = "president"
 _PRESIDENT = [
     # the name may go on after a line break, blank lines and a figure printed in the margin
-    regex.compile(r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n(?:[ \t]*\n)*(?:\d{1,3}[ \t]+)?[^,\n]{1,40})?)"),
-    regex.compile(r"(?m)^\s*(?:presidence|president(?:e)?\s+de\s+(?:la\s+)?seance)\s*:\s*(?P<name>[^,\n]{3,80})"),
-    regex.compile(r"\bpresidee?\s+par\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
+    patterns.compile(r"sous\s+la\s+presidence\s+de\s+(?P<name>[^,\n]{3,80}(?:\n(?:[ \t]*\n)*(?:\d{1,3}[ \t]+)?[^,\n]{1,40})?)"),
+    patterns.compile(r"(?m)^\s*(?:presidence|president(?:e)?\s+de\s+(?:la\s+)?seance)\s*:\s*(?P<name>[^,\n]{3,80})"),
+    patterns.compile(r"\bpresidee?\s+par\s+(?P<name>[^,\n]{3,80}(?:\n[^,\n]{1,40})?)"),
     # the convocation sent by the president, named with the office: "par Ysaline VASSEUR, Présidente"
-    regex.compile(r"\bconvocation\b[^.]{0,160}?\bpar\s+(?P<name>(?!le\b|la\b|les\b|l')[^,\n]{3,60}),"
-                  r"\s*(?:le\s+|la\s+)?(?:president|presidente|maire)\b(?!\s+(?:de\s+la\s+|du\s+|des\s+)(?!seance))"),
+    patterns.compile(r"\bconvocation\b[^.]{0,160}?\bpar\s+(?P<name>(?!le\b|la\b|les\b|l')[^,\n]{3,60}),"
+                     r"\s*(?:le\s+|la\s+)?(?:president|presidente|maire)\b(?!\s+(?:de\s+la\s+|du\s+|des\s+)(?!seance))"),
     # the office, then the name: "sous la présidence de Monsieur le Maire, Stéphane DELPEYRAT"
-    regex.compile(r"\bpresidence\s+de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la)\s+(?:maire|presidente?)\s*,?\s+"
-                  r"(?:(?:monsieur|madame|m\.|mme)\s+)?(?P<name>\p{L}[^,\n.()]{2,60}(?:\n[^,\n.()]{1,40})?)"),
+    patterns.compile(r"\bpresidence\s+de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la)\s+(?:maire|presidente?)\s*,?\s+"
+                     r"(?:(?:monsieur|madame|m\.|mme)\s+)?(?P<name>\p{L}[^,\n.()]{2,60}(?:\n[^,\n.()]{1,40})?)"),
 ]
 
 
@@ -213,7 +214,7 @@ def convened_by(text: str) -> Optional[tuple[int, int]]:
 # The sitting that installs a new council opens under the outgoing mayor, the oldest member
 # presides the election, and the mayor elected presides the rest and signs: "M. X a été
 # proclamé Maire et a été immédiatement installé", "Mme X, élue maire, est installée".
-_INSTALLED = regex.compile(
+_INSTALLED = patterns.compile(
     r"(?:^|\n|[.:]\s)\s*(?P<name>(?:m\.|mme|monsieur|madame)\s*[^,\n()]{3,60}?)\s*,?\s+"
     r"(?:a\s+ete\s+proclamee?\s+maire|elue?\s+maire\s*,?\s+(?:est|a\s+ete))\b[^.\n]{0,60}?"
     r"\b(?:immediatement\s+)?installee?\b")
@@ -238,14 +239,14 @@ def mayor_elected_and_installed(text: str) -> Optional[tuple[int, int]]:
 # The opening names the office, not the person: "Le Maire ouvre la séance à 19h05", "Monsieur le
 # Maire déclare la séance ouverte", "sous la présidence de Madame la Présidente".  Not the deputy
 # ("l'adjoint au maire ouvre la séance"), not who opens in the mayor's absence.
-_OPENED_BY_THE_OFFICE = regex.compile(
+_OPENED_BY_THE_OFFICE = patterns.compile(
     r"""(?x)(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<office>maire|presidente?)\s+
     (?:ouvre\s+la\s+seance|a\s+ouvert\s+la\s+seance|declare\s+(?:la\s+seance\s+ouverte|ouverte\s+la\s+seance))
     |sous\s+la\s+presidence\s+(?:du|de\s+(?:monsieur|madame|m\.|mme)\s+(?:le|la))\s+(?P<office>maire|presidente?)
     (?!\s*,?\s*(?:m\.|mme|monsieur|madame)?\s*\p{L}{2,}\s+\p{L}{2,})""")
 # Who may not open in the mayor's place, before "le maire ouvre la séance" (tried at a match's start:
 # as a lookbehind written first in _OPENED_BY_THE_OFFICE, the engine tried it at every character).
-_NOT_IN_PLACE_OF = regex.compile(
+_NOT_IN_PLACE_OF = patterns.compile(
     r"(?<!adjointe?\s+au\s+|absence\s+d[eu]\s+(?:la\s+|l')?|empechement\s+d[eu]\s+(?:la\s+)?)")
 
 
@@ -280,15 +281,15 @@ PRESIDENT_RECOGNISERS = of_part(PRESIDENT_PART)
 # The hour the sitting opened, in the opening sentence wherever its date stands: "Le neuf avril
 # deux mille vingt-quatre, à vingt heures, le conseil", "La séance est ouverte à 20 h 15", "le
 # jeudi 27 juin 2024 à 18 heures".  Not the hour of the convocation or of a posting.
-_OPENING_HOUR = regex.compile(
+_OPENING_HOUR = patterns.compile(
     rf"""(?x)(?:(?:{dates.MONTH}|\d{{4}}|{dates.NUMBER_WORD})\s*,?\s+|ouverte\s+|reunie?s?\s+|,\s*)
     a\s+(?P<time>(?:[0-2]?\d\s?(?:heures?|h)(?:\s?[0-5]\d)?|(?:{dates.NUMBER_WORDS})\s+heures?
       (?:\s+(?:{dates.NUMBER_WORDS}|et\s+demie|et\s+quart))?))\b""")
 # Where the opening hour may not start (tried at a match's start: as a lookbehind written first in
 # _OPENING_HOUR, the engine tried it at every character of the text, which cost most of its time).
-_NOT_AFTER_CONVOCATION = regex.compile(r"(?<!convoque[^.\n]{0,60}|affiche[^.\n]{0,60}|transmis[^.\n]{0,60})")
+_NOT_AFTER_CONVOCATION = patterns.compile(r"(?<!convoque[^.\n]{0,60}|affiche[^.\n]{0,60}|transmis[^.\n]{0,60})")
 # "à" and an hour: what every opening hour holds, found at little cost before _OPENING_HOUR is run.
-_AT_AN_HOUR = regex.compile(rf"a\s+(?:[0-2]?\d\s?(?:heures?|h)|(?:{dates.NUMBER_WORDS})\s+heures?)")
+_AT_AN_HOUR = patterns.compile(rf"a\s+(?:[0-2]?\d\s?(?:heures?|h)|(?:{dates.NUMBER_WORDS})\s+heures?)")
 
 
 @recogniser("sitting-time", "opening-hour",

@@ -18,6 +18,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from .. import patterns
 from ..model import Person, Proxy
 from .names import clean_name, person
 from .recognisers import Case, recogniser
@@ -26,16 +27,16 @@ from .text import View, fold
 PART = "attendance-column"
 
 _HEADINGS = [
-    ("holder", regex.compile(r"^(?:(?:pouvoir|procuration|mandat|delegation)s?\s+(?:donnee?s?\s+)?(?:a|au)\b"
-                             r"|represente?e?s?\s+par|mandataires?|porteur)")),
-    ("absent", regex.compile(r"^(?:ni\s+pouvoir|sans\s+pouvoir|excusee?s?|absente?s?\s+excusee?s?"
-                             r"|non\s+excusee?s?|ni\s+suppleant)")),
-    ("substitute", regex.compile(r"^suppleante?s?\b")),
-    ("member", regex.compile(r"^(?:absente?s?|membres?\s+absente?s?|conseillers?\s+absente?s?|elus?\s+absente?s?)$")),
+    ("holder", patterns.compile(r"^(?:(?:pouvoir|procuration|mandat|delegation)s?\s+(?:donnee?s?\s+)?(?:a|au)\b"
+                                r"|represente?e?s?\s+par|mandataires?|porteur)")),
+    ("absent", patterns.compile(r"^(?:ni\s+pouvoir|sans\s+pouvoir|excusee?s?|absente?s?\s+excusee?s?"
+                                r"|non\s+excusee?s?|ni\s+suppleant)")),
+    ("substitute", patterns.compile(r"^suppleante?s?\b")),
+    ("member", patterns.compile(r"^(?:absente?s?|membres?\s+absente?s?|conseillers?\s+absente?s?|elus?\s+absente?s?)$")),
 ]
 
 
-_FIGURE_OR_COLON = regex.compile(r"[\d:]")
+_FIGURE_OR_COLON = patterns.compile(r"[\d:]")
 
 
 @recogniser(PART, "column-heading",
@@ -72,7 +73,7 @@ def _roles(header: Sequence[str]) -> Optional[list[Optional[str]]]:
     return roles
 
 
-_NOTE_ASIDE = regex.compile(r"\([^()]*\)?")
+_NOTE_ASIDE = patterns.compile(r"\([^()]*\)?")
 
 
 def _member(cell: str) -> Optional[str]:
@@ -176,7 +177,7 @@ def _pipe_cells(text: str) -> Optional[list[str]]:
     return [cell.strip() for cell in stripped.strip("|").split("|")]
 
 
-_PIPE_RULE = regex.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+_PIPE_RULE = patterns.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
 
 
 def pipe_tables(view: View) -> list[list[list[str]]]:

@@ -12,12 +12,13 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .items import OUTCOME
 from .recognisers import Case, recogniser
 from .text import fold
 
 # The first words of what follows a number and is no title: the body, a rapporteur, a speaker.
-_NOT_A_TITLE = regex.compile(
+_NOT_A_TITLE = patterns.compile(
     r"^\s*(?:vu\b|considerant|(?:le\s+|la\s+)?rapport(?:eur|rice)|monsieur|madame|mme\b|m\s|le\s+maire|la\s+maire"
     r"|le\s+conseil|la\s+commune|il\s+est|il\s+vous|apres\b|page\b|objet\b|expose|dans\s+le\s+cadre"
     r"|par\s+deliberation|en\s+application|conformement|suite\s+a|annexe)")
@@ -60,7 +61,7 @@ def paragraph_title(lines: list[str]) -> Optional[str]:
 
 
 # what opens a line that is no title's end: the body, a list, a figure, a new sentence
-_NOT_GOING_ON = regex.compile(r"^\s*(?:vu\b|considerant|apres\b|[-–•*]|\d|\()")
+_NOT_GOING_ON = patterns.compile(r"^\s*(?:vu\b|considerant|apres\b|[-–•*]|\d|\()")
 
 
 @recogniser("item-title", "title-goes-on",

@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from .recognisers import Case, recogniser
 from .text import View, fold
 
@@ -22,11 +23,11 @@ PART = "vote-columns"
 _LABELS = {"pour": "for", "contre": "against", "abstention": "abstain", "abstentions": "abstain",
            "abst": "abstain", "abs": "abstain"}
 # the heading of the vote columns, at the end of a line that names the item ("Objet", "Intitulé")
-_HEADING = regex.compile(
+_HEADING = patterns.compile(
     r"(?:objet|intitule|libelle|titre)\b.*?\s(?P<labels>(?:pour|contre|abst(?:ention)?s?\.?)"
     r"(?:\s+(?:pour|contre|abst(?:ention)?s?\.?)){1,2})\s*$")
 # one figure per column at the end of a row (a PDF's text may keep one space between them)
-ROW_FIGURES = regex.compile(r"\s(?P<figures>\d{1,3}(?:\s+\d{1,3}){1,2})\s*$")
+ROW_FIGURES = patterns.compile(r"\s(?P<figures>\d{1,3}(?:\s+\d{1,3}){1,2})\s*$")
 
 
 @recogniser(PART, "vote-columns-heading",

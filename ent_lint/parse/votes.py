@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..i18n import N_
 from ..model import Span, Vote
 from . import dates
@@ -46,7 +47,7 @@ def _figures(pattern: regex.Pattern, text: str) -> Optional[dict]:
 
 
 # "par 12 voix contre 3": the votes for, then "contre" and the votes against (no word after them)
-_VOTES_AGAINST_VOTES = regex.compile(
+_VOTES_AGAINST_VOTES = patterns.compile(
     rf"""(?x)\bpar\s+(?P<for>{_NUMBER})\s+(?:voix|votes?|suffrages?)\s+contre\s+(?!et\b)(?P<against>{_NUMBER})\b
     (?!\s*(?:(?:voix|votes?)\s+)?(?:pour|contre|abstentions?|favorables?)\b)""")
 
@@ -66,7 +67,7 @@ def votes_against_votes(text: str) -> Optional[dict]:
 
 # "adoptée par 14 voix", "Le Conseil, par 14 voix, approuve": so many votes for, the word "pour"
 # left out; not "rejetée par 10 voix" (votes against) nor "élu par 9 voix" (a ballot)
-_ADOPTED_BY_VOTES = regex.compile(
+_ADOPTED_BY_VOTES = patterns.compile(
     rf"""(?x)(?:\b(?:adopte|approuve|vote)e?s?\s+(?:a\s+la\s+majorite\s+)?|(?:^|,)\s*)
     par\s+(?P<for>{_NUMBER})\s+(?:voix|votes|suffrages)\b
     (?!\s*(?:[«"']\s*)?(?:pour|contre|favorables?|defavorables?|d'abstention|sur)\b)""")
@@ -90,7 +91,7 @@ _Q = r"""(?:[«"']\s*)?"""
 # between a figure and its word: "voix" (a sentence may wrap before it), or spaces on one line; a
 # figure at the end of a line is not the next line's label ("Votants : 11" / "Pour : 10")
 _GAP = r"(?:\s+(?:voix|votes?)\s+|[ \t]+)"
-_AFTER = regex.compile(
+_AFTER = patterns.compile(
     rf"""(?x)(?<![\w/.,-])
     (?:(?P<for>{_NUMBER})(?:\s+(?P<voix>voix|votes?)\s+|[ \t]+){_Q}(?:pour\b|favorables?\b)
     | (?P<for>{_NUMBER})\s+(?P<voix>voix|votes?)\s+sur\s+{_NUMBER}\b    # "19 voix sur 21"
@@ -101,7 +102,7 @@ _AFTER = regex.compile(
 # Each way _AFTER reads a figure ends with one of these words ("defavorable" holds "favorable"): a
 # text without any is not scanned, _AFTER being costly to try at each character (for speed).
 _AFTER_WORDS = ("pour", "favorable", "voix", "vote", "contre", "abstention")
-_LABEL_THEN_FIGURE = regex.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
+_LABEL_THEN_FIGURE = patterns.compile(r"\b(?:pour|contre|abstentions?)\s*[:=]?\s*\d")
 
 
 @recogniser(PART, "figures-before-words",
@@ -145,10 +146,10 @@ def figures_before_words(text: str) -> Optional[dict]:
 # A tally table: a row of labels, and under it a row of as many figures, column by column
 # ("Pour   Contre   Abstention" / "13   0   0"), as word processors and PDFs lay it out.
 _TALLY_LABEL = r"(?:pour|contre|abstentions?|votants?|suffrages\s+exprimes|exprimes|nuls?|blancs?)"
-LABELS_ROW = regex.compile(rf"^\s*\|?\s*{_TALLY_LABEL}(?:\s*[:|/;–-]?\s*{_TALLY_LABEL}){{1,6}}\s*[:|]?\s*$")
-FIGURES_ROW = regex.compile(r"^\s*\|?\s*\d{1,3}(?:\s*[|/;–-]?\s*\d{1,3}){1,6}\s*\|?\s*$")
+LABELS_ROW = patterns.compile(rf"^\s*\|?\s*{_TALLY_LABEL}(?:\s*[:|/;–-]?\s*{_TALLY_LABEL}){{1,6}}\s*[:|]?\s*$")
+FIGURES_ROW = patterns.compile(r"^\s*\|?\s*\d{1,3}(?:\s*[|/;–-]?\s*\d{1,3}){1,6}\s*\|?\s*$")
 # the rule a plain-text table draws under its labels: "|------|------|", "+----+----+"
-TABLE_RULE = regex.compile(r"^\s*[|+]?[\s|+:=-]*-{3,}[\s|+:=-]*$")
+TABLE_RULE = patterns.compile(r"^\s*[|+]?[\s|+:=-]*-{3,}[\s|+:=-]*$")
 _LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abstentions": "abstain"}
 
 
@@ -178,7 +179,7 @@ def labels_over_figures(text: str) -> Optional[dict]:
 
 # the members counted by what they voted: "4 conseillers ayant voté contre", "3 membres se sont
 # abstenus", "2 élus votent contre"
-_MEMBERS_VOTING = regex.compile(
+_MEMBERS_VOTING = patterns.compile(
     rf"""(?x)(?<![\w/.,-])(?P<n>{_NUMBER})\s+(?:conseill(?:ers?|eres?)|membres?|elue?s?|delegue(?:e|s|es)?)
     (?:\s+(?:municipaux|communautaires|presents?|titulaires))?\s*,?\s*
     (?:(?:ayant|ont|qui\s+ont)\s+vote|votent|votant|ont\s+vote)\s+(?P<how>pour|contre)\b
@@ -203,7 +204,7 @@ def members_counted_by_their_vote(text: str) -> Optional[dict]:
     return found or None
 
 
-_LABELLED = regex.compile(
+_LABELLED = patterns.compile(
     r"""(?xm)(?:^\s*|[\s,;(/-])
     (?:pour\s*[:=]\s*(?P<for>\d{1,3}|neant|aucune?)\b
     | pour\s+(?P<for>\d{1,3})(?=\s*[,;/–-]\s*(?:contre|abstentions?)\s*[:=]?\s*\d)   # "pour 6, contre 1"
@@ -229,7 +230,7 @@ def labels_before_figures(text: str) -> Optional[dict]:
 
 
 # the labels cut to their initials: "P : 11 – C : 0 – A : 2"
-_INITIALS_TALLY = regex.compile(
+_INITIALS_TALLY = patterns.compile(
     r"(?<![\p{L}.])p\s*[:=]\s*(?P<for>\d{1,3})\s*[-–/,;]?\s*c\s*[:=]\s*(?P<against>\d{1,3})"
     r"(?:\s*[-–/,;]?\s*a\s*[:=]\s*(?P<abstain>\d{1,3}))?\b")
 
@@ -244,17 +245,17 @@ def initials_tally(text: str) -> Optional[dict]:
 
 
 # "unanimité" as OCR damages it: a letter i or t read as ?, ï, 1, l, ! or |
-_UNANIMOUS = regex.compile(
+_UNANIMOUS = patterns.compile(
     r"\bunan[il1!|?]m[il1!|?][til1!|?]e\b|\bunanimement\b|\bunanime\b")
 # the law quoted, or what the council may do: "peut décider, à l'unanimité, de ne pas ..."
-_NOT_THIS_VOTE = regex.compile(
+_NOT_THIS_VOTE = patterns.compile(
     r"(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s+(?:\S+\s+){0,2}?(?:decider|voter|statuer)\b[^.]{0,30}$"
     r"|«[^»]*$")
 
 
 # "à l'unanimité moins deux voix contre": all but those against, so no unanimity ("moins une
 # abstention" keeps it: abstentions are no votes cast)
-_LESS_AGAINST = regex.compile(
+_LESS_AGAINST = patterns.compile(
     rf"^[^.;]{{0,40}}?\b(?:moins|sauf|a\s+l'exception\s+d(?:e\s+|'))\s*{_NUMBER}\s+(?:(?:voix|votes?)\s+)?"
     r"(?:contre\b|defavorables?\b)")
 
@@ -284,7 +285,7 @@ def unanimity(text: str) -> Optional[bool]:
     return None
 
 
-_UNANIMOUS_COUNTED = regex.compile(
+_UNANIMOUS_COUNTED = patterns.compile(
     r"\bunan[il1!|?]m[il1!|?][til1!|?]e\s+(?:des\s+(?:votants|suffrages(?:\s+exprimes)?|(?:membres\s+)?presents)\s*)?"
     r"[(,:]?\s*(?:soit\s+)?(?P<for>\d{1,3})\s+voix\b")
 
@@ -301,10 +302,10 @@ def unanimity_counted(text: str) -> Optional[dict]:
     return {"for": int(match["for"])} if match else None
 
 
-_BALLOT = regex.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes\s*(?:[:=]|\d)|\bdepouillement"
-                        r"|bulletins?\s+(?:blancs?|nuls?)|\belue?s?\s+(?:avec|par)\s+\d{1,3}\s+voix")
+_BALLOT = patterns.compile(r"(?:scrutin|bulletins?|vote)\s+secret|suffrages\s+exprimes\s*(?:[:=]|\d)|\bdepouillement"
+                           r"|bulletins?\s+(?:blancs?|nuls?)|\belue?s?\s+(?:avec|par)\s+\d{1,3}\s+voix")
 # a secret ballot the council decides not to hold: "de ne pas procéder au scrutin secret"
-_NO_BALLOT = regex.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s+(?:\S+\s+){0,3}$")
+_NO_BALLOT = patterns.compile(r"(?:\bne\s+pas|\bpas\s+de|\bsans|renonce\w*|\bnon)\s+(?:\S+\s+){0,3}$")
 
 
 @recogniser(PART, "ballot",
@@ -340,7 +341,7 @@ def _ballot(folded: str) -> Optional[bool]:
 # participle from the operative verb ("ADOPTE le budget"); a date or an act after it tells a
 # reference to another decision ("approuvé par délibération du 12 mars").
 _PARTICIPLE = r"(?P<outcome>adopt|approuv|rejet)é(?:e|es|s)?\b"
-_OUTCOME = regex.compile(
+_OUTCOME = patterns.compile(
     rf"""(?x)^\s*(?:[-–•*]\s*)?(?:(?:résultat\s+du\s+)?vote(?:\s+à\s+main\s+levée)?\s*:\s*|décision\s*:\s*)?
     (?:(?:la|le)\s+(?:proposition|délibération|projet|motion|rapport)\s+(?:est\s+)?)?
     {_PARTICIPLE}(?=\s*(?:[.,;!)]|$|à\s+la\s+majorité|par\s+le\s+conseil|par\s+l'assemblée|par\s+\d|sauf\b))
@@ -388,7 +389,7 @@ def outcome_in_words(text: str) -> Optional[str]:
 _SUBJECT = r"(?:point|question|dossier|sujet|affaire|deliberation|proposition|projet|motion|rapport|vote)s?"
 _LATER = (r"(?=\s*(?:[.,;:!)]|$|\(|a\s+(?:une|la)\s+(?:prochaine|seance|reunion|date)|ulterieurement"
           r"|au\s+prochain|sine\s+die|a\s+la\s+demande|faute\b|dans\s+l'attente|en\s+l'attente|en\s+attente))")
-_PUT_OFF = regex.compile(
+_PUT_OFF = patterns.compile(
     rf"""(?x)\bretire(?:e|s|es)?\s+de\s+l'?\s*ordre\s+du\s+jour
     | \bajourne(?:e|s|es)?\b(?!\s+a\s+\d)
     | ^\s*(?:[-–•*]\s*)?(?:(?:vote|decision)\s*:\s*)?(?:{_SUBJECT}\s+)?(?:retire|reporte|differe)(?:e|s|es)?\b{_LATER}
@@ -420,15 +421,15 @@ def put_off(text: str) -> Optional[str]:
 
 
 # what the council may do, not what it did: "le conseil peut, à la majorité, décider"
-_MAY = regex.compile(r"\b(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s*,\s*a\s+la\s+majorite")
+_MAY = patterns.compile(r"\b(?:peu[tv]e?n?t?|doi[tv]e?n?t?|pourra|pourrait)\s*,\s*a\s+la\s+majorite")
 
 
 # a tally of a vote for and against, with its labels: "Pour : 14 – Contre : 0"
-_FOR_AND_AGAINST = regex.compile(r"\bpour\s*:\s*\d{1,3}\b[^\n]{0,40}?\bcontre\s*:\s*\d{1,3}\b")
+_FOR_AND_AGAINST = patterns.compile(r"\bpour\s*:\s*\d{1,3}\b[^\n]{0,40}?\bcontre\s*:\s*\d{1,3}\b")
 
 
 # a tally whose figures OCR read as letters: "Pour : l1 - Contre : O" (1 as l, I or |, 0 as O)
-_OCR_TALLY = regex.compile(r"(?<![\p{L}])(?P<label>pour|contre|abstentions?)\s*[:=]\s*(?P<figure>[\dlio|]{1,3})(?![\p{L}\d])")
+_OCR_TALLY = patterns.compile(r"(?<![\p{L}])(?P<label>pour|contre|abstentions?)\s*[:=]\s*(?P<figure>[\dlio|]{1,3})(?![\p{L}\d])")
 _OCR_DIGITS = str.maketrans("lio|", "1101")
 
 
@@ -453,7 +454,7 @@ def tally_figures_read_as_letters(text: str) -> Optional[dict]:
 
 # a vote on how to vote: "décide, à l'unanimité, de ne pas procéder au scrutin secret", "de voter
 # à main levée": the item's own vote, if any, comes after it
-_HOW_TO_VOTE = regex.compile(
+_HOW_TO_VOTE = patterns.compile(
     r"(?:ne\s+pas|renonce\w*\s+a)\s+(?:proceder|recourir|voter)\s+(?:a\s+|au\s+)?(?:scrutin|vote|bulletins?)\s+(?:a\s+bulletins?\s+)?secrets?"
     r"|(?:proceder|voter)\s+(?:au\s+vote\s+|aux\s+(?:nominations|designations)\s+)?a\s+main\s+levee")
 
@@ -475,14 +476,14 @@ FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the f
                                     "unanimity-counted", "adopted-by-votes")]
 
 # A line that may state a vote: literal words first, the engine skips ahead to them.
-SPEAKS_OF_A_VOTE = regex.compile(
+SPEAKS_OF_A_VOTE = patterns.compile(
     r"\bvoix\b|unan\S?m|\bpour\b|\bcontre\b|abstention|\bvote\b|\bvotants?\b|scrutin|suffrages")
-_TALLY_LINE = regex.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|blancs?|exprimes)\b")
+_TALLY_LINE = patterns.compile(r"^\s*(?:pour|contre|abstentions?|votants?|nuls?|blancs?|exprimes)\b")
 
 
-_SENTENCE_GOES_ON = regex.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la|s'etant|ayant)|\d|,)\s*$")
+_SENTENCE_GOES_ON = patterns.compile(r"(?:\b(?:par|avec|et|soit|a|des|de|la|s'etant|ayant)|\d|,)\s*$")
 # a tally wrapped after a named dissent: "... 1 voix contre (M. SOULARD)" / "et 1 abstention (...)"
-_TALLY_GOES_ON = regex.compile(rf"^\s*(?:et\s+|,\s*)(?:{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:abstentions?|contre|pour)\b")
+_TALLY_GOES_ON = patterns.compile(rf"^\s*(?:et\s+|,\s*)(?:{_NUMBER})\s+(?:(?:voix|votes?)\s+)?(?:abstentions?|contre|pour)\b")
 
 
 def _goes_on(view: View, index: int, stop: int) -> bool:
@@ -526,16 +527,16 @@ UNCOUNTED = N_("members who did not vote are counted without their names, or bla
 
 # members counted as not voting, without their names: "2 refus de vote", "3 conseillers ne
 # prennent pas part au vote", "1 non-participation"
-_COUNTED_NOT_VOTING = regex.compile(
+_COUNTED_NOT_VOTING = patterns.compile(
     rf"""(?x)(?<![\w/.,-]){_NUMBER}\s+(?:refus\s+de\s+vote|non[-\s]participations?
     |(?:(?:conseill(?:ers?|eres?)|membres?|elue?s?)\s+)?(?:ne\s+prennent\s+pas\s+part|ne\s+participent\s+pas
     |n'ont\s+pas\s+pris\s+part|n'ont\s+pas\s+participe)\s+au\s+vote)""")
 # blank and spoilt ballots
-_BLANKS = regex.compile(r"\bbulletins?\s+(?:blancs?|nuls?)|\b(?:blancs?|nuls?)\s*(?:ou\s+nuls?\s*)?:\s*[1-9]"
-                        r"|\bsuffrages\s+(?:declares\s+)?(?:blancs?|nuls?)")
+_BLANKS = patterns.compile(r"\bbulletins?\s+(?:blancs?|nuls?)|\b(?:blancs?|nuls?)\s*(?:ou\s+nuls?\s*)?:\s*[1-9]"
+                           r"|\bsuffrages\s+(?:declares\s+)?(?:blancs?|nuls?)")
 # the voters and the votes cast, each stated: "Votants : 15 – Suffrages exprimés : 14"
-_VOTERS = regex.compile(r"\bvotants\s*:?\s*(?P<n>\d{1,3})\b")
-_CAST = regex.compile(r"\bexprimes\s*:?\s*(?P<n>\d{1,3})\b")
+_VOTERS = patterns.compile(r"\bvotants\s*:?\s*(?P<n>\d{1,3})\b")
+_CAST = patterns.compile(r"\bexprimes\s*:?\s*(?P<n>\d{1,3})\b")
 
 
 def _cast_short_of_voters(folded: str) -> bool:
@@ -601,7 +602,7 @@ def _outcome_in_words(view: View, first: int, stop: int) -> tuple[Optional[str],
 
 
 # a line where the council decides something
-_DECIDED = regex.compile(r"\b(?:decide|approuve|adopte|autorise|accepte|fixe|valide|designe|emet)n?t?\b")
+_DECIDED = patterns.compile(r"\b(?:decide|approuve|adopte|autorise|accepte|fixe|valide|designe|emet)n?t?\b")
 
 
 def _figures_read(text: str) -> dict:

@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..errors import InputError
 from ..i18n import N_
 
@@ -64,7 +65,7 @@ MAX_BLANKS = 32
 #: « ; », inside « 12 500 € » and « n° 12 »): one character each, so columns stay the same
 _SPACES = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                          "\u2009\u200a\u202f\u205f\u3000"})
-_LONG_BLANKS = regex.compile(rf"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{{{MAX_BLANKS + 1},}}")
+_LONG_BLANKS = patterns.compile(rf"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{{{MAX_BLANKS + 1},}}")
 
 
 def _bounded_blanks(text: str, colmap: Optional[list[int]]) -> tuple[str, Optional[list[int]]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
+
 CUT = "\ufffe"
 
 _NUMBERS = {"dix", "vingt", "trente", "quarante", "cinquante", "soixante", "quatre", "cent", "cents"}
@@ -24,8 +26,8 @@ _BEFORE = {"ci", "non", "elle", "elles", "lui", "eux", "moi", "soi", "nous", "vo
 #: pieces written after a hyphen
 _AFTER = {"même", "mêmes", "dessus", "dessous", "midi"}
 
-_WORD_BEFORE = regex.compile(r"(\p{L}+)$")
-_WORD_AFTER = regex.compile(r"^(\p{L}+)(-?)")
+_WORD_BEFORE = patterns.compile(r"(\p{L}+)$")
+_WORD_AFTER = patterns.compile(r"^(\p{L}+)(-?)")
 
 
 def keeps_hyphen(before: str, after: str) -> bool:

@@ -18,9 +18,10 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from .. import patterns
 from .charboxes import CharBoxes
 
-_BREAK = regex.compile(r"\r\n|\r|\n")
+_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 class Row(NamedTuple):

@@ -22,6 +22,7 @@ from typing import Optional
 
 import regex
 
+from .. import patterns
 from ..errors import InputError
 from ..i18n import N_
 
@@ -59,7 +60,7 @@ def usable(text: str, letters: Optional[int] = None) -> bool:
 
 
 # A number as OCR reads it: digits with O, o, l, I or | among them ("2O23", "l5", "2l").
-_NUMBERISH = regex.compile(r"(?<![\p{L}\d])[\dOoIl|]*\d[\dOoIl|]*(?![\p{L}\d])")
+_NUMBERISH = patterns.compile(r"(?<![\p{L}\d])[\dOoIl|]*\d[\dOoIl|]*(?![\p{L}\d])")
 
 
 def fix_digits(text: str) -> str:
@@ -79,15 +80,15 @@ def fix_digits(text: str) -> str:
 
 
 # "Abstention : O": a lone O after a colon is a zero.
-_ZERO_AFTER_COLON = regex.compile(r"(?<=:\s{0,3})[Oo](?![\p{L}\d'])")
+_ZERO_AFTER_COLON = patterns.compile(r"(?<=:\s{0,3})[Oo](?![\p{L}\d'])")
 # "ce.0692345Z @ ac-lyon.fr": OCR spaces around the at sign of an email.
-_EMAIL_GAP = regex.compile(r"(?<=[\w.-])\s*@\s*(?=[\w-]+\.[\w.-]+)")
+_EMAIL_GAP = patterns.compile(r"(?<=[\w.-])\s*@\s*(?=[\w-]+\.[\w.-]+)")
 
 
 # Letters OCR reads as digits in the check letter of a UAI ("0692345Z" read "06923457").
 _LETTER_LOOKS_LIKE = {"Z": "72", "S": "5", "B": "8", "G": "6", "O": "0", "I": "1", "L": "1", "T": "7",
                       "A": "4", "E": "3"}
-_UAI_READ_AS_DIGITS = regex.compile(r"(?<![\w])(\d{7})\s?(\d)(?![\w])")
+_UAI_READ_AS_DIGITS = patterns.compile(r"(?<![\w])(\d{7})\s?(\d)(?![\w])")
 
 
 def repair_uai(text: str) -> str:
@@ -105,8 +106,8 @@ def repair_uai(text: str) -> str:
 
 
 # "d' adjoint", "l' école", "qu' il": OCR reads a space after an elided word's apostrophe.
-_ELISION_GAP = regex.compile(r"(?<=(?<!\p{L})(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|aujourd)['’])\s+(?=\p{L})",
-                             regex.IGNORECASE)
+_ELISION_GAP = patterns.compile(r"(?<=(?<!\p{L})(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|aujourd)['’])\s+(?=\p{L})",
+                                regex.IGNORECASE)
 
 
 def clean_line(text: str) -> tuple[str, list[int] | None]:
@@ -331,8 +332,8 @@ def _tesseract(image, dpi: int, name: str, number: int, running: set, stop) -> t
 TURNED_CONFIDENCE = 50.0
 #: tesseract's orientation confidence below which its guess is not followed
 SURE_ORIENTATION = 2.0
-_ROTATE = regex.compile(r"Rotate:\s*(\d+)")
-_ORIENTATION_CONFIDENCE = regex.compile(r"Orientation confidence:\s*([\d.]+)")
+_ROTATE = patterns.compile(r"Rotate:\s*(\d+)")
+_ORIENTATION_CONFIDENCE = patterns.compile(r"Orientation confidence:\s*([\d.]+)")
 
 
 def _upright(image, dpi: int, name: str, number: int, running: set) -> tuple[str, object]:

@@ -14,13 +14,14 @@ from typing import Iterable, Optional
 
 import regex
 
+from .. import patterns
 from ..errors import InputError
 from ..findings import Box, Finding
 from ..i18n import N_
 from . import Line, Source, hyphens
 from .charboxes import CharBoxes
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = patterns.compile(r"\r\n|\r|\n")
 #: the longest side of a page image, in pixels
 MAX_SIDE = 1400
 

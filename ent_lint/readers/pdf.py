@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import budget
+from .. import budget, patterns
 from ..errors import InputError
 from ..i18n import N_
 from . import Cell, Line, Source, Table
@@ -20,7 +20,7 @@ from . import hyphens, layout
 from . import ocr as _ocr
 
 # A page "shows a table" when it carries a school identifier (UAI) or the rules of a grid.
-_TABLE_HINT = regex.compile(r"\b\d{7}\s?[A-Za-z]\b|\t")
+_TABLE_HINT = patterns.compile(r"\b\d{7}\s?[A-Za-z]\b|\t")
 _MIN_RULES = 6
 _COLUMN_GAP = 6.0  # points between two words of different cells; a space is about 2.5
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..errors import InputError
 from ..i18n import N_
 from . import Cell, Line, Source, Table
 
 # Emphasis and heading markup that word processors' Markdown exports leave around the text.
-_MARKUP = regex.compile(r"</?[A-Za-z][^<>\n]*>|\*\*|(?<!_)__(?!_)|^\#{1,6}[ \t]+|^\*(?=\S)|(?<=\S)\*[ \t]*$|\\$")
-_RULE = regex.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
-_PIPE_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MARKUP = patterns.compile(r"</?[A-Za-z][^<>\n]*>|\*\*|(?<!_)__(?!_)|^\#{1,6}[ \t]+|^\*(?=\S)|(?<=\S)\*[ \t]*$|\\$")
+_RULE = patterns.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_PIPE_SEPARATOR = patterns.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def decode(path: str, data: bytes) -> str:
@@ -86,7 +87,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
 
 
 # The line breaks of str.splitlines, but for the form feed: a page break, kept apart.
-_LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK = patterns.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")
 
 
 def read_text(path: str, data: bytes, *, markdown: bool) -> Source:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import DeliberationRule, Examples, Message
 from ent_lint.model import Person
 from ent_lint.people import find, person, present_people
@@ -17,13 +18,13 @@ from ._helpers import part_of_sitting
 # "Étaient excusés", "Absent(e)s représenté(e)s :", "Excusés ayant donné procuration :",
 # "Était absent, excusé et a donné pouvoir :".  The label runs to its colon, when it has one.
 _ABSENCE = r"(?:absent|excuse|represente)(?:e|\(e\))?(?:s|\(s\))?"
-ABSENCE_LABEL = regex.compile(
+ABSENCE_LABEL = patterns.compile(
     rf"""(?xm)^[ \t]*(?:[-•*][ \t]*)?
     (?:(?:etai(?:en)?t|sont|est|membres?|conseillers?(?:[ \t]+municipaux)?)[ \t]+)?
     {_ABSENCE}(?=[\s,:(-]|$)(?:[^:\n]{{0,70}}:)?""")
 # A line that opens another part of the head (a label with its colon, or a sentence): the
 # absence list ended on the line before.  "procuration à X) ; Y" goes on with the list.
-OTHER_PART = regex.compile(
+OTHER_PART = patterns.compile(
     r"""(?x)^[ \t]*(?:[-•*][ \t]*)?(?:
       (?:(?:etai(?:en)?t|sont|membres?|conseillers?)[ \t]+)?
       (?:presente?s?|pouvoirs?|procurations?|mandats?|secretaires?|votants?|en\s+exercice|nombre)\b
@@ -31,11 +32,11 @@ OTHER_PART = regex.compile(
     | ordre\s+du\s+jour|a\s+ete\s+(?:elue?|designee?|nommee?)|l'an\b|deliberation\b|objet\b|vu\b
     | (?:monsieur|madame|m\.)?\s*le\s+maire\b)""")
 # What follows a name in an absence list: the proxy it gave, a title.
-AFTER_NAME = regex.compile(
+AFTER_NAME = patterns.compile(
     r"\b(?:qui|ayant|a\s+donne|donne|donnant|pouvoir|procuration|mandat|represente|par|a|au|adjointe?"
     r"|conseill\w*|maire|delegue\w*|excuse\w*|absent\w*)\b")
-SEPARATOR = regex.compile(r"[,;/•·\n]|\s[-–]\s|\s+et\s+|\s{3,}")
-PARENTHESES = regex.compile(r"\([^()]*\)?")
+SEPARATOR = patterns.compile(r"[,;/•·\n]|\s[-–]\s|\s+et\s+|\s{3,}")
+PARENTHESES = patterns.compile(r"\([^()]*\)?")
 REGION_LINES = 15  # an absence list is never longer than that in a head
 
 

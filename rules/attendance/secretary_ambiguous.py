@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.model import Person, Span
 from ent_lint.people import find, person
@@ -23,17 +24,17 @@ _NAME = r"(?P<who>[^\n,;:()]{2,80}?)"
 
 # "Secrétaire de séance : Mme Anne ROUX", "Secrétaires : A ; B": a label at the start of a line
 # ("Secrétaire : X" without "de séance" only in the head: the body may list an association's board)
-LABEL = regex.compile(rf"(?xm)^[ \t]*(?:[-•*][ \t]*)?{_OFFICE}[ \t]*:[ \t]*(?P<who>[^\n]{{2,120}})")
+LABEL = patterns.compile(rf"(?xm)^[ \t]*(?:[-•*][ \t]*)?{_OFFICE}[ \t]*:[ \t]*(?P<who>[^\n]{{2,120}})")
 # The designations where the name follows the words ("a été élu secrétaire : X")...
 NAME_AFTER = [
     LABEL,
     # "A été élue secrétaire de séance : Mme Anne ROUX"
-    regex.compile(rf"(?x)(?:a\s+ete|est|sont|ont\s+ete)\s+{_CHOSEN}\s+{_OFFICE}\s*:\s*(?P<who>[^\n]{{2,120}})"),
+    patterns.compile(rf"(?x)(?:a\s+ete|est|sont|ont\s+ete)\s+{_CHOSEN}\s+{_OFFICE}\s*:\s*(?P<who>[^\n]{{2,120}})"),
     # "le conseil désigne Mme Anne ROUX comme secrétaire de séance"
-    regex.compile(rf"""(?x)\b(?:designe|nomme|elit|choisit)\s+{_NAME}
+    patterns.compile(rf"""(?x)\b(?:designe|nomme|elit|choisit)\s+{_NAME}
         \s+(?:comme|en\s+qualite\s+de|en\s+tant\s+que)\s+{_OFFICE}"""),
     # "secrétaire de séance, le conseiller le plus jeune, à savoir Anne ROUX"
-    regex.compile(rf"""(?x){_OFFICE}[^.\n]{{0,60}}?,?\s*(?:a\s+savoir|en\s+la\s+personne\s+de)
+    patterns.compile(rf"""(?x){_OFFICE}[^.\n]{{0,60}}?,?\s*(?:a\s+savoir|en\s+la\s+personne\s+de)
         \s+(?P<who>[^\n,;.]{{2,60}})"""),
 ]
 # ... and where it comes before them: "Mme Anne ROUX est désignée secrétaire de séance", "X, benjamine,
@@ -41,7 +42,7 @@ NAME_AFTER = [
 # the name and its verb stand on one line).
 NAME_BEFORE = [
     # (blanks taken possessively: a run of thousands of spaces would otherwise be split every way)
-    regex.compile(rf"""(?x)(?:^|(?<=[.;:,\n]))[ \t]*+{_NAME}(?:,[^,\n]{{0,80}},)?
+    patterns.compile(rf"""(?x)(?:^|(?<=[.;:,\n]))[ \t]*+{_NAME}(?:,[^,\n]{{0,80}},)?
         [ \t]++(?:(?:a|2)[ \t]++)?(?:ete|est|sont|fut)\s+
         {_CHOSEN}\s+(?:(?:pour\s+remplir\s+(?:les|ces)\s+fonctions)(?P<plural>)|{_PREFIX}{_OFFICE})"""),
 ]
@@ -50,17 +51,17 @@ NAME_BEFORE = [
 # tries every length of name at every start of a clause, ten times more).
 #: the words of _CHOSEN ("élu", "désignée"...), and the verb and participle of NAME_BEFORE
 _CHOSEN_WORDS = ("elu", "designe", "nomme", "choisi")
-_CHOSEN_VERB = regex.compile(rf"(?:ete|est|sont|fut)\s+{_CHOSEN}")
+_CHOSEN_VERB = patterns.compile(rf"(?:ete|est|sont|fut)\s+{_CHOSEN}")
 #: for each pattern of NAME_AFTER, the words one of which each of its matches holds, besides
 #: "secretaire" (_OFFICE) that all hold
 _NAME_AFTER_WORDS = ((), _CHOSEN_WORDS, ("designe", "nomme", "elit", "choisit"), ("savoir", "personne"))
 # An earlier sitting, named in the designation's own lines: "secrétaire de la séance du 12 mars".
-EARLIER = regex.compile(r"seance\s+(?:du|en\s+date\s+du)\s+\d|seance\s+precedente|precedente\s+seance"
-                        r"|derniere\s+seance|avait\s+ete|lors\s+de\s+la\s+seance")
+EARLIER = patterns.compile(r"seance\s+(?:du|en\s+date\s+du)\s+\d|seance\s+precedente|precedente\s+seance"
+                           r"|derniere\s+seance|avait\s+ete|lors\s+de\s+la\s+seance")
 # Where a sitting's record opens: two records in one file are two sittings.
-OPENING = regex.compile(r"l'an\s+(?:deux\s+)?mil|extrait\s+du\s+registre")
-SEPARATOR = regex.compile(r"\s*(?:;|,|\bet\b|&|\s-\s)\s*")
-CIVILITY = regex.compile(
+OPENING = patterns.compile(r"l'an\s+(?:deux\s+)?mil|extrait\s+du\s+registre")
+SEPARATOR = patterns.compile(r"\s*(?:;|,|\bet\b|&|\s-\s)\s*")
+CIVILITY = patterns.compile(
     r"^(?:(?:mm|mmes?|mlles?|mr|mrs|m|messieurs|mesdames|monsieur|madame|mademoiselle|dr)\b\.?"
     r"(?:\s*(?:et|&)\s*(?:mmes?|mm|m)\b\.?)?\s*)+")
 PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "ben", "el", "di", "da"}
@@ -81,7 +82,7 @@ def _name_word(word: str) -> bool:
     return (word[:1].isupper() and plain not in NOT_NAMES) or plain in PARTICLES or bool(CIVILITY.fullmatch(plain))
 
 
-_NAME_END = regex.compile(r"\s*(?:[(,;]|\s-\s)")
+_NAME_END = patterns.compile(r"\s*(?:[(,;]|\s-\s)")
 
 
 def _name(text: str, at_end: bool) -> str | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import regex
 
-from ent_lint import reference
+from ent_lint import patterns, reference
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
 # "Ministère de l'Éducation nationale, de la Jeunesse et des Sports", in folded text: the bare
 # name, then the parts that follow it ("rest").
-MINISTRY = regex.compile(
+MINISTRY = patterns.compile(
     r"minist[eè]re\s+de\s+l'\s?education\s+nationale"
     r"(?P<rest>(?:\s*(?:,|\bet\b)\s*(?:de\s+la\s+|des\s+|de\s+l'\s?|du\s+|de\s+)?"
     r"(?:jeunesse|sports?|vie\s+associative|enseignement\s+superieur|recherche|innovation"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
 # Template text, in folded text: a form not chosen ("3 an(s)"), a field in capitals ("[MONTANT]",
 # "<NOM DU MAIRE>", "XXX"), a name left as a line ("M. ______"), the two civilities of a model
 # left side by side ("Madame/Monsieur le Maire"), a mail-merge field ("{{nom}}").
-RESIDUE = regex.compile(
+RESIDUE = patterns.compile(
     r"""(?<!\w)
         (?:\d+\s+(?:an|mois|annee|jour|semaine|exemplaire|page|ecole|classe)\(s\)
          |(?P<capitals>\[[a-z0-9 _/'-]{3,40}\]|<[a-z _]{3,30}>|\bx{3,}\b)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
 # Notions that one document should name one way: notion -> {variant: pattern in folded text}.
 TERMS = {
     "ENT": {
-        "Espace Numérique de Travail": regex.compile(r"\bespaces?\s+numeriques?\s+de\s+travail\b"),
-        "Environnement Numérique de Travail": regex.compile(r"\benvironnements?\s+numeriques?\s+de\s+travail\b"),
+        "Espace Numérique de Travail": patterns.compile(r"\bespaces?\s+numeriques?\s+de\s+travail\b"),
+        "Environnement Numérique de Travail": patterns.compile(r"\benvironnements?\s+numeriques?\s+de\s+travail\b"),
     },
 }
 

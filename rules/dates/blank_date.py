@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.model import Blank, Document, Span
 from ent_lint.text import TextView
@@ -15,7 +16,7 @@ from ._helpers import DELIBERATION_DATES
 
 # A placeholder where a date should be, after the word that announces it: "le .....",
 # "le __/__/____", "le ../../....", "le XX/XX/XXXX", "du _____", "Date : ____".
-BLANK_DATE = regex.compile(
+BLANK_DATE = patterns.compile(
     r"""(?:\ble\s*(?=[._\u2026]{3}|_{2}|\.{2}\s*/|xx\b)
          |\bdu\s*(?=[._]{3}|_{2})
          |\bdate\s*:\s*(?=[._]{3}|_{2}))
@@ -27,11 +28,11 @@ BLANK_DATE = regex.compile(
 #: what every match of BLANK_DATE holds: a text without any is spared its scan (for speed)
 _BLANK_MARKS = ("_", "..", "\u2026", "xx")
 # "Fait à Cogolin, le ....": the date of a signature, written when it is signed
-SIGNED_AT = regex.compile(r"\bfait\s+a\b")
+SIGNED_AT = patterns.compile(r"\bfait\s+a\b")
 # A blank that is not a date's: "la commune de …", "M. ……", "représentée par ____" — beside a
 # blank date, the sign of a model text quoted or annexed (a motion to adopt, a form), whose
 # blanks are the model's own.
-OTHER_BLANK = regex.compile(r"\b(?:de|d'|par|m\.|mme|monsieur|madame|commune|nom|prenom)\s*(?:\.{3,}|\u2026|_{3,})")
+OTHER_BLANK = patterns.compile(r"\b(?:de|d'|par|m\.|mme|monsieur|madame|commune|nom|prenom)\s*(?:\.{3,}|\u2026|_{3,})")
 MODEL_REACH = 3  # lines around the blank date looked at
 Place = tuple[int, int]
 

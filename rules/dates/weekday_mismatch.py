@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.text import weekday_name
 
 from ent_lint.dates import DIGIT_DATE, MONTH, NUMBER_WORDS, WEEKDAY, WEEKDAYS, make_date
 
 # "lundi 27/11/2023", "mardi 27 novembre 2023", "jeudi vingt-sept novembre 2023"
-WEEKDAY_DATE = regex.compile(
+WEEKDAY_DATE = patterns.compile(
     rf"\b(?P<wd>{WEEKDAY})\s+(?:(?P<digits>{DIGIT_DATE.pattern})"
     rf"|(?P<d2>1er|[0-3]?\d|{NUMBER_WORDS})\s+(?P<m2>{MONTH})\s+(?P<y2>(?:19|20)\d\d))")
 

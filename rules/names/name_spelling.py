@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import Examples, Location, Message, Option, Rule
 from ent_lint.model import Document, Person, Span
 from ent_lint.people import everyone, is_first_name, present_people, same_person
@@ -15,8 +16,8 @@ from ent_lint.text import TextView, fold
 from ._helpers import doubled_letter, edit_distance
 
 # A civility before a person (on folded text; its capitals are checked on the document's own).
-CIVILITY = regex.compile(r"(?<![\w.])(?:(?P<plural>mm\.|mmes\b\.?|messieurs\b|mesdames\b)"
-                         r"|m\.|mme\b\.?|mlle\b\.?|monsieur\b|madame\b)(?=\s)")
+CIVILITY = patterns.compile(r"(?<![\w.])(?:(?P<plural>mm\.|mmes\b\.?|messieurs\b|mesdames\b)"
+                            r"|m\.|mme\b\.?|mlle\b\.?|monsieur\b|madame\b)(?=\s)")
 # A surname written alone in capitals, with its particle ("MARCHAND", "LE GOFF", "D'ARGENT",
 # "SAINT-JUST"): not followed on its line by a word with a capital, which would be a first name
 # ("Madame MANNOURY Maryline": a full name, maybe of someone else), a verb in capitals
@@ -25,22 +26,22 @@ SURNAME = (r"(?:(?:LE|LA|DE|DU|DES|DEL|DI|DA|VAN|VON)\s+|[DL]['’])?"
            r"\p{Lu}[\p{Lu}'’]*\p{Lu}(?:-\p{Lu}[\p{Lu}'’]*\p{Lu})*(?![\p{L}\d'’-])(?![^\S\n]+\p{Lu})")
 # After the civility: one surname, or after a plural civility a list ("MM. MARCHAND et DUPONT",
 # "Mmes FAUVEL, LABBE et M. SIRI").
-ONE_NAME = regex.compile(rf"\s+(?P<name>{SURNAME})")
-NAME_LIST = regex.compile(rf"\s+(?P<name>{SURNAME})(?:(?:\s*,\s*|\s+et\s+)(?:(?:MM?\.|Mmes?|Mlle)\s+)?"
-                          rf"(?P<name>{SURNAME}))*")
+ONE_NAME = patterns.compile(rf"\s+(?P<name>{SURNAME})")
+NAME_LIST = patterns.compile(rf"\s+(?P<name>{SURNAME})(?:(?:\s*,\s*|\s+et\s+)(?:(?:MM?\.|Mmes?|Mlle)\s+)?"
+                             rf"(?P<name>{SURNAME}))*")
 # A first name and a surname as a speech writes them ("Denis Vanecke évoque..."), in mixed case.
-FULL_NAME = regex.compile(r"(?<![\p{L}'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[^\S\n]+"
-                          r"(?P<last>\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
+FULL_NAME = patterns.compile(r"(?<![\p{L}'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[^\S\n]+"
+                             r"(?P<last>\p{Lu}\p{Ll}[\p{Ll}'’]*(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}'’-])")
 # A first name in mixed case and a surname in capitals, as tables and lists of names write them
 # ("Yves NEDELEC", "Mme Danièle MAREC").
 # A table's cell may wrap the surname to the next line ("Mme Danièle" / "MAREC"); a word with a
 # capital after the surname is a role here ("Yves NEDELEC Conseiller").
-FIRST_THEN_CAPITALS = regex.compile(
+FIRST_THEN_CAPITALS = patterns.compile(
     r"(?<![\p{L}'’-])(?P<first>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
     r"(?P<last>(?:(?:LE|LA|DE|DU|DES|DEL|DI|DA|VAN|VON)\s+|[DL]['’])?"
     r"\p{Lu}[\p{Lu}'’]*\p{Lu}(?:-\p{Lu}[\p{Lu}'’]*\p{Lu})*)(?![\p{L}\d'’-])")
 # A capitalised word standing alone, as a first name written without its surname.
-WORD = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}'’-])")
+WORD = patterns.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}'’-])")
 #: words in capitals after a civility that are not surnames: roles, and civilities
 _NOT_SURNAMES = {"maire", "adjoint", "adjointe", "adjoints", "conseiller", "conseillere", "conseillers",
                  "delegue", "deleguee", "president", "presidente", "secretaire", "rapporteur", "prefet",
@@ -118,7 +119,7 @@ def _named_in_lists(document: Document) -> list[Person]:
     return [person for person in everyone(document) if id(person) not in not_voting]
 
 
-_WORD_EDGE = regex.compile(r"[\s.]+")
+_WORD_EDGE = patterns.compile(r"[\s.]+")
 
 
 def _surname_of(person: Person) -> Optional[str]:
@@ -128,7 +129,7 @@ def _surname_of(person: Person) -> Optional[str]:
     return _key(" ".join(upper)) if upper else None
 
 
-_ABBREVIATED = regex.compile(r"\b(?:Mmes?|Mlles?|Mr|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)\b")
+_ABBREVIATED = patterns.compile(r"\b(?:Mmes?|Mlles?|Mr|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)\b")
 
 
 def _written_alone(text: TextView) -> Iterator[tuple[str, Span]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.i18n import N_
 
 #: the Code général des collectivités territoriales on Légifrance
@@ -39,8 +40,8 @@ class Article:
         return bool(self.words.search(sentence) or self.related.search(sentence))
 
 
-def _words(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern)
+def _words(pattern: str) -> patterns.LazyPattern:
+    return patterns.compile(pattern)
 
 
 _ELECTION_OF_THE_MAYOR = r"election\s+(?:du|de\s+la)\s+maire|elue?\s+maire\b|elire\s+(?:le|la|son)\s+maire"

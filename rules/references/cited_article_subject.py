@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.text import fold
 
 from ._articles import ARTICLES, CGCT, Article
 
 # "article L2121-15", "L.2121-15", "L. 2122-7-2" (folded text); not a range ("L2121-15 à L2121-26")
-CITATION = regex.compile(
+CITATION = patterns.compile(
     r"\bl\s?\.?\s?(?P<number>\d{4}-\d{1,2}(?:-\d{1,2})?)(?![\d-])(?!\s*(?:a|au)\s+(?:l\s?\.?\s?)?\d{4})")
 # The end of a sentence or of a clause of visas ("Vu ... ;"): not the period of "M.", "art." or
 # an initial.
-BOUNDARY = regex.compile(
+BOUNDARY = patterns.compile(
     r"""(?x)(?<!\b(?:m|mm|mme|art|n|cf|st|ste|l|\w))[.;](?=\s)|:[ \t]*\n|\n[ \t]*\n
     | \n(?=[ \t]*(?:vu|considerant|conformement|en\s+application|deliberation|objet|seance|point|article
                   |[-•*]\s|\d{1,2}\s*[).°-]))""")
 # Another code than the CGCT: its articles are numbered L2xxx-x too (code de la commande publique).
-OTHER_CODE = regex.compile(r"\bcode\s+(?!general\s+des\s+collectivites)(?:de|du|des|d')?\s*[a-z]")
-VISA = regex.compile(r"\s*(?:vu|considerant|conformement|en\s+application|en\s+vertu)\b")
+OTHER_CODE = patterns.compile(r"\bcode\s+(?!general\s+des\s+collectivites)(?:de|du|des|d')?\s*[a-z]")
+VISA = patterns.compile(r"\s*(?:vu|considerant|conformement|en\s+application|en\s+vertu)\b")
 REACH = 400  # a sentence is judged on this many characters at most on each side of the citation
 
 

@@ -7,6 +7,7 @@ from typing import Optional
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.model import Deliberation, Document, Span
 from ent_lint.text import TextView, fold
 
@@ -14,15 +15,15 @@ from .._common import DATES_IN_NUMBERS, embedded_date  # noqa: F401  (embedded_d
 
 #: a year standing as its own part of a number: not inside a longer run of digits ("DEL2023-12",
 #: "2024/07", "25/2014"; not "120245")
-YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-DIGITS = regex.compile(r"\d+")
+YEAR = patterns.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+DIGITS = patterns.compile(r"\d+")
 #: "n°", "no", "numéro" written in front of the number itself
-_LABEL = regex.compile(r"^\s*(?:n\s*°|no\b\.?|numero)\s*")
+_LABEL = patterns.compile(r"^\s*(?:n\s*°|no\b\.?|numero)\s*")
 #: what, on the number's line, says the number is the act's number in the register rather than
 #: its place on the agenda ("Délibération n° 12", "DCM n°12", "Acte n° 12")
-_REGISTER_LABEL = regex.compile(r"\b(?:deliberations?|delib|dcm|del|acte)\b[^\n]{0,12}$")
-_ROMAN = regex.compile(r"^[ivxl]+$")
-_WORD = regex.compile(r"[\p{L}\d]+")
+_REGISTER_LABEL = patterns.compile(r"\b(?:deliberations?|delib|dcm|del|acte)\b[^\n]{0,12}$")
+_ROMAN = patterns.compile(r"^[ivxl]+$")
+_WORD = patterns.compile(r"[\p{L}\d]+")
 #: words that say nothing of a subject
 _STOP = frozenset("""a au aux avec ce ces cet cette d dans de des du en et l la le les leur leurs
     n no par pour qui que sa ses son sur un une""".split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import DeliberationRule, Examples, Message
 
 from .._common import first_span
@@ -11,7 +12,7 @@ from ._numbers import embedded_date, embedded_year, number_key, same_subject, se
 
 #: a line that starts with a number of two numeric parts or more, then a title: the acts of the
 #: sitting listed again at the end of minutes ("2020-051 Nouvelle proposition pour achat garage")
-_LISTED = regex.compile(
+_LISTED = patterns.compile(
     r"(?m)^[ \t]*(?P<num>(?:[a-z]{1,4}[ ]?[-_]?[ ]?)?\d+(?:[ ]?[/._-][ ]?\d+)+)[ \t]*(?:[-:.)][ \t]*)?(?P<title>\S[^\n]{3,})$")
 
 

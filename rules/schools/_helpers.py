@@ -6,12 +6,12 @@ from typing import Iterator, Optional
 
 import regex
 
-from ent_lint import reference
+from ent_lint import patterns, reference
 from ent_lint.model import Document, School
 
 # A UAI: seven digits and a check letter (written in either case)
-UAI = regex.compile(r"^(?P<digits>\d{7})(?P<letter>[A-Za-z])$")
-POSTCODE = regex.compile(r"(?<!\d)(?P<code>\d{5}|2[AB]\d{3})(?!\d)")
+UAI = patterns.compile(r"^(?P<digits>\d{7})(?P<letter>[A-Za-z])$")
+POSTCODE = patterns.compile(r"(?<!\d)(?P<code>\d{5}|2[AB]\d{3})(?!\d)")
 
 
 def schools(document: Document) -> Iterator[School]:

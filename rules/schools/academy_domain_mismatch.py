@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import regex
 
-from ent_lint import reference
+from ent_lint import patterns, reference
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, school_department, schools
 
-DOMAIN = regex.compile(r"@ac-(?P<academy>[a-z-]+)\.fr$", regex.IGNORECASE)
+DOMAIN = patterns.compile(r"@ac-(?P<academy>[a-z-]+)\.fr$", regex.IGNORECASE)
 
 
 class AcademyDomainMismatch(Rule):

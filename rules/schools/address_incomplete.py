@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import regex
 
+from ent_lint import patterns
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, schools
 
 # A postcode followed by the commune: "83310 COGOLIN", "20000 Ajaccio", "2A000 AJACCIO"
-POSTCODE_TOWN = regex.compile(r"(?<!\d)(?:\d{5}|2[AB]\d{3})\s+\p{L}")
+POSTCODE_TOWN = patterns.compile(r"(?<!\d)(?:\d{5}|2[AB]\d{3})\s+\p{L}")
 
 
 class AddressIncomplete(Rule):

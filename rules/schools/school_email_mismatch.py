@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from ent_lint import reference
+from ent_lint import patterns, reference
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
 from ._helpers import example_convention, schools
 
 # The UAI in an email: ecole.0831475C@ac-nice.fr, ce.0830556d@ac-nice.fr, 0830556D.ecole@...
-EMAIL_UAI = regex.compile(r"(?<!\d)(?P<uai>\d{7}[A-Za-z])(?=@|\.|$)")
+EMAIL_UAI = patterns.compile(r"(?<!\d)(?P<uai>\d{7}[A-Za-z])(?=@|\.|$)")
 
 
 class SchoolEmailMismatch(Rule):
