@@ -287,9 +287,15 @@ def unanimity(text: str) -> Optional[bool]:
     unanimity that a quoted law or a "peut décider" lays down, nor "l'unanimité moins 2 voix contre"."""
     folded = fold(text)
     for match in _UNANIMOUS.finditer(folded):
-        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _LESS_AGAINST.match(folded[match.end():]):
+        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _less_against(folded[match.end():]):
             return True
     return None
+
+
+def _less_against(after: str) -> bool:
+    """"moins 2 voix contre" after the unanimity (the pattern, long, run only where one of its
+    words is)."""
+    return ("moins" in after or "sauf" in after or "exception" in after) and _LESS_AGAINST.match(after) is not None
 
 
 _UNANIMOUS_COUNTED = patterns.compile(
