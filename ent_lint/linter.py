@@ -277,9 +277,12 @@ class Linter:
 
 def build_checker(settings: Settings) -> "Checker":
     """The rules ``settings`` select, with their severities, options and per-file ignores."""
-    from .engine import Checker, discover, resolve_ids  # imports the model: only when checking
+    from . import collector
 
-    registry = discover(settings.rules_dir)
+    with collector.paused(freeze=True):
+        from .engine import Checker, discover, resolve_ids  # imports the model: only when checking
+
+        registry = discover(settings.rules_dir)
     where = settings.source or N_("command line")
     selected = (resolve_ids(registry, settings.select, where) if settings.select is not None
                 else set(registry))

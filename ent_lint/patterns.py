@@ -17,6 +17,8 @@ from typing import Any
 
 import regex
 
+from . import collector
+
 _MADE: "weakref.WeakSet[LazyPattern]" = weakref.WeakSet()
 
 
@@ -46,7 +48,8 @@ class LazyPattern:
         """The compiled pattern (compiled now if it was not yet)."""
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = regex.compile(self.pattern, self.flags)
+            with collector.paused():
+                compiled = regex.compile(self.pattern, self.flags)
             for name in dir(compiled):
                 if not name.startswith("_") and name not in ("pattern", "flags"):
                     setattr(self, name, getattr(compiled, name))

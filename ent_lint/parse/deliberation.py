@@ -1372,7 +1372,8 @@ def _offset_in(view: View, who: Person, begin: int) -> int:
 
 def _convention_terms(view: View, delib: Deliberation, begin: int, end: int) -> None:
     """The duration and end date of a convention, as the deliberation states them."""
-    duration = CONVENTION_DURATION.search(view.folded, begin, end)
+    # the pattern's first word looked for first: the long pattern compiled and run only then
+    duration = CONVENTION_DURATION.search(view.folded, begin, end) if view.folded.find("duree", begin, end) >= 0 else None
     if duration:
         amount = dates.words_to_int(duration["n"])
         if amount:

@@ -61,6 +61,8 @@ _VOTES_AGAINST_VOTES = patterns.compile(
             Case("par 2 voix contre (MM. MORVAN et PRIGENT)", None))
 def votes_against_votes(text: str) -> Optional[dict]:
     """"par 12 voix contre 3": so many for, so many against."""
+    if "par" not in fold(text):  # the pattern's first word (a long pattern, not compiled for nothing)
+        return None
     found = _figures(_VOTES_AGAINST_VOTES, text)
     return found if found and len(found) == 2 else None
 
@@ -83,6 +85,8 @@ _ADOPTED_BY_VOTES = patterns.compile(
             Case("par 12 voix sur 15", None))
 def adopted_by_votes(text: str) -> Optional[dict]:
     """"adoptée par 14 voix": the votes for, without the word "pour"."""
+    if "par" not in fold(text):  # a word the pattern needs, as above
+        return None
     return _figures(_ADOPTED_BY_VOTES, text)
 
 
@@ -196,7 +200,10 @@ _MEMBERS_VOTING = patterns.compile(
 def members_counted_by_their_vote(text: str) -> Optional[dict]:
     """"4 conseillers ayant voté contre", "3 membres se sont abstenus": members counted by their vote."""
     found: dict = {}
-    for match in _MEMBERS_VOTING.finditer(fold(text)):
+    folded = fold(text)
+    if "vot" not in folded and "abst" not in folded:  # what every way of writing it holds
+        return None  # (the pattern, long, not compiled for nothing)
+    for match in _MEMBERS_VOTING.finditer(folded):
         key = {"pour": "for", "contre": "against"}.get(match["how"], "abstain")
         value = _int(match["n"])
         if value is not None:
@@ -280,9 +287,15 @@ def unanimity(text: str) -> Optional[bool]:
     unanimity that a quoted law or a "peut décider" lays down, nor "l'unanimité moins 2 voix contre"."""
     folded = fold(text)
     for match in _UNANIMOUS.finditer(folded):
-        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _LESS_AGAINST.match(folded[match.end():]):
+        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _less_against(folded[match.end():]):
             return True
     return None
+
+
+def _less_against(after: str) -> bool:
+    """"moins 2 voix contre" after the unanimity (the pattern, long, run only where one of its
+    words is)."""
+    return ("moins" in after or "sauf" in after or "exception" in after) and _LESS_AGAINST.match(after) is not None
 
 
 _UNANIMOUS_COUNTED = patterns.compile(
