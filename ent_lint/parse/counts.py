@@ -107,9 +107,14 @@ def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
     return [(m.start(), m.end(), _key(m), int(m["n"])) for m in COUNT.finditer(folded)]
 
 
+# a colon, then a number's first word: what COUNT_WORDS reads after its label (a cheap test,
+# which COUNT_WORDS, trying its labels at each character, is not: for speed)
+_COLON_THEN_NUMBER_WORD = patterns.compile(rf":\s*{dates.NUMBER_WORD}")
+
+
 def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
     found = []
-    if ":" not in folded or not may_hold_a_label(folded):
+    if ":" not in folded or not may_hold_a_label(folded) or not _COLON_THEN_NUMBER_WORD.search(folded):
         return found  # a label, its colon, then the figure in words
     for match in COUNT_WORDS.finditer(folded):
         number = dates.words_to_int(match["w"])
@@ -119,6 +124,8 @@ def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
 
 
 def _figures_first(folded: str) -> list[tuple[int, int, str, int]]:
+    if not may_hold_a_label(folded):
+        return []  # each label COUNT_BEFORE reads holds one of the words (for speed)
     return [(m.start(), m.end(), _before_key(m["label"]), int(m["n"])) for m in COUNT_BEFORE.finditer(folded)]
 
 
@@ -137,6 +144,8 @@ _ROLL_CALL = patterns.compile(
 
 
 def _roll_call(folded: str) -> list[tuple[int, int, str, int]]:
+    if "appel" not in folded:
+        return []  # the word _ROLL_CALL opens with (for speed)
     return [(m.start("n"), m.end(), "in_office", int(m["n"])) for m in _ROLL_CALL.finditer(folded)]
 
 
@@ -156,6 +165,8 @@ _OUT_OF = patterns.compile(
 
 def _out_of(folded: str) -> list[tuple[int, int, str, int]]:
     found = []
+    if "sur" not in folded:
+        return found  # the word each way of _OUT_OF holds (for speed)
     for match in _OUT_OF.finditer(folded):
         if int(match["p"]) <= int(match["m"]):
             found += [(match.start(), match.end(), "present", int(match["p"])),

@@ -45,8 +45,13 @@ def date_from_match(match: regex.Match) -> Optional[dt.date]:
     return make_date(match["d"], match["m"], match["y"])
 
 
+_FIGURE = patterns.compile(r"\d")
+
+
 def first_date(folded: str) -> tuple[Optional[dt.date], Optional[regex.Match]]:
     """The first date written in digits or with a month name in a folded string."""
+    if not _FIGURE.search(folded):
+        return None, None  # both ways write the year in figures (a cheap test before them: for speed)
     best, best_date = None, None
     for pattern in (DIGIT_DATE, TEXT_DATE):
         match = pattern.search(folded)

@@ -1016,18 +1016,20 @@ def _item_copy(template: Deliberation) -> Deliberation:
     """A copy for one item: its own lists, mappings and sub-models; the people are shared.
 
     (A deep copy of the whole model cost a third of the parse time on minutes.)"""
-    fresh = template.model_copy()
+    own = {}
     for name in type(template).model_fields:
         value = getattr(template, name)
         if isinstance(value, list):
-            setattr(fresh, name, list(value))
+            own[name] = list(value)
         elif isinstance(value, dict):
-            setattr(fresh, name, dict(value))
+            own[name] = dict(value)
         elif isinstance(value, (Counts, Vote)):
-            setattr(fresh, name, value.model_copy())  # plain values only: a shallow copy is whole
+            own[name] = value.model_copy()  # plain values only: a shallow copy is whole
         elif isinstance(value, BaseModel) and not isinstance(value, (Person, Span)):
-            setattr(fresh, name, value.model_copy(deep=True))
-    return fresh
+            own[name] = value.model_copy(deep=True)
+    # given to the copy at once, as setting each field would (no validation either way), but
+    # without a pydantic __setattr__ for each (for speed)
+    return template.model_copy(update=own)
 
 
 def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[int]) -> int:

@@ -601,6 +601,13 @@ _STRENGTH = {"labelled": 7, "prefix-and-label": 7, "prefixed": 6, "year-prefix-s
 _SEES_THE_MARK = {"bulleted"}
 
 
+# the recognisers whose every reading holds a figure (a number in digits; folding makes no
+# figure of what was none): a line without one is offered to the others only (for speed: most
+# lines of a text have no figure, and each recogniser tried costs a pattern or two)
+_NEED_A_FIGURE = {"labelled", "prefix-and-label", "prefixed", "year-prefix-serial", "year-serial", "ocr-date-serial",
+                  "ordinal-and-number", "numbered", "spaced-number", "question"}
+_WITHOUT_FIGURES = [item for item in HEADING_RECOGNISERS if item.name not in _NEED_A_FIGURE]
+_FIGURE = patterns.compile(r"\d")
 _LEAD = patterns.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
 
 
@@ -609,7 +616,8 @@ def read_heading(text: str) -> Optional[Heading]:
     if len(text) > 250 or not text.strip():
         return None
     bare = _LEAD.sub("", text)  # a bullet or a symbol font's arrow before the heading
-    for item in HEADING_RECOGNISERS:
+    recognisers = HEADING_RECOGNISERS if _FIGURE.search(text) else _WITHOUT_FIGURES
+    for item in recognisers:
         heading = item.read(text if item.name in _SEES_THE_MARK else bare)
         if heading is not None:
             return heading

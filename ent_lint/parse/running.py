@@ -28,6 +28,7 @@ _SITTING = patterns.compile(r"\b(?:c\.?\s?m\.?|conseil\b|seance|proces[\s-]verba
 # page numbers and their words, left out when lines are compared: "page 3", "3/12", "- 3 -"
 _PAGE = patterns.compile(r"\bpage\s+\d+(?:\s*(?:/|sur)\s*\d+)?|(?<![\d./])\d{1,3}\s*/\s*\d{1,3}(?![\d./])|^\s*-?\s*\d{1,3}\s*-?\s*$"
                          r"|[-–]\s*\d{1,3}\s*[-–]")
+_FIGURE = patterns.compile(r"\d")
 _LONGEST = 120  # a running title is a short line
 
 
@@ -69,10 +70,13 @@ def running_title(lines: Sequence) -> Optional[tuple[int, dt.date, int, int]]:
     stands in it; ``None`` when no line names the sitting with a date on several pages."""
     seen: dict[str, list[int]] = defaultdict(list)
     heads, feet = _page_edges(lines)
+    edges = heads | feet
     for index, line in enumerate(lines):
         folded = fold(line.text).strip()
-        if folded and len(folded) <= _LONGEST and (line.page is None or index in heads | feet):
-            seen[" ".join(_PAGE.sub(" ", folded).split())].append(index)
+        if folded and len(folded) <= _LONGEST and (line.page is None or index in edges):
+            if _FIGURE.search(folded):  # every page number holds a figure (the test is cheaper: for speed)
+                folded = _PAGE.sub(" ", folded)
+            seen[" ".join(folded.split())].append(index)
     for indexes in seen.values():
         pages = {lines[i].page for i in indexes if lines[i].page is not None}
         if len(pages) < 2 and (pages or len(indexes) < 3):
