@@ -23,9 +23,10 @@ _UNITS = {
     "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
     "mil": 1000,
 }
+# A whole word: "cinq" is not the start of "cinquante", nor "sept" of "septembre".
 NUMBER_WORD = r"(?:zero|une?|premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|" \
               r"treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|" \
-              r"mille|mil|et)"
+              r"mille|mil|et)\b"
 # A number in words: words joined by spaces or hyphens ("deux-mille-vingt-et-un").
 NUMBER_WORDS = rf"{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*"
 MONTH = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"

@@ -297,6 +297,7 @@ _AT_AN_HOUR = patterns.compile(rf"a\s+(?:[0-2]?\d\s?(?:heures?|h)|(?:{dates.NUMB
             Case("La séance est ouverte à 20 h 15 sous la présidence de M. Paul ROUX", "20:15"),
             Case("le jeudi 27 juin 2024 à 18 heures, salle des fêtes", "18:00"),
             Case("le mardi, à dix-neuf heures trente, le conseil", "19:30"),
+            Case("le mardi, à vingt heures cinquante, le conseil", "20:50"),  # not "cinq" and the rest
             Case("dûment convoqué le 3 mars 2024 à 18 heures", None),
             Case("une subvention de 20 000 euros à 3 heures de route", None))
 def opening_hour(text: str) -> Optional[str]:
