@@ -35,7 +35,7 @@ _PARENT_ENDS: set = set()
 _PARENT_PID = 0  # the process that starts the workers (inherited by a forked worker)
 
 
-def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool) -> None:
+def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool, fields: bool = True) -> None:
     from .readers import ocr
 
     for end in list(_PARENT_ENDS):
@@ -56,7 +56,8 @@ def _worker(conn, linter: Linter, ocr_slots, keep: bool, rules: bool) -> None:
             return
         index, name, data = message
         # the seconds the timeout grows by for OCR, so that the parent waits as much longer
-        result = linter.check(name, data, keep=keep, rules=rules, on_grant=lambda seconds: conn.send(("grant", seconds)))
+        result = linter.check(name, data, keep=keep, rules=rules, fields=fields,
+                              on_grant=lambda seconds: conn.send(("grant", seconds)))
         try:
             conn.send((index, result))
         except (BrokenPipeError, OSError):
@@ -100,12 +101,13 @@ def _limit_memory(limit: int) -> None:
 class _Slot:
     """One worker process and the document it is busy with."""
 
-    def __init__(self, context, linter: Linter, ocr_slots, keep: bool, rules: bool):
+    def __init__(self, context, linter: Linter, ocr_slots, keep: bool, rules: bool, fields: bool = True):
         global _PARENT_PID
         _PARENT_PID = os.getpid()
         self.conn, child = context.Pipe()
         _PARENT_ENDS.add(self.conn)
-        self.process = context.Process(target=_worker, args=(child, linter, ocr_slots, keep, rules), daemon=True)
+        self.process = context.Process(target=_worker, args=(child, linter, ocr_slots, keep, rules, fields),
+                                       daemon=True)
         with collector.frozen():  # the worker's collections leave the modules and rules it inherits alone
             self.process.start()
         child.close()
@@ -178,14 +180,16 @@ class _Feed:
 
 class Runner:
     """Check jobs with ``workers`` processes through ``linter``, whose timeout bounds each
-    document; the results of documents already checked come from ``cache``.  ``keep`` and
-    ``rules`` are :meth:`Linter.check`'s (``extract`` keeps the document and checks no rule)."""
+    document; the results of documents already checked come from ``cache``.  ``keep``,
+    ``rules`` and ``fields`` are :meth:`Linter.check`'s (``extract`` keeps the document and checks
+    no rule); the fields are kept whenever there is a cache, which stores them."""
 
     def __init__(self, linter: Linter, *, workers: int = 1, cache: Optional[Cache] = None, keep: bool = False,
-                 rules: bool = True):
+                 rules: bool = True, fields: bool = True):
         self.linter = linter
         self.workers = max(1, workers)
         self.keep, self.rules = keep, rules
+        self.fields = fields or cache is not None
         self.timeout = linter.timeout
         self.cache = cache
         self._ocr_slots = None
@@ -300,4 +304,4 @@ class Runner:
         slots.append(self._new_slot(context))
 
     def _new_slot(self, context) -> _Slot:
-        return _Slot(context, self.linter, self._ocr_slots, self.keep, self.rules)
+        return _Slot(context, self.linter, self._ocr_slots, self.keep, self.rules, self.fields)

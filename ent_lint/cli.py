@@ -257,7 +257,8 @@ def check(files, fmt, output, images, quiet, stdin_filename, exclude, extend_exc
     elif shared_storage:
         _fail(_("--shared-storage goes with --scheduler (or ENT_LINT_SCHEDULER)"))
     else:
-        runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache)
+        runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache,
+                        fields=fmt == "html")  # the one report that shows the fields read
     try:
         if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
             linter.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)

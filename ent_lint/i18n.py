@@ -195,8 +195,9 @@ class Formatter(string.Formatter):
 
 
 
-def format_message(message, args: dict, lang: str) -> tuple[str, Optional[str]]:
-    """A :class:`~ent_lint.engine.Message`'s sentence and fix hint with ``args``, in ``lang``."""
+def format_message(message, args: dict, lang: str, fix: bool = True) -> tuple[str, Optional[str]]:
+    """A :class:`~ent_lint.engine.Message`'s sentence and fix hint with ``args``, in ``lang``
+    (``fix=False``: the sentence alone, the hint None)."""
     tr = translations(lang)
     formatter = Formatter(lang)
     if message.plural and message.count:
@@ -204,8 +205,7 @@ def format_message(message, args: dict, lang: str) -> tuple[str, Optional[str]]:
     else:
         template = tr.gettext(message.text)
     text = formatter.format(template, **args)
-    fix = formatter.format(tr.gettext(message.fix), **args) if message.fix else None
-    return text, fix
+    return text, formatter.format(tr.gettext(message.fix), **args) if message.fix and fix else None
 
 
 @lru_cache(maxsize=None)
@@ -217,19 +217,21 @@ def templates(rules_dirs: tuple[str, ...] = ()) -> dict[str, Any]:
             for name, message in cls.messages.items()}
 
 
-def finding_text(finding, lang: Optional[str] = None, rules_dirs: Iterable[str] = ()) -> tuple[str, Optional[str]]:
-    """A finding's sentence and fix hint in ``lang``, from its code and arguments.
+def finding_text(finding, lang: Optional[str] = None, rules_dirs: Iterable[str] = (),
+                 fix: bool = True) -> tuple[str, Optional[str]]:
+    """A finding's sentence and fix hint in ``lang``, from its code and arguments (``fix=False``:
+    the hint is not made, None; a report that never prints it spares formatting it).
 
     A finding whose code no rule declares (a rule pack writing its own sentences) is shown as
     it was written."""
     lang = check_lang(lang)
     message = templates(tuple(rules_dirs)).get(finding.code) if finding.code else None
     if message is None:
-        return finding.message, finding.fix
+        return finding.message, finding.fix if fix else None
     try:
-        return format_message(message, finding.args, lang)
+        return format_message(message, finding.args, lang, fix)
     except (KeyError, IndexError, ValueError, TypeError):  # arguments of another version (an old cache)
-        return finding.message, finding.fix
+        return finding.message, finding.fix if fix else None
 
 
 def reason(text: str, lang: Optional[str] = None, detail: Optional[str] = None, *, verbose: bool = False) -> str:

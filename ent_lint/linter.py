@@ -182,11 +182,13 @@ class Linter:
                         parts.append(hashlib.sha256(handle.read()).hexdigest())
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
-    def check(self, name: str, data: bytes, *, keep: bool = False, rules: bool = True,
+    def check(self, name: str, data: bytes, *, keep: bool = False, rules: bool = True, fields: bool = True,
               on_grant: Optional[Callable[[float], None]] = None) -> Result:
         """Read, parse and check one document's bytes; never raises.  ``keep`` keeps the source and
         the document in the result; ``rules=False`` only reads and parses (``extract``);
-        ``on_grant`` is told the seconds the timeout grows by for OCR."""
+        ``fields=False`` leaves :attr:`Result.fields` out (a run whose report and cache do not show
+        them: it spares making and sending them); ``on_grant`` is told the seconds the timeout
+        grows by for OCR."""
         started = time.perf_counter()
         use_alarm = bool(self.timeout) and _alarm_available()
         budget = Budget(self.timeout, self.ocr_page_seconds, alarm=use_alarm, listener=on_grant) \
@@ -200,7 +202,7 @@ class Linter:
             signal.setitimer(signal.ITIMER_REAL, self.timeout, _REPEAT)
         outer = start_budget(budget)
         try:
-            result = self._check(name, data, keep, rules)
+            result = self._check(name, data, keep, rules, fields)
         except InputError as exc:
             result = Result(name, outcome=Outcome(exc.outcome), reason=exc.message, detail=exc.detail)
         except _Timeout:
@@ -236,7 +238,7 @@ class Linter:
         result.digest = hashlib.sha256(data).hexdigest()
         return result
 
-    def _check(self, name: str, data: bytes, keep: bool, rules: bool) -> Result:
+    def _check(self, name: str, data: bytes, keep: bool, rules: bool, fields: bool = True) -> Result:
         from .parse import parse
         from .readers import read_data
         from .text import TextView
@@ -264,7 +266,7 @@ class Linter:
         from .api import plain
 
         result = Result(name, findings, pages=source.page_count, lines=lines, facts=facts, kind=document.kind,
-                        fields=plain(document))
+                        fields=plain(document) if fields else None)
         if keep:
             result.source, result.document = source, document
         return result

@@ -207,9 +207,10 @@ class Reporter:
     def failing(self, finding: Finding) -> bool:
         return self.fail_on != "never" and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[self.fail_on]
 
-    def text(self, finding: Finding) -> tuple[str, str | None]:
-        """The finding's sentence and fix hint in the report's language."""
-        return finding_text(finding, self.lang, self.rules_dir)
+    def text(self, finding: Finding, fix: bool = True) -> tuple[str, str | None]:
+        """The finding's sentence and fix hint in the report's language (``fix=False``: the
+        sentence alone, the hint None)."""
+        return finding_text(finding, self.lang, self.rules_dir, fix)
 
     def rendered(self, finding: Finding) -> dict:
         """The finding as a dict, its message and fix in the report's language (its code and
@@ -240,7 +241,7 @@ class TextReporter(Reporter):
     def add(self, result) -> None:
         out = []  # unreadable documents are reported on stderr, one line each
         for finding in result.findings:
-            message, fix = self.text(finding)
+            message, fix = self.text(finding, fix=not self.concise)  # concise prints no hint
             head = (f"{self._paint(shown(line_start(location(finding))), _BOLD)}: "
                     f"{self._paint(self.severity(finding.severity), _COLOURS[finding.severity])}[{finding.rule}] "
                     f"{shown(message)}{page_note(finding.page, self._)}")

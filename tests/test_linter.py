@@ -187,7 +187,7 @@ def test_a_timeout_swallowed_once_is_raised_again(monkeypatch):
 
     swallowed = []
 
-    def stubborn(self, name, data, keep, rules):
+    def stubborn(self, name, data, keep, rules, fields=True):
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
