@@ -183,7 +183,7 @@ def _jobs(files, settings, skipped, stdin_filename):
 @option("--baseline", type=click.Path(dir_okay=False), help=N_("Report only findings not in this baseline."))
 @option("--write-baseline", type=click.Path(dir_okay=False), help=N_("Record the findings as a baseline."))
 @option("--no-cache", is_flag=True, help=N_("Neither read nor write the results cache."))
-@option("--cache-dir", type=click.Path(file_okay=False), help=N_("Where the results cache lives."))
+@option("--cache-dir", type=click.Path(file_okay=False), help=N_("Where the results cache and the compiled patterns live."))
 @option("--progress/--no-progress", default=None, help=N_("Progress bar on stderr (default: when a terminal)."))
 @option("--rules-dir", multiple=True, type=click.Path(), help=N_("Load rules from a folder of .py files."))
 @_reading_options
@@ -240,6 +240,10 @@ def check(files, fmt, output, images, quiet, stdin_filename, exclude, extend_exc
         except BaselineError as exc:
             _fail(exc)
     cache = None
+    if cache_dir:
+        from . import pattern_store
+
+        pattern_store.keep_in(Path(cache_dir))
     if not no_cache:
         from .cache import Cache, default_dir
 

@@ -7,7 +7,8 @@ while a document uses about half of them.  ``NAME = patterns.compile(r"...")`` i
 patterns' ``pattern``); anything else compiles it, once.
 
 A bad pattern then fails at its first use rather than at import: tests/test_patterns.py compiles
-every pattern the package and the rules define, so the suite still catches it.
+every pattern the package and the rules define, so the suite still catches it.  What compiling
+produces is kept on disk for the next process (ent_lint/pattern_store.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 import regex
 
-from . import collector
+from . import collector, pattern_store
 
 _MADE: "weakref.WeakSet[LazyPattern]" = weakref.WeakSet()
 
@@ -49,7 +50,7 @@ class LazyPattern:
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             with collector.paused():
-                compiled = regex.compile(self.pattern, self.flags)
+                compiled = pattern_store.compile(self.pattern, self.flags)
             for name in dir(compiled):
                 if not name.startswith("_") and name not in ("pattern", "flags"):
                     setattr(self, name, getattr(compiled, name))
