@@ -24,7 +24,9 @@ process (pypdfium2 already imported), and as a command (a fresh Python that impo
 and runs the loop), which pays the same start-up as the ``ent-lint`` command it is compared
 with.  ent-lint is always one command over the whole folder, never one command per file.  The
 commands run with Python's compiled modules cached (in a folder of the benchmark's), as an
-installed package has them, even where ``PYTHONDONTWRITEBYTECODE`` is set.
+installed package has them, even where ``PYTHONDONTWRITEBYTECODE`` is set, and with ent-lint's
+compiled patterns kept (ent_lint/pattern_store.py, in a cache folder of the benchmark's), as any
+run after the first has them; the "start" section shows one document with and without them.
 
 Usage: ``python bench/bench.py [-n 200] [--keep DIR] [--repeats 3] [--only SECTION ...]``
 (needs ``pip install '.[test]'`` for reportlab).  Nothing is asserted: the figures are printed.
@@ -290,13 +292,13 @@ def latencies(junit: str) -> list[float]:
     return sorted(float(case.get("time")) for case in ET.fromstring(junit).iter("testcase"))
 
 
-def start_time(args: list[str], runs: int = 7, *, python: bool = False) -> float:
+def start_time(args: list[str], runs: int = 7, *, python: bool = False, env: dict | None = None) -> float:
     """The median wall time of ``ent-lint ARGS`` (or, with ``python``, of ``python -c pass``)."""
     command = [sys.executable, "-c", "pass"] if python else [ENT_LINT, *args]
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -545,6 +547,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ent-lint-bench-"))
     ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     ENV["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    ENV["ENT_LINT_CACHE_DIR"] = str(work / "cache-folder")  # the compiled patterns; the results cache is off
+    ENV.pop("ENT_LINT_PATTERN_STORE", None)
     folder = options.keep or work / "archive"
     try:
         print(f"ent-lint benchmark: {options.n} PDFs, {cores} cores, Python {sys.version.split()[0]},"
@@ -627,6 +631,10 @@ def main() -> None:
             print("\nstart time (median of 7)")
             print(f"  ent-lint --version  {start_time(['--version']) * 1000:6.0f} ms")
             print(f"  ent-lint rules      {start_time(['rules']) * 1000:6.0f} ms")
+            one = ["--no-cache", "--format", "concise", str(paths[0])]
+            compiling = start_time(one, env={**ENV, "ENT_LINT_PATTERN_STORE": "off"})
+            print(f"  ent-lint on one PDF {start_time(one) * 1000:6.0f} ms with the compiled patterns kept,"
+                  f" {compiling * 1000:.0f} ms compiling them (ENT_LINT_PATTERN_STORE=off, as a first run)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
