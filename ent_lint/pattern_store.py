@@ -39,8 +39,9 @@ except ImportError:  # another layout of regex: the store stays off
 
 FORMAT = 1
 OFF = ("0", "off", "no", "false")
+_VERSIONS = (f"regex-{regex.__version__}-v{int(getattr(_regex_main, 'DEFAULT_VERSION', 0))}"
+             f"-py{sys.version_info[0]}{sys.version_info[1]}-f{FORMAT}")
 
-_folder: Optional[Path] = None  # the folder of this regex and Python, once known
 _chosen: Optional[Path] = None  # a cache folder chosen by the command (--cache-dir)
 _writable = True
 _swap = threading.Lock()
@@ -48,22 +49,17 @@ _swap = threading.Lock()
 
 def keep_in(cache_folder: Optional[Path]) -> None:
     """Keep the compiled patterns under ``cache_folder`` (the command's ``--cache-dir``)."""
-    global _chosen, _folder
-    _chosen, _folder = (Path(cache_folder) if cache_folder else None), None
+    global _chosen
+    _chosen = Path(cache_folder) if cache_folder else None
 
 
 def folder() -> Optional[Path]:
-    """Where this process keeps compiled patterns; None when the store is off."""
-    global _folder
+    """Where this process keeps compiled patterns now; None when the store is off."""
     if _regex_main is None or os.environ.get("ENT_LINT_PATTERN_STORE", "").lower() in OFF:
         return None
-    if _folder is None:
-        from .cache import default_dir
+    from .cache import default_dir
 
-        base = _chosen or default_dir()
-        version = f"regex-{regex.__version__}-v{int(_regex_main.DEFAULT_VERSION)}-py{sys.version_info[0]}{sys.version_info[1]}"
-        _folder = base / "patterns" / f"{version}-f{FORMAT}"
-    return _folder
+    return (_chosen or default_dir()) / "patterns" / _VERSIONS
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001  (named as regex.compile, which it stands for)
