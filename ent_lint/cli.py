@@ -205,71 +205,26 @@ def check(files, fmt, output, images, quiet, stdin_filename, exclude, extend_exc
     import os
     import time
 
-    from .config import find_config, parse_severities
-    from .errors import ConfigError
-
     started = time.perf_counter()
     files = files or (".",)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    try:
-        settings = find_config(Path.cwd()).merged(
-            select=_ids(select), extend_select=_ids(extend_select), ignore=_ids(ignore),
-            severity=parse_severities(",".join(severity), "--severity") if severity else None,
-            min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir), lang=lang,
-            exclude=_ids(exclude), extend_exclude=_ids(extend_exclude))
-        _with_published_csv(settings, click.get_current_context().meta.get("scdl"))
-    except ConfigError as exc:
-        _fail(exc)
+    settings = _check_settings(select=select, extend_select=extend_select, ignore=ignore, severity=severity,
+                               min_severity=min_severity, fail_on=fail_on, rules_dir=rules_dir, lang=lang,
+                               exclude=exclude, extend_exclude=extend_exclude)
     i18n.use(settings.lang or i18n.DEFAULT)
     use_click_language(i18n.current())
     skipped: list[tuple[str, str]] = []
     if show_settings:
-        from .settings_view import show
-
-        try:
-            click.echo(show(settings, _jobs(files, settings, skipped, stdin_filename), skipped))
-        except ConfigError as exc:
-            _fail(exc)
-        sys.exit(OK)
-    known = None
-    if baseline:
-        from .baseline import Baseline, BaselineError
-
-        try:
-            known = Baseline.load(baseline)
-        except BaselineError as exc:
-            _fail(exc)
-    cache = None
-    if cache_dir:
-        from . import pattern_store
-
-        pattern_store.keep_in(Path(cache_dir))
-    if not no_cache:
-        from .cache import Cache, default_dir
-
-        cache = Cache(Path(cache_dir) if cache_dir else default_dir())
-        if cache.error:
-            click.echo(_("ent-lint: warning: {message}").format(message=cache.error), err=True)
-            cache = None
-    from .batch import Runner
+        _show_settings(settings, files, skipped, stdin_filename)
+    known = _load_baseline(baseline)
+    cache = _open_cache(no_cache, cache_dir)
     from .linter import Linter
 
     linter = Linter(settings, engine=engine, ocr=ocr, max_pages=max_pages, max_size=max_size * 1024**2,
                     **_time_budget(timeout))
-    if scheduler:
-        runner = _cluster_runner(linter, scheduler, cache, shared_storage)
-    elif shared_storage:
-        _fail(_("--shared-storage goes with --scheduler (or ENT_LINT_SCHEDULER)"))
-    else:
-        runner = Runner(linter, workers=jobs or os.cpu_count() or 1, cache=cache,
-                        fields=fmt == "html")  # the one report that shows the fields read
-    try:
-        if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
-            linter.checker  # noqa: B018  (validates the selection now: a bad rule id is a usage error)
-            if cache is not None:
-                cache.put(f"config:{runner.key_base}", {"ok": True})
-    except ConfigError as exc:
-        _fail(exc)
+    runner = _make_runner(linter, cache, scheduler=scheduler, shared_storage=shared_storage,
+                          workers=jobs or os.cpu_count() or 1, fmt=fmt)
+    _validate_selection(linter, runner, cache, fmt)
     job_list = _jobs(files, settings, skipped, stdin_filename)
     report = _Report(output, job_list) if output else None
     stream = report.stream if report else sys.stdout
@@ -290,15 +245,105 @@ def check(files, fmt, output, images, quiet, stdin_filename, exclude, extend_exc
             path=output, reason=exc.strerror or exc), err=True)
         code = ERROR
     finally:
-        if report:
-            report.discard()
-        if cache is not None:
-            cache.close()
-        if scheduler:
-            runner.close()
+        _close(report, cache, runner if scheduler else None)
     global _REPORTED
     _REPORTED = True
     sys.exit(code)
+
+
+def _check_settings(*, select, extend_select, ignore, severity, min_severity, fail_on, rules_dir, lang, exclude,
+                    extend_exclude):
+    """The configuration file's settings with the options over them (a bad one: exit 2)."""
+    from .config import find_config, parse_severities
+    from .errors import ConfigError
+
+    try:
+        settings = find_config(Path.cwd()).merged(
+            select=_ids(select), extend_select=_ids(extend_select), ignore=_ids(ignore),
+            severity=parse_severities(",".join(severity), "--severity") if severity else None,
+            min_severity=min_severity, fail_on=fail_on, rules_dir=list(rules_dir), lang=lang,
+            exclude=_ids(exclude), extend_exclude=_ids(extend_exclude))
+        _with_published_csv(settings, click.get_current_context().meta.get("scdl"))
+    except ConfigError as exc:
+        _fail(exc)
+    return settings
+
+
+def _show_settings(settings, files, skipped, stdin_filename) -> None:
+    """``--show-settings``: the settings in effect and the files to check, then exit."""
+    from .errors import ConfigError
+    from .settings_view import show
+
+    try:
+        click.echo(show(settings, _jobs(files, settings, skipped, stdin_filename), skipped))
+    except ConfigError as exc:
+        _fail(exc)
+    sys.exit(OK)
+
+
+def _load_baseline(path):
+    """``--baseline``: the findings known, or None (a malformed file: exit 2)."""
+    if not path:
+        return None
+    from .baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        _fail(exc)
+
+
+def _open_cache(no_cache, cache_dir):
+    """The results cache, or None (``--no-cache``, or it cannot be opened: a warning says so).
+    ``--cache-dir`` is where the compiled patterns go too."""
+    if cache_dir:
+        from . import pattern_store
+
+        pattern_store.keep_in(Path(cache_dir))
+    if no_cache:
+        return None
+    from .cache import Cache, default_dir
+
+    cache = Cache(Path(cache_dir) if cache_dir else default_dir())
+    if cache.error:
+        click.echo(_("ent-lint: warning: {message}").format(message=cache.error), err=True)
+        return None
+    return cache
+
+
+def _make_runner(linter, cache, *, scheduler, shared_storage, workers, fmt):
+    """Worker processes on this machine, or the Dask cluster of ``--scheduler``."""
+    if scheduler:
+        return _cluster_runner(linter, scheduler, cache, shared_storage)
+    if shared_storage:
+        _fail(_("--shared-storage goes with --scheduler (or ENT_LINT_SCHEDULER)"))
+    from .batch import Runner
+
+    return Runner(linter, workers=workers, cache=cache, fields=fmt == "html")  # the one report that shows the fields read
+
+
+def _validate_selection(linter, runner, cache, fmt) -> None:
+    """Load the rules now, so that a bad rule id is a usage error before any document; a
+    configuration the cache has seen load is not loaded again (SARIF lists the rules: always)."""
+    from .errors import ConfigError
+
+    try:
+        if cache is None or not cache.get(f"config:{runner.key_base}") or fmt == "sarif":
+            linter.checker  # noqa: B018
+            if cache is not None:
+                cache.put(f"config:{runner.key_base}", {"ok": True})
+    except ConfigError as exc:
+        _fail(exc)
+
+
+def _close(report, cache, cluster) -> None:
+    """What a check opened: a report not committed is removed, the cache and the cluster closed."""
+    if report:
+        report.discard()
+    if cache is not None:
+        cache.close()
+    if cluster is not None:
+        cluster.close()
 
 
 class _Report:
@@ -403,7 +448,7 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
                progress, started, *, colour, verbose=False, quiet=False, skipped=(), images=False) -> int:
     import time
 
-    from .baseline import entries_for, write
+    from .baseline import write
     from .report import HUMAN_FORMATS, Summary, line_start, reporter, shown
 
     rules = {r.id: type(r) for r in runner.linter.checker.rules} if fmt in ("sarif", "html") else None
@@ -415,15 +460,11 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
             click.echo(shown(_("{name}: skipped: {reason}").format(name=line_start(name), reason=i18n.reason(why))),
                        err=True)
     bar = _Progress(len(jobs), enabled=sys.stderr.isatty() if progress is None else progress)
-    recorded = []
+    recorded = [] if write_baseline else None
     errors = []
     out.start()
     for result in _with_archive(runner, jobs):
-        if write_baseline:
-            recorded.extend(entries_for(result.name, result.digest, result.findings))
-        if known is not None:
-            kept = [f for f in result.findings if not known.is_known(result.name, result.digest, f)]
-            result.findings = kept
+        _against_baseline(result, known, recorded)
         summary.add(result)
         out.add(result)
         if result.error:
@@ -448,23 +489,49 @@ def _run_check(runner, jobs, fmt, stream, settings, known, write_baseline, stati
             click.echo(_("ent-lint: error: {path}: the baseline cannot be written ({reason})").format(
                 path=write_baseline, reason=exc.strerror or exc), err=True)
             return ERROR
+    _say_on_stderr(errors, summary, human=fmt in HUMAN_FORMATS, statistics=statistics, quiet=quiet,
+                   baseline=known is not None)
+    return exit_code([s for s, n in summary.by_severity.items() if n], summary.unreadable, settings.fail_on,
+                     exit_zero)
+
+
+def _against_baseline(result, known, recorded) -> None:
+    """``--write-baseline``: add the result's findings to ``recorded``; ``--baseline``: keep only
+    the findings ``known`` does not hold."""
+    if recorded is not None:
+        from .baseline import entries_for
+
+        recorded.extend(entries_for(result.name, result.digest, result.findings))
+    if known is not None:
+        result.findings = [f for f in result.findings if not known.is_known(result.name, result.digest, f)]
+
+
+def _say_on_stderr(errors, summary, *, human, statistics, quiet, baseline) -> None:
+    """After the report: the read errors, the summary (after a machine format, which holds none)
+    and the baseline's entries no longer matched."""
     for line in errors:
         click.echo(line, err=True)
-    if fmt not in HUMAN_FORMATS and not quiet:
+    if not human and not quiet:
         if statistics:
             click.echo(summary.statistics(i18n.current()), err=True)
         click.echo(summary.closing(i18n.current()), err=True)
-    if known is not None and summary.baseline_gone:
-        gone = len(summary.baseline_gone)
-        click.echo(ngettext("baseline: {n} entry no longer matches (fixed, or the document changed or left the run):",
-                            "baseline: {n} entries no longer match (fixed, or the document changed or left the run):",
-                            gone).format(n=gone), err=True)
-        for entry in summary.baseline_gone[:20]:
-            click.echo(shown(f"  {entry.path}: {entry.rule}: {entry.message}"), err=True)
-        if len(summary.baseline_gone) > 20:
-            click.echo(_("  ... and {n} more").format(n=len(summary.baseline_gone) - 20), err=True)
-    return exit_code([s for s, n in summary.by_severity.items() if n], summary.unreadable, settings.fail_on,
-                     exit_zero)
+    if baseline:
+        _say_baseline_gone(summary.baseline_gone)
+
+
+def _say_baseline_gone(gone) -> None:
+    """The baseline's entries no finding matched, the first 20 of them, on stderr."""
+    from .report import shown
+
+    if not gone:
+        return
+    click.echo(ngettext("baseline: {n} entry no longer matches (fixed, or the document changed or left the run):",
+                        "baseline: {n} entries no longer match (fixed, or the document changed or left the run):",
+                        len(gone)).format(n=len(gone)), err=True)
+    for entry in gone[:20]:
+        click.echo(shown(f"  {entry.path}: {entry.rule}: {entry.message}"), err=True)
+    if len(gone) > 20:
+        click.echo(_("  ... and {n} more").format(n=len(gone) - 20), err=True)
 
 
 class _Progress:
