@@ -761,14 +761,14 @@ def serve(host, port, max_upload, timeout, jobs, header_timeout, upload_idle, ma
         help=N_("Values per document: a TOML or CSV file keyed by document file name ('name#2' for an item)."))
 @option("--classification", type=click.Path(dir_okay=False, exists=True),
         help=N_("The @actes classification for the matière labels (default: the national one, see README)."))
+@option("--timeout", type=click.FloatRange(min=0),
+        help=N_("Seconds allowed per document, 0 for no limit (default: 60, and 8 more a page to OCR)."))
 @LANG_OPTION
-def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification, lang):
+def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sidecar, classification, timeout, lang):
     _use_lang(lang)
     from .config import find_config
-    from .errors import ConfigError, InputError
+    from .errors import ConfigError
     from .exitcodes import FINDINGS
-    from .inputs import expand, load
-    from .linter import Linter
     from .scdl import export, read_sidecar
 
     options = {"COLL_SIRET": siret, "DELIB_MATIERE_CODE": matiere, "COLL_NOM": coll_nom, "PREF_ID": pref_id}
@@ -783,20 +783,7 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
             labels = load_classification(schema_file("actes/classification.xml", classification))
     except ConfigError as exc:
         _fail(exc)
-    linter = Linter()
-    documents, failed = [], 0
-    for job in expand(files):
-        try:
-            result = linter.check(job.name, load(job), keep=True, rules=False)
-        except InputError as exc:
-            result = None
-            click.echo(_("{name}: error: {reason}").format(name=job.name, reason=i18n.reason(exc.message)), err=True)
-        if result is not None and result.error:
-            click.echo(_("{name}: error: {reason}").format(name=job.name, reason=i18n.reason(result.error)), err=True)
-        if result is None or result.error:
-            failed += 1
-            continue
-        documents.append((job.name, result.document))
+    documents, failed = _read_documents(files, timeout)
     try:
         made = export(documents, options={k: v for k, v in options.items() if v}, config=config, sidecar=table,
                       classification=labels)
@@ -822,6 +809,27 @@ def export_command(files, fmt, output, siret, matiere, coll_nom, pref_id, sideca
     out = ngettext("{n} deliberation left out", "{n} deliberations left out", left_out).format(n=left_out)
     click.echo(_("{rows}, {left_out}").format(rows=rows, left_out=out), err=True)
     sys.exit(ERROR if failed else FINDINGS if made.problems else OK)
+
+
+def _read_documents(files, timeout) -> tuple[list, int]:
+    """The documents of FILES read (no rule run), as (name, document) pairs, and how many could
+    not be read (each said on stderr).  They are read in a worker, as ``check`` reads them: the
+    time budget holds even in C code, and memory is capped."""
+    from .batch import Runner
+    from .inputs import expand
+    from .linter import Linter
+    from .report import line_start, shown
+
+    documents, failed = [], 0
+    runner = Runner(Linter(**_time_budget(timeout)), workers=1, keep=True, rules=False)
+    for result in runner.run(list(expand(files))):
+        if result.error:
+            click.echo(shown(_("{name}: error: {reason}").format(
+                name=line_start(result.name), reason=i18n.reason(result.error, detail=result.detail))), err=True)
+            failed += 1
+        else:
+            documents.append((result.name, result.document))
+    return documents, failed
 
 
 @main.command("actes", help=N_("Check ACT (a PDF) and its ANNEXES before their transmission to the prefecture"

@@ -73,7 +73,7 @@ def stuck_env(tmp_path: Path) -> dict:
 
 def run(*args, cwd: Path, env=None, timeout: float = 120) -> subprocess.CompletedProcess:
     """The installed command, in English."""
-    args = [*args[:1], "--lang", "en", *args[1:]] if args[0] == "extract" else ["--lang", "en", *args]
+    args = [*args[:1], "--lang", "en", *args[1:]] if args[0] in ("extract", "export") else ["--lang", "en", *args]
     return subprocess.run([str(COMMAND), *map(str, args)], check=False, capture_output=True, text=True, cwd=cwd,
                           env=env, timeout=timeout)
 
@@ -107,6 +107,16 @@ def test_extract_kills_a_stuck_read(tmp_path):
     done = run("extract", "--timeout", "1", stuck, quorum(tmp_path), cwd=tmp_path, env=stuck_env(tmp_path))
     assert f"{stuck}: error: timed out after 1 s" in done.stderr and "Traceback" not in done.stderr
     assert done.returncode == ERROR and json.loads(done.stdout)  # the other document's fields
+
+
+def test_export_kills_a_stuck_read_and_writes_the_others(tmp_path):
+    stuck = quorum(tmp_path, "stuck.txt")
+    done = run("export", "--format", "scdl", "--timeout", "1", stuck, quorum(tmp_path), cwd=tmp_path,
+               env=stuck_env(tmp_path))
+    assert f"{stuck}: error: timed out after 1 s" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == ERROR
+    assert done.stdout.startswith("COLL_NOM,COLL_SIRET,DELIB_ID")  # the CSV, of the other document
+    assert f"{tmp_path / 'quorum.txt'}" in done.stderr  # which the export read (and says what it lacks)
 
 
 def test_one_worker_has_the_memory_cap_of_the_others(tmp_path):
