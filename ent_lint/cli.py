@@ -854,7 +854,9 @@ def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_,
     _use_lang(lang)
     from .actes import (Envelope, EnvelopeError, Transmission, check_envelope, files_missing, load_classification,
                         read_envelope, schema_file)
+    from .batch import Runner
     from .errors import ConfigError
+    from .inputs import Job
     from .linter import Linter, Result
     from .report import Summary, reporter
 
@@ -868,7 +870,8 @@ def actes_command(act, annexes, envelope, numero, objet, nature, matiere, date_,
         _fail(exc)
     given = given.merged(number=numero, subject=objet, nature=nature, matiere=matiere,
                          date=date_.date() if date_ else None)
-    read = Linter().check_path(act, keep=True, rules=False)
+    # read in a worker, as check reads it: the time budget holds in C code too
+    [read] = Runner(Linter(**_time_budget(None)), workers=1, keep=True, rules=False).run([Job(act, act)])
     result = Result(act, check_envelope(Transmission(given, act, list(annexes), labels, document=read.document)))
     for finding in result.findings:  # the act's lines the findings point at, for the text reporter
         line = read.source.line_at(finding.page, finding.line) if read.source and finding.line else None
