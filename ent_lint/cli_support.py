@@ -105,26 +105,8 @@ class DefaultToCheck(click.Group):
     default = "check"
 
     def parse_args(self, ctx, args):
-        check = self.commands.get(self.default)
-        takes_value = {opt for param in (check.params if check else []) if isinstance(param, click.Option)
-                       and not param.is_flag and not param.count for opt in param.opts}
         own = {opt for param in self.get_params(ctx) for opt in param.opts + param.secondary_opts}
-        skip = False
-        positional = None
-        for arg in args:
-            if skip:
-                skip = False
-                continue
-            if arg == "--":
-                positional = arg
-                break
-            if arg in takes_value:
-                skip = True
-                continue
-            if arg.startswith("-") and arg != "-":
-                continue
-            positional = arg
-            break
+        positional = self._first_word(args)
         if positional is None and (own & set(args) or (ctx.resilient_parsing and not args)):
             # the group's own --help/--version (its language chosen already), or the completion of
             # the first word: the commands
@@ -133,6 +115,20 @@ class DefaultToCheck(click.Group):
         elif positional not in self.commands:
             args = [self.default, *args]
         return super().parse_args(ctx, args)
+
+    def _first_word(self, args) -> Optional[str]:
+        """The first argument that is neither one of check's options nor an option's value
+        (``--`` and ``-`` count as words), or None."""
+        check = self.commands.get(self.default)
+        takes_value = {opt for param in (check.params if check else []) if isinstance(param, click.Option)
+                       and not param.is_flag and not param.count for opt in param.opts}
+        words = iter(args)
+        for arg in words:
+            if arg in takes_value:
+                next(words, None)  # its value
+            elif arg in ("-", "--") or not arg.startswith("-"):
+                return arg
+        return None
 
     def format_help_text(self, ctx, formatter) -> None:
         with _help_translated(self):
