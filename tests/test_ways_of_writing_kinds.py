@@ -453,3 +453,91 @@ def test_a_note_in_a_margin_box_above_the_minutes_title(tmp_path):
         """)
     document = extract(path)
     assert document.kind == "minutes" and document.deliberations
+
+
+# A convention that opens on its title and sets out its purpose in a preamble before its parties:
+# the preamble, however many lines it is wrapped over, is the convention's, and a deliberation it
+# cites ("fixés par délibération") makes no extract of it.
+CONVENTION_WITH_A_PREAMBLE = """\
+    CONVENTION DE MISE À DISPOSITION DES ÉQUIPEMENTS SPORTIFS MUNICIPAUX
+    À TITRE PRÉCAIRE ET RÉVOCABLE
+
+    La présente convention a pour objet de définir les conditions dans
+    lesquelles la commune met à disposition de ses usagers les locaux
+    du complexe sportif du Val, ses vestiaires et son matériel.
+
+    Selon le type d'utilisateur (associations de la commune ou d'ailleurs,
+    comités, fédérations, sociétés privées, particuliers) et la nature
+    des activités (sports, loisirs, autres), les créneaux pourront être
+    facturés selon la grille des tarifs en vigueur, fixée
+    par délibération.
+
+    ENTRE :
+    La commune de Valmont, représentée par son Maire, Monsieur Jean ROUX,
+    D'une part,
+    ET :
+    L'association Valmont Sports, représentée par sa Présidente, Madame Anne GIRARD,
+    D'autre part,
+    Article 1 : Objet
+    La commune met le gymnase à la disposition de l'association le mercredi.
+    Article 2 : Durée
+    La convention est conclue pour un an à compter du 1er septembre 2025.
+    Fait à Valmont, le 2 juillet 2025
+    Le Maire,                       La Présidente,
+    Jean ROUX                       Anne GIRARD
+    """
+
+
+def test_a_convention_whose_preamble_stands_between_its_title_and_its_parties(tmp_path):
+    document = extract(_write(tmp_path, CONVENTION_WITH_A_PREAMBLE))
+    assert (document.kind, len(document.deliberations), len(document.conventions)) == ("convention", 0, 1)
+    assert document.title.startswith("CONVENTION DE MISE À DISPOSITION DES ÉQUIPEMENTS SPORTIFS")
+    assert [p.name for p in document.conventions[0].parties] == ["La commune de Valmont", "L'association Valmont Sports"]
+
+
+def test_minutes_that_quote_a_convention_without_its_title_keep_the_item_that_presents_it(tmp_path):
+    """The near miss: the convention's title is searched back to the document's opening only
+    when the document opens on it; in minutes, the item heading and the mayor's words above a
+    quoted convention stay the council's."""
+    document = extract(_write(tmp_path, """\
+        PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 3 JUIN 2025
+        Membres en exercice : 11 - Présents : 9 - Votants : 9
+        Présents : Jean ROUX, Anne GIRARD, Paul BLANC, Marie NOIR, Luc VERT, Léa GRIS, Tom BRUN, Eva ROSE, Max JAUNE
+        Secrétaire de séance : Anne GIRARD
+        1. Convention avec l'association Valmont Sports
+        Monsieur le Maire expose que l'association Valmont Sports demande
+        à disposer du gymnase le mercredi après-midi pour ses entraînements
+        de jeunes, comme les années passées, et que la commune peut le lui
+        accorder à titre gratuit en contrepartie de l'entretien du matériel.
+        Il donne lecture du projet de convention, dont les termes suivent,
+        et rappelle que les tarifs des salles ont été fixés par délibération
+        du 12 janvier dernier pour les autres usagers, qui les acquittent
+        chaque trimestre auprès du régisseur de recettes de la commune.
+        ENTRE :
+        La commune de Valmont, représentée par son Maire, Monsieur Jean ROUX,
+        D'une part,
+        ET :
+        L'association Valmont Sports, représentée par sa Présidente, Madame Anne GIRARD,
+        D'autre part,
+        Article 1 : Objet
+        La commune met le gymnase à la disposition de l'association le mercredi.
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, approuve la convention.
+        2. Tarifs de la cantine
+        Le conseil municipal, après en avoir délibéré, à l'unanimité, fixe le prix du repas à 3,50 euros.
+        """))
+    assert document.kind == "minutes"
+    assert [d.title for d in document.deliberations] == ["Convention avec l'association Valmont Sports",
+                                                           "Tarifs de la cantine"]
+
+
+def test_a_convention_titled_on_one_long_line(tmp_path):
+    """A title of 120 characters on one line (a text or Markdown file does not wrap it) is still
+    the document's title when the document opens on it."""
+    title = ("CONVENTION DE MISE À DISPOSITION DES ÉQUIPEMENTS SPORTIFS MUNICIPAUX À TITRE PRÉCAIRE "
+             "ET RÉVOCABLE POUR LA SAISON 2025-2026")
+    body = CONVENTION_WITH_A_PREAMBLE.replace(
+        "CONVENTION DE MISE À DISPOSITION DES ÉQUIPEMENTS SPORTIFS MUNICIPAUX\n    À TITRE PRÉCAIRE ET RÉVOCABLE",
+        title)
+    assert title in body and len(title) > 110
+    document = extract(_write(tmp_path, body))
+    assert (document.kind, document.title, len(document.deliberations)) == ("convention", title, 0)

@@ -24,7 +24,9 @@ def parse(source: Source) -> Document:
     document = Document(path=source.path, format=source.kind, page_count=source.page_count)
     rest, regions, drafts = [], [], []
     line = 0
+    first_start = None
     while (start := convention.find_start(view, line)) is not None:
+        first_start = start if first_start is None else first_start
         end = convention.find_end(view, start)
         rest.extend(view.lines[line:start])
         regions.append(view.sub(start, end))
@@ -44,6 +46,8 @@ def parse(source: Source) -> Document:
     document.department = department.department(view)
     document.reference_date = _reference_date(document)
     document.kind, title_line = kinds.document_kind(view, document, other)
+    if title_line is None and document.kind == "convention" and first_start is not None:
+        title_line = convention.opening_title(view, first_start)  # a title too long to read as one alone
     if title_line is not None:
         document.title = _title(view, title_line)
     if document.kind == "minutes":

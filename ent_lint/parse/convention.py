@@ -119,7 +119,9 @@ def period(text: str) -> Optional[tuple[str, str]]:
 
 
 def find_start(view: View, first: int = 0) -> Optional[int]:
-    """Line index where a convention begins: its title just before "Entre"."""
+    """Line index where a convention begins: its title just before "Entre", or the document's
+    first line when the document opens on a convention's title (what stands between that title
+    and "Entre" is then its preamble, however many lines it is wrapped over)."""
     folded = view.folded_lines
     for index in range(first, len(folded)):
         if not START.match(view.lines[index].text):
@@ -129,8 +131,18 @@ def find_start(view: View, first: int = 0) -> Optional[int]:
         for back in range(index - 1, max(first - 1, index - 10), -1):
             if TITLE.match(folded[back]):
                 return back
-        return index
+        opening = opening_title(view, index) if first == 0 else None
+        return index if opening is None else opening
     return None
+
+
+def opening_title(view: View, before: int) -> Optional[int]:
+    """The document's first non-blank line when it names a convention and comes before line
+    ``before``; None otherwise.  (Read from the document's start only: in minutes, the lines
+    above a quoted convention are the council's.)"""
+    folded = view.folded_lines
+    opening = next((index for index in range(min(before + 1, len(folded))) if folded[index].strip()), None)
+    return opening if opening is not None and opening <= before and TITLE.match(folded[opening]) else None
 
 
 def find_end(view: View, start: int) -> int:
