@@ -344,3 +344,79 @@ def test_lists_side_by_side_one_column_each(tmp_path):
     assert _pairs(delib.proxies) == [("Lise TARDIEU", "Hervé CASTAN"), ("Paul BARRAU", "Léon FABRE")]
     assert _names(delib.absent) == ["Roland VIGUIER"]
     assert delib.lists_complete and _severe(path) == []
+
+
+# A community council's grid: each delegate under the commune that sends them, the commune first.
+COMMUNITY_GRID = [["Commune", "Délégués", "Présent", "Absent", "Pouvoir donné à"],
+                  ["Arlanc", "FAURE Josiane", "X", "", ""],
+                  ["Arlanc", "MOULIN Gérard", "", "X", ""],
+                  ["Beurières", "TIXIER Paul", "", "", "FAURE Josiane"],
+                  ["Dore-l'Église", "VIALLE Odette", "X", "", ""],
+                  ["Novacelles", "ROCHE Bernard", "X", "", ""]]
+COMMUNITY_LINES = ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE",
+                   "Séance du 12 mars 2024",
+                   "Le conseil communautaire s'est réuni à 18 heures sous la présidence de Mme Josiane FAURE.")
+COMMUNITY_TAIL = ("Délégués en exercice : 5 – Présents : 3 – Votants : 4",
+                  "Secrétaire de séance : Mme Odette VIALLE",
+                  "Délibération n° 2024-08 – Adhésion au syndicat des eaux",
+                  "Le conseil communautaire, après en avoir délibéré, à l'unanimité, APPROUVE l'adhésion.")
+
+
+def _community_council_read(delib) -> None:
+    assert _names(delib.present) == ["FAURE Josiane", "VIALLE Odette", "ROCHE Bernard"]
+    assert _pairs(delib.proxies) == [("TIXIER Paul", "FAURE Josiane")]
+    assert _names(delib.absent) == ["MOULIN Gérard"]
+    assert delib.lists_complete and not delib.doubts.get("present")
+
+
+def test_a_community_councils_grid_drawn_with_the_commune_first(tmp_path):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    style = getSampleStyleSheet()["Normal"]
+    table = Table(COMMUNITY_GRID)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    path = str(tmp_path / "grid.pdf")
+    SimpleDocTemplate(path, pagesize=A4).build(
+        [Paragraph(text, style) for text in COMMUNITY_LINES] + [Spacer(1, 8), table, Spacer(1, 8)]
+        + [Paragraph(text, style) for text in COMMUNITY_TAIL])
+    _community_council_read(extract(path).deliberations[0])
+
+
+def test_a_community_councils_grid_as_a_markdown_table_with_the_commune_first(tmp_path):
+    rows = ["| " + " | ".join(row) + " |" for row in COMMUNITY_GRID]
+    rows.insert(1, "|" + "---|" * len(COMMUNITY_GRID[0]))
+    path = tmp_path / "grid.md"
+    path.write_text("\n\n".join(COMMUNITY_LINES) + "\n\n" + "\n".join(rows) + "\n\n" + "\n\n".join(COMMUNITY_TAIL) + "\n",
+                    encoding="utf-8")
+    _community_council_read(extract(str(path)).deliberations[0])
+
+
+def test_a_table_whose_names_column_is_not_one_of_members_is_no_grid(tmp_path):
+    """The near miss: a table of subsidies by commune, with a « Présent » column of another sense
+    (present in the programme), names no member and reads as no attendance."""
+    rows = [["Commune", "Association", "Présent", "Montant"],
+            ["Arlanc", "Club de l'amitié", "X", "300 €"],
+            ["Novacelles", "Comité des fêtes", "X", "450 €"]]
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|---|---|---|---|")
+    path = tmp_path / "subsidies.md"
+    path.write_text("\n\n".join(COMMUNITY_LINES) + "\n\nPrésents : Mme Josiane FAURE, M. Bernard ROCHE.\n\n"
+                    + "\n".join(lines) + "\n\n" + "\n\n".join(COMMUNITY_TAIL) + "\n", encoding="utf-8")
+    delib = extract(str(path)).deliberations[0]
+    assert _names(delib.present) == ["Josiane FAURE", "Bernard ROCHE"] and not delib.proxies and not delib.absent
+
+
+def test_an_empty_cell_between_pipes_keeps_its_column_and_tabs_still_align():
+    from ent_lint.readers.text import read_text
+
+    source = read_text("t.md", "| Nom | Présent | Absent |\n|---|---|---|\n| DURAND Paul | | X |\n"
+                                "| MARTIN Léa | X | |\n".encode(), markdown=True)
+    [table] = source.tables
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["Nom", "Présent", "Absent"], ["DURAND Paul", "", "X"], ["MARTIN Léa", "X", ""]]
+    tabbed = read_text("t.txt", "Nom\t\tPrésent\tAbsent\nDURAND Paul\tX\t\tnon\n".encode(), markdown=False)
+    assert [[cell.text for cell in row] for row in tabbed.tables[0].rows] == [
+        ["Nom", "Présent", "Absent"], ["DURAND Paul", "X", "non"]]

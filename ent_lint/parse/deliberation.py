@@ -1401,9 +1401,10 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
     first_item = headings[0].line if len(headings) > 1 else None
     attendance = AttendanceParser(view)
     attendance.parse(first_item)
-    table = attendance_table(list(tables) + pipe_tables(view))
-    if table is None:  # a grid of every member, drawn or laid out in columns of text
-        table = attendance_grid(list(tables) + grid_tables(view, first_item or min(len(view.lines), 150)))
+    piped = pipe_tables(view)
+    table = attendance_table(list(tables) + piped)
+    if table is None:  # a grid of every member, drawn, written with pipes or laid out in columns of text
+        table = attendance_grid(list(tables) + piped + grid_tables(view, first_item or min(len(view.lines), 150)))
     template = _template(view, attendance, _head_stop(view, attendance, first_item), table)
     start_line = attendance.end
     parts = _parts(view, start_line, headings)

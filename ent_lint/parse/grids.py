@@ -60,9 +60,13 @@ def grid_heading(text: str) -> Optional[str]:
     return next((role for role, pattern in _ROLES if pattern.match(folded)), None)
 
 
-def _roles(header: Sequence[str]) -> Optional[list[Optional[str]]]:
+def _roles(header: Sequence[str], member_first: bool = True) -> Optional[list[Optional[str]]]:
+    """What each column of a grid's header says; None when it is no grid's.  In a table of
+    cells the members' column may follow others (a community council's « Commune », whose cells
+    are left alone); in text columns a row begins with its member's name."""
     roles = [grid_heading.read(cell) if cell else None for cell in header]
-    if roles[:1] != ["member"] or "present" not in roles or not {"absent", "holder"} & set(roles):
+    members = roles[:1] == ["member"] if member_first else roles.count("member") == 1
+    if not members or "present" not in roles or not {"absent", "holder"} & set(roles):
         return None
     return roles
 
@@ -89,8 +93,9 @@ def _read_row(reading: TableReading, roles: list[Optional[str]], row: Sequence[s
 
 
 def read_grid(rows: Sequence[Sequence[str]]) -> Optional[TableReading]:
-    """The reading of a grid whose first row holds a member column and a « Présent » column."""
-    roles = _roles(rows[0]) if rows else None
+    """The reading of a grid of cells whose first row holds a member column and a « Présent »
+    column."""
+    roles = _roles(rows[0], member_first=False) if rows else None
     if roles is None:
         return None
     reading = TableReading(roster=True)

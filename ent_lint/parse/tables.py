@@ -66,9 +66,18 @@ class TableReading:
     roster: bool = False  # a grid of every member: its lists are whole
 
 
+# a « Présent » column: the table lists every member, a grid (ent_lint/parse/grids.py), where
+# « Absent » heads a column of marks, not of names
+_PRESENT_COLUMN = patterns.compile(r"^present(?:e|\(e\))?s?$")
+
+
 def _roles(header: Sequence[str]) -> Optional[list[Optional[str]]]:
+    """What each column says; None for a table that is no table of the absent.  The members'
+    column may follow others (a community council's « Commune », whose cells are left alone)."""
     roles = [column_heading.read(cell) for cell in header]
-    if roles[:1] != ["member"] or "holder" not in roles:
+    if roles.count("member") != 1 or "holder" not in roles:
+        return None
+    if roles[0] != "member" and any(_PRESENT_COLUMN.match(fold(cell).strip(" .:")) for cell in header):
         return None
     return roles
 

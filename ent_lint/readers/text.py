@@ -58,15 +58,16 @@ def clean(raw: str) -> tuple[str, list[int] | None]:
 
 
 def _cells(line: Line) -> list[str] | None:
+    """A row's cells.  Between pipes an empty cell keeps its column (« | Paul DURAND | | X | »: the
+    mark is under the third heading); between tabs, which also align text, empty cells are none."""
     raw = line.text
     if "\t" in raw:
-        cells = [c.strip() for c in raw.split("\t")]
-    elif raw.lstrip().startswith("|") and raw.count("|") >= 3:
+        cells = [c for c in (c.strip() for c in raw.split("\t")) if c]
+        return cells if len(cells) >= 3 else None
+    if raw.lstrip().startswith("|") and raw.count("|") >= 3:
         cells = [c.strip() for c in raw.strip().strip("|").split("|")]
-    else:
-        return None
-    cells = [c for c in cells if c]
-    return cells if len(cells) >= 3 else None
+        return cells if len(cells) >= 3 and any(cells) else None
+    return None
 
 
 def find_tables(lines: list[Line]) -> list[Table]:
