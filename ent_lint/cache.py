@@ -9,22 +9,16 @@ cannot be opened or written, the run goes on without it.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 import zlib
 from pathlib import Path
 from typing import Optional
 
+from .cachedir import default_dir  # noqa: F401  (where the cache is, for the command)
+
 SCHEMA = 2
 MAX_AGE = 90 * 24 * 3600  # seconds: results older than this are dropped when the cache is closed
-
-
-def default_dir() -> Path:
-    if os.environ.get("ENT_LINT_CACHE_DIR"):
-        return Path(os.environ["ENT_LINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "ent-lint"
 
 
 class Cache:

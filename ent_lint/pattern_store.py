@@ -32,6 +32,8 @@ from typing import Optional
 
 import regex
 
+from .cachedir import default_dir
+
 try:
     from regex import _main as _regex_main
 except ImportError:  # another layout of regex: the store stays off
@@ -57,8 +59,6 @@ def folder() -> Optional[Path]:
     """Where this process keeps compiled patterns now; None when the store is off."""
     if _regex_main is None or os.environ.get("ENT_LINT_PATTERN_STORE", "").lower() in OFF:
         return None
-    from .cache import default_dir
-
     return (_chosen or default_dir()) / "patterns" / _VERSIONS
 
 
