@@ -455,6 +455,18 @@ def test_a_note_in_a_margin_box_above_the_minutes_title(tmp_path):
     assert document.kind == "minutes" and document.deliberations
 
 
+VALMONT_PARTIES = """\
+    ENTRE :
+    La commune de Valmont, représentée par son Maire, Monsieur Jean ROUX,
+    D'une part,
+    ET :
+    L'association Valmont Sports, représentée par sa Présidente, Madame Anne GIRARD,
+    D'autre part,
+    Article 1 : Objet
+    La commune met le gymnase à la disposition de l'association le mercredi.
+"""
+
+
 # A convention that opens on its title and sets out its purpose in a preamble before its parties:
 # the preamble, however many lines it is wrapped over, is the convention's, and a deliberation it
 # cites ("fixés par délibération") makes no extract of it.
@@ -472,14 +484,7 @@ CONVENTION_WITH_A_PREAMBLE = """\
     facturés selon la grille des tarifs en vigueur, fixée
     par délibération.
 
-    ENTRE :
-    La commune de Valmont, représentée par son Maire, Monsieur Jean ROUX,
-    D'une part,
-    ET :
-    L'association Valmont Sports, représentée par sa Présidente, Madame Anne GIRARD,
-    D'autre part,
-    Article 1 : Objet
-    La commune met le gymnase à la disposition de l'association le mercredi.
+""" + VALMONT_PARTIES + """\
     Article 2 : Durée
     La convention est conclue pour un an à compter du 1er septembre 2025.
     Fait à Valmont, le 2 juillet 2025
@@ -500,31 +505,24 @@ def test_minutes_that_quote_a_convention_without_its_title_keep_the_item_that_pr
     when the document opens on it; in minutes, the item heading and the mayor's words above a
     quoted convention stay the council's."""
     document = extract(_write(tmp_path, """\
-        PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 3 JUIN 2025
-        Membres en exercice : 11 - Présents : 9 - Votants : 9
-        Présents : Jean ROUX, Anne GIRARD, Paul BLANC, Marie NOIR, Luc VERT, Léa GRIS, Tom BRUN, Eva ROSE, Max JAUNE
-        Secrétaire de séance : Anne GIRARD
-        1. Convention avec l'association Valmont Sports
-        Monsieur le Maire expose que l'association Valmont Sports demande
-        à disposer du gymnase le mercredi après-midi pour ses entraînements
-        de jeunes, comme les années passées, et que la commune peut le lui
-        accorder à titre gratuit en contrepartie de l'entretien du matériel.
-        Il donne lecture du projet de convention, dont les termes suivent,
-        et rappelle que les tarifs des salles ont été fixés par délibération
-        du 12 janvier dernier pour les autres usagers, qui les acquittent
-        chaque trimestre auprès du régisseur de recettes de la commune.
-        ENTRE :
-        La commune de Valmont, représentée par son Maire, Monsieur Jean ROUX,
-        D'une part,
-        ET :
-        L'association Valmont Sports, représentée par sa Présidente, Madame Anne GIRARD,
-        D'autre part,
-        Article 1 : Objet
-        La commune met le gymnase à la disposition de l'association le mercredi.
-        Le conseil municipal, après en avoir délibéré, à l'unanimité, approuve la convention.
-        2. Tarifs de la cantine
-        Le conseil municipal, après en avoir délibéré, à l'unanimité, fixe le prix du repas à 3,50 euros.
-        """))
+    PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 3 JUIN 2025
+    Membres en exercice : 11 - Présents : 9 - Votants : 9
+    Présents : Jean ROUX, Anne GIRARD, Paul BLANC, Marie NOIR, Luc VERT, Léa GRIS, Tom BRUN, Eva ROSE, Max JAUNE
+    Secrétaire de séance : Anne GIRARD
+    1. Convention avec l'association Valmont Sports
+    Monsieur le Maire expose que l'association Valmont Sports demande
+    à disposer du gymnase le mercredi après-midi pour ses entraînements
+    de jeunes, comme les années passées, et que la commune peut le lui
+    accorder à titre gratuit en contrepartie de l'entretien du matériel.
+    Il donne lecture du projet de convention, dont les termes suivent,
+    et rappelle que les tarifs des salles ont été fixés par délibération
+    du 12 janvier dernier pour les autres usagers, qui les acquittent
+    chaque trimestre auprès du régisseur de recettes de la commune.
+""" + VALMONT_PARTIES + """\
+    Le conseil municipal, après en avoir délibéré, à l'unanimité, approuve la convention.
+    2. Tarifs de la cantine
+    Le conseil municipal, après en avoir délibéré, à l'unanimité, fixe le prix du repas à 3,50 euros.
+    """))
     assert document.kind == "minutes"
     assert [d.title for d in document.deliberations] == ["Convention avec l'association Valmont Sports",
                                                            "Tarifs de la cantine"]
