@@ -16,14 +16,16 @@ import os
 import signal
 import time
 from collections.abc import Iterable, Iterator
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from . import collector
-from .cache import Cache
 from .errors import InputError
 from .i18n import N_
 from .inputs import Job, load
 from .linter import Linter, Outcome, Result, timed_out
+
+if TYPE_CHECKING:  # a run without the cache does not import SQLite (a few milliseconds of its start)
+    from .cache import Cache
 
 GRACE = 5.0  # seconds past the timeout (at most the timeout again) before a stuck worker is killed from outside
 WORKER_MEMORY = 4 * 1024**3  # address space of a worker: a hostile PDF ends in MemoryError, not the OOM killer
