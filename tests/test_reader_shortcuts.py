@@ -45,11 +45,46 @@ def test_character_boxes_are_those_pypdfium2_gives():
     assert checked > 1000
 
 
+def _union_the_long_way(textpage, text, start, end):
+    """The boxes of the characters that are not blanks, by pypdfium2, those without a box left
+    out, reduced with min and max."""
+    boxes = [textpage.get_charbox(index) for index in range(start, end) if not text[index].isspace()]
+    boxes = [box for box in boxes if box[2] > box[0] or box[3] > box[1]]
+    if not boxes:
+        return None
+    lefts, bottoms, rights, tops = zip(*boxes)
+    return min(lefts), min(bottoms), max(rights), max(tops)
+
+
+def test_the_union_of_a_span_s_boxes_is_the_long_way_s():
+    import random
+
+    draw = random.Random(14)
+    checked = 0
+    for path in FIXTURE_PDFS:
+        with _opened(path) as pages:
+            for textpage, text in pages:
+                if textpage.count_chars() != len(text) or not text:
+                    continue
+                boxes = CharBoxes(textpage)
+                spans = [(0, len(text))] + [sorted(draw.sample(range(len(text) + 1), 2)) for _ in range(30)]
+                spans += [(index, index + 1) for index in range(min(len(text), 200))]  # blanks and one-letter spans
+                for start, end in spans:
+                    assert boxes.union(text, start, end) == _union_the_long_way(textpage, text, start, end)
+                    checked += 1
+    assert checked > 1000
+
+
 def test_a_character_out_of_the_page_is_pdfium_s_error():
     with _opened(FIXTURE_PDFS[0]) as pages:
         textpage, _ = pages[0]
         with pytest.raises(pdfium.PdfiumError):
             CharBoxes(textpage).tight_boxes([0, textpage.count_chars() + 5])
+        text = "x" * (textpage.count_chars() + 6)
+        with pytest.raises(pdfium.PdfiumError):
+            CharBoxes(textpage).union(text, textpage.count_chars() - 1, len(text))
+        with pytest.raises(pdfium.PdfiumError):
+            CharBoxes(textpage).loose(textpage.count_chars() + 5)
 
 
 def _pdf(tmp_path, draw, name) -> Path:
@@ -155,3 +190,4 @@ def test_a_file_of_blanks_is_empty(data):
 def test_a_file_with_something_between_blanks_is_read():
     assert [line.text for line in read_data("a.txt", b"\n  Seance du 9 octobre 2025  \n").lines] == [
         "", "  Seance du 9 octobre 2025"]
+
