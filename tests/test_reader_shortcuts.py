@@ -143,7 +143,7 @@ def test_a_page_in_reading_order_is_left_as_it_is_and_the_others_are_put_in_orde
     for name, path in drawn.items():
         with _opened(path) as pages:
             textpage, text = pages[0]
-            shortcut[name] = layout._descending(layout.rows(textpage, text))
+            shortcut[name] = layout._descending(row.box for row in layout.rows(textpage, text))
             assert (layout.reading_order(textpage, text) == text) == shortcut[name], name
     # the shortcut is taken where nothing moves, and only there
     assert shortcut == {"in_order": True, "frame_beside": False, "title_above": False, "raised": False}
@@ -156,7 +156,7 @@ def test_the_shortcut_reads_every_page_as_the_full_reading_order_does(tmp_path, 
         with _opened(path) as pages:
             for textpage, text in pages:
                 read = layout.reading_order(textpage, text)
-                taken += layout._descending(layout.rows(textpage, text))
+                taken += layout._descending(row.box for row in layout.rows(textpage, text))
                 with monkeypatch.context() as without:
                     without.setattr(layout, "_descending", lambda found: False)
                     assert layout.reading_order(textpage, text) == read, path.name
@@ -191,3 +191,9 @@ def test_a_file_with_something_between_blanks_is_read():
     assert [line.text for line in read_data("a.txt", b"\n  Seance du 9 octobre 2025  \n").lines] == [
         "", "  Seance du 9 octobre 2025"]
 
+
+@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "\n\n", "un\r\n\r\ndeux\n\rtrois\r", "x\n"])
+def test_lines_are_split_at_every_line_break_as_the_pattern_splits_them(text):
+    lines = list(layout._lines(text))
+    assert [line for line, _ in lines] == layout._BREAK.split(text)
+    assert all(text[start:start + len(line)] == line for line, start in lines)
