@@ -197,3 +197,25 @@ def test_lines_are_split_at_every_line_break_as_the_pattern_splits_them(text):
     lines = list(layout._lines(text))
     assert [line for line, _ in lines] == layout._BREAK.split(text)
     assert all(text[start:start + len(line)] == line for line, start in lines)
+
+
+@pytest.mark.parametrize("size", [0, 1, 1023, 1024, 1025, 64 * 1024, 64 * 1024 + 1, 300_000])
+def test_a_file_read_through_its_descriptor_is_read_whole(tmp_path, size):
+    from ent_lint.readers import _read_all, load
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    for name in ("a.txt", "a.pdf"):
+        (tmp_path / name).write_bytes(data)
+        assert load(str(tmp_path / name), max_text=10**9) == data
+    with open(tmp_path / "a.txt", "rb") as handle:  # a file that grew since its status was read
+        assert _read_all(handle.fileno(), max(0, size - 700)) == data
+
+
+def test_a_long_text_is_refused_from_its_first_kilobyte_and_a_pdf_by_any_name_is_not(tmp_path):
+    from ent_lint.readers import load
+
+    (tmp_path / "long.txt").write_bytes(b"x" * 5000)
+    (tmp_path / "scan.bin").write_bytes(b"\n  %PDF-1.7\n" + b"x" * 5000)
+    with pytest.raises(InputError, match="more than 1000"):
+        load(str(tmp_path / "long.txt"), max_text=1000)
+    assert load(str(tmp_path / "scan.bin"), max_text=1000).startswith(b"\n  %PDF-1.7")
