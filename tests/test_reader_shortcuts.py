@@ -219,3 +219,23 @@ def test_a_long_text_is_refused_from_its_first_kilobyte_and_a_pdf_by_any_name_is
     with pytest.raises(InputError, match="more than 1000"):
         load(str(tmp_path / "long.txt"), max_text=1000)
     assert load(str(tmp_path / "scan.bin"), max_text=1000).startswith(b"\n  %PDF-1.7")
+
+
+def test_the_table_test_counts_a_page_s_rules_as_pypdfium2_s_objects_do():
+    import pypdfium2.raw as pdfium_c
+
+    from ent_lint.readers import pdf
+
+    tables = pages = 0
+    for path in FIXTURE_PDFS:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(doc)):
+                page = doc[index]
+                rules = sum(1 for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+                assert pdf._needs_tables(page, "") == (rules >= pdf._MIN_RULES), (path.name, index)
+                tables += rules >= pdf._MIN_RULES
+                pages += 1
+        finally:
+            doc.close()
+    assert pages >= 10 and tables > 0

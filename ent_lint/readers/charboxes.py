@@ -15,19 +15,20 @@ from typing import Iterable, Optional
 
 @functools.cache  # made once: the same two for every page
 def _functions() -> tuple:
-    """pdfium's functions for the tight and the loose box of a character, bare (see :func:`_bare`)."""
+    """pdfium's functions for the tight and the loose box of a character, bare (see :func:`bare`)."""
     import pypdfium2.raw as pdfium_c
 
-    return _bare(pdfium_c.FPDFText_GetCharBox), _bare(pdfium_c.FPDFText_GetLooseCharBox), pdfium_c.FS_RECTF
+    return bare(pdfium_c.FPDFText_GetCharBox), bare(pdfium_c.FPDFText_GetLooseCharBox), pdfium_c.FS_RECTF
 
 
-def _bare(function):
+def bare(function):
     """pdfium's C function ``function`` (a pypdfium2 binding) without its argument types: ctypes
     then passes the page, the index and the pointers made once as they are, instead of checking
     and converting each argument at every call (half the time of a call, for the boxes read by
-    the hundred).  The values passed are those the binding would pass: a page handle, a small
-    int and pointers to doubles or to a rectangle."""
-    return type(function)(ctypes.cast(function, ctypes.c_void_p).value)  # returns a C int, as FPDF_BOOL
+    the hundred).  The values passed must be those the binding would pass: handles, small ints
+    and pointers.  It returns a C int (an FPDF_BOOL, a count, a type); give it another
+    ``restype`` for a handle."""
+    return type(function)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 class CharBoxes:
