@@ -86,7 +86,9 @@ class CharBoxes:
                 right = x1
             if y1 > top:
                 top = y1
-        return union if union is None else (left, bottom, right, top)
+        if union is None:
+            return None
+        return left, bottom, right, top
 
     def loose(self, index: int) -> tuple[float, float, float, float]:
         """The loose box of the character at ``index`` (a line's first and last)."""
