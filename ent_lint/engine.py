@@ -468,7 +468,8 @@ class Checker:
             except Exception as exc:  # one failing rule must not lose the others' findings
                 found.append(self._crash(rule, exc, document.path))
                 continue
-            found.extend(self._finding(rule, hit, document.path) for hit in hits)
+            if hits:  # most rules find nothing: no generator made for them (a microsecond each, 45 rules)
+                found.extend(self._finding(rule, hit, document.path) for hit in hits)
         return self._kept(found)
 
     def collect(self, document: Document, text: Optional[TextView] = None,

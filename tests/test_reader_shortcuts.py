@@ -45,11 +45,46 @@ def test_character_boxes_are_those_pypdfium2_gives():
     assert checked > 1000
 
 
+def _union_the_long_way(textpage, text, start, end):
+    """The boxes of the characters that are not blanks, by pypdfium2, those without a box left
+    out, reduced with min and max."""
+    boxes = [textpage.get_charbox(index) for index in range(start, end) if not text[index].isspace()]
+    boxes = [box for box in boxes if box[2] > box[0] or box[3] > box[1]]
+    if not boxes:
+        return None
+    lefts, bottoms, rights, tops = zip(*boxes)
+    return min(lefts), min(bottoms), max(rights), max(tops)
+
+
+def test_the_union_of_a_span_s_boxes_is_the_long_way_s():
+    import random
+
+    draw = random.Random(14)
+    checked = 0
+    for path in FIXTURE_PDFS:
+        with _opened(path) as pages:
+            for textpage, text in pages:
+                if textpage.count_chars() != len(text) or not text:
+                    continue
+                boxes = CharBoxes(textpage)
+                spans = [(0, len(text))] + [sorted(draw.sample(range(len(text) + 1), 2)) for _ in range(30)]
+                spans += [(index, index + 1) for index in range(min(len(text), 200))]  # blanks and one-letter spans
+                for start, end in spans:
+                    assert boxes.union(text, start, end) == _union_the_long_way(textpage, text, start, end)
+                    checked += 1
+    assert checked > 1000
+
+
 def test_a_character_out_of_the_page_is_pdfium_s_error():
     with _opened(FIXTURE_PDFS[0]) as pages:
         textpage, _ = pages[0]
         with pytest.raises(pdfium.PdfiumError):
             CharBoxes(textpage).tight_boxes([0, textpage.count_chars() + 5])
+        text = "x" * (textpage.count_chars() + 6)
+        with pytest.raises(pdfium.PdfiumError):
+            CharBoxes(textpage).union(text, textpage.count_chars() - 1, len(text))
+        with pytest.raises(pdfium.PdfiumError):
+            CharBoxes(textpage).loose(textpage.count_chars() + 5)
 
 
 def _pdf(tmp_path, draw, name) -> Path:
@@ -108,7 +143,7 @@ def test_a_page_in_reading_order_is_left_as_it_is_and_the_others_are_put_in_orde
     for name, path in drawn.items():
         with _opened(path) as pages:
             textpage, text = pages[0]
-            shortcut[name] = layout._descending(layout.rows(textpage, text))
+            shortcut[name] = layout._descending(row.box for row in layout.rows(textpage, text))
             assert (layout.reading_order(textpage, text) == text) == shortcut[name], name
     # the shortcut is taken where nothing moves, and only there
     assert shortcut == {"in_order": True, "frame_beside": False, "title_above": False, "raised": False}
@@ -121,7 +156,7 @@ def test_the_shortcut_reads_every_page_as_the_full_reading_order_does(tmp_path, 
         with _opened(path) as pages:
             for textpage, text in pages:
                 read = layout.reading_order(textpage, text)
-                taken += layout._descending(layout.rows(textpage, text))
+                taken += layout._descending(row.box for row in layout.rows(textpage, text))
                 with monkeypatch.context() as without:
                     without.setattr(layout, "_descending", lambda found: False)
                     assert layout.reading_order(textpage, text) == read, path.name
@@ -155,3 +190,52 @@ def test_a_file_of_blanks_is_empty(data):
 def test_a_file_with_something_between_blanks_is_read():
     assert [line.text for line in read_data("a.txt", b"\n  Seance du 9 octobre 2025  \n").lines] == [
         "", "  Seance du 9 octobre 2025"]
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\nb", "a\r\nb\rc\n", "\n\n", "un\r\n\r\ndeux\n\rtrois\r", "x\n"])
+def test_lines_are_split_at_every_line_break_as_the_pattern_splits_them(text):
+    lines = list(layout._lines(text))
+    assert [line for line, _ in lines] == layout._BREAK.split(text)
+    assert all(text[start:start + len(line)] == line for line, start in lines)
+
+
+@pytest.mark.parametrize("size", [0, 1, 1023, 1024, 1025, 64 * 1024, 64 * 1024 + 1, 300_000])
+def test_a_file_read_through_its_descriptor_is_read_whole(tmp_path, size):
+    from ent_lint.readers import _read_all, load
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    for name in ("a.txt", "a.pdf"):
+        (tmp_path / name).write_bytes(data)
+        assert load(str(tmp_path / name), max_text=10**9) == data
+    with open(tmp_path / "a.txt", "rb") as handle:  # a file that grew since its status was read
+        assert _read_all(handle.fileno(), max(0, size - 700)) == data
+
+
+def test_a_long_text_is_refused_from_its_first_kilobyte_and_a_pdf_by_any_name_is_not(tmp_path):
+    from ent_lint.readers import load
+
+    (tmp_path / "long.txt").write_bytes(b"x" * 5000)
+    (tmp_path / "scan.bin").write_bytes(b"\n  %PDF-1.7\n" + b"x" * 5000)
+    with pytest.raises(InputError, match="more than 1000"):
+        load(str(tmp_path / "long.txt"), max_text=1000)
+    assert load(str(tmp_path / "scan.bin"), max_text=1000).startswith(b"\n  %PDF-1.7")
+
+
+def test_the_table_test_counts_a_page_s_rules_as_pypdfium2_s_objects_do():
+    import pypdfium2.raw as pdfium_c
+
+    from ent_lint.readers import pdf
+
+    tables = pages = 0
+    for path in FIXTURE_PDFS:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(doc)):
+                page = doc[index]
+                rules = sum(1 for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+                assert pdf._needs_tables(page, "") == (rules >= pdf._MIN_RULES), (path.name, index)
+                tables += rules >= pdf._MIN_RULES
+                pages += 1
+        finally:
+            doc.close()
+    assert pages >= 10 and tables > 0

@@ -41,3 +41,21 @@ Adopté à l'unanimité.
 """
     found = [f for f in lint_text(text, SECRETARY) if f.rule == "secretary-ambiguous"]
     assert [(f.line, f.args["first"], f.args["second"]) for f in found] == [(6, "Mme Anne ROUX", "M. Paul MARTIN")]
+
+
+def test_term_variants_each_hold_their_notion_s_word():
+    """term-inconsistency scans a text only when it holds the notion's word: every variant's
+    match holds it, so a text without it has no match to lose."""
+    from ent_lint.rules.convention.term_inconsistency import TERMS, WORDS
+    from ent_lint.text import fold
+
+    assert set(WORDS) == set(TERMS)
+    for notion, variants in TERMS.items():
+        for variant, pattern in variants.items():
+            match = pattern.search(fold(f"l'{variant} et les {variant}s"))
+            assert match and WORDS[notion] in match.group()
+            assert pattern.search(fold(variant).replace(WORDS[notion], "")) is None
+    rule = discover()["term-inconsistency"]
+    text = "Convention relative à l'Espace Numérique de Travail\nAnnexe : l'Environnement Numérique de Travail\n"
+    assert [f.args["variant"] for f in lint_text(text, rule) if f.rule == "term-inconsistency"] == [
+        "Environnement Numérique de Travail"]

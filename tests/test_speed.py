@@ -78,3 +78,30 @@ def test_check_leaves_with_its_report_whole_and_at_exit_functions_run(tmp_path):
                               "-o", str(report), document], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert written.returncode == 1
     assert json.loads(report.read_text(encoding="utf-8"))
+
+
+_MODULES_AFTER_A_CHECK = """
+import atexit, sys
+atexit.register(lambda: print(sorted(m for m in ("sqlite3", "ent_lint.cache") if m in sys.modules), file=sys.stderr))
+sys.argv = ["ent-lint", *sys.argv[1:]]
+from ent_lint.cli import run
+run()
+"""
+
+
+def test_a_check_without_the_cache_does_not_import_it(tmp_path):
+    """--no-cache: SQLite and the cache's module are never imported (a few milliseconds of the
+    command's start); with the cache they are, and the cache is used."""
+    import subprocess
+    import sys
+
+    from .helpers import ROOT
+
+    document = str(ROOT / "fixtures" / "documents" / "extrait-quorum.txt")
+    for args, imported in ((["--no-cache"], "[]"), (["--cache-dir", str(tmp_path / "cache")],
+                                                   "['ent_lint.cache', 'sqlite3']")):
+        done = subprocess.run([sys.executable, "-c", _MODULES_AFTER_A_CHECK, *args, "-j", "1", "--format", "concise",
+                               document], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        assert done.returncode == 1 and "quorum" in done.stdout
+        assert done.stderr.strip() == imported
+    assert (tmp_path / "cache").is_dir()

@@ -14,7 +14,7 @@ reading order (nearly all) comes back unchanged.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 import regex
 
@@ -39,14 +39,29 @@ def rows(textpage, text: str) -> list[Row]:
     """Each line of ``text`` (the text range of ``textpage``) with the box of its first and last
     characters (None for a line of blanks or of generated characters)."""
     boxes = CharBoxes(textpage)
-    found: list[Row] = []
+    return [Row(line, _line_box(boxes, line, start)) for line, start in _lines(text)]
+
+
+def _line_boxes(textpage, text: str) -> Iterator[Optional[tuple[float, float, float, float]]]:
+    """The boxes of :func:`rows`, one line at a time, without the rows: what :func:`_descending`
+    reads of nearly every page, and it may stop at the first line out of order."""
+    boxes = CharBoxes(textpage)
+    return (_line_box(boxes, line, start) for line, start in _lines(text))
+
+
+def _lines(text: str) -> Iterator[tuple[str, int]]:
+    """Each line of ``text`` and where it starts, split at each line break (CR LF, CR or LF)."""
+    if "\r" not in text:  # the common case, split in C: the same lines
+        start = 0
+        for line in text.split("\n"):
+            yield line, start
+            start += len(line) + 1
+        return
     start = 0
     for match in [*_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
-        line = text[start:end]
-        found.append(Row(line, _line_box(boxes, line, start)))
+        yield text[start:end], start
         start = match.end() if match else end
-    return found
 
 
 def _line_box(boxes: CharBoxes, line: str, start: int):
@@ -166,18 +181,19 @@ def ordered(found: list[Block]) -> list[Block]:
     return placed
 
 
-def _descending(found: list[Row]) -> bool:
-    """Whether each line with a box stands wholly below the one before it (and no box is upside
-    down).  Then no line continues the one before it (:func:`_same_line` wants their heights to
-    overlap), and every block stands wholly below the blocks before it, neither above nor beside
-    one of them (:func:`ordered`): the page is in reading order as it is."""
+def _descending(boxes: Iterable[Optional[tuple[float, float, float, float]]]) -> bool:
+    """Whether each line with a box (the boxes of :func:`rows`, in order) stands wholly below the
+    one before it (and no box is upside down).  Then no line continues the one before it
+    (:func:`_same_line` wants their heights to overlap), and every block stands wholly below the
+    blocks before it, neither above nor beside one of them (:func:`ordered`): the page is in
+    reading order as it is."""
     bottom = None
-    for row in found:
-        if row.box is None:
+    for box in boxes:
+        if box is None:
             continue
-        if not row.box[1] <= row.box[3] or (bottom is not None and not row.box[3] < bottom):
+        if not box[1] <= box[3] or (bottom is not None and not box[3] < bottom):
             return False  # written so that a NaN, which compares false, is not taken as in order
-        bottom = row.box[1]
+        bottom = box[1]
     return True
 
 
@@ -186,10 +202,9 @@ def reading_order(textpage, text: str) -> str:
     when pdfium's text and its characters do not count alike: the boxes would be misplaced)."""
     if textpage.count_chars() != len(text):
         return text
-    found = rows(textpage, text)
-    if _descending(found):  # nearly every page: nothing can move, the blocks need not be made
+    if _descending(_line_boxes(textpage, text)):  # nearly every page: nothing can move, no row or block is made
         return text
-    found = join_shifted(found)
+    found = join_shifted(rows(textpage, text))
     lines = [row.text for block in ordered(blocks(found)) for row in block.rows]
     result = "\n".join(lines)
     return text if result == "\n".join(_BREAK.split(text)) else result

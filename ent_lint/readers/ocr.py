@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Optional
 
@@ -413,6 +412,8 @@ def ocr_pages(doc, numbers: list[int], name: str, threads: int = 1) -> dict[int,
 
     Pages are rendered one after the other (pdfium is not thread-safe); tesseract processes run
     side by side.  Whatever interrupts us (the document's timeout) kills the running ones."""
+    from concurrent.futures import ThreadPoolExecutor  # here: a worker that reads no scan does not import it
+
     running: set = set()
     stop = threading.Event()
     threads = max(1, threads)

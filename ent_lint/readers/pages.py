@@ -174,14 +174,12 @@ class _Page:
         return next((number for number, (start, end) in enumerate(self.lines, 1) if offset <= end), len(self.lines))
 
     def _union(self, start: int, end: int) -> Optional[Box]:
-        left, top = self.origin
-        text = self.text
-        boxes = self.boxes.tight_boxes(index for index in range(start, end) if not text[index].isspace())
-        boxes = [box for box in boxes if box[2] > box[0] or box[3] > box[1]]  # a generated character has none
-        if not boxes:
+        union = self.boxes.union(self.text, start, end)  # a generated character has no box: left out
+        if union is None:
             return None
-        lefts, bottoms, rights, tops = zip(*boxes)
-        return _rounded(Box(self.number, min(lefts) - left, top - max(tops), max(rights) - left, top - min(bottoms)))
+        left, top = self.origin
+        x0, bottom, x1, y1 = union
+        return _rounded(Box(self.number, x0 - left, top - y1, x1 - left, top - bottom))
 
 
 def _as_read(text: str, start: int, end: int) -> tuple[str, list[int]]:

@@ -7,6 +7,8 @@ engine reads every page with pdfplumber; both must give the same parsed model.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import io
 from typing import NamedTuple
 
@@ -17,6 +19,7 @@ from ..errors import InputError
 from ..i18n import N_
 from . import Cell, Line, Source, Table
 from . import hyphens, layout
+from .charboxes import bare
 from . import ocr as _ocr
 
 # A page "shows a table" when it carries a school identifier (UAI) or the rules of a grid.
@@ -97,20 +100,38 @@ def _needs_tables(page, text: str) -> bool:
     if _TABLE_HINT.search(text):
         return True
     # the page's own objects (not those inside forms), by pdfium's functions: ``get_objects``
-    # would make a Python object of each one (a sixth of the time of reading a page of text)
+    # would make a Python object of each one (a sixth of the time of reading a page of text),
+    # called bare (see charboxes.bare: a word processor's page has an object a line or more)
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     if count < 0:
         raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    get_object, get_type = _object_functions()
+    raw = page.raw
     rules = 0
     for index in range(count):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        obj = get_object(raw, index)
         if not obj:
             raise pdfium.PdfiumError("Failed to get pageobject.")
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if get_type(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
             rules += 1
             if rules >= _MIN_RULES:
                 return True
     return False
+
+
+class _Handle(ctypes.c_void_p):
+    """A handle a bare function returns: kept as a ctypes pointer (a plain c_void_p would come
+    back as a Python int, which a bare call would pass as a 32-bit int)."""
+
+
+@functools.cache
+def _object_functions() -> tuple:
+    """pdfium's functions for a page's object at an index and an object's type, bare."""
+    import pypdfium2.raw as pdfium_c
+
+    get_object = bare(pdfium_c.FPDFPage_GetObject)
+    get_object.restype = _Handle
+    return get_object, bare(pdfium_c.FPDFPageObj_GetType)
 
 
 def _in_order(textpage, text: str, engine: str) -> str:
