@@ -611,12 +611,68 @@ _FIGURE = patterns.compile(r"\d")
 _LEAD = patterns.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
 
 
+def _figure_or_other(char: str) -> bool:
+    """An ASCII figure, or a character outside ASCII (which may be a figure ``\\d`` reads)."""
+    return char in "0123456789" or not char.isascii()
+
+
+def _capital_or_other(char: str) -> bool:
+    """An ASCII capital, or a character outside ASCII (which may be a capital ``\\p{Lu}`` reads)."""
+    return "A" <= char <= "Z" or not char.isascii()
+
+
+# What the first character of every reading of each recogniser can be: ``char`` is the first of
+# the line the recogniser is given (``bare``, its lead taken away, so no space opens it), ``folded``
+# the same folded, which the recognisers that fold the line match.  Each test holds for every
+# match of the recogniser's patterns, read off their openings (their ``^\s*`` reads nothing on a
+# bare line); tests/test_heading_first_character.py tries them on each recogniser.  A line is
+# offered only to the recognisers whose test its first character passes (for speed: a line of
+# text would otherwise be tried by a dozen of them, each a pattern or two).
+_FIRST_CHARACTER = {
+    "labelled": lambda char, folded: folded in "-–•dn",  # "délibération", "décision", "n°", "no", "- "
+    "prefix-and-label": lambda char, folded: char in "dD" or _capital_or_other(char),  # "délibération", a prefix
+    "prefixed": lambda char, folded: folded in "dc" or _capital_or_other(char),  # "dcm", "cm"...; a prefix
+    "year-prefix-serial": lambda char, folded: char in "12",  # 19.., 20..
+    "year-serial": lambda char, folded: _figure_or_other(folded),
+    "ocr-date-serial": lambda char, folded: char == "2",
+    "ordinal-and-number": lambda char, folded: _figure_or_other(folded),
+    "numbered": lambda char, folded: folded == "p" or _figure_or_other(folded),  # "point", a figure
+    "roman": lambda char, folded: char in "IVXL",
+    "lettered": lambda char, folded: "A" <= char <= "Z",
+    "spaced-roman": lambda char, folded: char in "IVX",
+    "spaced-number": lambda char, folded: _figure_or_other(char),
+    "question": lambda char, folded: folded in "qpadr",  # question, point, affaire, dossier, rapport
+    "capitals": lambda char, folded: _capital_or_other(char) or char in "0123456789",
+    "objet": lambda char, folded: folded == "o",
+}
+
+
+class _Offered(dict):
+    """The recognisers a line is offered to, by (its first character, whether it holds a figure):
+    filled on first sight of each character (the tests of ``_FIRST_CHARACTER`` run once each)."""
+
+    def __missing__(self, key: tuple[str, bool]) -> list:
+        char, figure = key
+        folded = fold(char)
+        offered = self[key] = [item for item in (HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES)
+                               if item.name not in _FIRST_CHARACTER or _FIRST_CHARACTER[item.name](char, folded)]
+        return offered
+
+
+_OFFERED = _Offered()
+
+
 def read_heading(text: str) -> Optional[Heading]:
     """The first recogniser's reading of a line, if any reads it as a heading."""
     if len(text) > 250 or not text.strip():
         return None
     bare = _LEAD.sub("", text)  # a bullet or a symbol font's arrow before the heading
-    recognisers = HEADING_RECOGNISERS if _FIGURE.search(text) else _WITHOUT_FIGURES
+    first = bare.lstrip()[:1]
+    figure = bool(_FIGURE.search(text))
+    if first:
+        recognisers = _OFFERED[first, figure]
+    else:
+        recognisers = HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES
     for item in recognisers:
         heading = item.read(text if item.name in _SEES_THE_MARK else bare)
         if heading is not None:
