@@ -21,7 +21,7 @@ import regex
 from .. import patterns
 from . import dates
 from .recognisers import Case, of_part, recogniser
-from .text import View, fold
+from .text import View, fold, holds_any
 
 PART = "counts"
 KEYS = ("in_office", "legal_size", "present", "represented", "voting", "absent")
@@ -51,7 +51,7 @@ _IN_SITTING = patterns.compile(r"en\s+seance")
 
 def may_hold_a_label(folded: str) -> bool:
     """Whether the folded text holds a word that a count's label holds (see ``_LABEL_WORDS``)."""
-    return any(word in folded for word in _LABEL_WORDS) or "seance" in folded and bool(_IN_SITTING.search(folded))
+    return holds_any(folded, _LABEL_WORDS) or "seance" in folded and bool(_IN_SITTING.search(folded))
 
 
 COUNT = patterns.compile(
@@ -405,7 +405,11 @@ _ROW_CELL = patterns.compile(r"\S+(?: \S+)*")  # cells of a row of text: words a
 def _row_labels(folded: str) -> Optional[list[tuple[int, int, str]]]:
     """A line that is only count labels side by side ("En exercice   Présents   Votants"), each
     with where it stands; None for any other line."""
-    cells = [(m.start(), m.end(), m[0]) for m in _ROW_CELL.finditer(folded.replace("|", " "))]
+    found = _ROW_CELL.finditer(folded.replace("|", " "))
+    first = next(found, None)
+    if first is None or not LABEL_ONLY.match(first[0]):
+        return None  # the first cell is no label: the others not cut out (for speed)
+    cells = [(m.start(), m.end(), m[0]) for m in (first, *found)]
     labels = []
     for start, end, cell in cells:
         label = LABEL_ONLY.match(cell)

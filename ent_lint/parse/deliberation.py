@@ -37,7 +37,7 @@ from .civilities import headed_surnames, plural_runs, role_words_as_surnames, su
 from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from . import proxies as proxies_read, sentences
-from .text import View, fold
+from .text import View, fold, holds_any
 
 # --- attendance -------------------------------------------------------------------------------
 
@@ -59,6 +59,17 @@ LIST_LABEL = patterns.compile(
     )
     (?:\s*\(\s*e?\s*s?\s*\)\s*s?)?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)   # "Excusé(e)s :"
     """)
+# A word every reading of LIST_LABEL holds: "present" (in "representes" too), "absent", "excuse",
+# "pouvoir", "mandat", "secretaire"; "procuration" read with one letter wrong keeps "procu" or
+# "ration" whole.  A line holding none is not matched (for speed: LIST_LABEL tries its optional
+# words first).
+_LIST_LABEL_WORDS = ("present", "absent", "excuse", "pouvoir", "mandat", "secretaire", "procu", "ration")
+
+
+def _may_be_a_list_label(folded: str) -> bool:
+    return holds_any(folded, _LIST_LABEL_WORDS)
+
+
 BODY_START = patterns.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
@@ -328,7 +339,7 @@ class AttendanceParser:
     def _label(self, index: int, folded: str) -> bool:
         """A list's label ("Présents :", "Absents excusés", "Secrétaire de séance : X"): start or
         resume that list.  False when the line is no label."""
-        label = LIST_LABEL.match(folded)
+        label = LIST_LABEL.match(folded) if _may_be_a_list_label(folded) else None
         if not label or not (label["colon"] == ":" or len(folded.strip()) == label.end() - label.start()
                              or label["n"]):
             return False

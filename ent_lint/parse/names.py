@@ -99,7 +99,8 @@ def looks_like_name(name: str) -> bool:
         plain = fold(word)
         if plain in _PARTICLES or plain.startswith("d'") or plain.startswith("l'"):
             continue
-        if not _TOKEN.fullmatch(word):
+        # letters of ASCII alone are a _TOKEN (each a \p{L}): not matched (for speed)
+        if not (word.isascii() and word.isalpha()) and not _TOKEN.fullmatch(word):
             return False
         if not word[0].isupper():
             return False
@@ -194,6 +195,9 @@ _SEPARATOR = patterns.compile(
     r"|(?<=\))(?=\p{Lu})|(?<=\))\s*[-–—]\s*")  # "X (à partir de la question 3)ATLAN", "X (arrivé)- Y"
 _CIVILITY_BREAK = patterns.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
+# _SEPARATOR without its last two ways, which each follow a ")": the same cuts in a text without
+# one, found without trying their look-behinds at every character (for speed)
+_SEPARATOR_WITHOUT_PARENTHESES = patterns.compile(_SEPARATOR.pattern.split(r"|(?<=\))", 1)[0])
 
 
 def split_names(text: str) -> list[str]:
@@ -201,14 +205,18 @@ def split_names(text: str) -> list[str]:
 
     Separators and civilities inside parentheses ("X (pouvoir à M. Y)") do not split.
     """
-    depth = []
-    level = 0
-    for char in text:
-        level += char == "("
-        depth.append(level > 0)
-        level -= char == ")" and level > 0
+    depth: list[bool] = []
+    if "(" in text:  # without one, no character is inside parentheses
+        level = 0
+        for char in text:
+            level += char == "("
+            depth.append(level > 0)
+            level -= char == ")" and level > 0
+    else:
+        depth = [False] * len(text)
     cuts: list[tuple[int, int]] = []
-    for pattern in (_SEPARATOR, _CIVILITY_BREAK):
+    separator = _SEPARATOR if ")" in text else _SEPARATOR_WITHOUT_PARENTHESES
+    for pattern in (separator, _CIVILITY_BREAK):
         for match in pattern.finditer(text):
             if match.start() < len(depth) and not depth[match.start()]:
                 cuts.append((match.start(), match.end()))

@@ -17,7 +17,7 @@ from ..i18n import N_
 from ..model import Span, Vote
 from . import dates
 from .recognisers import Case, of_part, recogniser
-from .text import View, fold
+from .text import View, fold, holds_any
 from .vote_columns import row_vote
 
 PART = "vote"
@@ -233,7 +233,14 @@ _LABELLED = patterns.compile(
             Case("convention signée pour 3 ans", None))
 def labels_before_figures(text: str) -> Optional[dict]:
     """"Pour : 14", "POUR 21", "Contre : néant": the word, then its figure (a tally table)."""
+    if not holds_any(fold(text), _LABELLED_WORDS):
+        return None
     return _figures(_LABELLED, text)
+
+
+# a word each way of _LABELLED holds ("abs" in "abstention", "abst.", "abs."): a text without any
+# is not scanned, _LABELLED trying its openings at each character (for speed)
+_LABELLED_WORDS = ("pour", "contre", "abs")
 
 
 # the labels cut to their initials: "P : 11 – C : 0 – A : 2"
@@ -248,7 +255,12 @@ _INITIALS_TALLY = patterns.compile(
             Case("annexe p : 12", None))
 def initials_tally(text: str) -> Optional[dict]:
     """"P : 11 – C : 0 – A : 2": pour, contre and abstention by their initials, in that order."""
+    if not holds_any(fold(text), _COLON_OR_EQUALS):
+        return None  # each initial is followed by one (a cheap test, for speed)
     return _figures(_INITIALS_TALLY, text)
+
+
+_COLON_OR_EQUALS = (":", "=")
 
 
 # "unanimité" as OCR damages it: a letter i or t read as ?, ï, 1, l, ! or |
@@ -287,9 +299,17 @@ def unanimity(text: str) -> Optional[bool]:
     unanimity that a quoted law or a "peut décider" lays down, nor "l'unanimité moins 2 voix contre"."""
     folded = fold(text)
     for match in _UNANIMOUS.finditer(folded):
-        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _less_against(folded[match.end():]):
+        if not _not_this_vote(folded[:match.start()]) and not _less_against(folded[match.end():]):
             return True
     return None
+
+
+# a word each way of _NOT_THIS_VOTE holds (for speed, as _less_against's)
+_NOT_THIS_VOTE_WORDS = ("peu", "doi", "pourra", "«")
+
+
+def _not_this_vote(before: str) -> bool:
+    return holds_any(before, _NOT_THIS_VOTE_WORDS) and _NOT_THIS_VOTE.search(before) is not None
 
 
 def _less_against(after: str) -> bool:
@@ -337,7 +357,14 @@ def ballot(text: str) -> Optional[bool]:
     return _ballot(fold(text))
 
 
+# a word each way of _BALLOT holds ("suffrages exprimés", "dépouillement", "élu par 9 voix",
+# "secret" of a secret ballot, "bulletin" of blank ones): a text without any is not scanned (for speed)
+_BALLOT_WORDS = ("secret", "suffrages", "depouillement", "voix", "bulletin")
+
+
 def _ballot(folded: str) -> Optional[bool]:
+    if not holds_any(folded, _BALLOT_WORDS):
+        return None
     for match in _BALLOT.finditer(folded):
         if _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
             continue
@@ -455,7 +482,10 @@ _OCR_DIGITS = str.maketrans("lio|", "1101")
 def tally_figures_read_as_letters(text: str) -> Optional[dict]:
     """"Pour : l1 - Contre : O": a tally whose figures OCR read as letters; read, with doubt, only
     when some figure holds such a letter."""
-    matches = list(_OCR_TALLY.finditer(fold(text)))
+    folded = fold(text)
+    if not holds_any(folded, _COLON_OR_EQUALS):
+        return None  # each label of _OCR_TALLY is followed by one (for speed)
+    matches = list(_OCR_TALLY.finditer(folded))
     if not any(regex.search(r"[lio|]", m["figure"]) for m in matches):
         return None
     found: dict = {}
@@ -480,7 +510,14 @@ _HOW_TO_VOTE = patterns.compile(
 def vote_on_how_to_vote(text: str) -> Optional[bool]:
     """A vote on the manner of voting (no secret ballot, a show of hands): procedure, not the
     item's outcome when another vote follows."""
-    return True if _HOW_TO_VOTE.search(fold(text)) else None
+    folded = fold(text)
+    if not holds_any(folded, _HOW_TO_VOTE_WORDS):
+        return None
+    return True if _HOW_TO_VOTE.search(folded) else None
+
+
+# the word each way of _HOW_TO_VOTE ends with: a text without either is not scanned (for speed)
+_HOW_TO_VOTE_WORDS = ("secret", "levee")
 
 
 FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
@@ -577,8 +614,15 @@ def votes_that_do_not_add_up(text: str) -> Optional[bool]:
 
 
 def _do_not_add_up(folded: str) -> Optional[bool]:
-    return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) \
-        or _cast_short_of_voters(folded) else None
+    counted_not_voting = holds_any(folded, _NOT_VOTING_WORDS) and _COUNTED_NOT_VOTING.search(folded)
+    blanks = holds_any(folded, _BLANKS_WORDS) and _BLANKS.search(folded)
+    return True if counted_not_voting or blanks or _cast_short_of_voters(folded) else None
+
+
+# a word each way of _COUNTED_NOT_VOTING holds ("refus de vote", "non-participation", "au vote"),
+# and of _BLANKS ("blancs", "nuls"): a text without any is not scanned with it (for speed)
+_NOT_VOTING_WORDS = ("vote", "participation")
+_BLANKS_WORDS = ("blanc", "nul")
 
 
 

@@ -1,0 +1,121 @@
+"""The parser's faster forms read as the plain ones they replace (ent_lint/parse/, for speed): each
+cheap test holds for every match of the pattern it guards, and each shortcut gives what the long
+way gives."""
+
+import itertools
+
+import regex
+
+from ent_lint import dates
+from ent_lint.parse import counts, deliberation, names
+
+# lines of the kinds the guards see: labels, lists, dates, headings, sentences
+LINES = [
+    "Présents : M. Jean DUPONT, Mme Marie MARTIN, M. Paul DURAND",
+    "Absents excusés : Mme Anne ROUX (pouvoir à M. Paul DURAND), M. Marc PETIT",
+    "Étaient présents MM. LEROY, LIVET et GUESNIER", "Procurations : M. A à M. B", "Pouvoirs (3) :",
+    "Excusé(e)s :", "Secrétaire de séance : Mme Marie MARTIN", "Membres en exercice : 15 Présents : 12 Votants : 14",
+    "Ont donné pouvoir : 6", "absents représentés :", "Mandats :", "Prqcuration :", "procuratiom :",
+    "X (arrivé)- Y ; Z (à partir de la question 3)ATLAN", "Anne (pouvoir à Paul) / Marc", "M. X - Mme Y",
+    "le 12/03/2024 à 18h", "Séance du 27.11.2023", "2023-11-27", "1/2/24", "n° 12/2023 du 3 mars",
+    "Le conseil municipal, après en avoir délibéré, à l'unanimité, APPROUVE la convention.",
+    "COMMUNE DE SAINT-MARTIN", "Objet : convention de mise à disposition", "Fait à Saint-Martin, le 28 novembre 2023",
+    "En exercice   Présents   Votants", "Absents   Présents", "Absents", "en seamce :", "Po5vOirS :", "",
+]
+
+
+def _fold(text: str) -> str:
+    from ent_lint.text import fold
+    return fold(text)
+
+
+def test_the_list_label_words_stand_in_every_reading_of_list_label():
+    for text in LINES + [case for case in ("Présentes et présents :", "Délégués suppléants :", "Avec pouvoir :")]:
+        folded = _fold(text)
+        if deliberation.LIST_LABEL.match(folded):
+            assert deliberation._may_be_a_list_label(folded), text
+    # "procuration" with any one letter wrong is still read, and still holds a word of the guard
+    for index, char in itertools.product(range(len("procuration")), "xé?1 "):
+        word = "procuration"[:index] + char + "procuration"[index + 1:]
+        assert deliberation.LIST_LABEL.match(word + " :"), word
+        assert deliberation._may_be_a_list_label(word + " :"), word
+
+
+def test_a_line_without_a_list_label_word_is_no_list_label():
+    for text in ("Commune de Saint-Martin", "Séance du 27 novembre 2023", "Objet : tarifs"):
+        assert not deliberation._may_be_a_list_label(_fold(text))
+        assert not deliberation.LIST_LABEL.match(_fold(text))
+
+
+def test_split_names_without_parentheses_cuts_as_the_whole_separator():
+    plain = regex.compile(names._SEPARATOR.pattern)
+    for text in LINES:
+        if ")" not in text:
+            assert [m.span() for m in names._SEPARATOR_WITHOUT_PARENTHESES.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], text
+    # and the separators after a parenthesis still cut where one stands
+    assert names.split_names("X (arrivé)- Y") == ["X (arrivé)", "Y"]
+    assert names.split_names("M. X (à partir de la question 3)ATLAN") == ["M. X (à partir de la question 3)", "ATLAN"]
+    assert names.split_names("M. Jean DUPONT, Mme Marie MARTIN et M. Paul DURAND") == [
+        "M. Jean DUPONT", "Mme Marie MARTIN", "M. Paul DURAND"]
+
+
+def test_the_digit_date_reads_what_it_read_without_its_look_ahead():
+    plain = regex.compile(dates.DIGIT_DATE.pattern.replace(r"(?=\d)", "", 1))
+    assert plain.pattern != dates.DIGIT_DATE.pattern
+    for text in [_fold(line) for line in LINES] + ["12/3/2024/5", "a1/02/2024", "x 3-04-24 y", "2/12.2023"]:
+        assert [m.groupdict() | {"span": m.span()} for m in dates.DIGIT_DATE.finditer(text)] == \
+            [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)], text
+
+
+def test_a_name_of_ascii_letters_is_a_token():
+    for word in ("DUPONT", "Jean", "a", "Z", "McDONALD"):
+        assert names._TOKEN.fullmatch(word)
+    assert names.looks_like_name("Jean DUPONT") and not names.looks_like_name("jean dupont")
+    assert not names.looks_like_name("Jean DUP2NT") and names.looks_like_name("Jean VOIR0L") and names.looks_like_name("Jean DUPRE1")
+
+
+def test_row_labels_read_as_every_cell_tried():
+    def plain(folded):
+        cells = [(m.start(), m.end(), m[0]) for m in counts._ROW_CELL.finditer(folded.replace("|", " "))]
+        labels = []
+        for start, end, cell in cells:
+            label = counts.LABEL_ONLY.match(cell)
+            if not label or counts._key(label) == "absent" and len(cells) < 3:
+                return None
+            labels.append((start, end, counts._key(label)))
+        return labels if len(labels) >= 2 else None
+
+    for text in LINES + ["Absents   Présents   Votants", "| En exercice | Présents | Votants |"]:
+        assert counts._row_labels(_fold(text)) == plain(_fold(text)), text
+    assert counts._row_labels(_fold("En exercice   Présents   Votants")) is not None
+
+
+def _vote_texts():
+    from ent_lint.parse import recognisers, votes
+    texts = [case.text for item in recognisers.REGISTRY if item.part == votes.PART for case in item.cases]
+    return texts + LINES + [
+        "Pour : l1 - Contre : O", "P ≠ 11 C : 0", "Abs. : 2", "ABST. 1", "2 refus de vote", "3 non-participations",
+        "bulletins blancs ou nuls : 2", "Nuls : 1", "suffrages déclarés nuls", "élue avec 12 voix",
+        "de ne pas recourir au vote à bulletin secret", "de voter à main levée", "« le vote a lieu à l'unanimité",
+        "peut décider, à l'unanimité"]
+
+
+def test_the_vote_patterns_match_only_text_holding_their_words():
+    from ent_lint.parse import votes
+    guarded = [(votes._LABELLED, votes._LABELLED_WORDS), (votes._INITIALS_TALLY, votes._COLON_OR_EQUALS),
+               (votes._OCR_TALLY, votes._COLON_OR_EQUALS), (votes._HOW_TO_VOTE, votes._HOW_TO_VOTE_WORDS),
+               (votes._NOT_THIS_VOTE, votes._NOT_THIS_VOTE_WORDS), (votes._BALLOT, votes._BALLOT_WORDS),
+               (votes._COUNTED_NOT_VOTING, votes._NOT_VOTING_WORDS), (votes._BLANKS, votes._BLANKS_WORDS)]
+    matched = set()
+    for text in _vote_texts():
+        folded = _fold(text)
+        for pattern, words in guarded:
+            # the text, and every start of it for _NOT_THIS_VOTE (which reads what comes before a word)
+            starts = range(len(folded) + 1) if pattern is votes._NOT_THIS_VOTE else [len(folded)]
+            for start in starts:
+                if pattern.search(folded[:start]):
+                    matched.add(pattern.pattern)
+                    assert votes.holds_any(folded[:start], words), (pattern.pattern[:40], text)
+    assert len(matched) == len(guarded)  # each pattern met a text it reads
+
