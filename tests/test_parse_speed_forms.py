@@ -119,3 +119,25 @@ def test_the_vote_patterns_match_only_text_holding_their_words():
                     assert votes.holds_any(folded[:start], words), (pattern.pattern[:40], text)
     assert len(matched) == len(guarded)  # each pattern met a text it reads
 
+
+def test_the_kind_patterns_match_only_text_holding_their_words():
+    """Each ``NAME_WORDS`` of parse/kinds.py: every match of the pattern ``NAME`` holds one of them."""
+    from ent_lint.parse import kinds, recognisers
+    texts = [case.text for item in recognisers.REGISTRY if item.part in (kinds.PART, kinds.NOT_RECORD)
+             for case in item.cases] + LINES + [
+        "ARRÊTÉ TEMPORAIRE", "DECISI0N DU MA1RE", "Lettre d'information n° 3 - été 2024", "infos municipales",
+        "Bulletin n° 12 — printemps 2023", "Objet : convocation", "ARRETE ET SIGNATURE", "PV de la séance",
+        "Délibérations du conseil municipal", "Registre des délibérations", "Récapitulatif des décisions",
+        "Avenant", "contrat de location", "Projet de délibération"]
+    pairs = [(getattr(kinds, name[:-len("_WORDS")]), getattr(kinds, name)) for name in dir(kinds)
+             if name.endswith("_WORDS") and name != "_WORDS"]
+    assert len(pairs) >= 12
+    matched = set()
+    for text in texts:
+        folded = _fold(text)
+        for pattern, words in pairs:
+            if pattern.search(folded) or pattern.search(folded.strip()):
+                matched.add(pattern.pattern)
+                assert kinds.holds_any(folded, words), (pattern.pattern[:40], text)
+    assert len(matched) == len(pairs)
+

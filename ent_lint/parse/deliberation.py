@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from .. import patterns
 from ..i18n import N_
-from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Session, Span, Vote
 from . import dates
 from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
@@ -1036,6 +1036,11 @@ def _item_copy(template: Deliberation) -> Deliberation:
             own[name] = dict(value)
         elif isinstance(value, (Counts, Vote)):
             own[name] = value.model_copy()  # plain values only: a shallow copy is whole
+        elif isinstance(value, Session):
+            # plain values but for the president, whose own are plain or a frozen span: a copy of
+            # each is whole (a deep copy took half of this function's time: for speed)
+            own[name] = value.model_copy(update={"president": value.president.model_copy()}
+                                         if value.president is not None else None)
         elif isinstance(value, BaseModel) and not isinstance(value, (Person, Span)):
             own[name] = value.model_copy(deep=True)
     # given to the copy at once, as setting each field would (no validation either way), but
