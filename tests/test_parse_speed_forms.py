@@ -141,3 +141,35 @@ def test_the_kind_patterns_match_only_text_holding_their_words():
                 assert kinds.holds_any(folded, words), (pattern.pattern[:40], text)
     assert len(matched) == len(pairs)
 
+
+def _documents() -> list[str]:
+    """The text documents of the fixtures and of the real corpus (where it is laid beside)."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted(root.glob("fixtures/**/*.txt")) + sorted((root.parent / "shared/corpus/real").glob("*.txt"))
+    return [path.read_text(encoding="utf-8", errors="replace") for path in paths]
+
+
+def test_the_document_patterns_match_only_text_holding_their_words():
+    """Each pattern of deliberation._NEEDS: every match holds one of its words, on whole documents
+    and on the recognisers' cases."""
+    from ent_lint.parse import recognisers
+    documents = _documents()
+    assert len(documents) >= 10
+    texts = documents + [case.text for item in recognisers.REGISTRY for case in item.cases] + LINES + [
+        "Mme X quitte la séance", "le Maire sort de la salle", "M. Y, intéressé, ne prend pas part au vote",
+        "Jean DUPONT n'a pas participé au vote", "Mme Z revient en séance", "Arrivée de M. W à 20 h 45",
+        "M. V rejoint la séance", "la convention prendra fin le 3 mars 2025", "quorum n'ayant pas été atteint",
+        "seconde convocation", "convoqués le 3 mars", "date d'affichage : 4 mars", "nous vous proposons de",
+        "Le conseil municipal décide", "reçu en préfecture le 5 mars", "mis en ligne le 6 mars",
+        "Pour extrait certifié conforme, le 7 mars"]
+    matched = set()
+    for pattern, words in deliberation._NEEDS.items():
+        for text in texts:
+            for form in {text, _fold(text)}:
+                for match in pattern.finditer(form):
+                    matched.add(pattern.pattern)
+                    assert deliberation.holds_any(match[0], words), (pattern.pattern[:40], match[0])
+    assert len(matched) == len(deliberation._NEEDS)
+    assert deliberation.holds_any("abc quitte", ("quitte",), 4, 10)
+    assert not deliberation.holds_any("abc quitte", ("quitte",), 0, 8)

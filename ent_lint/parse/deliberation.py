@@ -192,6 +192,41 @@ SIGNATURE_ROLE = patterns.compile(
     r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
 
 
+# A word every match of each of these patterns holds; they run over a whole document or item,
+# trying their openings at each character: a text without any of the words is not scanned (for
+# speed).  tests/test_parse_speed_forms.py checks each on the fixtures' documents.
+_NEEDS = {
+    SECOND_CONVOCATION: ("quorum", "convocation"),
+    ENDS_ON: ("fin", "expirera", "echeance", "terminera"),
+    CONVENED: ("convo",),  # "convocation", "convoqués"
+    POSTED: ("affich",),
+    LEAVES: ("quitte", "sort", "retire"),
+    LEAVES_BY_OFFICE: ("quitte", "sort", "retir"),
+    NOT_VOTING: ("pren", "pris", "particip"),
+    NOT_VOTING_NAMED: ("part",),  # "prend pas part", "participé": on the text as written
+    RETURNS: ("revient", "reintegre", "rentre", "regagne"),
+    ARRIVES: ("arrive", "rejoint", "entre"),
+    DELIBERATED: ("delibere", "decide"),
+    PROPOSED: ("propos",),
+    TRANSMITTED: ("transmis", "prefe"),
+    PUBLISHED: ("publi", "affich", "ligne"),
+    SIGNED: ("delibere", "conforme"),
+}
+
+
+def _scan(pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """``pattern.finditer(text, start, end)``, or nothing where the text lacks the words of
+    ``_NEEDS``."""
+    if not holds_any(text, _NEEDS[pattern], start, end):
+        return iter(())
+    return pattern.finditer(text, start, len(text) if end is None else end)
+
+
+def _search(pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """``pattern.search(text, start, end)``, or None where the text lacks the words of ``_NEEDS``."""
+    return next(_scan(pattern, text, start, end), None)
+
+
 # two signature blocks side by side whose spaces a PDF collapsed: "La Maire, Anne ROUX Le
 # secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
 COLLAPSED_BLOCKS = patterns.compile(
@@ -779,7 +814,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     _president(view, delib, head)
     _convocation(view, delib, head)
     delib.urgency = bool(URGENCY.search(head))
-    delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+    delib.second_convocation = bool(_search(SECOND_CONVOCATION, view.folded))
 
 
 def _body_and_authority(view: View, delib: Deliberation, head: str) -> None:
@@ -815,7 +850,7 @@ def _time_and_place(view: View, delib: Deliberation, head: str, anchor: int, sit
 def _convocation(view: View, delib: Deliberation, head: str) -> None:
     """When the council was convened and the convocation posted."""
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
-        for match in pattern.finditer(head):
+        for match in _scan(pattern, head):
             value, span = date_after(view, match.end())
             if value is None:
                 continue
@@ -876,7 +911,7 @@ def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional
 
 def _first_date_in_head(head: str) -> Optional[Found]:
     """The first date written in the head, but the convocation's: the sitting's, weakly."""
-    convened = CONVENED.search(head)
+    convened = _search(CONVENED, head)
     for match in dates.TEXT_DATE.finditer(head[:1500]):
         if convened and convened.end() <= match.start() <= convened.end() + 3:
             continue
@@ -907,7 +942,7 @@ def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
     tail = view.folded
     for field, pattern in (("transmitted_on", TRANSMITTED), ("published_on", PUBLISHED),
                            ("signed_on", SIGNED)):
-        for match in pattern.finditer(tail, start):
+        for match in _scan(pattern, tail, start):
             value, span = date_after(view, match.end())
             if value is not None:
                 setattr(delib, field, value)
@@ -917,7 +952,7 @@ def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
 
 def _sentence_people(view: View, pattern, start: int, end: int, group: str = "who") -> list[Person]:
     people = []
-    for match in pattern.finditer(view.folded, start, end):
+    for match in _scan(pattern, view.folded, start, end):
         g = group if match[group] else f"{group}2" if f"{group}2" in match.groupdict() else group
         if not match[g]:
             continue
@@ -1312,7 +1347,7 @@ class _Sitting:
         """Fill the item's lists; return the members who left the sitting for good."""
         arrived = self._arrivals(view, begin, end)
         left_rest = []
-        for match in LEAVES.finditer(view.folded, begin, end):
+        for match in _scan(LEAVES, view.folded, begin, end):
             name = clean_name(view.text[match.start("who"):match.end("who")])
             if not name:
                 continue
@@ -1321,14 +1356,14 @@ class _Sitting:
             for_item = match["where"] == "salle" or "vote" in match["rest"] or "point" in match["rest"]
             (delib.left if for_item else left_rest).append(who)
         president = delib.session.president
-        for match in LEAVES_BY_OFFICE.finditer(view.folded, begin, end):
+        for match in _scan(LEAVES_BY_OFFICE, view.folded, begin, end):
             if president is None or find(delib.left, president):
                 continue
             who = person(president.name, view.span(match.start(), match.end("office")))
             # withdrawn for the vote of this item, unless the sitting is left ("quitte la séance")
             (left_rest if match["where"] in ("seance", "reunion") else delib.left).append(who)
         not_voting = _sentence_people(view, NOT_VOTING, begin, end)
-        for match in NOT_VOTING_NAMED.finditer(view.text, begin, end):
+        for match in _scan(NOT_VOTING_NAMED, view.text, begin, end):
             name = clean_name(match["who"])
             if name and not find(not_voting, person(name)):
                 not_voting.append(person(name, view.span(match.start("who"), match.end("who"))))
@@ -1398,7 +1433,7 @@ def _convention_terms(view: View, delib: Deliberation, begin: int, end: int) -> 
             unit = "M" if duration["unit"].startswith("mois") else "Y"
             delib.convention_duration = f"P{amount}{unit}"
             delib.spans["convention_duration"] = view.span(duration.start(), duration.end())
-    ends = ENDS_ON.search(view.folded, begin, end)
+    ends = _search(ENDS_ON, view.folded, begin, end)
     if ends:
         value, span = date_after(view, ends.end())
         if value is not None:
@@ -1446,8 +1481,8 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         decided = decision_at(view.text[begin:end], view.folded[begin:end])
         if decided:
             delib.spans["decided"] = view.span(begin + decided[0], begin + decided[1])
-        delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated
-                                  or PROPOSED.search(view.folded, begin, end))
+        delib.deliberative = bool(_search(DELIBERATED, view.folded, begin, end) or delib.decisions or vote.stated
+                                  or _search(PROPOSED, view.folded, begin, end))
         deliberations.append(delib)
         sitting.gone(left_rest)
     last = deliberations[-1] if deliberations else None
