@@ -173,3 +173,70 @@ def test_the_document_patterns_match_only_text_holding_their_words():
     assert len(matched) == len(deliberation._NEEDS)
     assert deliberation.holds_any("abc quitte", ("quitte",), 4, 10)
     assert not deliberation.holds_any("abc quitte", ("quitte",), 0, 8)
+
+
+def test_civility_reads_as_the_civility_pattern():
+    plain = regex.compile(names.CIVILITY.pattern)
+    starts = [chr(code) for code in range(0x20, 0x180)]
+    texts = [_fold(text) for text in LINES] + ["mm. et mmes leroy", "dr x", "m.lansade", "madame", "mr", "d", "m", ""]
+    texts += [char + rest for char in starts for rest in ("m. dupont", "r. x", "me roux")]
+    for text in texts:
+        expected = plain.match(text)
+        found = names.civility(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_normalize_reads_as_its_patterns():
+    def plain(name):
+        folded = regex.sub(names.CIVILITY.pattern, "", _fold(name).strip())
+        return " ".join(sorted(regex.findall(names._NAME_WORD.pattern, folded.replace("-", " "))))
+
+    for name in ("M. Jean DUPONT", "Mme Marie-Anne LE GALL", "S?RI Paul", "VOIR0L Léa", "MM. et Mmes X Y",
+                 "Dr Who", "d'Arc Jeanne", "Jean  (arrivé)", "Élodie Ñuñez", "Anne O'NEIL", "P. DURAND."):
+        assert names.normalize(name) == plain(name), name
+
+
+def test_a_label_cut_over_two_lines_holds_a_word_of_the_guard():
+    for text in LINES + ["qui ont pris part à la", "ayant pris part", "Nombre de conseillers", "afférents au conseil",
+                         "membres en", "Conseillers en  ", "nombre de x"]:
+        folded = _fold(text)
+        if deliberation._CUT_LABEL.search(folded):
+            assert deliberation.holds_any(folded, deliberation._CUT_LABEL_WORDS), text
+    assert all(deliberation._CUT_LABEL.search(_fold(text)) for text in ("qui ont pris part à la", "Membres en"))
+
+
+def test_the_proxy_patterns_match_only_text_holding_their_words():
+    from ent_lint.parse import proxies, recognisers
+    texts = [case.text for item in recognisers.REGISTRY for case in item.cases] + LINES + [
+        "donne pouvoir à M. X", "son mandat à Mme Y", "ayant donné procuration au maire", "représentées par M. Z"]
+    matched = set()
+    for pattern, words in ((proxies._NOTE_BETWEEN, proxies._NOTE_BETWEEN_WORDS),
+                           (proxies._REPRESENTED_BY, proxies._REPRESENTED_BY_WORDS),
+                           (deliberation.HOLDER_ONLY, deliberation._HOLDER_ONLY_WORDS)):
+        for text in texts:
+            folded = _fold(" ".join(text.split()))
+            match = pattern.match(folded)
+            if match:
+                matched.add(pattern.pattern)
+                assert deliberation.holds_any(match[0], words), (pattern.pattern[:30], text)
+    assert len(matched) == 3
+
+
+def test_a_count_label_alone_holds_a_word_of_the_guard_however_ocr_read_it():
+    import itertools
+    labels = ["Membres en exercice :", "Nombre de conseillers en exercice", "Conseillers afférents au conseil municipal",
+              "Nombre légal de membres", "Présents :", "Conseillers en séance :", "en seamce :", "Représentés",
+              "Pouvoirs", "Procurations (s) :", "Ont donné pouvoir", "Votants =", "Qui ont pris part à la délibération",
+              "ayant pris part au vote", "Suffrages exprimés", "Absents excusés", "en exercice :"]
+    words = [("exercice", "Membres en {} :"), ("pouvoirs", "{} :"), ("deliberation", "qui ont pris part a la {}")]
+    for word, line in words:  # each letter in turn misread, as the fuzzy labels allow
+        for index, char in itertools.product(range(len(word)), "x5 ?"):
+            labels.append(line.format(word[:index] + char + word[index + 1:]))
+    read = 0
+    for text in labels + LINES:
+        folded = _fold(text)
+        if counts.LABEL_ONLY.match(folded):
+            read += 1
+            assert counts.holds_any(folded, counts._LABEL_ALONE_WORDS), text
+            assert counts.label_only(folded)
+    assert read >= len(labels) - 5

@@ -70,10 +70,23 @@ _LABELS_READ_BY_OCR = (_LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
 LABEL_ONLY = patterns.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
 
 
+# A piece of each label LABEL_ONLY reads, whatever letter OCR misread: "exercice" with one letter
+# wrong keeps "exer" or ends "ce", as "en séance" does; "pouvoir" keeps "pou" or "voir"; the others
+# are read as written ("representes" holds "present", "ont pris part" "pris").  A text without
+# any is not matched (for speed: LABEL_ONLY tries each label's optional words at its start).
+_LABEL_ALONE_WORDS = ("ce", "exer", "afferent", "legal", "present", "pou", "voir", "procuration", "votant",
+                      "pris", "suffrages", "absent")
+
+
+def label_only(folded: str) -> Optional[regex.Match]:
+    """``LABEL_ONLY.match(folded)``, not tried on a text without a word of ``_LABEL_ALONE_WORDS``."""
+    return LABEL_ONLY.match(folded) if holds_any(folded, _LABEL_ALONE_WORDS) else None
+
+
 def _label_alone(folded: str) -> Optional[regex.Match]:
     """LABEL_ONLY on a folded line (read once per line of a view with :meth:`View.of_line`: three
     ways of writing the counts look for labels alone on the same lines)."""
-    return LABEL_ONLY.match(folded)
+    return label_only(folded)
 
 
 _QUORUM = patterns.compile(r"\bquorum\b")
@@ -407,12 +420,12 @@ def _row_labels(folded: str) -> Optional[list[tuple[int, int, str]]]:
     with where it stands; None for any other line."""
     found = _ROW_CELL.finditer(folded.replace("|", " "))
     first = next(found, None)
-    if first is None or not LABEL_ONLY.match(first[0]):
+    if first is None or not label_only(first[0]):
         return None  # the first cell is no label: the others not cut out (for speed)
     cells = [(m.start(), m.end(), m[0]) for m in (first, *found)]
     labels = []
     for start, end, cell in cells:
-        label = LABEL_ONLY.match(cell)
+        label = label_only(cell)
         if not label or _key(label) == "absent" and len(cells) < 3:
             return None
         labels.append((start, end, _key(label)))

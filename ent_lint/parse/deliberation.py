@@ -34,7 +34,7 @@ from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed,
                       sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, role_words_as_surnames, surname_alone
-from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
+from .names import (CIVILITY, civility, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from . import proxies as proxies_read, sentences
 from .text import View, fold, holds_any
@@ -83,6 +83,8 @@ NEANT = patterns.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
 HOLDER_ONLY = patterns.compile(
     r"^(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
     r"(?:\s+donnee?)?\s+(?:a|au)\s+(?P<h>[^()]+?)\)?\s*(?:\([^()]*\)?\s*)?\.?$")
+# the words of which every match of HOLDER_ONLY holds one: an entry without any is not matched (for speed)
+_HOLDER_ONLY_WORDS = ("pouvoir", "procuration", "mandat")
 # a note after the holder's name: "... à M. B. BERTHOU (jusqu'à la question n°13)."
 _PROXY_NOTE = r"\s*(?:\([^()]*\)?)?\s*\.?$"
 PROXY_PATTERNS = [
@@ -269,6 +271,8 @@ class _List:
 # "Nombre de conseillers afférents au Conseil" / "Municipal : 18", "Membres en" / "exercice : 15"
 _CUT_LABEL = patterns.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+"
                               r"|afferents?(?:\s+au(?:\s+conseil)?)?|(?:membres?|conseillers?)\s+en)\s*$")
+# a word each way of _CUT_LABEL holds: a line without any is not searched (for speed)
+_CUT_LABEL_WORDS = ("pris", "nombre", "afferent", "membre", "conseiller")
 
 
 def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[int, int, str, int]]:
@@ -411,9 +415,9 @@ class AttendanceParser:
             self._blanks += 1
             return
         margin = MARGIN_NUMBER.match(text.lstrip())
-        if margin and CIVILITY.match(fold(text.lstrip()[margin.end():])):
+        if margin and civility(fold(text.lstrip()[margin.end():])):
             text = text.lstrip()[margin.end():]  # "20 MME COCHAT, ...": 20 is in the margin
-        if (current.parts and self._blanks > 1 and not CIVILITY.match(fold(text.lstrip()))
+        if (current.parts and self._blanks > 1 and not civility(fold(text.lstrip()))
                 and not is_role(text)):
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
@@ -480,7 +484,8 @@ class AttendanceParser:
     def _counts(self, index: int, folded: str) -> None:
         base = self.view.starts[index]
         found = figures_in_line(folded)
-        cut = not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded)
+        cut = (not found and index + 1 < len(self.view.lines) and holds_any(folded, _CUT_LABEL_WORDS)
+               and _CUT_LABEL.search(folded))
         if cut:  # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
             found = [f for f in figures_in_line(folded + " " + self.view.folded_lines[index + 1])
                      if f[0] < len(folded)]
@@ -552,7 +557,7 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
         if text:
             if index in breaks or (not line_breaks_separate and not text.rstrip().endswith((",", ";", "-"))
                                    and not _ENDS_WITH_PREPOSITION.search(text.rstrip())
-                                   and CIVILITY.match(fold(part)) and CIVILITY.match(fold(part)).end()):
+                                   and civility(fold(part)) and civility(fold(part)).end()):
                 glue = " ; "  # "M. NICOLAS, Maire" then "MME. COCHAT, ..." on the next line
             elif text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
                 glue = ""  # a name hyphenated across lines
@@ -598,8 +603,8 @@ def _whole_names_meet(before: str, after: str) -> bool:
 
 def _name_words(piece: str) -> list[str]:
     """The words of a name, civility and stray punctuation aside: "M. Franck" is one word."""
-    civility = CIVILITY.match(fold(piece))
-    rest = piece[civility.end():] if civility else piece
+    opening = civility(fold(piece))
+    rest = piece[opening.end():] if opening else piece
     return [w for w in rest.split() if any(c.isalpha() for c in w)]
 
 
@@ -655,7 +660,8 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
 def _holder_of_the_entry_before(piece: str, people: list[Person], span: Optional[Span]) -> Optional[Proxy]:
     """"X, donne pouvoir à Y", "X, représentée par Y": the entry is the holder of the person
     read just before, who becomes the grantor."""
-    holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
+    folded = fold(" ".join(piece.split()))
+    holder_only = HOLDER_ONLY.match(folded) if holds_any(folded, _HOLDER_ONLY_WORDS) else None
     represented_by = proxies_read.represented_by.read(piece)
     if not (holder_only or represented_by) or not people:
         return None
@@ -679,8 +685,8 @@ def _meant_someone(piece: str) -> bool:
     text = " ".join(piece.split()).strip(" ,;.-–—")
     if not text or text.endswith(":") or is_role(text):
         return False
-    civility = CIVILITY.match(fold(text))
-    rest = text[civility.end():] if civility else text
+    opening = civility(fold(text))
+    rest = text[opening.end():] if opening else text
     words = [w for w in _SURNAME_IN_CAPITALS.findall(rest) if not CIVILITY.fullmatch(fold(w))]
     return bool(words) and not all(is_role(w) for w in words)
 
@@ -713,7 +719,7 @@ def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
         before = merged[-1][0].split() if merged else []
         if (before and _DASH_GAP.fullmatch(gap) and head.isupper() and len(head) > 2
                 and (" " not in piece or fold(piece.split(" ", 1)[1]).startswith(("donne", "a donne", "pouvoir", "(")))
-                and before[-1].isupper() and not CIVILITY.match(fold(piece))
+                and before[-1].isupper() and not civility(fold(piece))
                 and any(w[:1].isupper() and not w.isupper() for w in before[:-1])):
             merged[-1] = (f"{merged[-1][0]}-{piece}", merged[-1][1])
             continue
@@ -778,7 +784,7 @@ _CIVILITY_WORD = patterns.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|MON
 def _from_civility(grantor: str) -> str:
     """":?:? décembre 2017 Monsieur A. ATLAN": a grantor written with a civility begins there; what
     comes before it is read from a margin (a date, stray marks), not part of the name."""
-    if CIVILITY.match(fold(grantor.strip(" :;,.-"))):
+    if civility(fold(grantor.strip(" :;,.-"))):
         return grantor
     starts = [m.start() for m in _CIVILITY_WORD.finditer(grantor)]
     return grantor[starts[-1]:] if len(starts) == 1 else grantor
