@@ -240,3 +240,23 @@ def test_a_count_label_alone_holds_a_word_of_the_guard_however_ocr_read_it():
             assert counts.holds_any(folded, counts._LABEL_ALONE_WORDS), text
             assert counts.label_only(folded)
     assert read >= len(labels) - 5
+
+
+def test_the_line_openings_read_as_their_patterns():
+    from ent_lint.parse import items, recognisers, reports, tables
+    texts = [case.text for item in recognisers.REGISTRY for case in item.cases] + LINES + [
+        "Vote : unanimité", "  Résultat du vote : 12 pour", "VOTES :", "Ordre du jour", " ordre du jout",
+        "Vu le code", "Considérant que", "Le rapporteur expose", "Rapporteur : M. X", "Monsieur le Maire expose",
+        "Madame le Maire informe", "Le Maire présente", "Objet : tarifs", "Exposé des motifs", "|---|:--:|", "| --- |"]
+    texts += [char + rest for char in (chr(code) for code in range(0x20, 0x180)) for rest in ("u le code", "ote :")]
+    plain = {name: regex.compile(pattern.pattern) for name, pattern in (
+        ("vote", items.VOTE_LINE), ("agenda", items.AGENDA_LABEL), ("body", deliberation.BODY_START))}
+    for text in texts:
+        folded = _fold(text)
+        for name, reading in (("vote", items.vote_line), ("agenda", items.agenda_label), ("body", deliberation.body_start)):
+            expected, found = plain[name].match(folded), reading(folded)
+            assert (found and found.span()) == (expected and expected.span()), (name, text)
+        if reports._REPORT.match(folded):
+            assert deliberation.holds_any(folded, reports._REPORT_WORDS), text
+        if tables._PIPE_RULE.fullmatch(text):
+            assert "|" in text

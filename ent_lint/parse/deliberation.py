@@ -18,7 +18,7 @@ from .. import patterns
 from ..i18n import N_
 from ..model import Blank, Counts, Deliberation, Person, Proxy, Session, Span, Vote
 from . import dates
-from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
+from .items import OUTCOME, SUFFIX_LINE, Heading, agenda_label, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
 from .votes import read_vote, tally_before
 from .vote_columns import without_vote_columns
@@ -74,6 +74,16 @@ BODY_START = patterns.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
     |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:\s*\S|expose\s+des\s+motifs)""")
+
+
+def body_start(folded: str) -> Optional[regex.Match]:
+    """``BODY_START.match(folded)``, not tried on a line whose first letter opens none of its
+    words ("vu", "considérant", "le", "rapporteur", "monsieur", "madame", "objet", "exposé"): for
+    speed, asked of every line of the head."""
+    return BODY_START.match(folded) if folded.lstrip()[:1] in _BODY_START_LETTERS else None
+
+
+_BODY_START_LETTERS = "vclrmoe"
 MARGIN_NUMBER = patterns.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
 ITEM_AFTER_LISTS = patterns.compile(r"^\s*deliberation\s+(?:n°|no\.?|numero)\s*\S*\d")
 NEANT = patterns.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
@@ -322,7 +332,7 @@ _OTHER_LABEL = patterns.compile(
 def _looks_like_list_line(text: str, plural: bool = False) -> bool:
     """Whether a line under a list's label goes on with the list; ``plural``: a plural civility
     before it heads its first entries ("MM. Leroy," then "Livet, Guesnier")."""
-    if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
+    if agenda_label(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
         return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
     if _OTHER_LABEL.match(fold(text)):
         return False
@@ -353,7 +363,7 @@ class AttendanceParser:
     def parse(self, limit: Optional[int] = None) -> None:
         """Read the lists and counts before the body (and before line ``limit``, the first item)."""
         folded_lines = self.view.folded_lines
-        body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
+        body = next((i for i, f in enumerate(folded_lines) if body_start(f)), len(folded_lines))
         body = min(body, 400, len(folded_lines) if limit is None else limit)
         self._current: Optional[_List] = None
         self._blanks = 0  # blank lines since the list's last line
@@ -1096,7 +1106,7 @@ def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[
         return max(first_item, attendance.end)
     start = attendance.end
     return next((i for i in range(start, min(len(view.lines), start + 40))
-                 if BODY_START.match(view.folded_lines[i])), start if start else len(view.lines))
+                 if body_start(view.folded_lines[i])), start if start else len(view.lines))
 
 
 @dataclass

@@ -1003,6 +1003,12 @@ def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> li
 
 # "Vote : à l'unanimité", "Vote : 3 ABSTENTIONS / 7 POUR": the line that closes an item
 VOTE_LINE = patterns.compile(r"^\s*(?:vote|resultat\s+du\s+vote)s?\s*:")
+
+
+def vote_line(folded: str) -> Optional[regex.Match]:
+    """``VOTE_LINE.match(folded)``, not tried where "vote", which it reads, is not written (for
+    speed: asked of every line)."""
+    return VOTE_LINE.match(folded) if "vote" in folded else None
 _NOT_A_TITLE_LINE = patterns.compile(
     r"^\s*(?:vu\b|considerant|monsieur|madame|le\s+maire|la\s+maire|le\s+conseil|il\s+est|apres\b|page\b)")
 
@@ -1011,13 +1017,13 @@ def closed_by_votes(view: View, first: int, end: int, repeated: set[str]) -> lis
     """Unnumbered items that each end on a line of their vote ("Vote : à l'unanimité"): the
     heading of the next item is the line after it, past the page's header or the agenda."""
     headings: list[Heading] = []
-    votes = [i for i in range(first, end) if VOTE_LINE.match(view.folded_lines[i])]
+    votes = [i for i in range(first, end) if vote_line(view.folded_lines[i])]
     if len(votes) < 3:
         return []
     headers = _page_header_keys(view)
     for vote in votes:
         index = _next_text_line(view, vote + 1, end, repeated, headers)
-        if index is not None and AGENDA_LABEL.match(view.folded_lines[index]):
+        if index is not None and agenda_label(view.folded_lines[index]):
             index = _next_text_line(view, agenda_entries(view, index, end)[1], end, repeated, headers)
         if index is None or index in votes or headings and headings[-1].line == index:
             continue
@@ -1050,7 +1056,7 @@ def _page_header_keys(view: View) -> set[str]:
     for line, folded in zip(view.lines, view.folded_lines):
         key = _header_key(folded)
         if line.number <= _PAGE_TOP and len(key) >= 4 and len(folded.strip()) <= 40 \
-                and not VOTE_LINE.match(folded):
+                and not vote_line(folded):
             pages.setdefault(key, set()).add(line.page)
     return {key for key, seen in pages.items() if len(seen) >= 2}
 
@@ -1064,7 +1070,7 @@ def _past_page_header(view: View, index: int, end: int, headers: set[str]) -> in
     after = index
     for i in range(index, min(end, index + _PAGE_TOP)):
         folded = view.folded_lines[i]
-        if view.lines[i].page != page or len(folded.strip()) > 40 or VOTE_LINE.match(folded):
+        if view.lines[i].page != page or len(folded.strip()) > 40 or vote_line(folded):
             break
         if _header_key(folded) in headers or _PAGE_NUMBER.match(folded):
             after = i + 1
@@ -1145,6 +1151,12 @@ def _introduced(view: View, line: int, first: int) -> Optional[tuple[int, str]]:
 # --- the agenda, found again in the body --------------------------------------------------------
 
 AGENDA_LABEL = patterns.compile(r"^\s*ordre\s+du\s+jou[rt]\b")
+
+
+def agenda_label(folded: str) -> Optional[regex.Match]:
+    """``AGENDA_LABEL.match(folded)``, not tried where "ordre", which it reads, is not written (for
+    speed: asked of every line)."""
+    return AGENDA_LABEL.match(folded) if "ordre" in folded else None
 _BULLET = patterns.compile(r"^\s*(?:[-–—•·*_>»:➢✓]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
 
 
@@ -1158,7 +1170,7 @@ def _agenda(view: View, first: int, end: int) -> tuple[list[str], list[Optional[
     """The agenda's entries, the number written before each ("1.", "2)"; None for a dash), and
     the line after it."""
     label = next((i for i in range(first, min(end, first + 400))
-                  if AGENDA_LABEL.match(view.folded_lines[i])), None)
+                  if agenda_label(view.folded_lines[i])), None)
     if label is None:
         return [], [], first
     entries: list[str] = []
