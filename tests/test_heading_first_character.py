@@ -62,3 +62,15 @@ def test_read_heading_reads_as_every_recogniser_tried_in_turn():
             expected = next((h for h in (item.read(_bare(item, text)) for item in items.HEADING_RECOGNISERS)
                              if h is not None), None)
         assert items.read_heading(text) == expected, text
+
+
+def test_the_recogniser_that_sees_the_mark_reads_only_lines_opening_outside_ascii():
+    (name,) = items._SEES_THE_MARK
+    item = _NAMED[name]
+    rests = {case.text.lstrip()[1:] for case in item.cases} | {" Vente du pré", "Travaux de voirie"}
+    assert any(case.expected is not None for case in item.cases)
+    for rest in rests:
+        for char in _CHARACTERS + list(" \t\xa0"):
+            text = char + rest
+            if item.read(text) is not None:
+                assert not text.lstrip()[:1].isascii(), (char, rest)

@@ -260,3 +260,28 @@ def test_the_line_openings_read_as_their_patterns():
             assert deliberation.holds_any(folded, reports._REPORT_WORDS), text
         if tables._PIPE_RULE.fullmatch(text):
             assert "|" in text
+
+
+def test_the_count_patterns_left_out_would_not_have_matched():
+    from ent_lint.parse import recognisers
+    texts = [case.text for item in recognisers.REGISTRY if item.part == counts.PART for case in item.cases] + LINES + [
+        "Elus présents : dix-sept", "Présents : 12", "Votants : onze", "En exercice : 15 - Présents : 12"]
+    read = set()
+    for text in texts:
+        folded = _fold(text).strip()
+        tried = counts.count_patterns(folded)
+        for pattern in (counts.COUNT, counts.COUNT_WORDS):
+            if pattern.search(folded):
+                read.add(pattern.pattern)
+                assert pattern in tried, (pattern.pattern[:30], text)
+    assert len(read) == 2
+
+
+def test_a_sentence_goes_on_as_the_pattern_searched_from_the_start_says():
+    from ent_lint.parse import votes
+    ends = ["par", "avec", "et", "soit", "a", "des", "de", "la", "s'etant", "ayant", "12", ",", "voila", "xpar",
+            "lapar", "s'etant  ", "ayant\t", "par \x1c", "opposition", "m. x", "de la", "2 ,  "]
+    for head in ("", "adopte ", "le conseil, ", "votes : 12 pour "):
+        for end in ends:
+            text = head + end
+            assert bool(votes._sentence_goes_on(text)) == bool(votes._SENTENCE_GOES_ON.search(text)), text

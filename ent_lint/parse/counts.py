@@ -125,6 +125,16 @@ def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
 _COLON_THEN_NUMBER_WORD = patterns.compile(rf":\s*{dates.NUMBER_WORD}")
 
 
+def count_patterns(folded: str) -> list:
+    """Of COUNT and COUNT_WORDS, those that may match the folded text: COUNT reads a figure,
+    COUNT_WORDS a colon then a number's word (``_COLON_THEN_NUMBER_WORD``); the other not tried
+    (for speed)."""
+    found = [COUNT] if _FIGURE.search(folded) else []
+    if ":" in folded and _COLON_THEN_NUMBER_WORD.search(folded):
+        found.append(COUNT_WORDS)
+    return found
+
+
 def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
     found = []
     if ":" not in folded or not may_hold_a_label(folded) or not _COLON_THEN_NUMBER_WORD.search(folded):

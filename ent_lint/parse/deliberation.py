@@ -27,7 +27,7 @@ from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
 from .grids import attendance_grid, grid_tables, lists_side_by_side
-from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
+from .counts import (column, count_patterns, figure_below, figures_in_line, labels_in_a_row, margin_figures,
                      may_hold_a_label, ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
 from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, office_that_opens, opening_hour,
@@ -321,7 +321,7 @@ def _is_count_line(folded: str) -> bool:
     """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
     return may_hold_a_label(stripped) and any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
-               for pattern in (COUNT, COUNT_WORDS))
+               for pattern in count_patterns(stripped))
 
 
 # "Secrétaire de séance désignée : ...", "Date de convocation : ...": another label, the list has ended
@@ -742,6 +742,8 @@ _NOTE_AT_END = patterns.compile(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$")
 
 def _note(piece: str) -> Optional[str]:
     """The comment in parentheses after a name, if any."""
+    if "(" not in piece:
+        return None  # what _NOTE_AT_END opens with (for speed: it is tried at each character)
     match = _NOTE_AT_END.search(" ".join(piece.split()))
     return match[1].strip() if match else None
 

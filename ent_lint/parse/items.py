@@ -648,14 +648,17 @@ _FIRST_CHARACTER = {
 
 
 class _Offered(dict):
-    """The recognisers a line is offered to, by (its first character, whether it holds a figure):
-    filled on first sight of each character (the tests of ``_FIRST_CHARACTER`` run once each)."""
+    """The recognisers a line is offered to, by (its first character, whether it holds a figure,
+    whether the line as written opens with a character outside ASCII): filled on first sight of
+    each (the tests of ``_FIRST_CHARACTER`` run once each).  The one that sees the mark reads
+    only a line opening with one of its marks, none of them ASCII."""
 
-    def __missing__(self, key: tuple[str, bool]) -> list:
-        char, figure = key
+    def __missing__(self, key: tuple[str, bool, bool]) -> list:
+        char, figure, marked = key
         folded = fold(char)
-        offered = self[key] = [item for item in (HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES)
-                               if item.name not in _FIRST_CHARACTER or _FIRST_CHARACTER[item.name](char, folded)]
+        offered = self[key] = [
+            item for item in (HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES)
+            if (marked if item.name in _SEES_THE_MARK else _FIRST_CHARACTER[item.name](char, folded))]
         return offered
 
 
@@ -670,7 +673,7 @@ def read_heading(text: str) -> Optional[Heading]:
     first = bare.lstrip()[:1]
     figure = bool(_FIGURE.search(text))
     if first:
-        recognisers = _OFFERED[first, figure]
+        recognisers = _OFFERED[first, figure, not text.lstrip()[:1].isascii()]
     else:
         recognisers = HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES
     for item in recognisers:

@@ -132,7 +132,7 @@ def figures_before_words(text: str) -> Optional[dict]:
     """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
     A bare "N pour" counts only beside a figure against or abstaining ("7 POUR / 3 ABSTENTIONS")."""
     folded = fold(text)
-    if not any(word in folded for word in _AFTER_WORDS):
+    if not holds_any(folded, _AFTER_WORDS):
         return None
     figure_first = _AFTER.search(folded)
     if figure_first is None:
@@ -169,6 +169,8 @@ _LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abs
             Case("Pour la commune\n12 3 4", None))
 def labels_over_figures(text: str) -> Optional[dict]:
     """A row of labels ("Pour Contre Abstention") over a row of figures, one under each."""
+    if "\n" not in text:
+        return None  # one line: no row under another (for speed)
     lines = [line for line in fold(text).split("\n") if line.strip() and not TABLE_RULE.match(line)]
     for top, bottom in zip(lines, lines[1:]):
         if not (LABELS_ROW.match(top) and FIGURES_ROW.match(bottom)):
@@ -542,7 +544,20 @@ def _goes_on(view: View, index: int, stop: int) -> bool:
     after = index + 1
     if after >= stop or not view.folded_lines[after].strip() or _TALLY_LINE.match(view.folded_lines[after]):
         return False
-    return bool(_SENTENCE_GOES_ON.search(view.folded_lines[index]) or _TALLY_GOES_ON.match(view.folded_lines[after]))
+    return bool(_sentence_goes_on(view.folded_lines[index]) or _TALLY_GOES_ON.match(view.folded_lines[after]))
+
+
+# the longest word _SENTENCE_GOES_ON ends a line with ("s'etant"; the others, a figure or a comma, shorter)
+_LONGEST_GOING_ON = len("s'etant")
+
+
+def _sentence_goes_on(folded: str) -> Optional[regex.Match]:
+    """``_SENTENCE_GOES_ON.search(folded)`` from where a match can start: its word ends the line
+    but for spaces (which ``rstrip`` takes away, and more), so it starts within the last
+    ``_LONGEST_GOING_ON`` characters before them; the engine still sees what stands before there
+    (for ``\\b``).  For speed: tried at each character, the pattern cost more than the rest of the
+    vote's reading."""
+    return _SENTENCE_GOES_ON.search(folded, max(0, len(folded.rstrip()) - _LONGEST_GOING_ON))
 
 
 def _under_labels(folded: str, labels: str, kind: regex.Pattern) -> bool:
