@@ -285,3 +285,17 @@ def test_a_sentence_goes_on_as_the_pattern_searched_from_the_start_says():
         for end in ends:
             text = head + end
             assert bool(votes._sentence_goes_on(text)) == bool(votes._SENTENCE_GOES_ON.search(text)), text
+
+
+def test_each_proxy_pattern_matches_only_entries_holding_its_words():
+    from ent_lint.parse import recognisers
+    texts = [case.text for item in recognisers.REGISTRY for case in item.cases] + LINES + [
+        "M. X à M. Y", "Mme A par M. B", "X => Y", "X -> Y", "X → Y.", "M. X\tà  M. Y", "Pouvoir de X à Y",
+        "X représentée par Y", "X a donné pouvoir à Y", "X donne délégation de vote à Y"]
+    for text in texts:
+        for piece in [text] + names.split_names(text):
+            folded = _fold(" ".join(piece.split()))
+            for pattern, words in zip(deliberation.PROXY_PATTERNS, deliberation._PROXY_WORDS):
+                if pattern.match(folded):
+                    assert deliberation.holds_any(folded, words), (pattern.pattern[:30], piece)
+    assert deliberation.parse_proxy("M. Jean DUPONT à Mme Anne ROUX") is not None

@@ -214,7 +214,7 @@ def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     found = _labels_then_words(folded)
     if _FIGURE.search(folded):  # what the other ways read holds a figure
         found = _labels_first(folded) + _figures_first(folded) + found + _roll_call(folded) + _out_of(folded)
-    quorum = _QUORUM.search(folded)
+    quorum = _QUORUM.search(folded) if "quorum" in folded else None  # its word, a cheap test first
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")
                  or regex.search(r"pouvoirs?|procurations?", folded[f[0]:f[1]])
