@@ -162,7 +162,8 @@ def test_the_document_patterns_match_only_text_holding_their_words():
         "M. V rejoint la séance", "la convention prendra fin le 3 mars 2025", "quorum n'ayant pas été atteint",
         "seconde convocation", "convoqués le 3 mars", "date d'affichage : 4 mars", "nous vous proposons de",
         "Le conseil municipal décide", "reçu en préfecture le 5 mars", "mis en ligne le 6 mars",
-        "Pour extrait certifié conforme, le 7 mars"]
+        "Pour extrait certifié conforme, le 7 mars", "le conseil s'est réuni à la mairie, sous la présidence",
+        "rassemblés en la salle des fêtes, après convocation", "Ajout d'un point en urgence"]
     matched = set()
     for pattern, words in deliberation._NEEDS.items():
         for text in texts:
@@ -299,3 +300,54 @@ def test_each_proxy_pattern_matches_only_entries_holding_its_words():
                 if pattern.match(folded):
                     assert deliberation.holds_any(folded, words), (pattern.pattern[:30], piece)
     assert deliberation.parse_proxy("M. Jean DUPONT à Mme Anne ROUX") is not None
+
+
+def test_the_head_patterns_match_only_text_holding_their_words():
+    from ent_lint.parse import dates as parse_dates, recognisers, sitting
+    texts = _documents() + [case.text for item in recognisers.REGISTRY for case in item.cases] + LINES + [
+        "20 h 30", "à 18:45", "vingt heures trente", "dix-neuf heures et demie", "Présidente de séance : Mme X",
+        "Monsieur le Maire déclare la séance ouverte", "sous la présidence de Madame la Présidente"]
+    matched = set()
+    pairs = list(zip(sitting._PRESIDENT, sitting._PRESIDENT_WORDS)) + [
+        (sitting._OPENED_BY_THE_OFFICE, sitting._OFFICE_WORDS), (parse_dates.TIME, ("h", ":"))]
+    for text in texts:
+        folded = _fold(text)
+        for pattern, words in pairs:
+            for match in pattern.finditer(folded):
+                matched.add(pattern.pattern)
+                assert deliberation.holds_any(match[0], words), (pattern.pattern[:30], match[0])
+    assert len(matched) == len({pattern.pattern for pattern, _ in pairs})
+
+
+def test_a_list_cut_short_holds_a_word_of_the_guard():
+    for text in LINES + ["M. X, M. Y...", "M. X, etc.", "M. X …)", "M. X, etc ;", "M. X etc)", "Mme Y, ... ,"]:
+        if deliberation._CUT_SHORT.search(text):
+            assert deliberation.holds_any(text, deliberation._CUT_SHORT_WORDS), text
+    assert deliberation._CUT_SHORT.search("M. X, etc.") and not deliberation._CUT_SHORT.search("M. X")
+
+
+def test_a_signature_role_holds_a_word_of_the_guard():
+    texts = _documents() + LINES + ["Le Maire,", "La Présidente", "Pour extrait conforme, le secrétaire de séance",
+                                    "L'adjointe au maire", "Paul DURAND   Le Président"]
+    read = 0
+    for text in texts:
+        for line in text.split("\n"):
+            folded = _fold(line)
+            for match in deliberation.SIGNATURE_ROLE.finditer(folded):
+                read += 1
+                assert deliberation.holds_any(match[0], deliberation._SIGNATURE_ROLE_WORDS), line
+            assert len(deliberation._signature_roles(folded)) == len(list(deliberation.SIGNATURE_ROLE.finditer(folded)))
+    assert read
+
+
+def test_a_grid_header_names_the_members_present():
+    from ent_lint.parse import grids
+    headers = ["NOM            PRÉSENT   ABSENT   POUVOIR À", "Nom           Présente   Excusé(e)", "Conseillers  Present(e)  Absent(e)",
+               "Nom           Montant   Date", "Nom   Absent   Pouvoir donné à"] + LINES
+    for header in headers:
+        cells = [(m.start(), m.end(), m[0]) for m in grids._CELL.finditer(header)]
+        roles = grids._roles([c[2] for c in cells]) if len(cells) >= 3 else None
+        assert grids._columns(header) == (cells if roles is not None else None), header
+        if roles is not None:
+            assert "present" in _fold(header)
+    assert grids._columns(headers[0]) is not None

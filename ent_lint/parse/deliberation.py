@@ -223,6 +223,8 @@ _NEEDS = {
     TRANSMITTED: ("transmis", "prefe"),
     PUBLISHED: ("publi", "affich", "ligne"),
     SIGNED: ("delibere", "conforme"),
+    PLACE: ("reuni", "rassemble"),
+    URGENCY: ("urgence",),
 }
 
 
@@ -237,6 +239,16 @@ def _scan(pattern, text: str, start: int = 0, end: Optional[int] = None):
 def _search(pattern, text: str, start: int = 0, end: Optional[int] = None):
     """``pattern.search(text, start, end)``, or None where the text lacks the words of ``_NEEDS``."""
     return next(_scan(pattern, text, start, end), None)
+
+
+# the role each match of SIGNATURE_ROLE names ("presidente" holds "president")
+_SIGNATURE_ROLE_WORDS = ("maire", "president", "secretaire")
+
+
+def _signature_roles(folded: str) -> list:
+    """The matches of SIGNATURE_ROLE in a folded line, none looked for in a line without a role's
+    word (for speed: asked of every line of the signature block)."""
+    return list(SIGNATURE_ROLE.finditer(folded)) if holds_any(folded, _SIGNATURE_ROLE_WORDS) else []
 
 
 # two signature blocks side by side whose spaces a PDF collapsed: "La Maire, Anne ROUX Le
@@ -831,7 +843,7 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     _time_and_place(view, delib, head, words.end() if words else (sitting.end if sitting else 0), sitting)
     _president(view, delib, head)
     _convocation(view, delib, head)
-    delib.urgency = bool(URGENCY.search(head))
+    delib.urgency = bool(_search(URGENCY, head))
     delib.second_convocation = bool(_search(SECOND_CONVOCATION, view.folded))
 
 
@@ -857,7 +869,7 @@ def _time_and_place(view: View, delib: Deliberation, head: str, anchor: int, sit
         session.time = dates.parse_time(head[sitting.end:sitting.end + 40].split("\n")[0])
     if session.time is None:
         session.time = opening_hour.read(head[:3000])
-    match = PLACE.search(head)
+    match = _search(PLACE, head)
     if match:
         place = " ".join(view.text[match.start("place"):match.end("place")].split())
         if len(place) <= 80:
@@ -1223,12 +1235,14 @@ def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", 
 
 # "Hélène MARCHAL, Jacques THOMAS, ...": a list that says it names only some
 _CUT_SHORT = patterns.compile(r"(?:\.\.\.|…|\betc\b\.?)\s*\)?\s*[.;,]?\s*$")
+_CUT_SHORT_WORDS = ("...", "…", "etc")  # one of which each match holds: a cheap test first (for speed)
 
 
 def _cut_short(attendance: "AttendanceParser") -> list[str]:
     """The lists that end with « … » or « etc. »: they do not name everyone."""
     return [kind for kind, entry in attendance.lists.items()
-            if kind in ("present", "proxies", "absent") and entry.parts and _CUT_SHORT.search(entry.parts[-1][1])]
+            if kind in ("present", "proxies", "absent") and entry.parts
+            and holds_any(entry.parts[-1][1], _CUT_SHORT_WORDS) and _CUT_SHORT.search(entry.parts[-1][1])]
 
 
 def _label_counts(view: View, template: Deliberation, attendance: "AttendanceParser") -> None:
@@ -1288,19 +1302,22 @@ def _says_none(entry: _List) -> bool:
     return any(NEANT.match(fold(text)) for _, text in entry.parts)
 
 
+_NO_SPAN = Span(line=0)  # where a list has none (a span is frozen: one made once, for speed)
+
+
 def _doubt_ocr_lists(delib: Deliberation) -> None:
     """Names OCR read with low confidence, or with letters it could not read ("S?RI"), may be
     misread, and a misread label loses a whole list: such lists are not a base for counting (the
     counts, digits repaired only where certain, still are)."""
     if any(p.span is not None and p.span.unsure for p in delib.present) or \
-            delib.spans.get("list.present", Span(line=0)).unsure:
+            delib.spans.get("list.present", _NO_SPAN).unsure:
         for field in ("present", "absent", "proxies"):
             delib.doubts[field] = N_("list read by OCR with low confidence")
         return
     for field, people in (("present", delib.present), ("absent", delib.absent),
                           ("proxies", [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies])):
         if any(p.span is not None and p.span.unsure for p in people) or \
-                delib.spans.get(f"list.{field}", Span(line=0)).unsure:
+                delib.spans.get(f"list.{field}", _NO_SPAN).unsure:
             delib.doubts[field] = N_("list read by OCR with low confidence")
         elif any(_GARBLED.search(p.name) for p in people):
             delib.doubts[field] = N_("names with unreadable letters: text from OCR")
@@ -1534,7 +1551,7 @@ def _president_who_signs(view: View, deliberations: list[Deliberation], head_end
 def _sole_signature(view: View, first: int, office: str) -> Optional[Person]:
     """The name under or beside the only signature role of lines ``first`` on, if that role is
     ``office`` ("Le Maire, Bernard PRIVAT", or "Le Maire," then "Bernard PRIVAT")."""
-    found = [(i, m) for i in range(first, len(view.lines)) for m in SIGNATURE_ROLE.finditer(fold(view.lines[i].text))]
+    found = [(i, m) for i in range(first, len(view.lines)) for m in _signature_roles(fold(view.lines[i].text))]
     if len(found) != 1 or found[0][1]["role"] not in (office, office.rstrip("e")):
         return None
     index, role = found[0]
@@ -1603,7 +1620,7 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
         if any(word in text for word in _ROLE_ENDINGS):
             text = COLLAPSED_BLOCKS.sub(r"\1   \2", text)
         folded = fold(text)
-        found = list(SIGNATURE_ROLE.finditer(folded))
+        found = _signature_roles(folded)
         role = found[0] if found else None
         if role:
             roles += ["secretary" if r["role"].startswith("secretaire") else "mayor" for r in found]
