@@ -381,7 +381,8 @@ class AttendanceParser:
         self._blanks = 0  # blank lines since the list's last line
         for index in range(min(body, len(folded_lines))):
             folded = folded_lines[index]
-            if any(entry.parts for entry in self.lists.values()) and ITEM_AFTER_LISTS.match(folded):
+            if ("deliberation" in folded and any(entry.parts for entry in self.lists.values())  # its word first
+                    and ITEM_AFTER_LISTS.match(folded)):
                 body = index  # "Délibération n° 2022-01" after the lists: the first item begins
                 break
             self._counts(index, folded)
