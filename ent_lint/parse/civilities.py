@@ -88,8 +88,10 @@ def role_words_as_surnames(pieces: list[str]) -> set[int]:
     plural civility, with no civility of their own, between two surnames in capitals of the
     same run, and not right after the list's first entry (where "M. ROUX, MAIRE" is the mayor's
     title)."""
+    found: set[int] = set()
+    if len(pieces) < 4:
+        return found  # no entry stands third with one after it (the runs not read: for speed)
     heads = plural_runs(pieces)
-    found = set()
     for i in range(2, len(pieces) - 1):
         word = _bare_capitals(pieces[i])
         if (word and word == pieces[i].strip(" .") and is_role(word) and heads[i]
