@@ -351,3 +351,27 @@ def test_a_grid_header_names_the_members_present():
         if roles is not None:
             assert "present" in _fold(header)
     assert grids._columns(headers[0]) is not None
+
+
+def test_each_item_of_minutes_has_its_own_lists_and_sub_models():
+    """The last item takes the sitting's template itself, the others a copy: no two share what a
+    later step may change."""
+    from ent_lint.parse import parse
+    from ent_lint.readers import read_data
+
+    text = ("PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 3 MARS 2024\n"
+            "Présents : M. Jean DUPONT, Mme Marie MARTIN, M. Paul DURAND\n"
+            "Secrétaire de séance : Mme Marie MARTIN\n\n"
+            "1. Tarifs de la cantine\nLe conseil municipal, à l'unanimité, APPROUVE les tarifs.\n\n"
+            "2. Travaux de voirie\nM. Paul DURAND quitte la séance.\n"
+            "Le conseil municipal, par 2 voix pour, APPROUVE les travaux.\n\n"
+            "3. Subvention au club\nLe conseil municipal, à l'unanimité, ACCORDE la subvention.\n")
+    document = parse(read_data("minutes.txt", text.encode()))
+    items = document.deliberations
+    assert len(items) == 3
+    for first, second in itertools.combinations(items, 2):
+        for field in ("present", "proxies", "absent", "left", "decisions", "signatories", "spans", "doubts",
+                      "session", "counts", "vote"):
+            assert getattr(first, field) is not getattr(second, field), field
+    assert [item.vote.for_ for item in items] == [None, 2, None]
+    assert items[1].left and not items[0].left

@@ -1497,9 +1497,10 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
     single = len(parts) == 1
     sitting = _Sitting(template)
     deliberations = []
-    for part in parts:
+    for number, part in enumerate(parts, 1):
         begin, end = _offset(view, part.first), _offset(view, part.stop)
-        delib = _item_copy(template)
+        # the last item takes the template itself: nothing reads it after (a copy spared, for speed)
+        delib = template if number == len(parts) else _item_copy(template)
         delib.counts_for_item = single
         _name_item(view, delib, part, single)
         left_rest = sitting.item_attendance(view, delib, begin, end)
