@@ -33,7 +33,9 @@ MONTH = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
 # Patterns run on folded text (lower case, no accents).
-DIGIT_DATE = patterns.compile(r"(?<![\d/])(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"
+# (?=\d) first: every match opens with a figure, and the look-ahead lets the engine skip to the
+# next figure instead of trying the look-behind at every character (for speed; same matches)
+DIGIT_DATE = patterns.compile(r"(?=\d)(?<![\d/])(?P<d>[0-3]?\d)\s?[/.-]\s?(?P<m>[01]?\d)\s?[/.-]\s?"
                               r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
 
 

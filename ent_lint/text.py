@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
@@ -109,15 +110,14 @@ class View:
             offset += len(line.text) + 1
         self.text = "\n".join(line.text for line in self.lines)
         self.folded = fold(self.text)
-        self._folded_lines: Optional[list[str]] = None
         self._of_lines: dict[tuple[Callable, int], Any] = {}
 
-    @property
+    # a cached property: computed on first use, then an attribute of the view, read without a call
+    # (the parsers read it for each line in many places: for speed)
+    @functools.cached_property
     def folded_lines(self) -> list[str]:
         """Each line folded (computed once: fold keeps lengths, so this is ``folded`` cut at newlines)."""
-        if self._folded_lines is None:
-            self._folded_lines = self.folded.split("\n") if self.lines else []
-        return self._folded_lines
+        return self.folded.split("\n") if self.lines else []
 
     def of_line(self, reading: Callable[[str], Any], index: int) -> Any:
         """``reading`` of folded line ``index``, read once for this view: the parsers ask the same

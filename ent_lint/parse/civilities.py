@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 import regex
 
 from .. import patterns
-from .names import CIVILITY, NOT_NAME_WORDS, _PARTICLES, clean_name, is_role, split_names
+from .names import NOT_NAME_WORDS, _PARTICLES, civility, clean_name, is_role, split_names
 from .recognisers import Case, recogniser
 from .text import fold
 
@@ -28,9 +28,9 @@ def plural_runs(pieces: Iterable[str], open_: bool = False) -> list[bool]:
     heads: list[bool] = []
     plural = open_
     for piece in pieces:
-        civility = CIVILITY.match(fold(piece.strip()))
-        if civility and civility.end():
-            plural = bool(_PLURAL.search(civility[0]))
+        opening = civility(fold(piece.strip()))
+        if opening and opening.end():
+            plural = bool(_PLURAL.search(opening[0]))
         heads.append(plural)
     return heads
 
@@ -77,8 +77,8 @@ _CAPITALS_SURNAME = patterns.compile(r"^\p{Lu}[\p{Lu}'’-]*\p{Lu}$")  # "PERRIN
 
 def _bare_capitals(piece: str) -> Optional[str]:
     """The word of an entry that is one surname in capitals after its civility, if it is."""
-    civility = CIVILITY.match(fold(piece.strip()))
-    rest = piece.strip()[civility.end():] if civility else piece.strip()
+    opening = civility(fold(piece.strip()))
+    rest = piece.strip()[opening.end():] if opening else piece.strip()
     rest = rest.strip(" .")
     return rest if _CAPITALS_SURNAME.match(rest) else None
 
@@ -88,8 +88,10 @@ def role_words_as_surnames(pieces: list[str]) -> set[int]:
     plural civility, with no civility of their own, between two surnames in capitals of the
     same run, and not right after the list's first entry (where "M. ROUX, MAIRE" is the mayor's
     title)."""
+    found: set[int] = set()
+    if len(pieces) < 4:
+        return found  # no entry stands third with one after it (the runs not read: for speed)
     heads = plural_runs(pieces)
-    found = set()
     for i in range(2, len(pieces) - 1):
         word = _bare_capitals(pieces[i])
         if (word and word == pieces[i].strip(" .") and is_role(word) and heads[i]

@@ -21,7 +21,7 @@ import regex
 from .. import patterns
 from . import dates
 from .recognisers import Case, of_part, recogniser
-from .text import View, fold
+from .text import View, fold, holds_any
 
 PART = "counts"
 KEYS = ("in_office", "legal_size", "present", "represented", "voting", "absent")
@@ -51,7 +51,7 @@ _IN_SITTING = patterns.compile(r"en\s+seance")
 
 def may_hold_a_label(folded: str) -> bool:
     """Whether the folded text holds a word that a count's label holds (see ``_LABEL_WORDS``)."""
-    return any(word in folded for word in _LABEL_WORDS) or "seance" in folded and bool(_IN_SITTING.search(folded))
+    return holds_any(folded, _LABEL_WORDS) or "seance" in folded and bool(_IN_SITTING.search(folded))
 
 
 COUNT = patterns.compile(
@@ -70,10 +70,23 @@ _LABELS_READ_BY_OCR = (_LABELS.replace(r"en\s+seance)", r"en\s+s\p{L}{2,3}ce)")
 LABEL_ONLY = patterns.compile(rf"""(?x)^\s*(?:{_LABELS_READ_BY_OCR})(?:\s*\(\s*e?\s*s?\s*\))?\s*[:=]?\s*$""")
 
 
+# A piece of each label LABEL_ONLY reads, whatever letter OCR misread: "exercice" with one letter
+# wrong keeps "exer" or ends "ce", as "en séance" does; "pouvoir" keeps "pou" or "voir"; the others
+# are read as written ("representes" holds "present", "ont pris part" "pris").  A text without
+# any is not matched (for speed: LABEL_ONLY tries each label's optional words at its start).
+_LABEL_ALONE_WORDS = ("ce", "exer", "afferent", "legal", "present", "pou", "voir", "procuration", "votant",
+                      "pris", "suffrages", "absent")
+
+
+def label_only(folded: str) -> Optional[regex.Match]:
+    """``LABEL_ONLY.match(folded)``, not tried on a text without a word of ``_LABEL_ALONE_WORDS``."""
+    return LABEL_ONLY.match(folded) if holds_any(folded, _LABEL_ALONE_WORDS) else None
+
+
 def _label_alone(folded: str) -> Optional[regex.Match]:
     """LABEL_ONLY on a folded line (read once per line of a view with :meth:`View.of_line`: three
     ways of writing the counts look for labels alone on the same lines)."""
-    return LABEL_ONLY.match(folded)
+    return label_only(folded)
 
 
 _QUORUM = patterns.compile(r"\bquorum\b")
@@ -110,6 +123,16 @@ def _labels_first(folded: str) -> list[tuple[int, int, str, int]]:
 # a colon, then a number's first word: what COUNT_WORDS reads after its label (a cheap test,
 # which COUNT_WORDS, trying its labels at each character, is not: for speed)
 _COLON_THEN_NUMBER_WORD = patterns.compile(rf":\s*{dates.NUMBER_WORD}")
+
+
+def count_patterns(folded: str) -> list:
+    """Of COUNT and COUNT_WORDS, those that may match the folded text: COUNT reads a figure,
+    COUNT_WORDS a colon then a number's word (``_COLON_THEN_NUMBER_WORD``); the other not tried
+    (for speed)."""
+    found = [COUNT] if _FIGURE.search(folded) else []
+    if ":" in folded and _COLON_THEN_NUMBER_WORD.search(folded):
+        found.append(COUNT_WORDS)
+    return found
 
 
 def _labels_then_words(folded: str) -> list[tuple[int, int, str, int]]:
@@ -191,7 +214,7 @@ def figures_in_line(folded: str) -> list[tuple[int, int, str, int]]:
     found = _labels_then_words(folded)
     if _FIGURE.search(folded):  # what the other ways read holds a figure
         found = _labels_first(folded) + _figures_first(folded) + found + _roll_call(folded) + _out_of(folded)
-    quorum = _QUORUM.search(folded)
+    quorum = _QUORUM.search(folded) if "quorum" in folded else None  # its word, a cheap test first
     if quorum:  # "quorum atteint avec 11 élus représentés": members there, in person or not
         found = [f for f in found if f[0] < quorum.start() or f[2] not in ("represented", "present")
                  or regex.search(r"pouvoirs?|procurations?", folded[f[0]:f[1]])
@@ -405,10 +428,14 @@ _ROW_CELL = patterns.compile(r"\S+(?: \S+)*")  # cells of a row of text: words a
 def _row_labels(folded: str) -> Optional[list[tuple[int, int, str]]]:
     """A line that is only count labels side by side ("En exercice   Présents   Votants"), each
     with where it stands; None for any other line."""
-    cells = [(m.start(), m.end(), m[0]) for m in _ROW_CELL.finditer(folded.replace("|", " "))]
+    found = _ROW_CELL.finditer(folded.replace("|", " "))
+    first = next(found, None)
+    if first is None or not label_only(first[0]):
+        return None  # the first cell is no label: the others not cut out (for speed)
+    cells = [(m.start(), m.end(), m[0]) for m in (first, *found)]
     labels = []
     for start, end, cell in cells:
-        label = LABEL_ONLY.match(cell)
+        label = label_only(cell)
         if not label or _key(label) == "absent" and len(cells) < 3:
             return None
         labels.append((start, end, _key(label)))

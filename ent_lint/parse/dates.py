@@ -63,6 +63,8 @@ def first_date(folded: str) -> tuple[Optional[dt.date], Optional[regex.Match]]:
 
 
 def parse_time(folded: str) -> Optional[str]:
+    if "h" not in folded and ":" not in folded:
+        return None  # every way of TIME holds one ("heures", "h", "20:30"): not searched (for speed)
     match = TIME.search(folded)
     if not match:
         return None

@@ -16,9 +16,9 @@ from pydantic import BaseModel
 
 from .. import patterns
 from ..i18n import N_
-from ..model import Blank, Counts, Deliberation, Person, Proxy, Span, Vote
+from ..model import Blank, Counts, Deliberation, Person, Proxy, Session, Span, Vote
 from . import dates
-from .items import AGENDA_LABEL, OUTCOME, SUFFIX_LINE, Heading, choose_headings, read_heading
+from .items import OUTCOME, SUFFIX_LINE, Heading, agenda_label, choose_headings, read_heading
 from .mentions import PUBLISHED, TRANSMITTED
 from .votes import read_vote, tally_before
 from .vote_columns import without_vote_columns
@@ -27,17 +27,17 @@ from .running import running_title
 from .marks import proxies_by_mark
 from .tables import TableReading, attendance_table, pipe_tables
 from .grids import attendance_grid, grid_tables, lists_side_by_side
-from .counts import (COUNT, COUNT_WORDS, column, figure_below, figures_in_line, labels_in_a_row, margin_figures,
+from .counts import (column, count_patterns, figure_below, figures_in_line, labels_in_a_row, margin_figures,
                      may_hold_a_label, ocr_ones_in_line)
 from .secretary import choosing_mentioned, names_a_secretary, secretary_in
 from .sitting import (PRESIDENT_RECOGNISERS, Found, mayor_elected_and_installed, office_that_opens, opening_hour,
                       sitting_dates)
 from .titles import MOST_LINES, paragraph_title, title_goes_on
 from .civilities import headed_surnames, plural_runs, role_words_as_surnames, surname_alone
-from .names import (CIVILITY, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
+from .names import (CIVILITY, civility, clean_name, find, is_role, join_spaced_surname, looks_like_person, person, same_person,
                     split_names, two_people)
 from . import proxies as proxies_read, sentences
-from .text import View, fold
+from .text import View, fold, holds_any
 
 # --- attendance -------------------------------------------------------------------------------
 
@@ -59,10 +59,31 @@ LIST_LABEL = patterns.compile(
     )
     (?:\s*\(\s*e?\s*s?\s*\)\s*s?)?\s*(?:\(\s*(?P<n>\d{1,3})\s*\))?\s*(?P<colon>:|$)   # "Excusé(e)s :"
     """)
+# A word every reading of LIST_LABEL holds: "present" (in "representes" too), "absent", "excuse",
+# "pouvoir", "mandat", "secretaire"; "procuration" read with one letter wrong keeps "procu" or
+# "ration" whole.  A line holding none is not matched (for speed: LIST_LABEL tries its optional
+# words first).
+_LIST_LABEL_WORDS = ("present", "absent", "excuse", "pouvoir", "mandat", "secretaire", "procu", "ration")
+
+
+def _may_be_a_list_label(folded: str) -> bool:
+    return holds_any(folded, _LIST_LABEL_WORDS)
+
+
 BODY_START = patterns.compile(
     r"""(?x)^\s*(?:vu\b|considerant|le\s+rapporteur|rapporteur\s*:
     |(?:monsieur|madame)\s+le\s+maire\s+(?:expose|presente|rappelle|informe|indique)
     |le\s+maire\s+(?:expose|presente|rappelle|informe)|objet\s*:\s*\S|expose\s+des\s+motifs)""")
+
+
+def body_start(folded: str) -> Optional[regex.Match]:
+    """``BODY_START.match(folded)``, not tried on a line whose first letter opens none of its
+    words ("vu", "considérant", "le", "rapporteur", "monsieur", "madame", "objet", "exposé"): for
+    speed, asked of every line of the head."""
+    return BODY_START.match(folded) if folded.lstrip()[:1] in _BODY_START_LETTERS else None
+
+
+_BODY_START_LETTERS = "vclrmoe"
 MARGIN_NUMBER = patterns.compile(r"^\d{1,2}\s+(?=\S)")  # a count printed in the margin, read into the line
 ITEM_AFTER_LISTS = patterns.compile(r"^\s*deliberation\s+(?:n°|no\.?|numero)\s*\S*\d")
 NEANT = patterns.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
@@ -72,6 +93,8 @@ NEANT = patterns.compile(r"^\s*(?:neant|aucun|aucune|-|/)\s*\.?\s*$")
 HOLDER_ONLY = patterns.compile(
     r"^(?:(?:a|ayant)\s+donne\s+|donne\s+|donnant\s+)?(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
     r"(?:\s+donnee?)?\s+(?:a|au)\s+(?P<h>[^()]+?)\)?\s*(?:\([^()]*\)?\s*)?\.?$")
+# the words of which every match of HOLDER_ONLY holds one: an entry without any is not matched (for speed)
+_HOLDER_ONLY_WORDS = ("pouvoir", "procuration", "mandat")
 # a note after the holder's name: "... à M. B. BERTHOU (jusqu'à la question n°13)."
 _PROXY_NOTE = r"\s*(?:\([^()]*\)?)?\s*\.?$"
 PROXY_PATTERNS = [
@@ -84,12 +107,12 @@ PROXY_PATTERNS = [
     patterns.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<g>.+?)\s+a\s+(?P<h>.+?)\s*\.?$"),
     patterns.compile(r"^(?P<g>[^()]+?)\s+(?:a|par|=>|->|→)\s+(?P<h>[^()]+?)\s*\.?$"),
 ]
-# the words each of PROXY_PATTERNS needs, one of them at least ("" for none): a pattern is not
+# the words each of PROXY_PATTERNS needs, one of them at least: a pattern is not
 # tried where its words are not written (for speed: the first tries its grantor at every length)
 _PROXY_WORDS = [("pouvoir", "pourvoir", "procuration", "mandat", "delegation"),  # "X a donné pouvoir à Y"
                 ("represent",),  # "X représenté par Y"
                 ("pouvoir", "procuration"),  # "Pouvoir de X à Y"
-                ("",)]  # "X à Y"
+                (" a ", " par ", "=>", "->", "→")]  # "X à Y" (the text's spaces made single spaces)
 
 # A proxy written as a sentence, each side named with a civility, on a line of its own.
 PROXY_SENTENCE = patterns.compile(
@@ -181,6 +204,53 @@ SIGNATURE_ROLE = patterns.compile(
     r"|secretaire(?:\s+de\s+seance)?|adjointe?\s+au\s+maire)\b")
 
 
+# A word every match of each of these patterns holds; they run over a whole document or item,
+# trying their openings at each character: a text without any of the words is not scanned (for
+# speed).  tests/test_parse_speed_forms.py checks each on the fixtures' documents.
+_NEEDS = {
+    SECOND_CONVOCATION: ("quorum", "convocation"),
+    ENDS_ON: ("fin", "expirera", "echeance", "terminera"),
+    CONVENED: ("convo",),  # "convocation", "convoqués"
+    POSTED: ("affich",),
+    LEAVES: ("quitte", "sort", "retire"),
+    LEAVES_BY_OFFICE: ("quitte", "sort", "retir"),
+    NOT_VOTING: ("pren", "pris", "particip"),
+    NOT_VOTING_NAMED: ("part",),  # "prend pas part", "participé": on the text as written
+    RETURNS: ("revient", "reintegre", "rentre", "regagne"),
+    ARRIVES: ("arrive", "rejoint", "entre"),
+    DELIBERATED: ("delibere", "decide"),
+    PROPOSED: ("propos",),
+    TRANSMITTED: ("transmis", "prefe"),
+    PUBLISHED: ("publi", "affich", "ligne"),
+    SIGNED: ("delibere", "conforme"),
+    PLACE: ("reuni", "rassemble"),
+    URGENCY: ("urgence",),
+}
+
+
+def _scan(pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """``pattern.finditer(text, start, end)``, or nothing where the text lacks the words of
+    ``_NEEDS``."""
+    if not holds_any(text, _NEEDS[pattern], start, end):
+        return iter(())
+    return pattern.finditer(text, start, len(text) if end is None else end)
+
+
+def _search(pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """``pattern.search(text, start, end)``, or None where the text lacks the words of ``_NEEDS``."""
+    return next(_scan(pattern, text, start, end), None)
+
+
+# the role each match of SIGNATURE_ROLE names ("presidente" holds "president")
+_SIGNATURE_ROLE_WORDS = ("maire", "president", "secretaire")
+
+
+def _signature_roles(folded: str) -> list:
+    """The matches of SIGNATURE_ROLE in a folded line, none looked for in a line without a role's
+    word (for speed: asked of every line of the signature block)."""
+    return list(SIGNATURE_ROLE.finditer(folded)) if holds_any(folded, _SIGNATURE_ROLE_WORDS) else []
+
+
 # two signature blocks side by side whose spaces a PDF collapsed: "La Maire, Anne ROUX Le
 # secrétaire de séance, Paul DURAND": the second role opens right after a surname in capitals
 COLLAPSED_BLOCKS = patterns.compile(
@@ -223,6 +293,8 @@ class _List:
 # "Nombre de conseillers afférents au Conseil" / "Municipal : 18", "Membres en" / "exercice : 15"
 _CUT_LABEL = patterns.compile(r"(?:qui\s+ont\s+pris\s+part\s+a\s+la|ayant\s+pris\s+part|nombre\s+de\s+\w+"
                               r"|afferents?(?:\s+au(?:\s+conseil)?)?|(?:membres?|conseillers?)\s+en)\s*$")
+# a word each way of _CUT_LABEL holds: a line without any is not searched (for speed)
+_CUT_LABEL_WORDS = ("pris", "nombre", "afferent", "membre", "conseiller")
 
 
 def _ones_read_as_letters(folded: str, next_line: Optional[str]) -> list[tuple[int, int, str, int]]:
@@ -261,7 +333,7 @@ def _is_count_line(folded: str) -> bool:
     """A line that is only counts, in figures or in words ("Elus présents : dix-sept")."""
     stripped = folded.strip()
     return may_hold_a_label(stripped) and any(bool(pattern.match(stripped)) and len(pattern.sub("", stripped).strip(" -:,;")) < 4
-               for pattern in (COUNT, COUNT_WORDS))
+               for pattern in count_patterns(stripped))
 
 
 # "Secrétaire de séance désignée : ...", "Date de convocation : ...": another label, the list has ended
@@ -272,7 +344,7 @@ _OTHER_LABEL = patterns.compile(
 def _looks_like_list_line(text: str, plural: bool = False) -> bool:
     """Whether a line under a list's label goes on with the list; ``plural``: a plural civility
     before it heads its first entries ("MM. Leroy," then "Livet, Guesnier")."""
-    if AGENDA_LABEL.match(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
+    if agenda_label(fold(text)) or read_heading(text) and read_heading(text).style != "capitals":
         return False  # "ORDRE DU JOUR", "1) Vote des subventions": the list has ended
     if _OTHER_LABEL.match(fold(text)):
         return False
@@ -303,13 +375,14 @@ class AttendanceParser:
     def parse(self, limit: Optional[int] = None) -> None:
         """Read the lists and counts before the body (and before line ``limit``, the first item)."""
         folded_lines = self.view.folded_lines
-        body = next((i for i, f in enumerate(folded_lines) if BODY_START.match(f)), len(folded_lines))
+        body = next((i for i, f in enumerate(folded_lines) if body_start(f)), len(folded_lines))
         body = min(body, 400, len(folded_lines) if limit is None else limit)
         self._current: Optional[_List] = None
         self._blanks = 0  # blank lines since the list's last line
         for index in range(min(body, len(folded_lines))):
             folded = folded_lines[index]
-            if any(entry.parts for entry in self.lists.values()) and ITEM_AFTER_LISTS.match(folded):
+            if ("deliberation" in folded and any(entry.parts for entry in self.lists.values())  # its word first
+                    and ITEM_AFTER_LISTS.match(folded)):
                 body = index  # "Délibération n° 2022-01" after the lists: the first item begins
                 break
             self._counts(index, folded)
@@ -328,7 +401,7 @@ class AttendanceParser:
     def _label(self, index: int, folded: str) -> bool:
         """A list's label ("Présents :", "Absents excusés", "Secrétaire de séance : X"): start or
         resume that list.  False when the line is no label."""
-        label = LIST_LABEL.match(folded)
+        label = LIST_LABEL.match(folded) if _may_be_a_list_label(folded) else None
         if not label or not (label["colon"] == ":" or len(folded.strip()) == label.end() - label.start()
                              or label["n"]):
             return False
@@ -365,9 +438,9 @@ class AttendanceParser:
             self._blanks += 1
             return
         margin = MARGIN_NUMBER.match(text.lstrip())
-        if margin and CIVILITY.match(fold(text.lstrip()[margin.end():])):
+        if margin and civility(fold(text.lstrip()[margin.end():])):
             text = text.lstrip()[margin.end():]  # "20 MME COCHAT, ...": 20 is in the margin
-        if (current.parts and self._blanks > 1 and not CIVILITY.match(fold(text.lstrip()))
+        if (current.parts and self._blanks > 1 and not civility(fold(text.lstrip()))
                 and not is_role(text)):
             self._current = None  # after blank lines, only "MMES FAUVEL, ..." goes on with the list
             return
@@ -434,7 +507,8 @@ class AttendanceParser:
     def _counts(self, index: int, folded: str) -> None:
         base = self.view.starts[index]
         found = figures_in_line(folded)
-        cut = not found and index + 1 < len(self.view.lines) and _CUT_LABEL.search(folded)
+        cut = (not found and index + 1 < len(self.view.lines) and holds_any(folded, _CUT_LABEL_WORDS)
+               and _CUT_LABEL.search(folded))
         if cut:  # "qui ont pris part à la" / "délibération : 11": a label cut over two lines
             found = [f for f in figures_in_line(folded + " " + self.view.folded_lines[index + 1])
                      if f[0] < len(folded)]
@@ -506,7 +580,7 @@ def _joined(view: View, parts: list[tuple[int, str]], line_breaks_separate: bool
         if text:
             if index in breaks or (not line_breaks_separate and not text.rstrip().endswith((",", ";", "-"))
                                    and not _ENDS_WITH_PREPOSITION.search(text.rstrip())
-                                   and CIVILITY.match(fold(part)) and CIVILITY.match(fold(part)).end()):
+                                   and civility(fold(part)) and civility(fold(part)).end()):
                 glue = " ; "  # "M. NICOLAS, Maire" then "MME. COCHAT, ..." on the next line
             elif text.endswith("-") and not text.endswith(" -") and part[:1].isalpha():
                 glue = ""  # a name hyphenated across lines
@@ -552,8 +626,8 @@ def _whole_names_meet(before: str, after: str) -> bool:
 
 def _name_words(piece: str) -> list[str]:
     """The words of a name, civility and stray punctuation aside: "M. Franck" is one word."""
-    civility = CIVILITY.match(fold(piece))
-    rest = piece[civility.end():] if civility else piece
+    opening = civility(fold(piece))
+    rest = piece[opening.end():] if opening else piece
     return [w for w in rest.split() if any(c.isalpha() for c in w)]
 
 
@@ -609,7 +683,8 @@ def _read_list(view: View, parts, breaks, proxies_list: bool, inline: bool):
 def _holder_of_the_entry_before(piece: str, people: list[Person], span: Optional[Span]) -> Optional[Proxy]:
     """"X, donne pouvoir à Y", "X, représentée par Y": the entry is the holder of the person
     read just before, who becomes the grantor."""
-    holder_only = HOLDER_ONLY.match(fold(" ".join(piece.split())))
+    folded = fold(" ".join(piece.split()))
+    holder_only = HOLDER_ONLY.match(folded) if holds_any(folded, _HOLDER_ONLY_WORDS) else None
     represented_by = proxies_read.represented_by.read(piece)
     if not (holder_only or represented_by) or not people:
         return None
@@ -633,8 +708,8 @@ def _meant_someone(piece: str) -> bool:
     text = " ".join(piece.split()).strip(" ,;.-–—")
     if not text or text.endswith(":") or is_role(text):
         return False
-    civility = CIVILITY.match(fold(text))
-    rest = text[civility.end():] if civility else text
+    opening = civility(fold(text))
+    rest = text[opening.end():] if opening else text
     words = [w for w in _SURNAME_IN_CAPITALS.findall(rest) if not CIVILITY.fullmatch(fold(w))]
     return bool(words) and not all(is_role(w) for w in words)
 
@@ -667,7 +742,7 @@ def _compound_surnames(pieces: list[str], text: str) -> list[tuple[str, int]]:
         before = merged[-1][0].split() if merged else []
         if (before and _DASH_GAP.fullmatch(gap) and head.isupper() and len(head) > 2
                 and (" " not in piece or fold(piece.split(" ", 1)[1]).startswith(("donne", "a donne", "pouvoir", "(")))
-                and before[-1].isupper() and not CIVILITY.match(fold(piece))
+                and before[-1].isupper() and not civility(fold(piece))
                 and any(w[:1].isupper() and not w.isupper() for w in before[:-1])):
             merged[-1] = (f"{merged[-1][0]}-{piece}", merged[-1][1])
             continue
@@ -680,6 +755,8 @@ _NOTE_AT_END = patterns.compile(r"\(([^()]{2,120})\)?\s*[.,;]?\s*$")
 
 def _note(piece: str) -> Optional[str]:
     """The comment in parentheses after a name, if any."""
+    if "(" not in piece:
+        return None  # what _NOTE_AT_END opens with (for speed: it is tried at each character)
     match = _NOTE_AT_END.search(" ".join(piece.split()))
     return match[1].strip() if match else None
 
@@ -701,7 +778,7 @@ def parse_proxy(text: str, span: Optional[Span] = None) -> Optional[Proxy]:
     folded = fold(" ".join(text.split()))
     original = " ".join(text.split())
     for pattern, words in zip(PROXY_PATTERNS, _PROXY_WORDS):
-        match = pattern.match(folded) if any(word in folded for word in words) else None
+        match = pattern.match(folded) if holds_any(folded, words) else None
         if not match:
             continue
         grantor = clean_name(join_spaced_surname(_from_civility(original[match.start("g"):match.end("g")])))
@@ -732,7 +809,7 @@ _CIVILITY_WORD = patterns.compile(r"(?<=^|\s)(?:Monsieur|Madame|Mademoiselle|MON
 def _from_civility(grantor: str) -> str:
     """":?:? décembre 2017 Monsieur A. ATLAN": a grantor written with a civility begins there; what
     comes before it is read from a margin (a date, stray marks), not part of the name."""
-    if CIVILITY.match(fold(grantor.strip(" :;,.-"))):
+    if civility(fold(grantor.strip(" :;,.-"))):
         return grantor
     starts = [m.start() for m in _CIVILITY_WORD.finditer(grantor)]
     return grantor[starts[-1]:] if len(starts) == 1 else grantor
@@ -767,8 +844,8 @@ def _header(view: View, delib: Deliberation, stop: int) -> None:
     _time_and_place(view, delib, head, words.end() if words else (sitting.end if sitting else 0), sitting)
     _president(view, delib, head)
     _convocation(view, delib, head)
-    delib.urgency = bool(URGENCY.search(head))
-    delib.second_convocation = bool(SECOND_CONVOCATION.search(view.folded))
+    delib.urgency = bool(_search(URGENCY, head))
+    delib.second_convocation = bool(_search(SECOND_CONVOCATION, view.folded))
 
 
 def _body_and_authority(view: View, delib: Deliberation, head: str) -> None:
@@ -793,7 +870,7 @@ def _time_and_place(view: View, delib: Deliberation, head: str, anchor: int, sit
         session.time = dates.parse_time(head[sitting.end:sitting.end + 40].split("\n")[0])
     if session.time is None:
         session.time = opening_hour.read(head[:3000])
-    match = PLACE.search(head)
+    match = _search(PLACE, head)
     if match:
         place = " ".join(view.text[match.start("place"):match.end("place")].split())
         if len(place) <= 80:
@@ -804,7 +881,7 @@ def _time_and_place(view: View, delib: Deliberation, head: str, anchor: int, sit
 def _convocation(view: View, delib: Deliberation, head: str) -> None:
     """When the council was convened and the convocation posted."""
     for field, pattern in (("convened_on", CONVENED), ("posted_on", POSTED)):
-        for match in pattern.finditer(head):
+        for match in _scan(pattern, head):
             value, span = date_after(view, match.end())
             if value is None:
                 continue
@@ -865,7 +942,7 @@ def _sitting_date(view: View, delib: Deliberation, head: str, words) -> Optional
 
 def _first_date_in_head(head: str) -> Optional[Found]:
     """The first date written in the head, but the convocation's: the sitting's, weakly."""
-    convened = CONVENED.search(head)
+    convened = _search(CONVENED, head)
     for match in dates.TEXT_DATE.finditer(head[:1500]):
         if convened and convened.end() <= match.start() <= convened.end() + 3:
             continue
@@ -896,7 +973,7 @@ def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
     tail = view.folded
     for field, pattern in (("transmitted_on", TRANSMITTED), ("published_on", PUBLISHED),
                            ("signed_on", SIGNED)):
-        for match in pattern.finditer(tail, start):
+        for match in _scan(pattern, tail, start):
             value, span = date_after(view, match.end())
             if value is not None:
                 setattr(delib, field, value)
@@ -906,7 +983,7 @@ def _tail_dates(view: View, delib: Deliberation, start_line: int) -> None:
 
 def _sentence_people(view: View, pattern, start: int, end: int, group: str = "who") -> list[Person]:
     people = []
-    for match in pattern.finditer(view.folded, start, end):
+    for match in _scan(pattern, view.folded, start, end):
         g = group if match[group] else f"{group}2" if f"{group}2" in match.groupdict() else group
         if not match[g]:
             continue
@@ -1008,8 +1085,8 @@ def _paragraph(view: View, index: int) -> list[str]:
 
 def _in_capitals(text: str) -> bool:
     """A line in capitals, but for a few letters OCR or an abbreviation wrote small ("No1")."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = list(filter(str.isalpha, text))  # filter and map: the loops in C (for speed)
+    return len(letters) >= 2 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 def _item_copy(template: Deliberation) -> Deliberation:
@@ -1025,6 +1102,11 @@ def _item_copy(template: Deliberation) -> Deliberation:
             own[name] = dict(value)
         elif isinstance(value, (Counts, Vote)):
             own[name] = value.model_copy()  # plain values only: a shallow copy is whole
+        elif isinstance(value, Session):
+            # plain values but for the president, whose own are plain or a frozen span: a copy of
+            # each is whole (a deep copy took half of this function's time: for speed)
+            own[name] = value.model_copy(update={"president": value.president.model_copy()}
+                                         if value.president is not None else None)
         elif isinstance(value, BaseModel) and not isinstance(value, (Person, Span)):
             own[name] = value.model_copy(deep=True)
     # given to the copy at once, as setting each field would (no validation either way), but
@@ -1039,7 +1121,7 @@ def _head_stop(view: View, attendance: "AttendanceParser", first_item: Optional[
         return max(first_item, attendance.end)
     start = attendance.end
     return next((i for i in range(start, min(len(view.lines), start + 40))
-                 if BODY_START.match(view.folded_lines[i])), start if start else len(view.lines))
+                 if body_start(view.folded_lines[i])), start if start else len(view.lines))
 
 
 @dataclass
@@ -1154,12 +1236,14 @@ def _doubt_unread_lists(template: Deliberation, attendance: "AttendanceParser", 
 
 # "Hélène MARCHAL, Jacques THOMAS, ...": a list that says it names only some
 _CUT_SHORT = patterns.compile(r"(?:\.\.\.|…|\betc\b\.?)\s*\)?\s*[.;,]?\s*$")
+_CUT_SHORT_WORDS = ("...", "…", "etc")  # one of which each match holds: a cheap test first (for speed)
 
 
 def _cut_short(attendance: "AttendanceParser") -> list[str]:
     """The lists that end with « … » or « etc. »: they do not name everyone."""
     return [kind for kind, entry in attendance.lists.items()
-            if kind in ("present", "proxies", "absent") and entry.parts and _CUT_SHORT.search(entry.parts[-1][1])]
+            if kind in ("present", "proxies", "absent") and entry.parts
+            and holds_any(entry.parts[-1][1], _CUT_SHORT_WORDS) and _CUT_SHORT.search(entry.parts[-1][1])]
 
 
 def _label_counts(view: View, template: Deliberation, attendance: "AttendanceParser") -> None:
@@ -1219,19 +1303,22 @@ def _says_none(entry: _List) -> bool:
     return any(NEANT.match(fold(text)) for _, text in entry.parts)
 
 
+_NO_SPAN = Span(line=0)  # where a list has none (a span is frozen: one made once, for speed)
+
+
 def _doubt_ocr_lists(delib: Deliberation) -> None:
     """Names OCR read with low confidence, or with letters it could not read ("S?RI"), may be
     misread, and a misread label loses a whole list: such lists are not a base for counting (the
     counts, digits repaired only where certain, still are)."""
     if any(p.span is not None and p.span.unsure for p in delib.present) or \
-            delib.spans.get("list.present", Span(line=0)).unsure:
+            delib.spans.get("list.present", _NO_SPAN).unsure:
         for field in ("present", "absent", "proxies"):
             delib.doubts[field] = N_("list read by OCR with low confidence")
         return
     for field, people in (("present", delib.present), ("absent", delib.absent),
                           ("proxies", [p.grantor for p in delib.proxies] + [p.holder for p in delib.proxies])):
         if any(p.span is not None and p.span.unsure for p in people) or \
-                delib.spans.get(f"list.{field}", Span(line=0)).unsure:
+                delib.spans.get(f"list.{field}", _NO_SPAN).unsure:
             delib.doubts[field] = N_("list read by OCR with low confidence")
         elif any(_GARBLED.search(p.name) for p in people):
             delib.doubts[field] = N_("names with unreadable letters: text from OCR")
@@ -1296,7 +1383,7 @@ class _Sitting:
         """Fill the item's lists; return the members who left the sitting for good."""
         arrived = self._arrivals(view, begin, end)
         left_rest = []
-        for match in LEAVES.finditer(view.folded, begin, end):
+        for match in _scan(LEAVES, view.folded, begin, end):
             name = clean_name(view.text[match.start("who"):match.end("who")])
             if not name:
                 continue
@@ -1305,14 +1392,14 @@ class _Sitting:
             for_item = match["where"] == "salle" or "vote" in match["rest"] or "point" in match["rest"]
             (delib.left if for_item else left_rest).append(who)
         president = delib.session.president
-        for match in LEAVES_BY_OFFICE.finditer(view.folded, begin, end):
+        for match in _scan(LEAVES_BY_OFFICE, view.folded, begin, end):
             if president is None or find(delib.left, president):
                 continue
             who = person(president.name, view.span(match.start(), match.end("office")))
             # withdrawn for the vote of this item, unless the sitting is left ("quitte la séance")
             (left_rest if match["where"] in ("seance", "reunion") else delib.left).append(who)
         not_voting = _sentence_people(view, NOT_VOTING, begin, end)
-        for match in NOT_VOTING_NAMED.finditer(view.text, begin, end):
+        for match in _scan(NOT_VOTING_NAMED, view.text, begin, end):
             name = clean_name(match["who"])
             if name and not find(not_voting, person(name)):
                 not_voting.append(person(name, view.span(match.start("who"), match.end("who"))))
@@ -1382,7 +1469,7 @@ def _convention_terms(view: View, delib: Deliberation, begin: int, end: int) -> 
             unit = "M" if duration["unit"].startswith("mois") else "Y"
             delib.convention_duration = f"P{amount}{unit}"
             delib.spans["convention_duration"] = view.span(duration.start(), duration.end())
-    ends = ENDS_ON.search(view.folded, begin, end)
+    ends = _search(ENDS_ON, view.folded, begin, end)
     if ends:
         value, span = date_after(view, ends.end())
         if value is not None:
@@ -1411,9 +1498,10 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
     single = len(parts) == 1
     sitting = _Sitting(template)
     deliberations = []
-    for part in parts:
+    for number, part in enumerate(parts, 1):
         begin, end = _offset(view, part.first), _offset(view, part.stop)
-        delib = _item_copy(template)
+        # the last item takes the template itself: nothing reads it after (a copy spared, for speed)
+        delib = template if number == len(parts) else _item_copy(template)
         delib.counts_for_item = single
         _name_item(view, delib, part, single)
         left_rest = sitting.item_attendance(view, delib, begin, end)
@@ -1431,8 +1519,8 @@ def parse_deliberations(view: View, tables: Sequence[Sequence[Sequence[str]]] = 
         decided = decision_at(view.text[begin:end], view.folded[begin:end])
         if decided:
             delib.spans["decided"] = view.span(begin + decided[0], begin + decided[1])
-        delib.deliberative = bool(DELIBERATED.search(view.folded, begin, end) or delib.decisions or vote.stated
-                                  or PROPOSED.search(view.folded, begin, end))
+        delib.deliberative = bool(_search(DELIBERATED, view.folded, begin, end) or delib.decisions or vote.stated
+                                  or _search(PROPOSED, view.folded, begin, end))
         deliberations.append(delib)
         sitting.gone(left_rest)
     last = deliberations[-1] if deliberations else None
@@ -1466,7 +1554,7 @@ def _president_who_signs(view: View, deliberations: list[Deliberation], head_end
 def _sole_signature(view: View, first: int, office: str) -> Optional[Person]:
     """The name under or beside the only signature role of lines ``first`` on, if that role is
     ``office`` ("Le Maire, Bernard PRIVAT", or "Le Maire," then "Bernard PRIVAT")."""
-    found = [(i, m) for i in range(first, len(view.lines)) for m in SIGNATURE_ROLE.finditer(fold(view.lines[i].text))]
+    found = [(i, m) for i in range(first, len(view.lines)) for m in _signature_roles(fold(view.lines[i].text))]
     if len(found) != 1 or found[0][1]["role"] not in (office, office.rstrip("e")):
         return None
     index, role = found[0]
@@ -1535,7 +1623,7 @@ def _signatures(view: View, delib: Deliberation, start_line: int) -> None:
         if any(word in text for word in _ROLE_ENDINGS):
             text = COLLAPSED_BLOCKS.sub(r"\1   \2", text)
         folded = fold(text)
-        found = list(SIGNATURE_ROLE.finditer(folded))
+        found = _signature_roles(folded)
         role = found[0] if found else None
         if role:
             roles += ["secretary" if r["role"].startswith("secretaire") else "mayor" for r in found]

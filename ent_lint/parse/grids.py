@@ -123,6 +123,8 @@ def grid_in_text_columns(text: str) -> Optional[tuple]:
 
 def _columns(header: str) -> Optional[list[tuple[int, int, str]]]:
     """The heading cells of a grid's header line, with where each stands, when it is one."""
+    if "present" not in fold(header):
+        return None  # a header has a column of the members present (a cheap test first, for speed)
     cells = [(m.start(), m.end(), m[0]) for m in _CELL.finditer(header)]
     if len(cells) < 3 or _roles([c[2] for c in cells]) is None:
         return None

@@ -611,12 +611,71 @@ _FIGURE = patterns.compile(r"\d")
 _LEAD = patterns.compile(r"^[\s\p{Co}•·►▪■◆→>*_]+")
 
 
+def _figure_or_other(char: str) -> bool:
+    """An ASCII figure, or a character outside ASCII (which may be a figure ``\\d`` reads)."""
+    return char in "0123456789" or not char.isascii()
+
+
+def _capital_or_other(char: str) -> bool:
+    """An ASCII capital, or a character outside ASCII (which may be a capital ``\\p{Lu}`` reads)."""
+    return "A" <= char <= "Z" or not char.isascii()
+
+
+# What the first character of every reading of each recogniser can be: ``char`` is the first of
+# the line the recogniser is given (``bare``, its lead taken away, so no space opens it), ``folded``
+# the same folded, which the recognisers that fold the line match.  Each test holds for every
+# match of the recogniser's patterns, read off their openings (their ``^\s*`` reads nothing on a
+# bare line); tests/test_heading_first_character.py tries them on each recogniser.  A line is
+# offered only to the recognisers whose test its first character passes (for speed: a line of
+# text would otherwise be tried by a dozen of them, each a pattern or two).
+_FIRST_CHARACTER = {
+    "labelled": lambda char, folded: folded in "-–•dn",  # "délibération", "décision", "n°", "no", "- "
+    "prefix-and-label": lambda char, folded: char in "dD" or _capital_or_other(char),  # "délibération", a prefix
+    "prefixed": lambda char, folded: folded in "dc" or _capital_or_other(char),  # "dcm", "cm"...; a prefix
+    "year-prefix-serial": lambda char, folded: char in "12",  # 19.., 20..
+    "year-serial": lambda char, folded: _figure_or_other(folded),
+    "ocr-date-serial": lambda char, folded: char == "2",
+    "ordinal-and-number": lambda char, folded: _figure_or_other(folded),
+    "numbered": lambda char, folded: folded == "p" or _figure_or_other(folded),  # "point", a figure
+    "roman": lambda char, folded: char in "IVXL",
+    "lettered": lambda char, folded: "A" <= char <= "Z",
+    "spaced-roman": lambda char, folded: char in "IVX",
+    "spaced-number": lambda char, folded: _figure_or_other(char),
+    "question": lambda char, folded: folded in "qpadr",  # question, point, affaire, dossier, rapport
+    "capitals": lambda char, folded: _capital_or_other(char) or char in "0123456789",
+    "objet": lambda char, folded: folded == "o",
+}
+
+
+class _Offered(dict):
+    """The recognisers a line is offered to, by (its first character, whether it holds a figure,
+    whether the line as written opens with a character outside ASCII): filled on first sight of
+    each (the tests of ``_FIRST_CHARACTER`` run once each).  The one that sees the mark reads
+    only a line opening with one of its marks, none of them ASCII."""
+
+    def __missing__(self, key: tuple[str, bool, bool]) -> list:
+        char, figure, marked = key
+        folded = fold(char)
+        offered = self[key] = [
+            item for item in (HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES)
+            if (marked if item.name in _SEES_THE_MARK else _FIRST_CHARACTER[item.name](char, folded))]
+        return offered
+
+
+_OFFERED = _Offered()
+
+
 def read_heading(text: str) -> Optional[Heading]:
     """The first recogniser's reading of a line, if any reads it as a heading."""
     if len(text) > 250 or not text.strip():
         return None
     bare = _LEAD.sub("", text)  # a bullet or a symbol font's arrow before the heading
-    recognisers = HEADING_RECOGNISERS if _FIGURE.search(text) else _WITHOUT_FIGURES
+    first = bare.lstrip()[:1]
+    figure = bool(_FIGURE.search(text))
+    if first:
+        recognisers = _OFFERED[first, figure, not text.lstrip()[:1].isascii()]
+    else:
+        recognisers = HEADING_RECOGNISERS if figure else _WITHOUT_FIGURES
     for item in recognisers:
         heading = item.read(text if item.name in _SEES_THE_MARK else bare)
         if heading is not None:
@@ -947,6 +1006,12 @@ def _best_family(view: View, families: dict[str, list[Heading]], end: int) -> li
 
 # "Vote : à l'unanimité", "Vote : 3 ABSTENTIONS / 7 POUR": the line that closes an item
 VOTE_LINE = patterns.compile(r"^\s*(?:vote|resultat\s+du\s+vote)s?\s*:")
+
+
+def vote_line(folded: str) -> Optional[regex.Match]:
+    """``VOTE_LINE.match(folded)``, not tried where "vote", which it reads, is not written (for
+    speed: asked of every line)."""
+    return VOTE_LINE.match(folded) if "vote" in folded else None
 _NOT_A_TITLE_LINE = patterns.compile(
     r"^\s*(?:vu\b|considerant|monsieur|madame|le\s+maire|la\s+maire|le\s+conseil|il\s+est|apres\b|page\b)")
 
@@ -955,13 +1020,13 @@ def closed_by_votes(view: View, first: int, end: int, repeated: set[str]) -> lis
     """Unnumbered items that each end on a line of their vote ("Vote : à l'unanimité"): the
     heading of the next item is the line after it, past the page's header or the agenda."""
     headings: list[Heading] = []
-    votes = [i for i in range(first, end) if VOTE_LINE.match(view.folded_lines[i])]
+    votes = [i for i in range(first, end) if vote_line(view.folded_lines[i])]
     if len(votes) < 3:
         return []
     headers = _page_header_keys(view)
     for vote in votes:
         index = _next_text_line(view, vote + 1, end, repeated, headers)
-        if index is not None and AGENDA_LABEL.match(view.folded_lines[index]):
+        if index is not None and agenda_label(view.folded_lines[index]):
             index = _next_text_line(view, agenda_entries(view, index, end)[1], end, repeated, headers)
         if index is None or index in votes or headings and headings[-1].line == index:
             continue
@@ -994,7 +1059,7 @@ def _page_header_keys(view: View) -> set[str]:
     for line, folded in zip(view.lines, view.folded_lines):
         key = _header_key(folded)
         if line.number <= _PAGE_TOP and len(key) >= 4 and len(folded.strip()) <= 40 \
-                and not VOTE_LINE.match(folded):
+                and not vote_line(folded):
             pages.setdefault(key, set()).add(line.page)
     return {key for key, seen in pages.items() if len(seen) >= 2}
 
@@ -1008,7 +1073,7 @@ def _past_page_header(view: View, index: int, end: int, headers: set[str]) -> in
     after = index
     for i in range(index, min(end, index + _PAGE_TOP)):
         folded = view.folded_lines[i]
-        if view.lines[i].page != page or len(folded.strip()) > 40 or VOTE_LINE.match(folded):
+        if view.lines[i].page != page or len(folded.strip()) > 40 or vote_line(folded):
             break
         if _header_key(folded) in headers or _PAGE_NUMBER.match(folded):
             after = i + 1
@@ -1089,6 +1154,12 @@ def _introduced(view: View, line: int, first: int) -> Optional[tuple[int, str]]:
 # --- the agenda, found again in the body --------------------------------------------------------
 
 AGENDA_LABEL = patterns.compile(r"^\s*ordre\s+du\s+jou[rt]\b")
+
+
+def agenda_label(folded: str) -> Optional[regex.Match]:
+    """``AGENDA_LABEL.match(folded)``, not tried where "ordre", which it reads, is not written (for
+    speed: asked of every line)."""
+    return AGENDA_LABEL.match(folded) if "ordre" in folded else None
 _BULLET = patterns.compile(r"^\s*(?:[-–—•·*_>»:➢✓]+\s*|\d{1,2}\s*[.)/-]\s*|[a-z]\s*\)\s*)+")
 
 
@@ -1102,7 +1173,7 @@ def _agenda(view: View, first: int, end: int) -> tuple[list[str], list[Optional[
     """The agenda's entries, the number written before each ("1.", "2)"; None for a dash), and
     the line after it."""
     label = next((i for i in range(first, min(end, first + 400))
-                  if AGENDA_LABEL.match(view.folded_lines[i])), None)
+                  if agenda_label(view.folded_lines[i])), None)
     if label is None:
         return [], [], first
     entries: list[str] = []

@@ -15,17 +15,19 @@ import regex
 from .. import patterns
 from ..model import Document
 from .recognisers import Case, Recogniser, of_part, recogniser
-from .text import View, fold
+from .text import View, fold, holds_any
 
 PART = "document-kind"
 HEAD_LINES = 40
 
 
-def _search(pattern: regex.Pattern, text: str) -> Optional[str]:
+def _search(pattern: regex.Pattern, text: str, words: tuple[str, ...]) -> Optional[str]:
     """The pattern in a line that reads as a title: short, not a sentence, the words near its
-    start."""
+    start.  ``words``: every match of the pattern holds one of them (``NAME_WORDS`` beside each
+    pattern ``NAME``); a line without any is not searched (for speed: a document's first lines
+    are tried by a dozen of these patterns)."""
     folded = fold(text).strip()
-    if len(folded) > 110 or folded.endswith(".") and len(folded) > 40:
+    if len(folded) > 110 or folded.endswith(".") and len(folded) > 40 or not holds_any(folded, words):
         return None
     match = pattern.search(folded)
     return match[0] if match and match.start() <= 40 else None
@@ -33,6 +35,7 @@ def _search(pattern: regex.Pattern, text: str) -> Optional[str]:
 
 _LIST = patterns.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
                          r"|^\s*(?:releve|recapitulatif|tableau)\s+des?\s+(?:decisions|deliberations)\b")
+_LIST_WORDS = ("liste", "releve", "recapitulatif", "tableau")
 
 
 @recogniser(PART, "list",
@@ -47,13 +50,14 @@ _LIST = patterns.compile(r"\bliste\s+des\s+(?:deliberations|actes)\b"
 def named_list(text: str) -> Optional[str]:
     """"Liste des délibérations", "Relevé des décisions": the list posted after the sitting
     (L2121-25)."""
-    return "list" if _search(_LIST, text) else None
+    return "list" if _search(_LIST, text, _LIST_WORDS) else None
 
 
 _EXTRACT = patterns.compile(
     r"\bextrait\s+(?:du|des)\s+(?:registre(?!\s+des\s+(?:arretes|decisions)\s+(?:du|de\s+la)\s+(?:maire|presidente?)\b)"
     r"|proces|deliberations?)|\bregistre\s+des\s+deliberations"
     r"|^\s*deliberations?\s+du\s+(?:conseil|bureau)(?!\s+\w+\s+n\s*[°o])")
+_EXTRACT_WORDS = ("extrait", "registre", "deliberation")
 
 
 @recogniser(PART, "extract",
@@ -66,10 +70,11 @@ _EXTRACT = patterns.compile(
             Case("le conseil municipal a pris la délibération suivante", None))
 def named_extract(text: str) -> Optional[str]:
     """"Extrait du registre des délibérations", "Délibération du conseil municipal"."""
-    return "extract" if _search(_EXTRACT, text) else None
+    return "extract" if _search(_EXTRACT, text, _EXTRACT_WORDS) else None
 
 
 _MINUTES = patterns.compile(r"\bproces[\s-]*verbal|\bcompte[\s-]*rendu|^\s*pv\s+(?:du|de\s+la)\b")
+_MINUTES_WORDS = ("proces", "compte", "pv")
 
 
 @recogniser(PART, "minutes",
@@ -79,7 +84,7 @@ _MINUTES = patterns.compile(r"\bproces[\s-]*verbal|\bcompte[\s-]*rendu|^\s*pv\s+
             Case("Le compte rendu de la séance précédente est adopté à l'unanimité par les membres présents.", None))
 def named_minutes(text: str) -> Optional[str]:
     """"Procès-verbal", "compte rendu": the record of a whole sitting."""
-    return "minutes" if _search(_MINUTES, text) else None
+    return "minutes" if _search(_MINUTES, text, _MINUTES_WORDS) else None
 
 
 # A municipal bulletin or magazine: it names itself, or runs a rubric's banner across its pages,
@@ -89,6 +94,7 @@ _BULLETIN = patterns.compile(
     r"|\binfos?\s+municipales\b|\bjournal\s+(?:des\s+habitants|de\s+la\s+(?:commune|ville))\b"
     r"|\blettre\s+du\s+maire\b"
     r"|(?<!(?:deliberation|decision|arrete)\s{1,3})\bn\s*[°o]\s*\d{1,4}\s*[-–—,]\s*(?:printemps|ete|automne|hiver)\s+\d{4}\b")
+_BULLETIN_WORDS = ("bulletin", "journal", "magazine", "lettre", "info", "printemps", "ete", "automne", "hiver")
 _BANNER = patterns.compile(r"^\s*(?P<rubric>\p{L}[^•·]{3,40}?)\s*(?:[•·]\s*(?P=rubric)\s*){2,}[•·]?\s*$")
 
 
@@ -105,10 +111,15 @@ _BANNER = patterns.compile(r"^\s*(?P<rubric>\p{L}[^•·]{3,40}?)\s*(?:[•·]\s
 def bulletin(text: str) -> Optional[str]:
     """A municipal bulletin: not a record of the sitting, whatever it reports of it."""
     folded = fold(text)
-    return "other" if _BANNER.match(folded) or _search(_BULLETIN, text) else None
+    banner = holds_any(folded, _BANNER_WORDS) and _BANNER.match(folded)
+    return "other" if banner or _search(_BULLETIN, text, _BULLETIN_WORDS) else None
+
+
+_BANNER_WORDS = ("•", "·")  # the bullets between the rubric's repeats
 
 
 _CONVENTION = patterns.compile(r"^\s*(?:projet\s+de\s+)?(?:convention|contrat|avenant)\b")
+_CONVENTION_WORDS = ("convention", "contrat", "avenant")
 
 
 @recogniser(PART, "convention",
@@ -118,7 +129,7 @@ _CONVENTION = patterns.compile(r"^\s*(?:projet\s+de\s+)?(?:convention|contrat|av
 def named_convention(text: str) -> Optional[str]:
     """"CONVENTION DE ...", "Avenant n° 2 à la convention": a convention that opens the document
     (one annexed to an extract comes after the extract's own title)."""
-    return "convention" if _search(_CONVENTION, text) else None
+    return "convention" if _search(_CONVENTION, text, _CONVENTION_WORDS) else None
 
 
 # What names itself in its opening as something else than a council's record: the acts of the
@@ -134,6 +145,7 @@ _ACT = patterns.compile(
     r"^\s*(?:extrait\s+(?:du|des)\s+registres?\s+des\s+)?(?:arr[e3]t[e3]|d[e3]cisi[o0]n)s?\s+"
     r"(?:(?:du|de\s+la|de\s+m\.|de\s+mme)\s+(?:ma[il1|]re|pr[e3]sidente?|vice-pr[e3]sidente?)\b|mun[il1|]cip"
     r"|n\s*[°o]\s*\S|no\s*\d|(?:temporaire|permanent|individuel)\b)")
+_ACT_WORDS = ("arr", "cisi")  # of "arrêté", "décision" (as OCR may read them)
 
 
 @recogniser(NOT_RECORD, "executive-act",
@@ -152,7 +164,7 @@ _ACT = patterns.compile(
 def executive_act(text: str) -> Optional[str]:
     """"ARRÊTÉ DU MAIRE N°", "DÉCISION DU PRÉSIDENT N°": an act of the executive, taken alone
     (L2122-22, L5211-10), not a deliberation of the council."""
-    return "act" if _search(_ACT, text) else None
+    return "act" if _search(_ACT, text, _ACT_WORDS) else None
 
 
 _CONVOCATION = patterns.compile(
@@ -160,6 +172,8 @@ _CONVOCATION = patterns.compile(
     r"(?:conseil|comite|bureau|seance|reunion|assemblee)\b(?![^:]*:))")
 _CONVENING = patterns.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
                               r"|\bvous\s+etes\s+(?:convoquee?s?|priee?s?\s+de\s+(?:bien\s+vouloir\s+)?assister)\b")
+_CONVOCATION_WORDS = ("convocation",)
+_CONVENING_WORDS = ("vous",)
 
 
 @recogniser(NOT_RECORD, "convocation",
@@ -174,11 +188,14 @@ _CONVENING = patterns.compile(r"\bl'honneur\s+de\s+vous\s+convoquer\b"
 def convocation(text: str) -> Optional[str]:
     """"CONVOCATION AU CONSEIL MUNICIPAL", "J'ai l'honneur de vous convoquer": the notice of a
     sitting to come."""
-    return "convocation" if _search(_CONVOCATION, text) or _CONVENING.search(fold(text)) else None
+    folded = fold(text)
+    convening = holds_any(folded, _CONVENING_WORDS) and _CONVENING.search(folded)
+    return "convocation" if _search(_CONVOCATION, text, _CONVOCATION_WORDS) or convening else None
 
 
 _BUDGET_FORM = patterns.compile(r"^\s*arrete\s+et\s+signatures?\s*$"
                                 r"|\bannexe\s+[ivx]{1,4}\s*[-–—.]\s*[a-d]\s?\d{1,2}(?:\.\d)?\b")
+_BUDGET_FORM_WORDS = ("signature", "annexe")
 
 
 @recogniser(NOT_RECORD, "budget-form",
@@ -190,10 +207,12 @@ _BUDGET_FORM = patterns.compile(r"^\s*arrete\s+et\s+signatures?\s*$"
 def budget_form(text: str) -> Optional[str]:
     """The standard forms of a budget (M14, M57): the page "ARRÊTÉ ET SIGNATURES", the annexes
     coded "IV – D1"."""
-    return "budget" if _BUDGET_FORM.search(fold(text).strip()) else None
+    folded = fold(text).strip()
+    return "budget" if holds_any(folded, _BUDGET_FORM_WORDS) and _BUDGET_FORM.search(folded) else None
 
 
 _AGENDA = patterns.compile(r"^\s*ordre\s+du\s+jour\b\s*:?\s*(?:$|(?:de\s+la|du)\s+(?:seance|conseil|reunion|comite|bureau)\b)")
+_AGENDA_WORDS = ("ordre",)
 # what shows a sitting held, surely: no arrêté, convocation or agenda writes it
 _SITTING = patterns.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\ben\s+exercice\b|\bsecretaire\s+de\s+seance\s*:"
                             r"|\bvotants?\b")
@@ -210,7 +229,7 @@ _HELD = patterns.compile(r"\bpresents?\s*:|\bapres\s+en\s+avoir\s+delibere|\buna
 def agenda(text: str) -> Optional[str]:
     """"ORDRE DU JOUR" heading the document: an agenda, a record only if the sitting was held
     in it (see :func:`names_other`)."""
-    return "agenda" if _search(_AGENDA, text) else None
+    return "agenda" if _search(_AGENDA, text, _AGENDA_WORDS) else None
 
 
 _OTHER_BODY = patterns.compile(
@@ -219,6 +238,7 @@ _OTHER_BODY = patterns.compile(
     r"(?:commissions?\b(?!\s+permanente)|comite\s+(?:technique|consultatif|de\s+pilotage|social|des\s+fetes)"
     r"|conseils?\s+(?:d'ecole|de\s+quartier|d'exploitation|de\s+developpement)|reunion\s+(?:publique|de\s+travail|de\s+quartier)"
     r"|publique|chantier|jury|groupe\s+de\s+travail)")
+_OTHER_BODY_WORDS = ("proces", "compte", "releve")
 
 
 @recogniser(NOT_RECORD, "other-body",
@@ -232,10 +252,11 @@ _OTHER_BODY = patterns.compile(
 def other_body(text: str) -> Optional[str]:
     """"Procès-verbal de la commission d'appel d'offres", "compte rendu du conseil d'école": the
     record of a body that takes no deliberation (a commission permanente does: not here)."""
-    return "other-body" if _search(_OTHER_BODY, text) else None
+    return "other-body" if _search(_OTHER_BODY, text, _OTHER_BODY_WORDS) else None
 
 
 _PREPARATORY = patterns.compile(r"^\s*(?:projet\s+de\s+deliberation|note\s+(?:explicative\s+)?de\s+synthese)\b")
+_PREPARATORY_WORDS = ("projet", "synthese")
 
 
 @recogniser(NOT_RECORD, "preparatory",
@@ -246,7 +267,7 @@ _PREPARATORY = patterns.compile(r"^\s*(?:projet\s+de\s+deliberation|note\s+(?:ex
 def preparatory(text: str) -> Optional[str]:
     """"Projet de délibération", "Note explicative de synthèse" (L2121-12): sent before the sitting,
     not its record."""
-    return "preparatory" if _search(_PREPARATORY, text) else None
+    return "preparatory" if _search(_PREPARATORY, text, _PREPARATORY_WORDS) else None
 
 
 KIND_RECOGNISERS = [r for r in of_part(PART) if r.name != "convention"]

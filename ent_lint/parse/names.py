@@ -16,6 +16,16 @@ from .text import fold
 CIVILITY = patterns.compile(
     r"^(?:(?:mm|mmes?|mlles?|mr|mrs|m|messieurs|mesdames|monsieur|madame|mademoiselle|dr)\b\.?"
     r"(?:\s*(?:et|&)\s*(?:mmes?|mm|m)\b\.?)?\s*)+")
+
+
+def civility(folded: str) -> Optional[regex.Match]:
+    """``CIVILITY.match(folded)``: at once None for a text that opens with neither "m" nor "d",
+    the first letter of every civility (for speed: asked of every name and entry of a list)."""
+    if folded[:1] not in ("m", "d"):
+        return None
+    return CIVILITY.match(folded)
+
+
 # Words that end a name when a list item goes on with a title or a comment.
 _STOP = {
     "maire", "adjoint", "adjointe", "adjoints", "conseiller", "conseillere", "conseillers",
@@ -44,9 +54,16 @@ _NAME_WORD = patterns.compile(r"[\p{L}?]*[\p{L}](?:[\p{L}?]|(?<=\p{L})[01](?=\p{
 
 def normalize(name: str) -> str:
     """A matching key: no civility, case, accents or hyphens, words in alphabetical order."""
-    folded = CIVILITY.sub("", fold(name).strip())
-    # "?" stays inside a word: it is a letter that OCR could not read ("S?RI")
-    words = _NAME_WORD.findall(folded.replace("-", " "))
+    folded = fold(name).strip()
+    opening = civility(folded)  # CIVILITY.sub would take away the same: it reads only at the start
+    if opening:
+        folded = folded[opening.end():]
+    spaced = folded.replace("-", " ")
+    words = spaced.split()
+    # "?" stays inside a word: it is a letter that OCR could not read ("S?RI"); words of ASCII
+    # letters alone are each one _NAME_WORD, not matched (for speed)
+    if not all(word.isascii() and word.isalpha() for word in words):
+        words = _NAME_WORD.findall(spaced)
     return " ".join(sorted(words))
 
 
@@ -54,9 +71,9 @@ def clean_name(text: str) -> Optional[str]:
     """Strip civility, punctuation and trailing comments; None when it is not a name."""
     text = " ".join(text.replace("\t", " ").split()).strip(" ,;:.-–—*()|[]")  # "|": a rule read by OCR
     folded = fold(text)
-    civility = CIVILITY.match(folded)
-    if civility and civility.end():
-        text = text[civility.end():].lstrip(" .")
+    opening = civility(folded)
+    if opening and opening.end():
+        text = text[opening.end():].lstrip(" .")
     kept: list[str] = []
     for word in text.split(" "):
         plain = fold(word).strip(",;:().")
@@ -99,7 +116,8 @@ def looks_like_name(name: str) -> bool:
         plain = fold(word)
         if plain in _PARTICLES or plain.startswith("d'") or plain.startswith("l'"):
             continue
-        if not _TOKEN.fullmatch(word):
+        # letters of ASCII alone are a _TOKEN (each a \p{L}): not matched (for speed)
+        if not (word.isascii() and word.isalpha()) and not _TOKEN.fullmatch(word):
             return False
         if not word[0].isupper():
             return False
@@ -194,6 +212,9 @@ _SEPARATOR = patterns.compile(
     r"|(?<=\))(?=\p{Lu})|(?<=\))\s*[-–—]\s*")  # "X (à partir de la question 3)ATLAN", "X (arrivé)- Y"
 _CIVILITY_BREAK = patterns.compile(  # not in "pouvoir donné à M. X"
     r"(?<=\S)(?<!\b(?:à|a|au|par|de|pour))\s+(?=(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?)\s)")
+# _SEPARATOR without its last two ways, which each follow a ")": the same cuts in a text without
+# one, found without trying their look-behinds at every character (for speed)
+_SEPARATOR_WITHOUT_PARENTHESES = patterns.compile(_SEPARATOR.pattern.split(r"|(?<=\))", 1)[0])
 
 
 def split_names(text: str) -> list[str]:
@@ -201,14 +222,18 @@ def split_names(text: str) -> list[str]:
 
     Separators and civilities inside parentheses ("X (pouvoir à M. Y)") do not split.
     """
-    depth = []
-    level = 0
-    for char in text:
-        level += char == "("
-        depth.append(level > 0)
-        level -= char == ")" and level > 0
+    depth: list[bool] = []
+    if "(" in text:  # without one, no character is inside parentheses
+        level = 0
+        for char in text:
+            level += char == "("
+            depth.append(level > 0)
+            level -= char == ")" and level > 0
+    else:
+        depth = [False] * len(text)
     cuts: list[tuple[int, int]] = []
-    for pattern in (_SEPARATOR, _CIVILITY_BREAK):
+    separator = _SEPARATOR if ")" in text else _SEPARATOR_WITHOUT_PARENTHESES
+    for pattern in (separator, _CIVILITY_BREAK):
         for match in pattern.finditer(text):
             if match.start() < len(depth) and not depth[match.start()]:
                 cuts.append((match.start(), match.end()))
@@ -295,8 +320,8 @@ def looks_like_person(text: str) -> bool:
     word, a first name alone (lists of first names), or a surname in capitals; not a label or a
     heading ("ORDRE DU JOUR", "Personnel Municipal", "Les")."""
     stripped = " ".join(_NOTE_ASIDE.sub(" ", text).split()).strip(" ,;:.-–—*()")  # notes aside
-    civility = CIVILITY.match(fold(stripped))
-    if civility and civility.end():
+    opening = civility(fold(stripped))
+    if opening and opening.end():
         return True
     words = _WORD.findall(stripped)
     plain = [fold(w).strip("'’-") for w in words]

@@ -24,7 +24,7 @@ import regex
 from .. import patterns
 from .names import looks_like_person
 from .recognisers import Case, recogniser
-from .text import fold
+from .text import fold, holds_any
 
 PART = "proxy"
 
@@ -42,9 +42,15 @@ _LEAVES_WITH_PROXY = patterns.compile(
     r"[^,;.()\n]{2,50}?)\s*(?:[,;.)\n]|\s+(?:pour|jusqu)|$)")
 
 
-def _names(pattern: regex.Pattern, text: str, groups: tuple[str, ...]) -> Optional[tuple[str, ...]]:
+def _names(pattern: regex.Pattern, text: str, groups: tuple[str, ...],
+           needs: tuple[str, ...] = ()) -> Optional[tuple[str, ...]]:
+    """The groups of ``pattern`` matched on the text folded; ``needs``: every match holds one of
+    these, a text without any is not matched (for speed: asked of every entry of a list)."""
     flat = " ".join(text.split())
-    match = pattern.match(fold(flat))
+    folded = fold(flat)
+    if needs and not holds_any(folded, needs):
+        return None
+    match = pattern.match(folded)
     if not match:
         return None
     return tuple(flat[match.start(g):match.end(g)].strip() for g in groups)
@@ -58,7 +64,13 @@ def _names(pattern: regex.Pattern, text: str, groups: tuple[str, ...]) -> Option
             Case("Mme Anne VIAL (arrivée à 20 h 30)", None))
 def note_between(text: str) -> Optional[tuple[str, str, str]]:
     """"X (note) à Y": grantor, note, holder."""
-    return _names(_NOTE_BETWEEN, text, ("g", "note", "h"))
+    return _names(_NOTE_BETWEEN, text, ("g", "note", "h"), _NOTE_BETWEEN_WORDS)
+
+
+_NOTE_BETWEEN_WORDS = ("(",)  # the note's parenthesis
+
+
+_REPRESENTED_BY_WORDS = ("represent",)
 
 
 @recogniser(PART, "represented-by-after-the-name",
@@ -67,7 +79,7 @@ def note_between(text: str) -> Optional[tuple[str, str, str]]:
             Case("représentant de la commune de Bias", None))
 def represented_by(text: str) -> Optional[str]:
     """"…, représentée par Y" after the grantor's name: the holder."""
-    found = _names(_REPRESENTED_BY, text, ("h",))
+    found = _names(_REPRESENTED_BY, text, ("h",), _REPRESENTED_BY_WORDS)
     return found[0] if found else None
 
 

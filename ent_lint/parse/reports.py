@@ -15,7 +15,7 @@ import regex
 
 from .. import patterns
 from .recognisers import Case, recogniser
-from .text import fold
+from .text import fold, holds_any
 
 PART = "report-opening"
 
@@ -46,4 +46,9 @@ _REPORT = patterns.compile(
 def report_opening(text: str) -> Optional[bool]:
     """"Madame X donne lecture du rapport suivant :", "Rapporteur : M. X", "Sur le rapport de
     Monsieur X": a member presents the item whose title stands above."""
-    return True if _REPORT.match(fold(text)) else None
+    folded = fold(text)
+    return True if holds_any(folded, _REPORT_WORDS) and _REPORT.match(folded) else None
+
+
+# the word each way of _REPORT ends on: a line without any is not matched (for speed)
+_REPORT_WORDS = ("rapport", "projet", "dossier")

@@ -68,6 +68,9 @@ def _page_edges(lines: Sequence, depth: int = 3) -> tuple[set[int], set[int]]:
 def running_title(lines: Sequence) -> Optional[tuple[int, dt.date, int, int]]:
     """The first line of the running title (its index in ``lines``), its date and where the date
     stands in it; ``None`` when no line names the sitting with a date on several pages."""
+    pages_of_text = {line.page for line in lines if line.text.strip()}
+    if None not in pages_of_text and len(pages_of_text) < 2:
+        return None  # the text on one page: no line of it stands on two (for speed)
     seen: dict[str, list[int]] = defaultdict(list)
     heads, feet = _page_edges(lines)
     edges = heads | feet

@@ -18,7 +18,7 @@ import regex
 from .. import patterns
 from . import dates
 from .recognisers import Case, of_part, recogniser
-from .text import fold
+from .text import fold, holds_any
 
 DATE_PART = "sitting-date"
 
@@ -45,7 +45,10 @@ class Found:
 def _after(context: regex.Pattern, strength: int, joined_by_du: bool = True):
     """A reader of the dates that follow ``context``: after its first "du" ("séance du", "réunion
     du conseil municipal du"), or right after it."""
-    def read_all(folded: str) -> list[Found]:
+    def read_all(folded: str, dates_at: Optional[dict] = None) -> list[Found]:
+        """``dates_at``: the first date after each offset, kept for the other readers of the same
+        text (two places often lead to one date: "séance du conseil municipal du 3 mai")."""
+        dates_at = {} if dates_at is None else dates_at
         found = []
         for match in context.finditer(folded):
             line_start = folded.rfind("\n", 0, match.start()) + 1
@@ -54,7 +57,9 @@ def _after(context: regex.Pattern, strength: int, joined_by_du: bool = True):
             starts = ([du.end() for du in _DU.finditer(folded, match.end(), min(len(folded), match.end() + 50))]
                       if joined_by_du else [match.end()])
             for start in starts:
-                value, date = dates.first_date(folded[start:start + 40])
+                if start not in dates_at:
+                    dates_at[start] = dates.first_date(folded[start:start + 40])
+                value, date = dates_at[start]
                 if value and date.start() <= 12:
                     found.append(Found(value, start + date.start(), start + date.end(), strength,
                                        date.groupdict().get("wd")))
@@ -132,7 +137,8 @@ _READERS = [_read_seance, _read_conseil, _read_le]
 
 def sitting_dates(folded_head: str) -> list[Found]:
     """Every date of the sitting written in the head, strongest first, then in text order."""
-    found = [f for read in _READERS for f in read(folded_head)]
+    dates_at: dict = {}  # read once for the three readers of this text (for speed)
+    found = [f for read in _READERS for f in read(folded_head, dates_at)]
     return sorted(found, key=lambda f: (-f.strength, f.start))
 
 
@@ -153,11 +159,17 @@ _PRESIDENT = [
 ]
 
 
+# the word each of _PRESIDENT holds: a text without it is not searched (for speed: each is tried
+# on the whole head of every document)
+_PRESIDENT_WORDS = [("presidence",), ("presiden",), ("preside",), ("convocation",), ("presidence",)]
+
+
 def _president(number: int):
-    pattern = _PRESIDENT[number]
+    pattern, words = _PRESIDENT[number], _PRESIDENT_WORDS[number]
 
     def read(text: str) -> Optional[tuple[int, int]]:
-        match = pattern.search(fold(text))
+        folded = fold(text)
+        match = pattern.search(folded) if holds_any(folded, words) else None
         return (match.start("name"), match.end("name")) if match else None
     return read
 
@@ -246,6 +258,8 @@ _OPENED_BY_THE_OFFICE = patterns.compile(
     (?!\s*,?\s*(?:m\.|mme|monsieur|madame)?\s*\p{L}{2,}\s+\p{L}{2,})""")
 # Who may not open in the mayor's place, before "le maire ouvre la séance" (tried at a match's start:
 # as a lookbehind written first in _OPENED_BY_THE_OFFICE, the engine tried it at every character).
+# the office each way of _OPENED_BY_THE_OFFICE names ("presidente" holds "president")
+_OFFICE_WORDS = ("maire", "president")
 _NOT_IN_PLACE_OF = patterns.compile(
     r"(?<!adjointe?\s+au\s+|absence\s+d[eu]\s+(?:la\s+|l')?|empechement\s+d[eu]\s+(?:la\s+)?)")
 
@@ -267,6 +281,8 @@ def opened_by_the_office(text: str) -> Optional[str]:
 
 def office_that_opens(folded: str) -> Optional[str]:
     """:func:`opened_by_the_office` on a text already folded."""
+    if not holds_any(folded, _OFFICE_WORDS):
+        return None  # the office every way of writing it names (for speed)
     position = 0
     while (match := _OPENED_BY_THE_OFFICE.search(folded, position)) is not None:
         # the lookbehind stood before the first way only ("sous la présidence" opens the second)

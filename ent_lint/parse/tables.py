@@ -196,7 +196,7 @@ def pipe_tables(view: View) -> list[list[list[str]]]:
     run: list[list[str]] = []
     for line in view.lines + [None]:
         text = line.text if line is not None else "-"
-        if not text.strip() or _PIPE_RULE.fullmatch(text):
+        if not text.strip() or "|" in text and _PIPE_RULE.fullmatch(text):  # a rule has one (for speed)
             continue
         cells = _pipe_cells(text)
         if cells is not None:

@@ -17,7 +17,7 @@ from ..i18n import N_
 from ..model import Span, Vote
 from . import dates
 from .recognisers import Case, of_part, recogniser
-from .text import View, fold
+from .text import View, fold, holds_any
 from .vote_columns import row_vote
 
 PART = "vote"
@@ -132,7 +132,7 @@ def figures_before_words(text: str) -> Optional[dict]:
     """"14 voix pour", "DEUX voix POUR", "3 contre", "2 abstentions": each figure before its word.
     A bare "N pour" counts only beside a figure against or abstaining ("7 POUR / 3 ABSTENTIONS")."""
     folded = fold(text)
-    if not any(word in folded for word in _AFTER_WORDS):
+    if not holds_any(folded, _AFTER_WORDS):
         return None
     figure_first = _AFTER.search(folded)
     if figure_first is None:
@@ -169,6 +169,8 @@ _LABEL_KEYS = {"pour": "for", "contre": "against", "abstention": "abstain", "abs
             Case("Pour la commune\n12 3 4", None))
 def labels_over_figures(text: str) -> Optional[dict]:
     """A row of labels ("Pour Contre Abstention") over a row of figures, one under each."""
+    if "\n" not in text:
+        return None  # one line: no row under another (for speed)
     lines = [line for line in fold(text).split("\n") if line.strip() and not TABLE_RULE.match(line)]
     for top, bottom in zip(lines, lines[1:]):
         if not (LABELS_ROW.match(top) and FIGURES_ROW.match(bottom)):
@@ -233,7 +235,14 @@ _LABELLED = patterns.compile(
             Case("convention signée pour 3 ans", None))
 def labels_before_figures(text: str) -> Optional[dict]:
     """"Pour : 14", "POUR 21", "Contre : néant": the word, then its figure (a tally table)."""
+    if not holds_any(fold(text), _LABELLED_WORDS):
+        return None
     return _figures(_LABELLED, text)
+
+
+# a word each way of _LABELLED holds ("abs" in "abstention", "abst.", "abs."): a text without any
+# is not scanned, _LABELLED trying its openings at each character (for speed)
+_LABELLED_WORDS = ("pour", "contre", "abs")
 
 
 # the labels cut to their initials: "P : 11 – C : 0 – A : 2"
@@ -248,7 +257,12 @@ _INITIALS_TALLY = patterns.compile(
             Case("annexe p : 12", None))
 def initials_tally(text: str) -> Optional[dict]:
     """"P : 11 – C : 0 – A : 2": pour, contre and abstention by their initials, in that order."""
+    if not holds_any(fold(text), _COLON_OR_EQUALS):
+        return None  # each initial is followed by one (a cheap test, for speed)
     return _figures(_INITIALS_TALLY, text)
+
+
+_COLON_OR_EQUALS = (":", "=")
 
 
 # "unanimité" as OCR damages it: a letter i or t read as ?, ï, 1, l, ! or |
@@ -287,9 +301,17 @@ def unanimity(text: str) -> Optional[bool]:
     unanimity that a quoted law or a "peut décider" lays down, nor "l'unanimité moins 2 voix contre"."""
     folded = fold(text)
     for match in _UNANIMOUS.finditer(folded):
-        if not _NOT_THIS_VOTE.search(folded[:match.start()]) and not _less_against(folded[match.end():]):
+        if not _not_this_vote(folded[:match.start()]) and not _less_against(folded[match.end():]):
             return True
     return None
+
+
+# a word each way of _NOT_THIS_VOTE holds (for speed, as _less_against's)
+_NOT_THIS_VOTE_WORDS = ("peu", "doi", "pourra", "«")
+
+
+def _not_this_vote(before: str) -> bool:
+    return holds_any(before, _NOT_THIS_VOTE_WORDS) and _NOT_THIS_VOTE.search(before) is not None
 
 
 def _less_against(after: str) -> bool:
@@ -337,7 +359,14 @@ def ballot(text: str) -> Optional[bool]:
     return _ballot(fold(text))
 
 
+# a word each way of _BALLOT holds ("suffrages exprimés", "dépouillement", "élu par 9 voix",
+# "secret" of a secret ballot, "bulletin" of blank ones): a text without any is not scanned (for speed)
+_BALLOT_WORDS = ("secret", "suffrages", "depouillement", "voix", "bulletin")
+
+
 def _ballot(folded: str) -> Optional[bool]:
+    if not holds_any(folded, _BALLOT_WORDS):
+        return None
     for match in _BALLOT.finditer(folded):
         if _NO_BALLOT.search(folded[max(0, match.start() - 60):match.start()]):
             continue
@@ -455,7 +484,10 @@ _OCR_DIGITS = str.maketrans("lio|", "1101")
 def tally_figures_read_as_letters(text: str) -> Optional[dict]:
     """"Pour : l1 - Contre : O": a tally whose figures OCR read as letters; read, with doubt, only
     when some figure holds such a letter."""
-    matches = list(_OCR_TALLY.finditer(fold(text)))
+    folded = fold(text)
+    if not holds_any(folded, _COLON_OR_EQUALS):
+        return None  # each label of _OCR_TALLY is followed by one (for speed)
+    matches = list(_OCR_TALLY.finditer(folded))
     if not any(regex.search(r"[lio|]", m["figure"]) for m in matches):
         return None
     found: dict = {}
@@ -480,7 +512,14 @@ _HOW_TO_VOTE = patterns.compile(
 def vote_on_how_to_vote(text: str) -> Optional[bool]:
     """A vote on the manner of voting (no secret ballot, a show of hands): procedure, not the
     item's outcome when another vote follows."""
-    return True if _HOW_TO_VOTE.search(fold(text)) else None
+    folded = fold(text)
+    if not holds_any(folded, _HOW_TO_VOTE_WORDS):
+        return None
+    return True if _HOW_TO_VOTE.search(folded) else None
+
+
+# the word each way of _HOW_TO_VOTE ends with: a text without either is not scanned (for speed)
+_HOW_TO_VOTE_WORDS = ("secret", "levee")
 
 
 FIGURE_RECOGNISERS = [r for r in of_part(PART)  # in the order registered: the first reading of a figure wins
@@ -505,7 +544,20 @@ def _goes_on(view: View, index: int, stop: int) -> bool:
     after = index + 1
     if after >= stop or not view.folded_lines[after].strip() or _TALLY_LINE.match(view.folded_lines[after]):
         return False
-    return bool(_SENTENCE_GOES_ON.search(view.folded_lines[index]) or _TALLY_GOES_ON.match(view.folded_lines[after]))
+    return bool(_sentence_goes_on(view.folded_lines[index]) or _TALLY_GOES_ON.match(view.folded_lines[after]))
+
+
+# the longest word _SENTENCE_GOES_ON ends a line with ("s'etant"; the others, a figure or a comma, shorter)
+_LONGEST_GOING_ON = len("s'etant")
+
+
+def _sentence_goes_on(folded: str) -> Optional[regex.Match]:
+    """``_SENTENCE_GOES_ON.search(folded)`` from where a match can start: its word ends the line
+    but for spaces (which ``rstrip`` takes away, and more), so it starts within the last
+    ``_LONGEST_GOING_ON`` characters before them; the engine still sees what stands before there
+    (for ``\\b``).  For speed: tried at each character, the pattern cost more than the rest of the
+    vote's reading."""
+    return _SENTENCE_GOES_ON.search(folded, max(0, len(folded.rstrip()) - _LONGEST_GOING_ON))
 
 
 def _under_labels(folded: str, labels: str, kind: regex.Pattern) -> bool:
@@ -577,8 +629,15 @@ def votes_that_do_not_add_up(text: str) -> Optional[bool]:
 
 
 def _do_not_add_up(folded: str) -> Optional[bool]:
-    return True if _COUNTED_NOT_VOTING.search(folded) or _BLANKS.search(folded) \
-        or _cast_short_of_voters(folded) else None
+    counted_not_voting = holds_any(folded, _NOT_VOTING_WORDS) and _COUNTED_NOT_VOTING.search(folded)
+    blanks = holds_any(folded, _BLANKS_WORDS) and _BLANKS.search(folded)
+    return True if counted_not_voting or blanks or _cast_short_of_voters(folded) else None
+
+
+# a word each way of _COUNTED_NOT_VOTING holds ("refus de vote", "non-participation", "au vote"),
+# and of _BLANKS ("blancs", "nuls"): a text without any is not scanned with it (for speed)
+_NOT_VOTING_WORDS = ("vote", "participation")
+_BLANKS_WORDS = ("blanc", "nul")
 
 
 
