@@ -200,13 +200,20 @@ def test_a_report_that_cannot_be_written_is_one_line_exit_2(tmp_path, target):
     assert line.startswith(f"ent-lint: error: {target}: the report cannot be written")
 
 
+def _as_from_a_terminal() -> None:
+    """SIGINT at its default, as a command typed in a terminal has it: a test suite run in the
+    background (``pytest &``, nohup) hands its children SIGINT ignored, and Python then keeps it
+    ignored, as a command started so should."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_leaves_the_previous_report_whole(tmp_path):
     report = tmp_path / "report.json"
     report.write_text('{"previous": true}\n', encoding="utf-8")
     process = subprocess.Popen([str(COMMAND), "--lang", "en", "--format", "json", "--no-cache", "-j", "1",
                                 "--timeout", "0", "-o", str(report), str(quorum(tmp_path)), str(quorum(tmp_path, "stuck.txt"))],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
-                               env=stuck_env(tmp_path))
+                               env=stuck_env(tmp_path), preexec_fn=_as_from_a_terminal)
     deadline = time.monotonic() + 60
     # the report is being written beside, and the worker checks the documents (the stuck one for good)
     while not (list(tmp_path.glob(".ent-lint-*.tmp")) and child_processes(process.pid)):
