@@ -220,7 +220,14 @@ def test_ctrl_c_leaves_the_previous_report_whole(tmp_path):
         assert time.monotonic() < deadline and process.poll() is None
         time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    try:
+        _, err = process.communicate(timeout=60)
+    finally:  # a command that did not stop is not left behind, nor its stuck worker
+        if process.poll() is None:
+            for pid in child_processes(process.pid):
+                os.kill(pid, signal.SIGKILL)
+            process.kill()
+            process.communicate()
     assert process.returncode == 130 and "Traceback" not in err
     assert report.read_text(encoding="utf-8") == '{"previous": true}\n'
     assert not list(tmp_path.glob(".ent-lint-*.tmp"))
