@@ -241,8 +241,9 @@ class Linter:
     def _check(self, name: str, data: bytes, keep: bool, rules: bool, fields: bool = True) -> Result:
         from .parse import parse
         from .readers import read_data
-        from .text import TextView
+        from .text import TextView, new_document
 
+        new_document()  # what the last document's reading kept is forgotten
         source = read_data(name, data, engine=self.engine, **self.read_options)
         try:
             document = parse(source)

@@ -42,9 +42,26 @@ _FOLD = _FoldTable()
 # the runs of non-ASCII characters of a text, kept by split (the ASCII runs between them)
 _NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")
 #: short texts already folded: the parser and the rules fold the same lines and names many times
+#: in one document.  Forgotten at each document's start (:func:`new_document`): kept across
+#: documents, it would serve a benchmark whose documents differ by one line far better than an
+#: archive of real ones.
 _FOLDED: dict[str, str] = {}
 _FOLDED_SIZE = 4096  # texts kept, at most (then forgotten all at once)
 _FOLDED_LENGTH = 200  # characters of a text kept, at most: a whole page is folded once anyway
+_PER_DOCUMENT: list[Callable[[], None]] = [_FOLDED.clear]
+
+
+def per_document(forget: Callable[[], None]) -> Callable[[], None]:
+    """Register what forgets a memo kept for one document (``functools.lru_cache``'s
+    ``cache_clear``): :func:`new_document` calls it."""
+    _PER_DOCUMENT.append(forget)
+    return forget
+
+
+def new_document() -> None:
+    """A new document begins: what was kept for the last one is forgotten."""
+    for forget in _PER_DOCUMENT:
+        forget()
 
 
 def _fold_ascii(text: str) -> str:

@@ -10,7 +10,7 @@ import regex
 from .. import patterns
 from ..model import Person, Span
 from .recognisers import Case, recogniser
-from .text import fold
+from .text import fold, per_document
 
 # Civilities, on folded text.  "MM et Mmes" heads a list; "M.LANSADE" glues the civility.
 CIVILITY = patterns.compile(
@@ -185,9 +185,13 @@ def _short_form(key_a: str, key_b: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _squashed(name: str) -> str:
-    """The letters of a name in their order, without civility, spaces, hyphens or case."""
+    """The letters of a name in their order, without civility, spaces, hyphens or case (kept for
+    the document being read: a document compares its names many times)."""
     folded = CIVILITY.sub("", fold(name).strip())
     return "".join(c for c in folded if c.isalpha())
+
+
+per_document(_squashed.cache_clear)
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -2,7 +2,7 @@
 
 from typing import Optional
 
-from ..text import View, deaccent, fold  # noqa: F401
+from ..text import View, deaccent, fold, per_document  # noqa: F401
 
 
 def holds_any(text: str, words: tuple[str, ...], start: int = 0, end: Optional[int] = None) -> bool:
