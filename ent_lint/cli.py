@@ -295,11 +295,11 @@ def _load_baseline(path):
 
 def _open_cache(no_cache, cache_dir):
     """The results cache, or None (``--no-cache``, or it cannot be opened: a warning says so).
-    ``--cache-dir`` is where the compiled patterns go too."""
-    if cache_dir:
+    ``--cache-dir`` is where the compiled patterns are kept too; ``--no-cache`` adds none there."""
+    if cache_dir or no_cache:
         from . import pattern_store
 
-        pattern_store.keep_in(Path(cache_dir))
+        pattern_store.keep_in(Path(cache_dir) if cache_dir else None, write=not no_cache)
     if no_cache:
         return None
     from .cache import Cache, default_dir

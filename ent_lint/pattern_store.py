@@ -14,7 +14,8 @@ folder is named after the exact ``regex`` and Python versions, and anything unex
 ``regex``, a file cut short or written by another version, a pattern that does not match its
 file) falls back to ``regex.compile``, which is always right.
 
-The folder is ``patterns/`` in the cache folder (``ENT_LINT_CACHE_DIR``, ``--cache-dir``);
+The folder is ``patterns/`` in the cache folder (``ENT_LINT_CACHE_DIR``, ``--cache-dir``); a
+command run with ``--no-cache`` reads what is kept there and writes nothing;
 ``ENT_LINT_PATTERN_STORE=off`` turns it off.  It trusts its files as Python trusts ``.pyc`` files:
 whoever can write to your cache folder can change what ent-lint runs.
 """
@@ -45,14 +46,17 @@ _VERSIONS = (f"regex-{regex.__version__}-v{int(getattr(_regex_main, 'DEFAULT_VER
              f"-py{sys.version_info[0]}{sys.version_info[1]}-f{FORMAT}")
 
 _chosen: Optional[Path] = None  # a cache folder chosen by the command (--cache-dir)
-_writable = True
+_writable = True  # False once a write failed, or when the command writes nothing to the cache (--no-cache)
 _swap = threading.Lock()
 
 
-def keep_in(cache_folder: Optional[Path]) -> None:
-    """Keep the compiled patterns under ``cache_folder`` (the command's ``--cache-dir``)."""
-    global _chosen
+def keep_in(cache_folder: Optional[Path], *, write: bool = True) -> None:
+    """Keep the compiled patterns under ``cache_folder`` (the command's ``--cache-dir``; None:
+    the default folder).  ``write=False`` (``--no-cache``): patterns already kept are read, none
+    is added, and nothing is created in the folder."""
+    global _chosen, _writable
     _chosen = Path(cache_folder) if cache_folder else None
+    _writable = write
 
 
 def folder() -> Optional[Path]:

@@ -126,15 +126,39 @@ def test_the_store_is_named_after_the_versions_it_depends_on(store):
     assert store.parent.name == "patterns"
 
 
+def test_a_run_without_the_cache_reads_the_store_and_adds_nothing(tmp_path, monkeypatch):
+    monkeypatch.delenv("ENT_LINT_PATTERN_STORE", raising=False)
+    pattern_store.keep_in(tmp_path)
+    try:
+        pattern_store.compile(r"\bquorum\b")
+        pattern_store.keep_in(tmp_path, write=False)  # --no-cache
+        files = sorted(pattern_store.folder().iterdir())
+        assert pattern_store.compile(r"\bconvocation\b").search("la convocation")  # compiled, not kept
+        assert sorted(pattern_store.folder().iterdir()) == files
+
+        def refuse(*arguments, **options):
+            raise AssertionError("compiled again")
+
+        monkeypatch.setattr(regex, "compile", refuse)
+        assert pattern_store.compile(r"\bquorum\b").search("le quorum est atteint")  # read from the store
+        pattern_store.keep_in(tmp_path / "elsewhere", write=False)
+        monkeypatch.undo()
+        assert pattern_store.compile(r"x+").match("xx") and not (tmp_path / "elsewhere").exists()
+    finally:
+        pattern_store.keep_in(None)
+
+
 def test_two_commands_say_the_same_with_a_cold_and_a_warm_store(tmp_path):
     environment = {**os.environ, "ENT_LINT_CACHE_DIR": str(tmp_path)}
     environment.pop("ENT_LINT_PATTERN_STORE", None)
-    command = [sys.executable, "-m", "ent_lint", "--no-cache", "--format", "json", str(SEED)]
+    command = [sys.executable, "-m", "ent_lint", "--format", "json", str(SEED)]
     cold = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=120)
-    stored = list((tmp_path / "patterns").glob("*/*.marshal"))
-    warm = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=120)
+    stored = sorted((tmp_path / "patterns").glob("*/*.marshal"))
+    # without the results cache: the document is checked again, its patterns read from the store
+    warm = subprocess.run([*command[:3], "--no-cache", *command[3:]], env=environment, capture_output=True,
+                          text=True, timeout=120)
     assert cold.returncode == warm.returncode == 1  # the reference document has errors
-    assert len(stored) > 50
+    assert len(stored) > 50 and sorted((tmp_path / "patterns").glob("*/*.marshal")) == stored
     said = [json.loads(run.stdout) for run in (cold, warm)]
     for report in said:
         del report["summary"]["seconds"]
