@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-import regex
-
 from . import patterns
 
 MONTHS = {

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
-
 from .. import patterns
 from ..model import Blank, Document
 from ..readers import Source

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-import regex
-
 from .. import patterns
 from .names import NOT_NAME_WORDS, _PARTICLES, civility, clean_name, is_role, split_names
 from .recognisers import Case, recogniser

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-import regex
-
 from .. import patterns
 from .text import View
 

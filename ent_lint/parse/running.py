@@ -15,8 +15,6 @@ import datetime as dt
 from collections import defaultdict
 from typing import Optional, Sequence
 
-import regex
-
 from .. import patterns
 from . import dates
 from .recognisers import Case, recogniser

@@ -16,8 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-import regex
-
 from .. import patterns
 from ..model import Person, Proxy
 from .names import clean_name, person

@@ -12,8 +12,6 @@ import stat
 from dataclasses import dataclass, field
 from typing import Optional
 
-import regex
-
 from .. import patterns
 from ..errors import InputError
 from ..i18n import N_

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, NamedTuple, Optional
 
-import regex
-
 from .. import patterns
 from .charboxes import CharBoxes
 

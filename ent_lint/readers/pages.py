@@ -12,8 +12,6 @@ from __future__ import annotations
 import io
 from typing import Iterable, Optional
 
-import regex
-
 from .. import patterns
 from ..errors import InputError
 from ..findings import Box, Finding

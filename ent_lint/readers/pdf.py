@@ -12,8 +12,6 @@ import functools
 import io
 from typing import NamedTuple
 
-import regex
-
 from .. import budget, patterns
 from ..errors import InputError
 from ..i18n import N_

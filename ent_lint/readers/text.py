@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 from ..errors import InputError
 from ..i18n import N_

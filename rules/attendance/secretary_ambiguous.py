@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ent_lint import patterns
 from ent_lint.engine import Examples, Message, Rule
 from ent_lint.model import Person, Span

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-import regex
-
 from ent_lint import patterns
 from ent_lint.engine import Examples, Location, Message, Option, Rule
 from ent_lint.model import Document, Person, Span
