@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-import regex
-
 from ent_lint import patterns
 from ent_lint.model import Span
 

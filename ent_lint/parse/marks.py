@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from .. import patterns
 from ..model import Person, Proxy
 from .recognisers import Case, recogniser

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from .. import patterns
 from .items import OUTCOME
 from .recognisers import Case, recogniser

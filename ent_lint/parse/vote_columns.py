@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from .. import patterns
 from .recognisers import Case, recogniser
 from .text import View, fold

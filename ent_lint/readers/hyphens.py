@@ -10,8 +10,6 @@ another hyphen, « SAINT- ».
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 
 CUT = "\ufffe"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ent_lint import patterns
 from ent_lint.engine import DeliberationRule, Examples, Message
 from ent_lint.model import Person

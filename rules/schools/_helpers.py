@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-import regex
-
 from ent_lint import patterns, reference
 from ent_lint.model import Document, School
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import regex
-
 from ent_lint import patterns
 from ent_lint.engine import KINDS, Examples, Message, Rule
 
