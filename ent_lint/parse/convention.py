@@ -142,7 +142,7 @@ def opening_title(view: View, before: int) -> Optional[int]:
     above a quoted convention are the council's.)"""
     folded = view.folded_lines
     opening = next((index for index in range(min(before + 1, len(folded))) if folded[index].strip()), None)
-    return opening if opening is not None and opening <= before and TITLE.match(folded[opening]) else None
+    return opening if opening is not None and TITLE.match(folded[opening]) else None
 
 
 def find_end(view: View, start: int) -> int:
